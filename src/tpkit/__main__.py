@@ -1,0 +1,4 @@
+from tpkit._entry import main
+
+if __name__ == "__main__":
+    main()

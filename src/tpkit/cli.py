@@ -1,0 +1,229 @@
+"""The command line: thin typer commands that parse options, call the core and hand results to a reporter.
+
+Only this module talks to the terminal. Exit codes: 0 clean, 1 findings at
+or above ``fail_on`` (or changes in ``--check`` modes), 2 usage or
+configuration error. A traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="tpkit",
+    help="Реестр точек взаимодействия с клиентом и порядков взаимодействия в YAML / "
+    "The register of client touchpoints and interaction procedures, as YAML in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_DEBUG = False
+
+
+class UsageError(Exception):
+    """A one-line error for the user; exit 2."""
+
+
+def fail(message: str) -> NoReturn:
+    raise UsageError(message)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tpkit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    global _DEBUG
+    _DEBUG = _DEBUG or debug
+
+
+def _split_codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return out
+
+
+def _open_registry(paths: list[Path] | None, lang: str | None):  # type: ignore[no-untyped-def]
+    """Root, config and the set of files to report on (None = all)."""
+    from .config import load_config
+    from .registry import NoRegistryError, find_root
+
+    targets = paths or [Path.cwd()]
+    for t in targets:
+        if not t.exists():
+            fail(f"{t}: нет такого файла или папки / no such file or folder")
+    try:
+        root = find_root(targets[0])
+    except NoRegistryError:
+        fail(
+            f"{targets[0]}: реестр не найден — нет tpkit.yaml ни в этой папке, ни выше "
+            f"(создайте его: tpkit init) / no registry: no tpkit.yaml here or above"
+        )
+    config = load_config(root, lang)
+    only: set[str] | None = None
+    files = [t for t in targets if t.is_file()]
+    if files:
+        only = set()
+        for t in files:
+            try:
+                only.add(t.resolve().relative_to(root).as_posix())
+            except ValueError:
+                fail(f"{t}: файл вне реестра {root} / the file is outside the registry")
+    return root, config, only
+
+
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of findings: ru | en.")]
+
+
+@app.command()
+def lint(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Registry folder, or files in it to report on.")] = None,
+    fmt: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="text | json | sarif | github | gitlab | junit")
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Codes or prefixes to enable.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Codes or prefixes to disable.")] = None,
+    fail_on: Annotated[
+        Optional[str], typer.Option("--fail-on", help="error | warning | info | never")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Check the registry against the methodology (rules TP001…TP901)."""
+    from .lint.engine import lint as run_lint
+    from .registry import load_registry
+    from .report import FORMATS, get_reporter
+
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt not in FORMATS:
+        fail(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(FORMATS)}")
+    if lang is not None and lang not in ("ru", "en"):
+        fail("--lang: ru | en")
+    if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
+        fail("--fail-on: error | warning | info | never")
+    root, config, only = _open_registry(paths, lang)
+    language = lang or config.language
+    reg = load_registry(root)
+    result = run_lint(
+        reg, config, select=_split_codes(select), ignore=_split_codes(ignore), lang=language,
+        only_files=only, debug=_DEBUG,
+    )
+    color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    report = get_reporter(fmt)(result, root=".", lang=language, color=color)
+    if output is not None:
+        from .report.text_report import summary_line
+        from .util import atomic_write_text
+
+        atomic_write_text(output, report)
+        typer.echo(summary_line(result, language), err=True)
+    else:
+        sys.stdout.write(report)
+    for err in result.internal_errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    if result.internal_errors:
+        raise typer.Exit(2)
+    threshold = fail_on or config.lint.fail_on
+    raise typer.Exit(1 if result.fails(threshold) else 0)
+
+
+@app.command()
+def rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | md")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """List the rules."""
+    from .lint import docs
+
+    language = lang or "ru"
+    if fmt == "text":
+        sys.stdout.write(docs.rules_text(language))
+    elif fmt == "json":
+        sys.stdout.write(docs.rules_json(language))
+    elif fmt == "md":
+        sys.stdout.write(docs.rules_markdown(language))
+    else:
+        fail(f"--format: неизвестный формат «{fmt}»; допустимо: text, json, md")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. TP101.")], lang: LangOpt = None) -> None:
+    """Explain one rule: what it checks, why, the anti-pattern and the best practice."""
+    from .lint import docs
+
+    text = docs.explain(code, lang or "ru")
+    if text is None:
+        fail(f"нет правила {code} (список: tpkit rules) / no rule {code}")
+    sys.stdout.write(text)
+
+
+@app.command()
+def schema(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the schema files.")] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
+) -> None:
+    """Write the JSON Schemas (draft 2020-12) of every file kind."""
+    from . import schema as sch
+
+    if check:
+        stale = sch.check(output)
+        for name in stale:
+            typer.echo(f"{output / name}: устарела / out of date (tpkit schema --output {output})")
+        raise typer.Exit(1 if stale else 0)
+    for path in sch.write(output):
+        typer.echo(f"записано / written: {path}")
+
+
+# --- render (issue: tpkit render) -------------------------------------------------
+
+
+# --- review (issue: tpkit diff) ----------------------------------------------------
+
+
+# --- authoring (issue: init, new, fmt, matrix, import) ------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one-line errors, exit 2, never a traceback unless --debug."""
+    global _DEBUG
+    args = list(sys.argv[1:] if argv is None else argv)
+    _DEBUG = "--debug" in args
+    from .config import ConfigError
+
+    try:
+        app(args=args, prog_name="tpkit", standalone_mode=True)
+    except SystemExit:
+        raise
+    except (UsageError, ConfigError) as exc:
+        typer.echo(f"tpkit: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("tpkit: прервано / interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if _DEBUG:
+            raise
+        typer.echo(
+            f"tpkit: внутренняя ошибка / internal error: {type(exc).__name__}: {exc} (подробности: --debug)", err=True
+        )
+        sys.exit(2)

@@ -1,0 +1,131 @@
+"""Findings: what a rule says about a place in the registry."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+YamlPath = tuple[str | int, ...]
+
+
+class Bi:
+    """A value with a Russian and an English form (a label inside a message)."""
+
+    __slots__ = ("ru", "en")
+
+    def __init__(self, ru: str, en: str | None = None) -> None:
+        self.ru = ru
+        self.en = ru if en is None else en
+
+    def get(self, lang: str) -> str:
+        return self.ru if lang == "ru" else self.en
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Bi({self.ru!r}, {self.en!r})"
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a rule yields: a place and the arguments of the rule's message.
+
+    The engine turns hits into :class:`Finding` objects: it formats the
+    message in the chosen language, finds the line and column, applies
+    suppressions and computes the fingerprint.
+    """
+
+    code: str
+    file: str
+    path: YamlPath = ()
+    object: str = ""
+    args: dict[str, Any] = field(default_factory=dict)
+    #: a discriminator for the fingerprint when one node carries several findings
+    key: str = ""
+    #: ready positions (problems found by the reader carry their own)
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    #: ready messages (problems found by the reader carry their own)
+    ru: str | None = None
+    en: str | None = None
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    path: str
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    yaml_path: str = ""
+    object: str = ""
+    fingerprint: str = ""
+    anchor_lines: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "yaml_path": self.yaml_path,
+            "object": self.object,
+            "fingerprint": self.fingerprint,
+        }
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+
+def pointer(path: YamlPath) -> str:
+    """A JSON-pointer-like rendering of a YAML path: ``/touchpoints/1/needs``."""
+    if not path:
+        return ""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def stable_path(data: Any, path: YamlPath) -> str:
+    """The YAML path with list indices replaced by the item's identity where it has one.
+
+    ``/touchpoints/[epgu]/needs`` survives an entry inserted above it, which
+    an index does not: fingerprints are built from this form.
+    """
+    parts: list[str] = []
+    node = data
+    for step in path:
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            item = node[step]
+            ident = None
+            if isinstance(item, dict):
+                for k in ("id", "touchpoint", "feature", "event", "subject", "equipment", "name", "clients"):
+                    v = item.get(k)
+                    if isinstance(v, (str, int)):
+                        ident = f"{k}={v}"
+                        break
+            elif isinstance(item, (str, int)):
+                ident = f"={item}"
+            parts.append(f"[{ident}]" if ident is not None else str(step))
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "/" + "/".join(parts) if parts else ""
+
+
+def fingerprint(rule: str, path: str, stable: str, obj: str, key: str = "") -> str:
+    raw = "\x1f".join((rule, path, stable, obj, key)).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:32]

@@ -1,0 +1,3 @@
+"""The rule catalogue: one module per rule group. Importing a module registers its rules."""
+
+from . import procedures, register, responsibility, structure, tool  # noqa: F401

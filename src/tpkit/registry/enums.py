@@ -1,0 +1,203 @@
+"""The registry's vocabularies, defined once.
+
+Needs, channels and their forms, directions of activity, act kinds and the
+seven procedure sections live here; models, JSON Schemas, lint messages and
+document templates all read them from this module.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+# --- needs (удовлетворяемые потребности) -----------------------------------
+
+NEEDS: Final[dict[str, dict[str, str]]] = {
+    "info": {"ru": "получение информации", "en": "getting information", "short": "инф"},
+    "consultation": {"ru": "получение консультации", "en": "getting a consultation", "short": "конс"},
+    "forms": {"ru": "получение форм документов", "en": "getting document forms", "short": "формы"},
+    "submit": {
+        "ru": "предоставление заявления, обращения, запроса, документов",
+        "en": "submitting an application, appeal, request or documents",
+        "short": "подача",
+    },
+    "status": {
+        "ru": "получение информации о ходе рассмотрения заявления, обращения, запроса",
+        "en": "getting the status of an application, appeal or request",
+        "short": "статус",
+    },
+    "result": {
+        "ru": "получение результата, ответа, разъяснения",
+        "en": "getting the result, answer or explanation",
+        "short": "рез",
+    },
+    "inspection": {
+        "ru": "предоставление объектов для осмотра (проверки)",
+        "en": "presenting objects for inspection",
+        "short": "осмотр",
+    },
+    "feedback": {"ru": "предоставление обратной связи", "en": "giving feedback", "short": "ОС"},
+    "feedback_result": {
+        "ru": "получение результата рассмотрения обратной связи",
+        "en": "getting the outcome of feedback",
+        "short": "рез. ОС",
+    },
+}
+STANDARD_NEEDS: Final[tuple[str, ...]] = tuple(NEEDS)
+
+# --- channels and forms ---------------------------------------------------------
+
+FORM_LABELS: Final[dict[str, dict[str, str]]] = {
+    "digital": {"ru": "цифровая", "en": "digital"},
+    "offline": {"ru": "оффлайн", "en": "offline"},
+}
+
+CHANNELS: Final[dict[str, dict[str, str]]] = {
+    "website": {"form": "digital", "ru": "официальный сайт", "en": "official website"},
+    "portal": {"form": "digital", "ru": "портал", "en": "portal"},
+    "mobile_app": {"form": "digital", "ru": "мобильное приложение", "en": "mobile app"},
+    "social_network": {"form": "digital", "ru": "социальная сеть", "en": "social network"},
+    "messenger": {"form": "digital", "ru": "мессенджер", "en": "messenger"},
+    "chatbot": {"form": "digital", "ru": "чат-бот", "en": "chatbot"},
+    "voice_assistant": {"form": "digital", "ru": "голосовой помощник", "en": "voice assistant"},
+    "call_center": {"form": "digital", "ru": "колл-центр", "en": "call centre"},
+    "phone": {"form": "digital", "ru": "телефон", "en": "phone"},
+    "email": {"form": "digital", "ru": "электронная почта", "en": "e-mail"},
+    "api": {"form": "digital", "ru": "программное взаимодействие (API)", "en": "API"},
+    "other_digital": {"form": "digital", "ru": "иная цифровая точка", "en": "other digital"},
+    "reception": {"form": "offline", "ru": "место приема клиентов", "en": "reception"},
+    "one_stop_center": {
+        "form": "offline",
+        "ru": "МФЦ «Мои документы»",
+        "en": "one-stop centre (MFC)",
+    },
+    "business_center": {"form": "offline", "ru": "центр «Мой бизнес»", "en": "business centre"},
+    "employment_center": {"form": "offline", "ru": "центр занятости населения", "en": "employment centre"},
+    "migration_center": {"form": "offline", "ru": "центр миграции", "en": "migration centre"},
+    "tourist_center": {"form": "offline", "ru": "туристический центр", "en": "tourist centre"},
+    "support_infrastructure": {
+        "form": "offline",
+        "ru": "организация инфраструктуры поддержки",
+        "en": "support infrastructure",
+    },
+    "long_stay": {
+        "form": "offline",
+        "ru": "место длительного нахождения",
+        "en": "long-stay place (school, hospital)",
+    },
+    "mail": {"form": "offline", "ru": "почтовое отправление", "en": "post"},
+    "other_offline": {"form": "offline", "ru": "иная оффлайн-точка", "en": "other offline"},
+}
+
+# --- directions of activity -----------------------------------------------------
+
+DIRECTIONS: Final[dict[str, dict[str, str]]] = {
+    "services": {"ru": "Предоставление услуг (сервисов)", "en": "Services"},
+    "functions": {"ru": "Выполнение функций", "en": "Functions"},
+    "support": {"ru": "Предоставление мер государственной поддержки", "en": "Support measures"},
+    "control": {"ru": "Осуществление государственного контроля (надзора)", "en": "Control and supervision"},
+    "appeals": {"ru": "Рассмотрение обращений и запросов", "en": "Appeals and requests"},
+}
+
+# --- acts -------------------------------------------------------------------------
+
+ACT_KINDS: Final[dict[str, dict[str, str]]] = {
+    "npa": {"ru": "нормативный правовой акт", "en": "regulatory legal act"},
+    "internal": {"ru": "ненормативный (внутренний) акт", "en": "internal act"},
+    "agreement": {"ru": "акт, контракт, соглашение о порядке работы точки", "en": "agreement or contract"},
+    "directive": {"ru": "распорядительное действие (поручение, резолюция)", "en": "directive (instruction, resolution)"},
+}
+
+APPROVAL_KINDS: Final[dict[str, dict[str, str]]] = {
+    "order": {"ru": "приказом", "en": "by order"},
+    "resolution": {"ru": "резолюцией", "en": "by resolution"},
+    "other": {"ru": "", "en": ""},
+}
+
+# --- procedures ------------------------------------------------------------------
+
+SECTIONS: Final[dict[str, dict[str, str]]] = {
+    "general": {"ru": "Общие положения", "en": "General provisions"},
+    "infrastructure": {
+        "ru": "Техническо-организационное обеспечение и инфраструктура",
+        "en": "Technical and organisational support and infrastructure",
+    },
+    "requirements": {"ru": "Общие требования к взаимодействию", "en": "General interaction requirements"},
+    "tools": {"ru": "Инструменты", "en": "Tools"},
+    "specifics": {
+        "ru": "Специфика взаимодействия с отдельными клиентами, услугами",
+        "en": "Specifics for particular clients and services",
+    },
+    "feedback": {"ru": "Обратная связь", "en": "Feedback"},
+    "control": {"ru": "Формы и сроки контроля", "en": "Forms and terms of control"},
+}
+SECTION_KEYS: Final[tuple[str, ...]] = tuple(SECTIONS)
+
+TOOL_KINDS: Final[dict[str, dict[str, str]]] = {
+    "script": {"ru": "скрипт", "en": "script"},
+    "faq": {"ru": "типовые ответы на часто задаваемые вопросы", "en": "FAQ"},
+    "auto_classification": {
+        "ru": "автоматическая классификация обращений по теме и тональности",
+        "en": "automatic classification",
+    },
+    "template": {"ru": "шаблон", "en": "template"},
+    "knowledge_base": {"ru": "база знаний", "en": "knowledge base"},
+    "other": {"ru": "иной инструмент", "en": "other"},
+}
+
+ASSESSMENT_CRITERIA: Final[dict[str, dict[str, str]]] = {
+    "simplicity": {"ru": "простота", "en": "simplicity"},
+    "convenience": {"ru": "удобство", "en": "convenience"},
+    "promptness": {"ru": "оперативность", "en": "promptness"},
+    "accessibility": {"ru": "доступность", "en": "accessibility"},
+}
+
+DEMAND_WORDS: Final[dict[str, dict[str, str]]] = {
+    "low": {"ru": "маловостребована", "en": "low demand"},
+    "unknown": {"ru": "учет не велся", "en": "not recorded"},
+}
+
+# Literal types for the models (kept in sync with the dicts by a test).
+Channel = Literal[
+    "website",
+    "portal",
+    "mobile_app",
+    "social_network",
+    "messenger",
+    "chatbot",
+    "voice_assistant",
+    "call_center",
+    "phone",
+    "email",
+    "api",
+    "other_digital",
+    "reception",
+    "one_stop_center",
+    "business_center",
+    "employment_center",
+    "migration_center",
+    "tourist_center",
+    "support_infrastructure",
+    "long_stay",
+    "mail",
+    "other_offline",
+]
+Direction = Literal["services", "functions", "support", "control", "appeals"]
+ActKind = Literal["npa", "internal", "agreement", "directive"]
+ApprovalKind = Literal["order", "resolution", "other"]
+ToolKind = Literal["script", "faq", "auto_classification", "template", "knowledge_base", "other"]
+Language = Literal["ru", "en"]
+SeverityName = Literal["error", "warning", "info"]
+
+
+def form_of(channel: str) -> str:
+    """The form (digital/offline) of a channel."""
+    return CHANNELS[channel]["form"]
+
+
+def need_label(code: str, lang: str = "ru", extra: dict[str, str] | None = None) -> str:
+    """The label of a need code; agency-specific needs come from ``extra``."""
+    if code in NEEDS:
+        return NEEDS[code]["ru" if lang == "ru" else "en"]
+    if extra and code in extra:
+        return extra[code]
+    return code

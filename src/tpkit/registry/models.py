@@ -1,0 +1,317 @@
+"""Pydantic models, one class per file kind (see the format reference).
+
+Keys are the YAML keys; unknown keys are errors (``extra="forbid"``).
+Control characters in text are rejected earlier, where the YAML is read,
+so that the finding points at the scalar that holds them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import warnings
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+
+from .enums import ActKind, ApprovalKind, Channel, Direction, Language, SeverityName, ToolKind
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: lowercase latin letters, digits, '-' and '_'")]
+Ref = Annotated[str, Field(description="Reference to an id")]
+Text = Annotated[str, Field(min_length=1)]
+TextList = list[Text]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=False,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=False,
+        validate_default=False,
+    )
+
+
+# --- tpkit.yaml ------------------------------------------------------------------
+
+
+class LintConfig(Model):
+    select: list[str] = Field(default_factory=lambda: ["ALL"], description="Codes or prefixes to enable")
+    ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to disable")
+    severity: dict[str, SeverityName] = Field(default_factory=dict, description="Per-rule severity override")
+    fail_on: Literal["error", "warning", "info", "never"] = Field(
+        "error", description="Lowest severity that makes `tpkit lint` exit 1"
+    )
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Glob (relative to the root) -> codes or prefixes to disable"
+    )
+
+
+class RenderConfig(Model):
+    templates: str = Field("templates/", description="Folder with the agency's own templates")
+    font: Text = "Times New Roman"
+    font_size: Annotated[float, Field(ge=6, le=36)] = 14
+
+
+class Config(Model):
+    """tpkit.yaml: tool settings."""
+
+    model_config = ConfigDict(coerce_numbers_to_str=False)
+
+    version: Literal[1] = 1
+    language: Language = "ru"
+    lint: LintConfig = Field(default_factory=LintConfig)
+    render: RenderConfig = Field(default_factory=RenderConfig)
+
+
+# --- agency.yaml -------------------------------------------------------------------
+
+
+class Approval(Model):
+    kind: ApprovalKind = "order"
+    title: Text | None = None
+    number: Text | None = None
+    date: _dt.date | None = None
+
+
+class Person(Model):
+    position: Text
+    name: Text
+
+
+class Unit(Model):
+    id: Id
+    name: Text
+
+
+class Official(Model):
+    id: Id
+    name: Text
+    position: Text
+    unit: Ref | None = None
+    line_manager: bool = False
+    contact: Text | None = None
+
+
+class RegisterInfo(Model):
+    responsible: Ref | None = None
+    approval: Approval | None = None
+
+
+class AgencyNeed(Model):
+    id: Id
+    name: Text
+    short: Text | None = None
+
+
+# ``register`` is also ABCMeta.register on the class; instances read the field.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class Agency(Model):
+    """agency.yaml: the agency, its units, officials and the register's approval."""
+
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    head: Person | None = None
+    units: list[Unit] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    register: RegisterInfo | None = None
+    needs: list[AgencyNeed] = Field(default_factory=list)
+
+
+# --- acts.yaml --------------------------------------------------------------------
+
+
+class Act(Model):
+    id: Id
+    kind: ActKind
+    title: Text
+    number: Text | None = None
+    date: _dt.date | None = None
+    url: Text | None = None
+
+
+class ActsFile(Model):
+    """acts.yaml: legal and internal acts that are the basis of touchpoints."""
+
+    acts: list[Act] = Field(default_factory=list)
+
+
+# --- touchpoints.yaml -------------------------------------------------------------
+
+
+class Touchpoint(Model):
+    id: Id
+    name: Text
+    channel: Channel
+    operator: Text | None = None
+    url: Text | None = None
+    address: Text | None = None
+    schedule: Text | None = None
+    accessibility: TextList = Field(default_factory=list)
+    basis: list[Ref] = Field(default_factory=list)
+    responsible: Ref | None = None
+    description: Text | None = None
+
+
+class TouchpointsFile(Model):
+    """touchpoints.yaml: the catalogue of the agency's touchpoints."""
+
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
+
+
+# --- processes/*.yaml ----------------------------------------------------------------
+
+Demand = Union[NonNegativeInt, Literal["low", "unknown"]]
+
+
+class Partner(Model):
+    name: Text
+    touchpoints: list[Text] = Field(default_factory=list, description="Adjacent touchpoints (смежные точки)")
+
+
+class ProcessTouchpoint(Model):
+    touchpoint: Ref
+    needs: list[Ref] = Field(default_factory=list)
+    basis: list[Ref] = Field(default_factory=list)
+    responsible: Ref | None = None
+    demand: Demand | None = None
+    notes: Text | None = None
+
+
+class Feature(Model):
+    id: Id
+    title: Text
+    touchpoints: list[Ref] = Field(default_factory=list)
+    description: Text | None = None
+
+
+class Notification(Model):
+    event: Text
+    touchpoint: Ref
+    automatic: bool = False
+    next_step: Text | None = None
+
+
+class Process(Model):
+    """processes/ID.yaml: one process (service, function, support measure, control, appeals)."""
+
+    id: Id
+    title: Text
+    direction: Direction
+    scope: Literal["process", "direction"] = "process"
+    units: list[Ref] = Field(default_factory=list)
+    basis: list[Ref] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    joint_procedure: Ref | None = None
+    touchpoints: list[ProcessTouchpoint] = Field(default_factory=list)
+    features: list[Feature] = Field(default_factory=list)
+    notifications: list[Notification] = Field(default_factory=list)
+    description: Text | None = None
+
+
+# --- procedures/*.yaml ---------------------------------------------------------------
+
+
+class General(Model):
+    goals: TextList = Field(default_factory=list)
+    principles: TextList = Field(default_factory=list)
+    scope: Text | None = None
+    touchpoint: Ref | None = None
+
+
+class InfrastructureItem(Model):
+    equipment: Text
+    purpose: Text | None = None
+    usage: Text | None = None
+    touchpoint: Ref | None = None
+
+
+class Requirements(Model):
+    politeness: Text | None = None
+    accessibility: Text | None = None
+    result_orientation: Text | None = None
+    methods: TextList = Field(default_factory=list)
+    notifications: Text | None = None
+    other: TextList = Field(default_factory=list)
+
+
+class ToolItem(Model):
+    kind: ToolKind
+    name: Text
+    description: Text | None = None
+    touchpoint: Ref | None = None
+
+
+class SpecificItem(Model):
+    feature: Ref | None = None
+    clients: Text | None = None
+    service: Text | None = None
+    instruction: Text
+    touchpoint: Ref | None = None
+
+
+class FeedbackSection(Model):
+    rating_each_stage: bool = False
+    pretrial_appeal: Text | None = None
+    channels: list[Ref] = Field(default_factory=list)
+    description: Text | None = None
+
+
+class ControlItem(Model):
+    subject: Text | None = None
+    periodicity: Text | None = None
+    tool: Text | None = None
+    corrective_measures: TextList = Field(default_factory=list)
+    responsible: Ref | None = None
+    touchpoint: Ref | None = None
+
+
+class Sections(Model):
+    general: General | None = None
+    infrastructure: list[InfrastructureItem] | None = None
+    requirements: Requirements | None = None
+    tools: list[ToolItem] | None = None
+    specifics: list[SpecificItem] | None = None
+    feedback: FeedbackSection | None = None
+    control: list[ControlItem] | None = None
+
+
+class Criterion(Model):
+    status: Literal["ok", "gap"]
+    finding: Text | None = None
+    mitigation: Text | None = None
+
+
+class Assessment(Model):
+    touchpoint: Ref
+    simplicity: Criterion | None = None
+    convenience: Criterion | None = None
+    promptness: Criterion | None = None
+    accessibility: Criterion | None = None
+
+
+class Procedure(Model):
+    """procedures/ID.yaml: an interaction procedure (порядок взаимодействия), seven sections."""
+
+    id: Id
+    title: Text
+    touchpoints: Union[Literal["all"], list[Ref]] = Field(default_factory=list)
+    responsible: Ref | None = None
+    embedded_in: Ref | None = None
+    approval: Approval | None = None
+    sections: Sections = Field(default_factory=Sections)
+    assessment: list[Assessment] = Field(default_factory=list)
+
+
+FILE_KINDS: dict[str, type[Model]] = {
+    "tpkit": Config,
+    "agency": Agency,
+    "acts": ActsFile,
+    "touchpoints": TouchpointsFile,
+    "process": Process,
+    "procedure": Procedure,
+}

@@ -1,0 +1,106 @@
+"""One registry file: its bytes as text, its data, and where its nodes stand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import yamlread
+from .yamlread import Problem, Span
+
+
+@dataclass(slots=True)
+class SourceFile:
+    #: POSIX path relative to the registry root
+    rel: str
+    kind: str
+    text: str | None = None
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    #: True once the file's data passed the schema
+    valid: bool = False
+    _root: yaml.Node | None = None
+    _composed: bool = False
+    _lines: list[str] | None = None
+
+    @property
+    def stem(self) -> str:
+        name = self.rel.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0]
+
+    def span(self, path: tuple[str | int, ...]) -> Span:
+        """Line and column of a YAML path (composing the text again, once, on demand)."""
+        if self.text is None:
+            return Span(1, 1, 1, 1, (1,))
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yamlread.compose(self.text)
+            except (yaml.YAMLError, RecursionError):
+                self._root = None
+            self._lines = self.text.splitlines()
+        return yamlread.locate(self._root, path, self._lines or [])
+
+    def release(self) -> None:
+        """Drop the composed tree (memory) once findings are located."""
+        self._root = None
+        self._composed = False
+        self._lines = None
+
+
+def read_source(root: Path, path: Path, kind: str) -> SourceFile:
+    """Read and parse one file; every failure becomes a problem, never an exception."""
+    rel = path.relative_to(root).as_posix()
+    src = SourceFile(rel, kind)
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            try:
+                target.relative_to(root.resolve())
+            except ValueError:
+                src.problems.append(
+                    Problem(
+                        "TP005",
+                        "символическая ссылка ведет за пределы реестра: файл не прочитан",
+                        "a symbolic link that leaves the registry: the file was not read",
+                    )
+                )
+                return src
+        if path.is_dir():
+            src.problems.append(
+                Problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")
+            )
+            return src
+        size = path.stat().st_size
+        if size > yamlread.MAX_FILE_BYTES:
+            mb = yamlread.MAX_FILE_BYTES // (1024 * 1024)
+            src.problems.append(
+                Problem(
+                    "TP001",
+                    f"файл слишком большой ({size / 1048576:.1f} МБ, предел {mb} МБ): разделите его",
+                    f"the file is too large ({size / 1048576:.1f} MB, the limit is {mb} MB): split it",
+                )
+            )
+            return src
+        raw = path.read_bytes()
+    except OSError as exc:
+        src.problems.append(
+            Problem(
+                "TP005",
+                f"файл не прочитан: {exc.strerror or exc}",
+                f"the file could not be read: {exc.strerror or exc}",
+            )
+        )
+        return src
+    text, problem = yamlread.decode(raw)
+    if problem is not None:
+        src.problems.append(problem)
+        return src
+    src.text = text
+    parsed = yamlread.parse(text)  # type: ignore[arg-type]
+    src.data = parsed.data
+    src.problems.extend(parsed.problems)
+    return src

@@ -1,0 +1,188 @@
+"""Schema validation: pydantic errors become problems at the node they are about."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .yamlread import Problem
+
+_ID_HINT_RU = "допустимы строчные латинские буквы, цифры, «-» и «_», первым — буква или цифра"
+_ID_HINT_EN = "use lowercase latin letters, digits, '-' and '_', starting with a letter or digit"
+
+
+def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
+    opts = list(options)
+    close = difflib.get_close_matches(str(word), opts, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types inside Optional/Union/Annotated."""
+    origin = get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(tp)[0])
+    if origin is Union or origin is types.UnionType:
+        out: list[Any] = []
+        for a in get_args(tp):
+            out.extend(_unwrap(a))
+        return out
+    return [tp]
+
+
+def _model_at(model: type[BaseModel], path: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``path`` under ``model``."""
+    current: list[Any] = [model]
+    for step in path:
+        nxt: list[Any] = []
+        for tp in current:
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                if isinstance(step, str) and step in tp.model_fields:
+                    nxt.extend(_unwrap(tp.model_fields[step].annotation))
+            elif get_origin(tp) is list and isinstance(step, int):
+                nxt.extend(_unwrap(get_args(tp)[0]))
+            elif get_origin(tp) is dict and isinstance(step, str):
+                nxt.extend(_unwrap(get_args(tp)[1]))
+        current = nxt
+    for tp in current:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return tp
+    return None
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], bool]:
+    """Map a pydantic ``loc`` onto the data: drop union-member tags; say if it exists."""
+    out: list[str | int] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            out.append(step)
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            out.append(step)
+            node = node[step]
+        elif isinstance(node, dict) and isinstance(step, str) and not _is_union_tag(step):
+            out.append(step)
+            return tuple(out), False
+        # otherwise: a union member tag like 'list[str]' or "literal['all']": skip it
+    return tuple(out), True
+
+
+def _is_union_tag(step: str) -> bool:
+    return "[" in step or step in ("int", "str", "float", "bool", "date", "none")
+
+
+def _fmt_input(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "словарь" if isinstance(value, dict) else "список"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _message(err: dict[str, Any], model: type[BaseModel], path: tuple[str | int, ...]) -> tuple[str, str]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    inp = err.get("input")
+    field = str(path[-1]) if path else ""
+    if kind == "missing":
+        key = str(err["loc"][-1])
+        return f"не хватает обязательного ключа «{key}»", f"missing required key '{key}'"
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        parent = _model_at(model, path[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        guess = did_you_mean(key, allowed)
+        ru = f"неизвестный ключ «{key}»"
+        en = f"unknown key '{key}'"
+        if guess:
+            ru += f"; возможно, имелось в виду «{guess}»"
+            en += f"; did you mean '{guess}'?"
+        elif allowed:
+            ru += "; допустимые ключи: " + ", ".join(allowed)
+            en += "; allowed keys: " + ", ".join(allowed)
+        return ru, en
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",") if o.strip()]
+        guess = did_you_mean(str(inp), options)
+        ru = f"недопустимое значение «{_fmt_input(inp)}» для «{field}»; допустимо: {', '.join(options)}"
+        en = f"invalid value '{_fmt_input(inp)}' for '{field}'; expected one of: {', '.join(options)}"
+        if guess:
+            ru += f" (возможно, «{guess}»)"
+            en += f" (did you mean '{guess}'?)"
+        return ru, en
+    if kind == "string_pattern_mismatch":
+        return (
+            f"недопустимый идентификатор «{_fmt_input(inp)}»: {_ID_HINT_RU}",
+            f"invalid identifier '{_fmt_input(inp)}': {_ID_HINT_EN}",
+        )
+    if kind == "string_too_short":
+        return f"«{field}» не может быть пустым", f"'{field}' cannot be empty"
+    if kind in ("string_type",):
+        return f"«{field}»: ожидается текст, а не {_fmt_input(inp)}", f"'{field}': expected text"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"«{field}»: ожидается целое число", f"'{field}': expected a whole number"
+    if kind in ("float_type", "float_parsing"):
+        return f"«{field}»: ожидается число", f"'{field}': expected a number"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"«{field}»: ожидается true или false", f"'{field}': expected true or false"
+    if kind in ("list_type",):
+        return f"«{field}»: ожидается список", f"'{field}': expected a list"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"«{field}»: ожидается словарь (ключ: значение)", f"'{field}': expected a mapping (key: value)"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return (
+            f"«{field}»: ожидается дата в формате ГГГГ-ММ-ДД, а не «{_fmt_input(inp)}»",
+            f"'{field}': expected a date as YYYY-MM-DD, not '{_fmt_input(inp)}'",
+        )
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"«{field}»: значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", f"'{field}': too small"
+    if kind in ("less_than_equal", "less_than"):
+        return f"«{field}»: значение должно быть не больше {ctx.get('le', ctx.get('lt'))}", f"'{field}': too large"
+    msg = str(err.get("msg", kind))
+    return f"«{field}»: {msg}", f"'{field}': {msg}"
+
+
+#: fields whose union errors read better as one sentence
+_UNION_FIELDS = {
+    "demand": (
+        "«demand»: укажите число обращений в год, low (маловостребована) или unknown (учет не велся)",
+        "'demand': give the number of requests a year, low, or unknown",
+    ),
+}
+
+
+def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate ``data``; problems carry YAML paths (positions are filled in later)."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems: list[Problem] = []
+        seen: set[tuple[str | int, ...]] = set()
+        for err in exc.errors(include_url=False):
+            path, exists = _data_path(data, tuple(err["loc"]))
+            if path in seen:
+                continue
+            seen.add(path)
+            field = path[-1] if path else None
+            if isinstance(field, str) and field in _UNION_FIELDS and exists and err["type"] != "extra_forbidden":
+                ru, en = _UNION_FIELDS[field]
+            elif (
+                field == "touchpoints"
+                and model.__name__ == "Procedure"
+                and exists
+                and len(path) == 1
+                and err["type"] != "missing"
+            ):
+                ru = "«touchpoints»: укажите список точек взаимодействия или all"
+                en = "'touchpoints': give a list of touchpoint ids, or all"
+            else:
+                ru, en = _message(err, model, path)
+            if not exists and err["type"] == "missing":
+                path = path[:-1]
+            problems.append(Problem("TP002", ru, en, yaml_path=path))
+        return None, problems

@@ -1,0 +1,449 @@
+"""Reading YAML fast, safely, and with locations.
+
+The text is composed into a node tree by libyaml (PyYAML's C parser) and
+converted here into plain Python data with YAML 1.2 core-schema scalars
+(``yes``/``no`` stay strings, dates stay ISO strings for pydantic to parse).
+The conversion checks what a registry file must not contain: duplicate keys,
+tags other than the core ones, alias expansion past a bound, control
+characters in text.
+
+Locations are not stored for every node: a registry of thousands of files
+would pay for millions of marks it never uses. :func:`locate` composes the
+text again when a finding needs a line and column; libyaml does that in a
+fraction of a millisecond per file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # pragma: no cover - depends on the wheel
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+#: nodes a file may expand to through aliases, beyond its own size
+ALIAS_SLACK = 10_000
+
+T_STR = "tag:yaml.org,2002:str"
+T_MAP = "tag:yaml.org,2002:map"
+T_SEQ = "tag:yaml.org,2002:seq"
+T_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = frozenset(
+    {
+        T_STR,
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:value",
+        "!",
+    }
+)
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_INT_OCT = re.compile(r"0o[0-7]+\Z")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+#: characters a Word document cannot hold (XML 1.0) or that are invisible traps
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something wrong with a file, before the schema: becomes TP001/TP002/TP005."""
+
+    code: str
+    ru: str
+    en: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    yaml_path: tuple[str | int, ...] = ()
+
+
+@dataclass(slots=True)
+class Parsed:
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.code in ("TP001", "TP005") for p in self.problems)
+
+
+# --- decoding ---------------------------------------------------------------------
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of a file, or the TP005 problem that stops it."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(
+            "TP005",
+            "файл в кодировке UTF-16; сохраните его в UTF-8",
+            "the file is UTF-16; save it as UTF-8",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(raw, nul)
+        return None, Problem(
+            "TP005",
+            "файл содержит нулевые байты (NUL): это не текстовый файл YAML",
+            "the file holds NUL bytes: it is not a YAML text file",
+            line,
+            col,
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        if _looks_like_cp1251(raw):
+            ru = "файл не в UTF-8: похоже, это Windows-1251; пересохраните его в UTF-8"
+            en = "the file is not UTF-8: it looks like Windows-1251; save it as UTF-8"
+        else:
+            ru = f"файл не в UTF-8: недопустимый байт 0x{raw[exc.start]:02x}"
+            en = f"the file is not UTF-8: invalid byte 0x{raw[exc.start]:02x}"
+        return None, Problem("TP005", ru, en, line, col)
+
+
+def _looks_like_cp1251(raw: bytes) -> bool:
+    high = [b for b in raw if b >= 0x80]
+    if not high:
+        return False
+    cyr = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
+    return cyr / len(high) > 0.8
+
+
+# --- parsing ------------------------------------------------------------------------
+
+_PROBLEM_RU = {
+    "tab character": (
+        "табуляция в отступе: YAML допускает только пробелы",
+        "tab character in indentation: YAML allows spaces only",
+    ),
+    "found character '\\t' that cannot start any token": (
+        "табуляция в отступе: YAML допускает только пробелы",
+        "tab character in indentation: YAML allows spaces only",
+    ),
+    "found duplicate anchor": ("повторяющийся якорь (anchor)", "duplicate anchor"),
+    "found undefined alias": ("ссылка на неопределенный якорь (alias)", "undefined alias"),
+    "mapping values are not allowed here": (
+        "здесь не может стоять «ключ: значение» (проверьте отступ или двоеточие в тексте — возьмите текст в кавычки)",
+        "mapping values are not allowed here (check the indentation, or quote a text that holds a colon)",
+    ),
+    "could not find expected ':'": ("не найдено ожидаемое двоеточие «:»", "could not find expected ':'"),
+    "expected <block end>, but found '-'": (
+        "элемент списка «-» не на своем уровне отступа",
+        "a list item '-' is at the wrong indentation",
+    ),
+    "found unexpected end of stream": ("файл неожиданно закончился (незакрытая кавычка или скобка?)",
+                                       "unexpected end of file (an unclosed quote or bracket?)"),
+    "but found another document": ("в файле больше одного документа YAML («---»)",
+                                   "the file holds more than one YAML document ('---')"),
+}
+
+
+def _yaml_error(exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    ru = en = None
+    for key, (r, e) in _PROBLEM_RU.items():
+        if key in problem:
+            ru, en = r, e
+            break
+    if ru is None:
+        if "special characters are not allowed" in problem or "unacceptable character" in problem:
+            ru = "недопустимый управляющий символ в файле"
+            en = "a control character that YAML does not allow"
+        else:
+            ru = f"синтаксическая ошибка YAML: {problem}"
+            en = f"YAML syntax error: {problem}"
+    return Problem("TP001", ru, en, line, col)
+
+
+def _too_deep(text: str) -> Problem | None:
+    """Bound nesting before the (recursive) composer sees the text."""
+    brackets = text.count("[") + text.count("{")
+    if brackets < 200 and len(text) < 200_000:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = event.start_mark
+                    return Problem(
+                        "TP001",
+                        f"вложенность глубже {MAX_DEPTH} уровней",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        m.line + 1,
+                        m.column + 1,
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose reports it with its position
+    return None
+
+
+def compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+
+
+def parse(text: str) -> Parsed:
+    """Parse one document into data; problems carry 1-based positions."""
+    out = Parsed()
+    deep = _too_deep(text)
+    if deep is not None:
+        out.problems.append(deep)
+        return out
+    try:
+        node = compose(text)
+    except yaml.YAMLError as exc:
+        out.problems.append(_yaml_error(exc))
+        return out
+    except RecursionError:
+        out.problems.append(Problem("TP001", "слишком глубокая вложенность", "nesting too deep"))
+        return out
+    if node is None:
+        return out
+    conv = _Converter(budget=len(text) + ALIAS_SLACK)
+    try:
+        out.data = conv.convert(node, (), 0)
+    except _Stop as stop:
+        out.problems.append(stop.problem)
+        out.data = None
+        return out
+    out.problems.extend(conv.problems)
+    return out
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _pos(node: yaml.Node) -> tuple[int, int, int, int]:
+    s, e = node.start_mark, node.end_mark
+    return s.line + 1, s.column + 1, e.line + 1, e.column + 1
+
+
+class _Converter:
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.problems: list[Problem] = []
+
+    def _fail(self, node: yaml.Node, ru: str, en: str, path: tuple[str | int, ...]) -> Problem:
+        line, col, el, ec = _pos(node)
+        return Problem("TP001", ru, en, line, col, el, ec, path)
+
+    def convert(self, node: yaml.Node, path: tuple[str | int, ...], depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Stop(
+                self._fail(
+                    node,
+                    "якоря и ссылки (anchors/aliases) раскрываются в слишком большой документ (YAML-бомба?)",
+                    "anchors and aliases expand past a safe bound (a YAML bomb?)",
+                    path,
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _Stop(self._fail(node, f"вложенность глубже {MAX_DEPTH} уровней",
+                                   f"nesting deeper than {MAX_DEPTH} levels", path))
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag not in _SCALAR_TAGS:
+                raise _Stop(self._tag(node, path))
+            return self._scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != T_SEQ:
+                raise _Stop(self._tag(node, path))
+            return [self.convert(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        if tag != T_MAP:
+            raise _Stop(self._tag(node, path))
+        result: dict[Any, Any] = {}
+        merged: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == T_MERGE:
+                self._merge(merged, value_node, path, depth)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(self._fail(key_node, "ключ должен быть строкой, а не списком или словарем",
+                                       "a key must be a plain string, not a list or mapping", path))
+            key = self.convert(key_node, path, depth + 1)
+            if key in result:
+                line, col, el, ec = _pos(key_node)
+                raise _Stop(
+                    Problem(
+                        "TP001",
+                        f"ключ «{key}» повторяется в одном словаре",
+                        f"duplicate key '{key}' in a mapping",
+                        line,
+                        col,
+                        el,
+                        ec,
+                        (*path, key),
+                    )
+                )
+            result[key] = self.convert(value_node, (*path, key), depth + 1)
+        if merged:
+            for k, v in merged.items():
+                result.setdefault(k, v)
+        return result
+
+    def _merge(self, into: dict[Any, Any], node: yaml.Node, path: tuple[str | int, ...], depth: int) -> None:
+        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        for src in sources:
+            if not isinstance(src, yaml.MappingNode):
+                raise _Stop(self._fail(src, "слияние «<<» принимает только словари",
+                                       "a merge key '<<' takes mappings only", path))
+            data = self.convert(src, path, depth + 1)
+            for k, v in data.items():
+                into.setdefault(k, v)
+
+    def _tag(self, node: yaml.Node, path: tuple[str | int, ...]) -> Problem:
+        return self._fail(
+            node,
+            f"неподдерживаемый тег YAML «{node.tag}»: в реестре допустимы только обычные значения",
+            f"unsupported YAML tag '{node.tag}': a registry holds plain values only",
+            path,
+        )
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple[str | int, ...]) -> Any:
+        value: str = node.value
+        if not node.style and node.tag != T_STR:
+            resolved = resolve_plain(value)
+            if resolved is not value:
+                return resolved
+        if CONTROL_CHARS.search(value):
+            line, col, el, ec = _pos(node)
+            bad = CONTROL_CHARS.search(value)
+            assert bad is not None
+            self.problems.append(
+                Problem(
+                    "TP002",
+                    f"текст содержит управляющий символ U+{ord(bad.group()):04X}, который нельзя записать в документ",
+                    f"the text holds control character U+{ord(bad.group()):04X}, which a document cannot hold",
+                    line,
+                    col,
+                    el,
+                    ec,
+                    path,
+                )
+            )
+        return value
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema for a plain scalar; returns ``value`` itself for strings."""
+    if not value:
+        return None
+    c = value[0]
+    if c in "~nN" and value in _NULLS:
+        return None
+    if c in "tT" and value in _TRUE:
+        return True
+    if c in "fF" and value in _FALSE:
+        return False
+    if c in "-+0123456789.":
+        if _INT.match(value):
+            return int(value)
+        if c == "0" and len(value) > 2:
+            if _INT_OCT.match(value):
+                return int(value[2:], 8)
+            if _INT_HEX.match(value):
+                return int(value[2:], 16)
+        if _FLOAT.match(value) and any(ch.isdigit() for ch in value):
+            return float(value)
+        if value in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value]
+    return value
+
+
+# --- locations ---------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    #: lines on which an inline suppression comment applies to this node
+    anchor_lines: tuple[int, ...]
+
+
+def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]) -> Span:
+    """Where ``path`` stands in a composed document.
+
+    A path that ends at a mapping key points at the key (the finding is about
+    that entry); a path into a missing key points at the deepest node that
+    exists, i.e. the missing key's parent.
+    """
+    if root is None:
+        return Span(1, 1, 1, 1, (1,))
+    node: yaml.Node = root
+    key_node: yaml.Node | None = None
+    parent_line = 1
+    parent_key_line = 1
+    for step in path:
+        child_key: yaml.Node | None = None
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and (k.value == step or k.value == str(step)):
+                    child_key, child = k, v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            break
+        parent_line = node.start_mark.line + 1
+        if key_node is not None:
+            parent_key_line = key_node.start_mark.line + 1
+        node, key_node = child, child_key
+    start = key_node.start_mark if key_node is not None else node.start_mark
+    end = node.end_mark
+    end_line, end_col = end.line + 1, end.column + 1
+    if end.column == 0 and end.line > start.line:
+        # libyaml ends a block collection at the start of the next line
+        end_line = end.line
+        end_col = len(lines[end_line - 1].rstrip()) + 1 if end_line - 1 < len(lines) else 1
+    line = start.line + 1
+    return Span(line, start.column + 1, end_line, end_col, tuple(sorted({line, parent_line, parent_key_line})))

@@ -1,0 +1,40 @@
+"""Small shared helpers: atomic writes, resources."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def resource_dir(name: str) -> Path:
+    """A data folder shipped with tpkit (``templates``, ``schemas``).
+
+    In a wheel they live inside the package; in a source checkout, at the
+    repository's top level.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / name
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / name
