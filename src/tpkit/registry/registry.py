@@ -438,7 +438,7 @@ class _RefChecker:
             return
         ru_kind, en_kind = _REF_RU[kind]
         guess = did_you_mean(value, self.known[kind])
-        ru = f"{ru_kind} «{value}» не найдено"
+        ru = f"{ru_kind} «{value}»: такого идентификатора нет"
         en = f"{en_kind} '{value}' not found"
         if kind == "need":
             ru = f"потребность «{value}» не найдена: это не стандартный код и не объявлена в agency.yaml"

@@ -163,7 +163,18 @@ def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[
     except ValidationError as exc:
         problems: list[Problem] = []
         seen: set[tuple[str | int, ...]] = set()
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # a misspelt key is reported once, as unknown with its suggestion, not also as missing
+        suggested: set[tuple[Any, ...]] = set()
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                parent = _model_at(model, _data_path(data, tuple(err["loc"][:-1]))[0])
+                guess = did_you_mean(str(err["loc"][-1]), parent.model_fields if parent else ())
+                if guess:
+                    suggested.add((*err["loc"][:-1], guess))
+        for err in errors:
+            if err["type"] == "missing" and tuple(err["loc"]) in suggested:
+                continue
             path, exists = _data_path(data, tuple(err["loc"]))
             if path in seen:
                 continue

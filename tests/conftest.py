@@ -1,0 +1,96 @@
+"""Shared fixtures: a clean registry to break, and the command line run as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BASE = HERE / "fixtures" / "base"
+EXAMPLE = REPO / "examples" / "registry"
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Run:
+    """Run ``tpkit`` in-process (fast), through the same entry point as the console script."""
+    import os
+
+    from tpkit import cli
+
+    runner = CliRunner()
+    old = Path.cwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        res = runner.invoke(cli.app, list(args), catch_exceptions=True)
+    finally:
+        os.chdir(old)
+    code = res.exit_code
+    stderr = res.stderr if hasattr(res, "stderr") else ""
+    if res.exception is not None and not isinstance(res.exception, SystemExit):
+        # UsageError / ConfigError are turned into exit 2 by tpkit.cli.main; mirror it
+        from tpkit.cli import UsageError
+        from tpkit.config import ConfigError
+
+        if isinstance(res.exception, (UsageError, ConfigError)):
+            return Run(2, res.stdout, f"tpkit: {res.exception}")
+        raise res.exception
+    return Run(code, res.stdout, stderr)
+
+
+def run_proc(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run ``python -m tpkit`` in a subprocess: what a user's shell sees, exit codes and all."""
+    import os
+
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(REPO / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    if env:
+        e.update(env)
+    p = subprocess.run([sys.executable, "-m", "tpkit", *args], cwd=cwd, env=e, capture_output=True, text=True, timeout=120)
+    return Run(p.returncode, p.stdout, p.stderr)
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A copy of a small registry that lints clean; tests break it."""
+    dst = tmp_path / "reg"
+    shutil.copytree(BASE, dst)
+    return dst
+
+
+def write(root: Path, rel: str, content: str | bytes | None) -> Path:
+    p = root / rel
+    if content is None:
+        p.unlink(missing_ok=True)
+        return p
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    else:
+        p.write_text(content, encoding="utf-8")
+    return p
+
+
+def lint_json(root: Path, *extra: str) -> dict:
+    import json
+
+    r = run_cli("lint", str(root), "--format", "json", "--fail-on", "never", *extra)
+    assert r.code == 0, r.stdout + r.stderr
+    return json.loads(r.stdout)
+
+
+def codes(report: dict) -> list[str]:
+    return [f["rule"] for f in report["findings"]]

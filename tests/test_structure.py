@@ -1,0 +1,194 @@
+"""TP001-TP007: bad input becomes a finding at the right file:line:col, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import codes, lint_json, run_cli, run_proc, write
+
+
+def _only(report: dict, code: str) -> list[dict]:
+    return [f for f in report["findings"] if f["rule"] == code]
+
+
+def test_clean_base_registry_has_no_findings(base: Path) -> None:
+    assert lint_json(base)["findings"] == []
+
+
+def test_syntax_error_points_at_line_and_column(base: Path) -> None:
+    write(base, "processes/broken.yaml", "id: broken\ntitle: [unclosed\ndirection: services\n")
+    f = _only(lint_json(base), "TP001")
+    assert len(f) == 1 and f[0]["path"] == "processes/broken.yaml" and f[0]["line"] >= 2
+
+
+def test_tab_indentation_is_tp001_at_the_tab(base: Path) -> None:
+    write(base, "processes/tab.yaml", "id: tab\n\ttitle: x\n")
+    (f,) = _only(lint_json(base), "TP001")
+    assert (f["line"], f["column"]) == (2, 1)
+    assert "табуляция" in f["message"]
+
+
+def test_duplicate_key_points_at_the_second_key(base: Path) -> None:
+    write(base, "processes/dup.yaml", "id: dup\ntitle: a\ndirection: services\ntitle: b\n")
+    (f,) = _only(lint_json(base), "TP001")
+    assert (f["line"], f["column"]) == (4, 1)
+    assert "title" in f["message"]
+
+
+def test_python_tag_is_refused_not_executed(base: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    write(base, "processes/tag.yaml", f'id: tag\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n')
+    (f,) = _only(lint_json(base), "TP001")
+    assert (f["line"], f["column"]) == (2, 8)
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused(base: Path) -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    write(base, "processes/bomb.yaml", "\n".join(lines) + "\n")
+    (f,) = _only(lint_json(base), "TP001")
+    assert "бомба" in f["message"]
+
+
+def test_unknown_key_is_tp002_with_did_you_mean(base: Path) -> None:
+    p = base / "touchpoints.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("    channel: reception", "    chanel: reception"), encoding="utf-8")
+    report = lint_json(base)
+    (f,) = _only(report, "TP002")
+    assert "chanel" in f["message"] and "channel" in f["message"]
+    lines = p.read_text(encoding="utf-8").splitlines()
+    assert lines[f["line"] - 1].strip().startswith("chanel:")
+    assert f["column"] == 5
+    # the broken entry is salvaged away, the others still resolve: no cascade of TP003
+    assert "TP003" not in codes(report) or all("reception" in x["message"] for x in _only(report, "TP003"))
+
+
+def test_missing_required_key_points_at_the_parent(base: Path) -> None:
+    write(base, "processes/p.yaml", "id: p\ndirection: services\ntouchpoints:\n  - touchpoint: site\n    needs: [info]\n")
+    (f,) = _only(lint_json(base), "TP002")
+    assert "title" in f["message"] and f["line"] == 1
+
+
+def test_bad_enum_value_is_tp002_with_suggestion(base: Path) -> None:
+    write(base, "processes/p.yaml", "id: p\ntitle: П\ndirection: service\n")
+    (f,) = _only(lint_json(base), "TP002")
+    assert f["line"] == 3 and "services" in f["message"]
+
+
+def test_control_character_in_text_is_tp002(base: Path) -> None:
+    write(base, "processes/p.yaml", 'id: p\ntitle: "Назначение\\x07 выплаты"\ndirection: services\n')
+    (f,) = _only(lint_json(base), "TP002")
+    assert f["line"] == 2 and "U+0007" in f["message"]
+
+
+def test_unknown_reference_names_the_missing_id_with_hint(base: Path) -> None:
+    p = base / "processes/child-benefit.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("touchpoint: epgu", "touchpoint: epgu2", 1), encoding="utf-8")
+    (f,) = _only(lint_json(base), "TP003")
+    assert "epgu2" in f["message"] and "epgu" in f["message"]
+    line = p.read_text(encoding="utf-8").splitlines()[f["line"] - 1]
+    assert "epgu2" in line
+
+
+def test_unknown_need_code_is_tp003(base: Path) -> None:
+    p = base / "processes/child-benefit.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("needs: [info, forms]", "needs: [info, formz]"), encoding="utf-8")
+    (f,) = _only(lint_json(base), "TP003")
+    assert "formz" in f["message"] and f["yaml_path"] == "/touchpoints/0/needs/1"
+
+
+def test_duplicate_process_id_is_tp004(base: Path) -> None:
+    src = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(base, "processes/copy.yaml", src)
+    report = lint_json(base)
+    assert _only(report, "TP004")[0]["path"] == "processes/copy.yaml"
+    assert _only(report, "TP007")[0]["path"] == "processes/copy.yaml"
+
+
+def test_windows_1251_is_named(base: Path) -> None:
+    write(base, "acts.yaml", "acts:\n  - id: ar\n    kind: npa\n    title: Регламент\n".encode("cp1251"))
+    (f,) = _only(lint_json(base), "TP005")
+    assert "Windows-1251" in f["message"] and (f["line"], f["column"]) == (4, 12)
+
+
+def test_utf16_and_nul_bytes_are_tp005(base: Path) -> None:
+    write(base, "processes/u16.yaml", "id: u16\n".encode("utf-16"))
+    write(base, "processes/nul.yaml", b"id: nul\ntitle: a\x00b\n")
+    found = _only(lint_json(base), "TP005")
+    assert {f["path"] for f in found} == {"processes/u16.yaml", "processes/nul.yaml"}
+    nul = next(f for f in found if f["path"] == "processes/nul.yaml")
+    assert (nul["line"], nul["column"]) == (2, 9)
+
+
+def test_utf8_bom_is_accepted(base: Path) -> None:
+    p = base / "acts.yaml"
+    p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
+    assert lint_json(base)["findings"] == []
+
+
+def test_missing_touchpoints_file_is_tp006(base: Path) -> None:
+    (base / "touchpoints.yaml").unlink()
+    report = lint_json(base)
+    assert any(f["rule"] == "TP006" and f["path"] == "touchpoints.yaml" for f in report["findings"])
+    # references to touchpoints are not flooded with TP003 when the catalogue is absent
+    assert "TP003" not in codes(report)
+
+
+def test_id_filename_mismatch_is_a_warning(base: Path) -> None:
+    (base / "processes/child-benefit.yaml").rename(base / "processes/benefit.yaml")
+    (f,) = _only(lint_json(base), "TP007")
+    assert f["severity"] == "warning" and f["line"] == 1
+
+
+def test_one_bad_file_does_not_hide_the_others(base: Path) -> None:
+    write(base, "processes/a.yaml", "id: a\n\ttitle: x\n")
+    write(base, "processes/b.yaml", "id: b\ntitle: B\ndirection: nope\n")
+    report = lint_json(base)
+    assert {"TP001", "TP002"} <= set(codes(report))
+
+
+def test_no_registry_is_a_clear_error_exit_2(tmp_path: Path) -> None:
+    r = run_proc("lint", str(tmp_path))
+    assert r.code == 2
+    assert "tpkit.yaml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_invalid_config_is_exit_2_with_location(base: Path) -> None:
+    write(base, "tpkit.yaml", "version: 2\n")
+    r = run_proc("lint", str(base))
+    assert r.code == 2 and "tpkit.yaml:1:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_exit_codes(base: Path) -> None:
+    assert run_proc("lint", str(base)).code == 0
+    write(base, "processes/x.yaml", "id: x\n\ttitle: x\n")
+    assert run_proc("lint", str(base)).code == 1
+    assert run_proc("lint", str(base), "--fail-on", "never").code == 0
+    assert run_proc("lint", str(base), "--format", "nope").code == 2
+
+
+def test_json_report_has_the_contracted_shape(base: Path) -> None:
+    write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope\n")
+    report = lint_json(base)
+    assert set(report) == {"tool", "root", "summary", "findings"}
+    assert report["tool"]["name"] == "tpkit"
+    assert set(report["summary"]) == {"files", "error", "warning", "info"}
+    f = report["findings"][0]
+    assert set(f) == {
+        "rule", "name", "severity", "message", "path", "line", "column",
+        "end_line", "end_column", "yaml_path", "object", "fingerprint",
+    }
+
+
+def test_english_messages(base: Path) -> None:
+    write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope\n")
+    report = lint_json(base, "--lang", "en")
+    assert "invalid value" in report["findings"][0]["message"]
+
+
+def test_version_and_module_entry() -> None:
+    r = run_proc("--version")
+    assert r.code == 0 and r.stdout.startswith("tpkit ")
+    assert run_cli("--version").stdout.startswith("tpkit ")
