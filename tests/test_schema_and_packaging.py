@@ -1,0 +1,88 @@
+"""JSON Schemas are generated from the models and validate the example; the wheel ships its data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, REPO, run_cli
+from tpkit import schema
+from tpkit.registry import enums, models
+
+FILES = {
+    "tpkit.schema.json": ["tpkit.yaml"],
+    "agency.schema.json": ["agency.yaml"],
+    "acts.schema.json": ["acts.yaml"],
+    "touchpoints.schema.json": ["touchpoints.yaml"],
+    "process.schema.json": sorted(p.relative_to(EXAMPLE).as_posix() for p in (EXAMPLE / "processes").glob("*.yaml")),
+    "procedure.schema.json": sorted(p.relative_to(EXAMPLE).as_posix() for p in (EXAMPLE / "procedures").glob("*.yaml")),
+}
+
+
+def test_committed_schemas_equal_the_generated_ones() -> None:
+    assert schema.check(REPO / "schemas") == [], "run: tpkit schema --output schemas"
+    assert run_cli("schema", "--check", "--output", str(REPO / "schemas")).code == 0
+
+
+def test_schema_check_reports_a_stale_folder(tmp_path: Path) -> None:
+    run_cli("schema", "--output", str(tmp_path))
+    (tmp_path / "process.schema.json").write_text("{}", encoding="utf-8")
+    r = run_cli("schema", "--check", "--output", str(tmp_path))
+    assert r.code == 1 and "process.schema.json" in r.stdout
+
+
+def _check_jsonschema() -> str:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    if not Path(exe).exists():
+        pytest.skip("check-jsonschema is not installed")
+    return exe
+
+
+@pytest.mark.parametrize("schema_file", sorted(FILES))
+def test_check_jsonschema_validates_the_example(schema_file: str) -> None:
+    exe = _check_jsonschema()
+    r = subprocess.run(
+        [exe, "--schemafile", str(REPO / "schemas" / schema_file), *FILES[schema_file]],
+        cwd=EXAMPLE, capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_check_jsonschema_rejects_an_unknown_key(tmp_path: Path) -> None:
+    exe = _check_jsonschema()
+    bad = tmp_path / "p.yaml"
+    bad.write_text("id: p\ntitle: П\ndirection: services\ntouchpoint: []\n", encoding="utf-8")
+    r = subprocess.run([exe, "--schemafile", str(REPO / "schemas/process.schema.json"), str(bad)], capture_output=True, text=True)
+    assert r.returncode == 1
+
+
+def test_enumerations_are_defined_once_and_agree_with_the_models() -> None:
+    from typing import get_args
+
+    assert set(get_args(enums.Channel)) == set(enums.CHANNELS)
+    assert set(get_args(enums.Direction)) == set(enums.DIRECTIONS)
+    assert set(get_args(enums.ActKind)) == set(enums.ACT_KINDS)
+    assert set(get_args(enums.ToolKind)) == set(enums.TOOL_KINDS)
+    assert list(models.Sections.model_fields) == list(enums.SECTION_KEYS)
+    assert [k for k in models.Assessment.model_fields if k != "touchpoint"] == list(enums.ASSESSMENT_CRITERIA)
+    assert {c["form"] for c in enums.CHANNELS.values()} == set(enums.FORM_LABELS)
+
+
+def test_wheel_contains_templates_and_schemas(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling")
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    (wheel,) = tmp_path.glob("tpkit-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in schema.render_all():
+        assert f"tpkit/schemas/{name}" in names
+    assert any(n.startswith("tpkit/templates/") for n in names)
+    assert "tpkit/cli.py" in names
