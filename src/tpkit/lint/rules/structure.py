@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..rule import Rule, register
+from ._common import ACTS, PROCESS, TOUCHPOINTS
 
 _WHY_STRUCT = {
     "ru": "Перечень и порядки — официальные документы ведомства: tpkit должен прочитать каждый файл целиком, "
@@ -33,9 +34,7 @@ class InvalidYaml(Rule):
             "title: Назначение ежемесячной выплаты   # the same key twice\n"
         )
     }
-    best_practice = {
-        "processes/child-benefit.yaml": "id: child-benefit\ntitle: Назначение ежемесячной выплаты\n",
-    }
+    best_practice = {"processes/child-benefit.yaml": PROCESS}
 
 
 @register
@@ -60,14 +59,7 @@ class SchemaViolation(Rule):
             "    chanel: website          # a misspelt key\n"
         )
     }
-    best_practice = {
-        "touchpoints.yaml": (
-            "touchpoints:\n"
-            "  - id: site\n"
-            "    name: Официальный сайт министерства\n"
-            "    channel: website\n"
-        )
-    }
+    best_practice = {"touchpoints.yaml": TOUCHPOINTS}
 
 
 @register
@@ -164,7 +156,7 @@ class BadEncoding(Rule):
     message = {"ru": "{detail}", "en": "{detail}"}
     rationale = _WHY_STRUCT
     anti_pattern = {"acts.yaml": "acts:\n  - id: ar\n    kind: npa\n    title: Регламент\n".encode("cp1251")}
-    best_practice = {"acts.yaml": "acts:\n  - id: ar\n    kind: npa\n    title: Регламент\n"}
+    best_practice = {"acts.yaml": ACTS}
 
 
 @register
