@@ -108,6 +108,10 @@ def lint(
         Optional[str], typer.Option("--fail-on", help="error | warning | info | never")
     ] = None,
     lang: LangOpt = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="REV", help="Report only findings absent at git revision REV, plus TP113."),
+    ] = None,
 ) -> None:
     """Check the registry against the methodology (rules TP001…TP901)."""
     from .lint.engine import lint as run_lint
@@ -124,11 +128,14 @@ def lint(
         fail("--fail-on: error | warning | info | never")
     root, config, only = _open_registry(paths, lang)
     language = lang or config.language
-    reg = load_registry(root)
-    result = run_lint(
-        reg, config, select=_split_codes(select), ignore=_split_codes(ignore), lang=language,
-        only_files=only, debug=_DEBUG,
-    )
+    if since is not None:
+        result = _lint_since(root, since, config, _split_codes(select), _split_codes(ignore), language, only)
+    else:
+        reg = load_registry(root)
+        result = run_lint(
+            reg, config, select=_split_codes(select), ignore=_split_codes(ignore), lang=language,
+            only_files=only, debug=_DEBUG,
+        )
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     report = get_reporter(fmt)(result, root=".", lang=language, color=color)
     if output is not None:
@@ -198,6 +205,60 @@ def schema(
 
 
 # --- review (issue: tpkit diff) ----------------------------------------------------
+
+
+def _lint_since(root, since, config, select, ignore, language, only):  # type: ignore[no-untyped-def]
+    from .review.core import GitError, lint_since
+
+    try:
+        return lint_since(
+            root, since, config, lang=language, select=select, ignore=ignore, only_files=only, debug=_DEBUG
+        )
+    except GitError as exc:
+        fail(f"--since: {exc}")
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(metavar="BASE", help="The git revision to compare with (e.g. origin/main).")],
+    head: Annotated[
+        Optional[str], typer.Argument(metavar="[HEAD]", help="The revision to review (default: the working tree).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    path: Annotated[
+        Optional[Path], typer.Option("--path", help="The registry folder (default: found from the current folder).")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Compare the registry at two git revisions by meaning (for a merge request)."""
+    from .review import FORMATS
+    from .review.core import GitError, run_diff
+
+    if fmt not in FORMATS:
+        fail(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(FORMATS)}")
+    if lang is not None and lang not in ("ru", "en"):
+        fail("--lang: ru | en")
+    root, config, _ = _open_registry([path] if path is not None else None, lang)
+    language = lang or config.language
+    try:
+        result, errors = run_diff(root, base, head, config, lang=language, debug=_DEBUG)
+    except GitError as exc:
+        fail(str(exc))
+    from importlib import import_module
+
+    renderer = import_module(f".review.{fmt}_report", __package__)
+    color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    report = renderer.render(result, lang=language, color=color)
+    if output is not None:
+        from .util import atomic_write_text
+
+        atomic_write_text(output, report)
+    else:
+        sys.stdout.write(report)
+    for err in errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    raise typer.Exit(2 if errors else 0)
 
 
 # --- authoring (issue: init, new, fmt, matrix, import) ------------------------------

@@ -223,6 +223,8 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
         object=hit.object,
         fingerprint=fingerprint(rule.code, hit.file, stable, hit.object, hit.key),
         anchor_lines=anchors,
+        stable_path=stable,
+        key=hit.key,
     )
 
 

@@ -69,6 +69,9 @@ class Finding:
     object: str = ""
     fingerprint: str = ""
     anchor_lines: tuple[int, ...] = ()
+    #: the other parts of the fingerprint (review recomputes it for a renamed file)
+    stable_path: str = ""
+    key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -76,14 +76,7 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
             return src
         size = path.stat().st_size
         if size > yamlread.MAX_FILE_BYTES:
-            mb = yamlread.MAX_FILE_BYTES // (1024 * 1024)
-            src.problems.append(
-                Problem(
-                    "TP001",
-                    f"файл слишком большой ({size / 1048576:.1f} МБ, предел {mb} МБ): разделите его",
-                    f"the file is too large ({size / 1048576:.1f} MB, the limit is {mb} MB): split it",
-                )
-            )
+            src.problems.append(too_large(size))
             return src
         raw = path.read_bytes()
     except OSError as exc:
@@ -95,6 +88,24 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
             )
         )
         return src
+    return parse_source(src, raw)
+
+
+def too_large(size: int) -> Problem:
+    """The TP001 problem of a file over :data:`yamlread.MAX_FILE_BYTES`."""
+    mb = yamlread.MAX_FILE_BYTES // (1024 * 1024)
+    return Problem(
+        "TP001",
+        f"файл слишком большой ({size / 1048576:.1f} МБ, предел {mb} МБ): разделите его",
+        f"the file is too large ({size / 1048576:.1f} MB, the limit is {mb} MB): split it",
+    )
+
+
+def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
+    """Decode and parse a file's bytes into ``src`` (shared by disk and git reading)."""
+    if len(raw) > yamlread.MAX_FILE_BYTES:
+        src.problems.append(too_large(len(raw)))
+        return src
     text, problem = yamlread.decode(raw)
     if problem is not None:
         src.problems.append(problem)
@@ -104,3 +115,8 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
     src.data = parsed.data
     src.problems.extend(parsed.problems)
     return src
+
+
+def source_from_bytes(rel: str, kind: str, raw: bytes) -> SourceFile:
+    """A :class:`SourceFile` from bytes read elsewhere (a git revision)."""
+    return parse_source(SourceFile(rel, kind), raw)

@@ -1,0 +1,282 @@
+"""A registry at a git revision, read with plumbing only.
+
+``git ls-tree`` lists the registry's files at a commit and one
+``git cat-file --batch`` reads them all: the working tree and the index are
+never touched, so review works on a dirty checkout and in a CI job alike.
+
+A revision is user input, and it goes to git as data: one that starts with
+``-`` is refused before git sees it, and the one call that takes it
+(``rev-parse``) gets ``--end-of-options`` first. Every later call uses the
+full commit id. git runs without a shell, so ``$(touch x)`` is only a
+revision name that does not exist.
+
+Errors a user can fix (no git, not a repository, no such revision) are
+:class:`GitError` with a one-line message; bad files at the revision become
+problems on their :class:`~tpkit.registry.source.SourceFile`, as on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..registry import yamlread
+from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.yamlread import Problem
+
+#: how the working tree is named in reports
+WORKTREE = "WORKTREE"
+
+_TOP_FILES = {"agency.yaml": "agency", "acts.yaml": "acts", "touchpoints.yaml": "touchpoints"}
+_FOLDERS = {"processes": "process", "procedures": "procedure"}
+_MAX_LINKS = 8
+
+
+class GitError(Exception):
+    """git cannot give what review needs; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Repo:
+    """The git repository that holds a registry, and where the registry stands in it."""
+
+    root: Path
+    #: the registry folder relative to the repository top, POSIX, ``""`` or ending in ``/``
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    mode: str
+    type: str
+    sha: str
+    size: int | None
+
+
+def _printable(rev: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in rev)[:200]
+
+
+def check_revision(rev: str) -> None:
+    """Refuse what must not reach git: an empty name, an option, control characters."""
+    if not rev.strip():
+        raise GitError("пустое имя ревизии / an empty revision name")
+    if rev.startswith("-"):
+        raise GitError(
+            f"ревизия «{_printable(rev)}» начинается с «-» и не принимается (это похоже на параметр) / "
+            "a revision that starts with '-' is refused"
+        )
+    if any(not ch.isprintable() for ch in rev):
+        raise GitError(
+            f"в имени ревизии «{_printable(rev)}» есть управляющие символы / the revision name holds control characters"
+        )
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "GIT_OPTIONAL_LOCKS": "0",  # never refresh the index, even where git would like to
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_PAGER": "cat",
+            "LC_ALL": "C",
+        }
+    )
+    return env
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    try:
+        proc = subprocess.run(
+            ["git", "--no-pager", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            env=_env(),
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("git не найден: установите git / git is not installed") from None
+    except OSError as exc:
+        raise GitError(f"git не запустился: {exc} / git could not be run") from None
+    if check and proc.returncode != 0:
+        raise GitError(_first_line(proc.stderr) or f"git {args[0]}: exit {proc.returncode}")
+    return proc
+
+
+def _first_line(raw: bytes) -> str:
+    for line in raw.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if line:
+            return line.removeprefix("fatal: ").removeprefix("error: ")
+    return ""
+
+
+def open_repo(root: Path) -> Repo:
+    """The repository that holds the registry folder ``root``."""
+    proc = _git(root, "rev-parse", "--show-prefix", check=False)
+    if proc.returncode != 0:
+        detail = _first_line(proc.stderr)
+        raise GitError(
+            f"{root}: папка реестра не в репозитории git ({detail}) / the registry folder is not in a git repository"
+        )
+    prefix = proc.stdout.decode("utf-8", "surrogateescape").strip()
+    return Repo(root, prefix)
+
+
+def resolve(repo: Repo, rev: str) -> str:
+    """The full commit id of ``rev``; a revision is passed to git as data."""
+    check_revision(rev)
+    proc = _git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False)
+    sha = proc.stdout.decode("ascii", "replace").strip()
+    if proc.returncode != 0 or not sha:
+        raise GitError(f"ревизия «{_printable(rev)}» не найдена в репозитории / revision not found: {_printable(rev)}")
+    return sha
+
+
+def _ls_tree(repo: Repo, sha: str) -> dict[str, Entry] | None:
+    """Every path under the registry folder at commit ``sha`` (None: the folder is absent there)."""
+    prefix = repo.prefix.rstrip("/")
+    treeish = f"{sha}:{prefix}" if prefix else f"{sha}^{{tree}}"
+    proc = _git(repo.root, "ls-tree", "-r", "-t", "-z", "--long", "--full-tree", treeish, check=False)
+    if proc.returncode != 0:
+        # the folder does not exist at that commit (or is not a folder there)
+        return None
+    out: dict[str, Entry] = {}
+    for record in proc.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_path = record.partition(b"\t")
+        parts = meta.split()
+        if len(parts) < 4:
+            continue
+        mode, kind, obj, size = (p.decode("ascii", "replace") for p in parts[:4])
+        path = raw_path.decode("utf-8", "surrogateescape")
+        out[path] = Entry(mode, kind, obj, int(size) if size.isdigit() else None)
+    return out
+
+
+def _kind_of(path: str) -> str | None:
+    """The file kind of a registry path, as :func:`tpkit.registry.registry.discover` finds them."""
+    if path in _TOP_FILES:
+        return _TOP_FILES[path]
+    folder, sep, name = path.partition("/")
+    if not sep or "/" in name or folder not in _FOLDERS:
+        return None
+    if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+        return None
+    return _FOLDERS[folder]
+
+
+def _cat_batch(repo: Repo, shas: list[str]) -> dict[str, bytes]:
+    """Read many blobs with one ``git cat-file --batch``."""
+    if not shas:
+        return {}
+    proc = _git(repo.root, "cat-file", "--batch", stdin=("\n".join(shas) + "\n").encode("ascii"))
+    data = proc.stdout
+    out: dict[str, bytes] = {}
+    pos = 0
+    n = len(data)
+    while pos < n:
+        nl = data.find(b"\n", pos)
+        if nl < 0:
+            break
+        header = data[pos:nl].split()
+        pos = nl + 1
+        if len(header) < 3:  # "<sha> missing"
+            continue
+        size = int(header[2])
+        out[header[0].decode("ascii")] = data[pos : pos + size]
+        pos += size + 1
+    return out
+
+
+def _problem(code: str, ru: str, en: str) -> Problem:
+    return Problem(code, ru, en)
+
+
+def read_sources(repo: Repo, sha: str) -> list[SourceFile]:
+    """The registry's files at commit ``sha``, parsed; bad files carry problems, never raise."""
+    tree = _ls_tree(repo, sha)
+    if tree is None:
+        return []
+    wanted = sorted(
+        ((p, k) for p in tree if (k := _kind_of(p)) is not None),
+        key=lambda pk: (_order(pk[1]), pk[0].rsplit("/", 1)[-1]),
+    )
+    # resolve symbolic links: their blob holds the target path
+    targets: dict[str, Entry | Problem] = {}
+    if any(tree[p].mode == "120000" for p, _ in wanted):
+        pending = {p: tree[p] for p, _ in wanted if tree[p].mode == "120000"}
+        for _ in range(_MAX_LINKS):
+            if not pending:
+                break
+            blobs = _cat_batch(repo, sorted({e.sha for e in pending.values()}))
+            nxt: dict[str, Entry] = {}
+            for p, e in pending.items():
+                target = blobs.get(e.sha, b"").decode("utf-8", "surrogateescape")
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(p), target))
+                if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
+                    targets[p] = _problem(
+                        "TP005",
+                        "символическая ссылка ведет за пределы реестра: файл не прочитан",
+                        "a symbolic link that leaves the registry: the file was not read",
+                    )
+                    continue
+                t = tree.get(resolved)
+                if t is None:
+                    targets[p] = _problem(
+                        "TP005",
+                        f"символическая ссылка ведет на несуществующий файл {resolved}",
+                        f"a symbolic link to a missing file {resolved}",
+                    )
+                elif t.mode == "120000":
+                    nxt[p] = t
+                else:
+                    targets[p] = t
+            pending = nxt
+        for p in pending:
+            targets[p] = _problem("TP005", "слишком длинная цепочка символических ссылок", "too many symbolic links")
+    chosen: dict[str, Entry | Problem] = {}
+    for p, _kind in wanted:
+        e = tree[p]
+        chosen[p] = targets[p] if e.mode == "120000" else e
+    blobs = _cat_batch(
+        repo,
+        sorted(
+            {
+                e.sha
+                for e in chosen.values()
+                if isinstance(e, Entry)
+                and e.type == "blob"
+                and (e.size is None or e.size <= yamlread.MAX_FILE_BYTES)
+            }
+        ),
+    )
+    out: list[SourceFile] = []
+    for p, kind in wanted:
+        e = chosen[p]
+        if isinstance(e, Problem):
+            out.append(SourceFile(p, kind, problems=[e]))
+        elif e.type == "tree":
+            out.append(SourceFile(p, kind, problems=[_problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")]))
+        elif e.type != "blob":
+            out.append(
+                SourceFile(p, kind, problems=[_problem("TP005", "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file")])
+            )
+        elif e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
+            out.append(SourceFile(p, kind, problems=[too_large(e.size)]))
+        elif e.sha not in blobs:
+            out.append(
+                SourceFile(p, kind, problems=[_problem("TP005", "файл не прочитан из git", "the file could not be read from git")])
+            )
+        else:
+            out.append(source_from_bytes(p, kind, blobs[e.sha]))
+    return out
+
+
+def _order(kind: str) -> int:
+    return ("agency", "acts", "touchpoints", "process", "procedure").index(kind)
