@@ -92,6 +92,15 @@ def _open_registry(paths: list[Path] | None, lang: str | None):  # type: ignore[
     return root, config, only
 
 
+def _report_root(root: Path) -> str:
+    """The registry root relative to the working folder, as CI systems resolve report paths ("." if outside)."""
+    try:
+        rel = root.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return "."
+    return rel.as_posix() or "."
+
+
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of findings: ru | en.")]
 
 
@@ -106,6 +115,13 @@ def lint(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Codes or prefixes to disable.")] = None,
     fail_on: Annotated[
         Optional[str], typer.Option("--fail-on", help="error | warning | info | never")
+    ] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline FILE.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option("--write-baseline", help="Record today's findings in FILE (to adopt tpkit on an existing register)."),
     ] = None,
     lang: LangOpt = None,
     since: Annotated[
@@ -127,6 +143,17 @@ def lint(
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         fail("--fail-on: error | warning | info | never")
     root, config, only = _open_registry(paths, lang)
+    if write_baseline is not None and only is not None:
+        fail("--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
+             "/ --write-baseline records the whole registry: give a folder, not files")
+    known: set[str] | None = None
+    if baseline is not None:
+        from .lint.baseline import BaselineError, load
+
+        try:
+            known = load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
     language = lang or config.language
     if since is not None:
         result = _lint_since(root, since, config, _split_codes(select), _split_codes(ignore), language, only)
@@ -136,8 +163,29 @@ def lint(
             reg, config, select=_split_codes(select), ignore=_split_codes(ignore), lang=language,
             only_files=only, debug=_DEBUG,
         )
+    for err in result.internal_errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    if write_baseline is not None:
+        from .lint.baseline import dumps
+        from .util import atomic_write_text
+
+        atomic_write_text(write_baseline, dumps(result.findings))
+        typer.echo(
+            f"tpkit: {write_baseline}: записано замечаний в базовую линию / findings recorded: {len(result.findings)}",
+            err=True,
+        )
+        raise typer.Exit(2 if result.internal_errors else 0)
+    if known is not None:
+        from .lint.baseline import apply
+
+        result, hidden = apply(result, known)
+        if hidden:
+            typer.echo(
+                f"tpkit: {baseline}: не показано замечаний из базовой линии / findings in the baseline: {hidden}",
+                err=True,
+            )
     color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = get_reporter(fmt)(result, root=".", lang=language, color=color)
+    report = get_reporter(fmt)(result, root=_report_root(root), lang=language, color=color)
     if output is not None:
         from .report.text_report import summary_line
         from .util import atomic_write_text
@@ -146,8 +194,6 @@ def lint(
         typer.echo(summary_line(result, language), err=True)
     else:
         sys.stdout.write(report)
-    for err in result.internal_errors:
-        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
     if result.internal_errors:
         raise typer.Exit(2)
     threshold = fail_on or config.lint.fail_on

@@ -96,12 +96,26 @@ def rules_markdown(lang: str = "ru") -> str:
         out += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {r.summary[lang]} |" for r in group]
         out.append("")
         for r in group:
-            out += [f"### {r.code}", "", f"`{r.name}` — {w['sev']}: **{r.severity}**", "", r.summary[lang], ""]
-            if r.review_only:
-                out += [f"_{w['review']}_", ""]
-            out += [f"**{w['why']}.** {r.rationale[lang]}", ""]
-            if r.anti_pattern:
-                out += _examples(w["anti"], r.anti_pattern, lang, fence=True)
-            if r.best_practice:
-                out += _examples(w["best"], r.best_practice, lang, fence=True)
+            out += [f"### {r.code}", ""] + _rule_body_md(r, lang)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _rule_body_md(r: type[Rule], lang: str) -> list[str]:
+    w = _L[lang]
+    out = [f"`{r.name}` — {w['sev']}: **{r.severity}**", "", r.summary[lang], ""]
+    if r.review_only:
+        out += [f"_{w['review']}_", ""]
+    out += [f"**{w['why']}.** {r.rationale[lang]}", ""]
+    if r.anti_pattern:
+        out += _examples(w["anti"], r.anti_pattern, lang, fence=True)
+    if r.best_practice:
+        out += _examples(w["best"], r.best_practice, lang, fence=True)
+    return out
+
+
+def rule_markdown(code: str, lang: str) -> str | None:
+    """One rule's documentation in Markdown (the SARIF ``help.markdown``), without a heading."""
+    r = catalogue().get(code.upper())
+    if r is None:
+        return None
+    return "\n".join(_rule_body_md(r, lang)).rstrip("\n") + "\n"

@@ -32,6 +32,8 @@ class LintResult:
     files: int
     #: internal errors of rules (a bug in tpkit, not in the registry)
     internal_errors: list[str] = field(default_factory=list)
+    #: the files reported on (relative POSIX paths, sorted): all, or the ones named on the command line
+    paths: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -184,7 +186,8 @@ def lint(
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
-    return LintResult(findings, len(reg.files), errors)
+    paths = sorted(p for p in reg.files if only_files is None or p in only_files)
+    return LintResult(findings, len(reg.files), errors, paths)
 
 
 def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang: str) -> Finding:
