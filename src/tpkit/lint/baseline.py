@@ -57,7 +57,9 @@ def load(path: Path) -> set[str]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BaselineError(f"{path}: базовой линии нет (создайте: tpkit lint --write-baseline {path}) / no such baseline file") from None
+        raise BaselineError(
+            f"{path}: базовой линии нет (создайте: tpkit lint --write-baseline {path}) / no such baseline file"
+        ) from None
     except OSError as exc:
         raise BaselineError(f"{path}: не читается / cannot be read: {exc.strerror or exc}") from None
     try:
@@ -68,16 +70,18 @@ def load(path: Path) -> set[str]:
         raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: не JSON / not JSON: {exc.msg}") from None
     if not isinstance(doc, dict) or doc.get("tool") != "tpkit" or not isinstance(doc.get("findings"), list):
         raise BaselineError(
-            f"{path}: это не базовая линия tpkit (ожидается объект с \"tool\": \"tpkit\" и списком \"findings\") "
+            f'{path}: это не базовая линия tpkit (ожидается объект с "tool": "tpkit" и списком "findings") '
             "/ not a tpkit baseline"
         )
     if doc.get("version") != FORMAT_VERSION:
-        raise BaselineError(f"{path}: неизвестная версия базовой линии {doc.get('version')!r} / unsupported baseline version")
+        raise BaselineError(
+            f"{path}: неизвестная версия базовой линии {doc.get('version')!r} / unsupported baseline version"
+        )
     out: set[str] = set()
     for i, entry in enumerate(doc["findings"]):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(fp, str) or not fp:
-            raise BaselineError(f"{path}: findings[{i}]: нет строки \"fingerprint\" / no \"fingerprint\" string")
+            raise BaselineError(f'{path}: findings[{i}]: нет строки "fingerprint" / no "fingerprint" string')
         out.add(fp)
     return out
 

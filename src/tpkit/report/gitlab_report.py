@@ -28,7 +28,10 @@ def render(result: LintResult, *, root: str, lang: str, color: bool = False) -> 
                 "categories": ["Style"],
                 "fingerprint": f.fingerprint,
                 "severity": SEVERITIES[f.severity],
-                "location": {"path": repo_path(root, f.path), "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
+                "location": {
+                    "path": repo_path(root, f.path),
+                    "lines": {"begin": f.line, "end": max(f.end_line, f.line)},
+                },
             }
         )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
