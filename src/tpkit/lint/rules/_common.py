@@ -55,7 +55,7 @@ def names(items: list[str], limit: int = 3) -> Bi:
     """«a», «b», «c» и еще 2 / 'a', 'b', 'c' and 2 more."""
     shown = items[:limit]
     ru = ", ".join(f"«{x}»" for x in shown)
-    en = ", ".join(f"'{x}'" for x in shown)
+    en = ", ".join(f"«{x}»" for x in shown)
     if len(items) > limit:
         ru += f" и еще {len(items) - limit}"
         en += f" and {len(items) - limit} more"

@@ -88,11 +88,11 @@ class FormalApproach(Rule):
         "en": "formal approach: no touchpoint of the process gives information or consultation",
     }
     message = {
-        "ru": "формальный подход: точки взаимодействия процесса «{title}» покрывают только итоговую цель "
+        "ru": "формальный подход: точки взаимодействия процесса «{title}» ({touchpoints}) покрывают только итоговую цель "
         "({needs}); добавьте точку, где клиент получает информацию о процессе (например, официальный сайт: "
         "потребность info), и точку, где ему помогают подать документы (контактный центр, чат-бот, телефон: "
         "потребность consultation)",
-        "en": "formal approach: the touchpoints of the process «{title}» cover only the final goal ({needs}); "
+        "en": "formal approach: the touchpoints of the process «{title}» ({touchpoints}) cover only the final goal ({needs}); "
         "add a touchpoint where the client learns about the process (the official website, say: need info) "
         "and one where they get help submitting (contact centre, chatbot, phone: need consultation)",
     }
@@ -129,8 +129,14 @@ class FormalApproach(Rule):
         for proc, got in _with_needs(reg):
             if "info" in got or "consultation" in got:
                 continue
+            tps = names(list(dict.fromkeys(tp_name(reg, e.touchpoint) for e in proc.touchpoints)), limit=4)
             yield self.hit(
-                reg.process_file(proc), ("touchpoints",), _obj(proc), title=proc.title, needs=needs(reg, got)
+                reg.process_file(proc),
+                ("touchpoints",),
+                _obj(proc),
+                title=proc.title,
+                touchpoints=tps,
+                needs=needs(reg, got),
             )
 
 
