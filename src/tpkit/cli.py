@@ -266,9 +266,9 @@ def _lint_since(root, since, config, select, ignore, language, only):  # type: i
 
 @app.command()
 def diff(
-    base: Annotated[str, typer.Argument(metavar="BASE", help="The git revision to compare with (e.g. origin/main).")],
+    base: Annotated[str, typer.Argument(help="The git revision to compare with (e.g. origin/main).")],
     head: Annotated[
-        Optional[str], typer.Argument(metavar="[HEAD]", help="The revision to review (default: the working tree).")
+        Optional[str], typer.Argument(help="The revision to review (default: the working tree).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,

@@ -310,14 +310,30 @@ def _file_pair(old: Registry, new: Registry, kind: str, ident: str) -> Pair | No
     return (fa.file, fb.file)
 
 
-def _split(old: Mapping[str, Any], new: Mapping[str, Any], old_raw: set[str], new_raw: set[str]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Added, removed, common and invalid ids; an id in a broken file is neither added nor removed."""
+def _broken_there(reg: Registry, other: Registry, kind: str, ident: str) -> bool:
+    """The object's file (in ``reg``) exists in ``other`` but could not be read or validated there."""
+    loc = reg.where.get((kind, ident))
+    if loc is None:
+        return False
+    src = other.files.get(loc.file)
+    return src is not None and not src.valid
+
+
+def _split(
+    old: Registry, new: Registry, kind: str, a: Mapping[str, Any], b: Mapping[str, Any]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Added, removed, common and invalid ids.
+
+    An id that the other side declares in a broken file (or whose file is
+    broken on the other side) is neither added nor removed: it is invalid,
+    and the findings say why.
+    """
     added, removed, invalid = [], [], []
-    for k in sorted(set(new) - set(old)):
-        (invalid if k in old_raw else added).append(k)
-    for k in sorted(set(old) - set(new)):
-        (invalid if k in new_raw else removed).append(k)
-    common = sorted(set(old) & set(new))
+    for k in sorted(set(b) - set(a)):
+        (invalid if k in old.raw_ids[kind] or _broken_there(new, old, kind, k) else added).append(k)
+    for k in sorted(set(a) - set(b)):
+        (invalid if k in new.raw_ids[kind] or _broken_there(old, new, kind, k) else removed).append(k)
+    common = sorted(set(a) & set(b))
     return added, removed, common, invalid
 
 
@@ -370,11 +386,11 @@ def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     return pc
 
 
-def _objects(old: Mapping[str, BaseModel], new: Mapping[str, BaseModel], old_raw: set[str], new_raw: set[str]) -> KindDiff:
-    added, removed, common, invalid = _split(old, new, old_raw, new_raw)
+def _objects(old: Registry, new: Registry, kind: str, a: Mapping[str, BaseModel], b: Mapping[str, BaseModel]) -> KindDiff:
+    added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
-        f = _fields(old[k], new[k])
+        f = _fields(a[k], b[k])
         if f:
             kd.changed.append(ObjectChange(k, f))
     return kd
@@ -473,23 +489,23 @@ def diff_registries(
 ) -> Diff:
     """Compare two registries by meaning."""
     d = Diff(base, head)
-    added, removed, common, invalid = _split(old.processes, new.processes, old.raw_ids["process"], new.raw_ids["process"])
+    added, removed, common, invalid = _split(old, new, "process", old.processes, new.processes)
     d.processes = KindDiff(added, removed, invalid=invalid)
     for k in common:
         pc = diff_process(old, new, k)
         if pc:
             d.processes.changed.append(pc)
-    added, removed, common, invalid = _split(old.procedures, new.procedures, old.raw_ids["procedure"], new.raw_ids["procedure"])
+    added, removed, common, invalid = _split(old, new, "procedure", old.procedures, new.procedures)
     d.procedures = KindDiff(added, removed, invalid=invalid)
     for k in common:
         prc = diff_procedure(old, new, k)
         if prc:
             d.procedures.changed.append(prc)
-    d.touchpoints = _objects(old.touchpoints, new.touchpoints, old.raw_ids["touchpoint"], new.raw_ids["touchpoint"])
-    d.acts = _objects(old.acts, new.acts, old.raw_ids["act"], new.raw_ids["act"])
-    d.officials = _objects(old.officials, new.officials, old.raw_ids["official"], new.raw_ids["official"])
-    d.units = _objects(old.units, new.units, old.raw_ids["unit"], new.raw_ids["unit"])
-    d.needs = _objects(_agency_needs(old), _agency_needs(new), old.raw_ids["need"], new.raw_ids["need"])
+    d.touchpoints = _objects(old, new, "touchpoint", old.touchpoints, new.touchpoints)
+    d.acts = _objects(old, new, "act", old.acts, new.acts)
+    d.officials = _objects(old, new, "official", old.officials, new.officials)
+    d.units = _objects(old, new, "unit", old.units, new.units)
+    d.needs = _objects(old, new, "need", _agency_needs(old), _agency_needs(new))
     d.agency = _agency(old, new)
     d.introduced, d.resolved = compare_findings(base_findings, head_findings, renamed_files(old, new))
     d.need_labels = _need_labels((old, new), lang)
