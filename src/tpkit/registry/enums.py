@@ -90,12 +90,21 @@ CHANNELS: Final[dict[str, dict[str, str]]] = {
 
 # --- directions of activity -----------------------------------------------------
 
+# "short": a sheet name in the register's XLSX (at most 31 characters)
 DIRECTIONS: Final[dict[str, dict[str, str]]] = {
-    "services": {"ru": "Предоставление услуг (сервисов)", "en": "Services"},
-    "functions": {"ru": "Выполнение функций", "en": "Functions"},
-    "support": {"ru": "Предоставление мер государственной поддержки", "en": "Support measures"},
-    "control": {"ru": "Осуществление государственного контроля (надзора)", "en": "Control and supervision"},
-    "appeals": {"ru": "Рассмотрение обращений и запросов", "en": "Appeals and requests"},
+    "services": {"ru": "Предоставление услуг (сервисов)", "en": "Services", "short": "Услуги (сервисы)"},
+    "functions": {"ru": "Выполнение функций", "en": "Functions", "short": "Функции"},
+    "support": {
+        "ru": "Предоставление мер государственной поддержки",
+        "en": "Support measures",
+        "short": "Меры господдержки",
+    },
+    "control": {
+        "ru": "Осуществление государственного контроля (надзора)",
+        "en": "Control and supervision",
+        "short": "Контроль (надзор)",
+    },
+    "appeals": {"ru": "Рассмотрение обращений и запросов", "en": "Appeals and requests", "short": "Обращения и запросы"},
 }
 
 # --- acts -------------------------------------------------------------------------

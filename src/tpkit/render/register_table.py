@@ -37,14 +37,14 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("n", "№", "No.", 5),
-    Column("process", "процесс", "process", 34),
-    Column("touchpoint", "точка взаимодействия", "touchpoint", 30),
-    Column("form", "форма", "form", 11),
-    Column("needs", "удовлетворяемые потребности", "needs satisfied", 40),
-    Column("basis", "основание", "basis", 40),
-    Column("features", "особенности", "features", 30),
-    Column("responsible", "ответственный", "responsible", 28),
-    Column("demand", "востребованность", "demand", 16),
+    Column("process", "процесс", "process", 30),
+    Column("touchpoint", "точка взаимодействия", "touchpoint", 28),
+    Column("form", "форма", "form", 19),
+    Column("needs", "удовлетворяемые потребности", "needs satisfied", 37),
+    Column("basis", "основание", "basis", 34),
+    Column("features", "особенности", "features", 24),
+    Column("responsible", "ответственный", "responsible", 30),
+    Column("demand", "востребованность", "demand", 23),
 )
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
 

@@ -1,0 +1,142 @@
+"""Rendering entry points: Registry -> view model -> template -> bytes.
+
+Nothing here prints or exits; a problem the user can fix is a
+:class:`RenderError` with one line to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..registry.enums import DIRECTIONS
+from ..registry.models import Config
+from ..registry.registry import Registry
+from .errors import RenderError
+from .view import DocumentView, procedure_view, register_view, to_plain
+
+PROCEDURE_FORMATS = ("docx", "md", "html")
+REGISTER_FORMATS = ("docx", "xlsx", "md", "html", "csv")
+#: registry problems that leave data unread or unresolved: no document is made from such a registry
+BLOCKING = ("TP001", "TP002", "TP003", "TP004", "TP005", "TP006")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    font: str
+    font_size: float
+    templates: Path | None  # the agency's template folder, if it exists
+
+
+def settings_for(reg: Registry, config: Config) -> Settings:
+    """Render settings from tpkit.yaml; the template folder must stay inside the registry."""
+    root = reg.root.resolve()
+    folder = (root / config.render.templates).resolve()
+    try:
+        folder.relative_to(root)
+    except ValueError:
+        raise RenderError(
+            f"tpkit.yaml: render.templates «{config.render.templates}» указывает за пределы реестра / "
+            f"the template folder must be inside the registry"
+        ) from None
+    return Settings(config.render.font, float(config.render.font_size), folder if folder.is_dir() else None)
+
+
+def check_registry(reg: Registry) -> None:
+    """Refuse to render from a registry whose files could not be read or resolved (TP001–TP006)."""
+    blocking = [h for h in reg.hits if h.code in BLOCKING]
+    if not blocking:
+        return
+    h = blocking[0]
+    line, col = h.line, h.column
+    if line is None:
+        src = reg.files.get(h.file)
+        if src is not None:
+            span = src.span(h.path)
+            line, col = span.line, span.column
+    where = f"{h.file}:{line or 1}:{col or 1}"
+    more = f" (и еще {len(blocking) - 1})" if len(blocking) > 1 else ""
+    raise RenderError(
+        f"{where}: {h.code} {h.ru or ''}{more} — реестр с ошибками структуры не превращается в документ; "
+        f"исправьте их (tpkit lint) / the registry has structural errors"
+    )
+
+
+def _agency_template(settings: Settings, name: str) -> Path | None:
+    if settings.templates is None:
+        return None
+    p = settings.templates / name
+    if not p.is_file():
+        return None
+    try:
+        p.resolve().relative_to(settings.templates)
+    except ValueError:
+        raise RenderError(f"{p}: символическая ссылка ведет за пределы папки шаблонов / link leaves the folder") from None
+    return p
+
+
+def procedure_ids(reg: Registry) -> list[str]:
+    return list(reg.procedures)
+
+
+def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> bytes:
+    if fmt not in PROCEDURE_FORMATS:
+        raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
+    proc = reg.procedures.get(ident)
+    if proc is None:
+        from ..registry.validate import did_you_mean
+
+        known = ", ".join(reg.procedures) or "нет ни одного"
+        guess = did_you_mean(ident, set(reg.procedures))
+        hint = f"; возможно, «{guess}»" if guess else ""
+        raise RenderError(f"порядок «{ident}» не найден{hint} (есть: {known}) / no such procedure")
+    settings = settings_for(reg, config)
+    return _render(procedure_view(reg, proc), "procedure", fmt, settings)
+
+
+def render_register(reg: Registry, config: Config, direction: str | None, fmt: str) -> bytes:
+    if fmt not in REGISTER_FORMATS:
+        raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(REGISTER_FORMATS)}")
+    if direction is not None and direction not in DIRECTIONS:
+        raise RenderError(f"--direction: неизвестное направление «{direction}»; допустимо: {', '.join(DIRECTIONS)}")
+    settings = settings_for(reg, config)
+    view = register_view(reg, direction)
+    if fmt == "xlsx":
+        from .tabular import render_xlsx
+
+        return render_xlsx(view.extra["tables"], title=view.title, author=view.agency, date=view.date)
+    if fmt == "csv":
+        from .tabular import render_csv
+
+        return b"\xef\xbb\xbf" + render_csv(view.extra["tables"]).encode("utf-8")
+    return _render(view, "register", fmt, settings)
+
+
+def _render(view: DocumentView, kind: str, fmt: str, settings: Settings) -> bytes:
+    if fmt == "docx":
+        from .docx_writer import Layout, render_agency_docx, render_docx
+
+        layout = Layout(settings.font, settings.font_size)
+        template = _agency_template(settings, f"{kind}.docx")
+        if template is not None:
+            return render_agency_docx(view, layout, template)
+        return render_docx(view, layout)
+    return render_text(view, kind, fmt, settings).encode("utf-8")
+
+
+def render_text(view: DocumentView, kind: str, fmt: str, settings: Settings) -> str:
+    """Markdown or HTML through a jinja template: the agency's ``<kind>.<fmt>.j2``, else the built-in one."""
+    from ..util import resource_dir
+    from .sandbox import render_string
+
+    template = _agency_template(settings, f"{kind}.{fmt}.j2")
+    if template is None:
+        template = resource_dir("templates") / f"document.{fmt}.j2"
+    try:
+        source = template.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RenderError(f"{template}: шаблон не прочитан: {exc} / cannot read the template") from None
+    context = to_plain(view)
+    context["font"] = settings.font
+    context["font_size"] = settings.font_size
+    return render_string(str(template.name), source, context, autoescape=fmt == "html")
