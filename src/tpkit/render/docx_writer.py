@@ -322,11 +322,32 @@ class _Writer:
         self.width = text_width_mm
         self.layout = layout
 
+        self._ids: dict[str, str | None] = {}
+
     def style(self, name: str) -> str | None:
-        return name if _has_style(self.styles_doc, name) else None
+        """The style id of a paragraph style by name, or None when the document lacks it (cached:
+        python-docx looks names up by scanning every style)."""
+        if name not in self._ids:
+            try:
+                st = self.styles_doc.styles[name]
+            except KeyError:
+                self._ids[name] = None
+            else:
+                self._ids[name] = None if st.builtin and st.name == "Normal" else st.style_id
+        return self._ids[name]
+
+    def has(self, name: str) -> bool:
+        return name == "Normal" or self.style(name) is not None
+
+    def new_para(self, style: str | None, container: Any = None) -> Any:
+        p = (container or self.t).add_paragraph()
+        sid = self.style(style) if style else None
+        if sid:
+            p._p.style = sid
+        return p
 
     def para(self, text: str, style: str | None = None, keep_with_next: bool = False) -> Any:
-        p = self.t.add_paragraph(style=self.style(style) if style else None)
+        p = self.new_para(style)
         lines = text.split("\n")
         for i, line in enumerate(lines):
             run = p.add_run(line)
@@ -338,10 +359,10 @@ class _Writer:
 
     def heading(self, text: str, level: int) -> None:
         name = f"Heading {level}"
-        p = self.t.add_paragraph(style=self.style(name))
-        p.add_run(text)
+        p = self.new_para(name)
+        run = p.add_run(text)
         if self.style(name) is None:
-            p.runs[0].bold = True
+            run.bold = True
 
     def stamp(self, lines: list[str]) -> None:
         for line in lines:
@@ -374,8 +395,6 @@ class _Writer:
 
         ncols = len(b.headers)
         table = self.t.add_table(rows=1 + len(b.rows), cols=ncols)
-        if self.style("Table Grid"):
-            table.style = self.styles_doc.styles["Table Grid"]
         table.autofit = False
         tbl = table._tbl
         _table_props(tbl)
@@ -388,15 +407,17 @@ class _Writer:
         size = self.layout.font_size - 3 if ncols >= 6 else None
         cell_style = self.style(STYLE_CELL)
         head_style = self.style(STYLE_CELL_HEAD)
+        if self.has("Table Grid"):
+            table._tbl.tblPr.style = self.style("Table Grid")
         rows = table.rows
         _repeat_header(rows[0])
         for j, text in enumerate(b.headers):
-            self._fill(rows[0].cells[j], text, head_style, bold=head_style is None, size=size)
+            self._fill(rows[0].cells[j], head_style, text, bold=head_style is None, size=size)
         for i, row in enumerate(b.rows):
             cells = rows[i + 1].cells
             for j, text in enumerate(row):
                 if spans[i][j] != 0:
-                    self._fill(cells[j], text, cell_style, size=size)
+                    self._fill(cells[j], cell_style, text, size=size)
         for row in rows:
             for j, cell in enumerate(row.cells):
                 cell.width = widths[j]
@@ -406,7 +427,7 @@ class _Writer:
                 top.merge(table.cell(i + spans[i][0], 0))
 
     @staticmethod
-    def _fill(cell: Any, text: str, style: str | None, bold: bool = False, size: float | None = None) -> None:
+    def _fill(cell: Any, style_id: str | None, text: str, bold: bool = False, size: float | None = None) -> None:
         """A cell's text: one paragraph a line, optional hyphens in long words (:mod:`.hyphen`)."""
         from docx.oxml import OxmlElement
         from docx.shared import Pt
@@ -415,11 +436,13 @@ class _Writer:
 
         lines = text.split("\n")
         p = cell.paragraphs[0]
-        if style:
-            p.style = style
+        if style_id:
+            p._p.style = style_id
         for i, line in enumerate(lines):
             if i:
-                p = cell.add_paragraph(style=style)
+                p = cell.add_paragraph()
+                if style_id:
+                    p._p.style = style_id
             run = p.add_run()
             for k, piece in enumerate(pieces(line)):
                 if k:
