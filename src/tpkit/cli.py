@@ -472,6 +472,100 @@ def diff(
 # --- authoring (issue: init, new, fmt, matrix, import) ------------------------------
 
 
+def _author_call(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Run an authoring core function; its one-line errors exit 2."""
+    from .author import AuthoringError
+
+    try:
+        return fn(*args, **kwargs)
+    except AuthoringError as exc:
+        fail(str(exc))
+
+
+def _registry_root(path: Path | None) -> Path:
+    from .registry import NoRegistryError, find_root
+
+    start = path or Path.cwd()
+    if not start.exists():
+        fail(f"{start}: нет такого файла или папки / no such file or folder")
+    try:
+        return find_root(start)
+    except NoRegistryError:
+        fail(
+            f"{start}: реестр не найден — нет tpkit.yaml ни в этой папке, ни выше "
+            f"(создайте его: tpkit init) / no registry: no tpkit.yaml here or above"
+        )
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new registry (created if missing).")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+) -> None:
+    """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
+    from .author.init import init_registry
+
+    result = _author_call(init_registry, directory, force=force)
+    for rel in result.written:
+        typer.echo(f"  {rel}")
+    typer.echo(f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint)")
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="process | touchpoint | procedure")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The new object's id.")],
+    title: Annotated[Optional[str], typer.Option("--title", help="Title (name for a touchpoint).")] = None,
+    channel: Annotated[
+        Optional[str], typer.Option("--channel", help="Touchpoint channel (default: other_digital).")
+    ] = None,
+) -> None:
+    """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
+    from .author.new import KINDS, new_object
+
+    if kind not in KINDS:
+        fail(f"«{kind}»: можно создать {' | '.join(KINDS)} / unknown kind")
+    if channel is not None and kind != "touchpoint":
+        fail("--channel: только для tpkit new touchpoint / only for touchpoints")
+    root = _registry_root(None)
+    result = _author_call(new_object, root, kind, ident, title=title, channel=channel)
+    rel = result.path.relative_to(root).as_posix()
+    typer.echo(f"{rel}: добавлен {kind} «{ident}» / added (заполните и проверьте: tpkit lint)")
+
+
+@app.command()
+def fmt(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Registry folder or files (default: the registry).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
+) -> None:
+    """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
+    from .author.fmt import fmt_paths
+
+    targets = paths or [Path.cwd()]
+    for t in targets:
+        if not t.exists():
+            fail(f"{t}: нет такого файла или папки / no such file or folder")
+    root = _registry_root(targets[0])
+    result = fmt_paths(root, list(targets), check=check)
+    for rel in result.skipped:
+        typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)
+    for rel, line, col, message in result.failed:
+        typer.echo(f"{rel}:{line}:{col}: не отформатирован / not formatted: {message}", err=True)
+    verb = "будет изменен / would reformat" if check else "отформатирован / reformatted"
+    for rel in result.changed:
+        typer.echo(f"{rel}: {verb}")
+    n_changed, n_same = len(result.changed), len(result.unchanged)
+    if check:
+        summary = f"{n_changed} к форматированию, {n_same} без изменений / {n_changed} would change, {n_same} unchanged"
+    else:
+        summary = f"{n_changed} отформатировано, {n_same} без изменений / {n_changed} reformatted, {n_same} unchanged"
+    if result.failed:
+        summary += f", {len(result.failed)} с ошибками / failed"
+    typer.echo(summary, err=True)
+    raise typer.Exit(1 if result.failed or (check and result.changed) else 0)
+
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, exit 2, never a traceback unless --debug."""
     global _DEBUG

@@ -1,0 +1,82 @@
+"""``tpkit init``: a new registry that lints clean, with CI and editor set-up.
+
+The files come from ``templates/init/`` (real files, shipped with tpkit). A
+leading ``dot.`` in a template's name becomes ``.`` (``dot.gitignore`` ->
+``.gitignore``), so the templates folder holds no hidden files. The JSON
+Schemas are written from :func:`tpkit.schema.render_all` into
+``.tpkit/schemas/`` and wired to the files in ``.vscode/settings.json`` for
+yaml-language-server (autocompletion and hover docs in VS Code).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import AuthoringError
+
+SCHEMA_DIR = ".tpkit/schemas"
+DOT_PREFIX = "dot."
+
+
+@dataclass
+class InitResult:
+    root: Path
+    written: list[str] = field(default_factory=list)
+
+
+def template_root() -> Path:
+    from ..util import resource_dir
+
+    return resource_dir("templates") / "init"
+
+
+def _target_name(rel: Path) -> Path:
+    parts = [p[len(DOT_PREFIX) - 1 :] if p.startswith(DOT_PREFIX) else p for p in rel.parts]
+    return Path(*parts)
+
+
+def planned_files() -> dict[str, bytes]:
+    """Relative POSIX path -> content, for every file ``init`` writes."""
+    from ..schema import SCHEMA_FILES, render_all
+
+    src = template_root()
+    if not src.is_dir():
+        raise AuthoringError(f"нет шаблонов init в {src} (повреждена установка tpkit) / init templates missing")
+    out: dict[str, bytes] = {}
+    for path in sorted(src.rglob("*")):
+        if path.is_file() and path.name != "__pycache__":
+            out[_target_name(path.relative_to(src)).as_posix()] = path.read_bytes()
+    schemas = render_all()
+    for name, text in schemas.items():
+        out[f"{SCHEMA_DIR}/{name}"] = text.encode("utf-8")
+    settings_key = ".vscode/settings.json"
+    settings = json.loads(out.get(settings_key, b"{}").decode("utf-8"))
+    settings["yaml.schemas"] = {
+        f"./{SCHEMA_DIR}/{name}": glob for name, glob in (SCHEMA_FILES[kind] for kind in SCHEMA_FILES)
+    }
+    out[settings_key] = (json.dumps(settings, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return out
+
+
+def init_registry(target: Path, *, force: bool = False) -> InitResult:
+    """Create a registry in ``target`` (created if missing).
+
+    A folder that holds anything is refused unless ``force``; with ``force``
+    the template files overwrite files of the same name, other files stay.
+    """
+    if target.exists() and not target.is_dir():
+        raise AuthoringError(f"{target}: это файл, а не папка / not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise AuthoringError(
+            f"{target}: папка не пуста; выберите пустую папку или добавьте --force / the folder is not empty (use --force)"
+        )
+    from ..util import atomic_write_bytes
+
+    files = planned_files()
+    result = InitResult(root=target)
+    for rel, data in files.items():
+        atomic_write_bytes(target / rel, data)
+        result.written.append(rel)
+    return result

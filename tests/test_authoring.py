@@ -1,0 +1,335 @@
+"""Authoring: tpkit init, new and fmt, tried as a new user would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import codes, lint_json, run_cli, run_proc, write
+
+from tpkit.author.fmt import comments, format_text, kind_of, reindent_comments
+from tpkit.registry.yamlread import parse
+
+FMT_CORPUS = Path(__file__).resolve().parent / "data" / "fmt"
+CORPUS_FILES = sorted(p for p in FMT_CORPUS.rglob("*.yaml"))
+
+
+def _bad(report: dict, levels: tuple[str, ...] = ("error", "warning")) -> list[str]:
+    return [
+        f"{f['rule']} {f['path']}:{f['line']} {f['message']}" for f in report["findings"] if f["severity"] in levels
+    ]
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+def test_init_creates_a_registry_that_lints_clean(tmp_path: Path) -> None:
+    r = run_cli("init", str(tmp_path / "demo"))
+    assert r.code == 0, r.stdout + r.stderr
+    root = tmp_path / "demo"
+    for rel in (
+        "tpkit.yaml",
+        "agency.yaml",
+        "acts.yaml",
+        "touchpoints.yaml",
+        "processes/example-service.yaml",
+        "procedures/general.yaml",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        ".github/workflows/tpkit.yml",
+        ".pre-commit-config.yaml",
+        ".vscode/settings.json",
+    ):
+        assert (root / rel).is_file(), rel
+    report = lint_json(root)
+    assert _bad(report) == []
+
+
+def test_init_registry_has_no_findings_at_all(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path / "demo"))
+    assert codes(lint_json(tmp_path / "demo")) == []
+
+
+def test_init_touchpoints_are_the_typical_five_with_comments(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path / "demo"))
+    text = (tmp_path / "demo" / "touchpoints.yaml").read_text(encoding="utf-8")
+    channels = [t["channel"] for t in parse(text).data["touchpoints"]]
+    assert channels == ["website", "portal", "one_stop_center", "reception", "call_center"]
+    assert len(comments(text)) >= 10
+
+
+def test_init_procedure_has_all_seven_sections(tmp_path: Path) -> None:
+    from tpkit.registry.enums import SECTION_KEYS
+
+    run_cli("init", str(tmp_path / "demo"))
+    data = parse((tmp_path / "demo" / "procedures" / "general.yaml").read_text(encoding="utf-8")).data
+    assert list(data["sections"]) == list(SECTION_KEYS)
+    assert all(data["sections"][k] for k in SECTION_KEYS)
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    target = tmp_path / "busy"
+    write(target, "notes.txt", "мои заметки")
+    r = run_proc("init", str(target))
+    assert r.code == 2
+    assert "--force" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (target / "tpkit.yaml").exists()
+
+
+def test_init_force_writes_and_keeps_other_files(tmp_path: Path) -> None:
+    target = tmp_path / "busy"
+    write(target, "notes.txt", "мои заметки")
+    r = run_cli("init", str(target), "--force")
+    assert r.code == 0
+    assert (target / "notes.txt").read_text(encoding="utf-8") == "мои заметки"
+    assert (target / "tpkit.yaml").is_file()
+
+
+def test_init_wires_json_schemas_for_vscode(tmp_path: Path) -> None:
+    from tpkit.schema import render_all
+
+    run_cli("init", str(tmp_path / "demo"))
+    root = tmp_path / "demo"
+    settings = json.loads((root / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert mapping["./.tpkit/schemas/process.schema.json"] == "processes/*.yaml"
+    assert mapping["./.tpkit/schemas/touchpoints.schema.json"] == "touchpoints.yaml"
+    for name, text in render_all().items():
+        assert (root / ".tpkit" / "schemas" / name).read_text(encoding="utf-8") == text
+        assert f"./.tpkit/schemas/{name}" in mapping
+
+
+def test_init_files_validate_against_their_schemas(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    run_cli("init", str(tmp_path / "demo"))
+    root = tmp_path / "demo"
+    pairs = {
+        "tpkit.yaml": "tpkit",
+        "agency.yaml": "agency",
+        "acts.yaml": "acts",
+        "touchpoints.yaml": "touchpoints",
+        "processes/example-service.yaml": "process",
+        "procedures/general.yaml": "procedure",
+    }
+    for rel, kind in pairs.items():
+        schema = json.loads((root / ".tpkit" / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        data = parse((root / rel).read_text(encoding="utf-8")).data
+        data = json.loads(json.dumps(data, default=str))  # dates as ISO text, as an editor sees them
+        jsonschema.validate(data, schema)
+
+
+def test_init_output_is_already_formatted(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path / "demo"))
+    r = run_cli("fmt", "--check", cwd=tmp_path / "demo")
+    assert r.code == 0, r.stdout + r.stderr
+
+
+def test_init_precommit_and_ci_files_are_valid_yaml(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path / "demo"))
+    root = tmp_path / "demo"
+    hooks = parse((root / ".pre-commit-config.yaml").read_text(encoding="utf-8")).data
+    ids = [h["id"] for repo in hooks["repos"] for h in repo["hooks"]]
+    assert "tpkit-fmt" in ids and "tpkit-lint" in ids
+    assert "tpkit lint" in (root / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "tpkit lint" in (root / ".github" / "workflows" / "tpkit.yml").read_text(encoding="utf-8")
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    root = tmp_path / "demo"
+    assert run_cli("init", str(root)).code == 0
+    return root
+
+
+def test_new_process_is_valid_and_lint_names_only_what_it_still_needs(demo: Path) -> None:
+    r = run_cli("new", "process", "x", "--title", "Выдача справки", cwd=demo)
+    assert r.code == 0, r.stdout + r.stderr
+    data = parse((demo / "processes" / "x.yaml").read_text(encoding="utf-8")).data
+    assert data["id"] == "x" and data["title"] == "Выдача справки"
+    report = lint_json(demo)
+    found = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
+    # nothing structural (the skeleton is valid), and every finding is about the new file
+    assert not [f for f in found if f["rule"].startswith("TP0")]
+    assert {f["path"] for f in found} <= {"processes/x.yaml"}
+
+
+def test_new_refuses_an_existing_id(demo: Path) -> None:
+    assert run_cli("new", "process", "x", cwd=demo).code == 0
+    r = run_proc("new", "process", "x", cwd=demo)
+    assert r.code == 2 and "уже есть" in r.stderr and r.stderr.count("\n") == 1
+    r = run_proc("new", "process", "example-service", cwd=demo)
+    assert r.code == 2
+    r = run_proc("new", "touchpoint", "epgu", cwd=demo)
+    assert r.code == 2
+
+
+def test_new_refuses_a_bad_id_and_kind(demo: Path) -> None:
+    assert run_proc("new", "process", "Плохой id", cwd=demo).code == 2
+    assert run_proc("new", "widget", "x", cwd=demo).code == 2
+
+
+def test_new_touchpoint_appends_and_keeps_every_comment(demo: Path) -> None:
+    path = demo / "touchpoints.yaml"
+    before = path.read_text(encoding="utf-8")
+    r = run_cli("new", "touchpoint", "bot", "--title", "Чат-бот: помощник", "--channel", "chatbot", cwd=demo)
+    assert r.code == 0, r.stdout + r.stderr
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)  # nothing above was touched
+    old_items = parse(before).data["touchpoints"]
+    new_items = parse(after).data["touchpoints"]
+    assert new_items[:-1] == old_items
+    assert new_items[-1] == {"id": "bot", "name": "Чат-бот: помощник", "channel": "chatbot", "basis": []}
+    assert Counter(comments(before)) <= Counter(comments(after))
+    assert not [c for c in codes(lint_json(demo)) if c.startswith("TP0")]
+
+
+def test_new_touchpoint_into_an_empty_catalogue(base: Path) -> None:
+    write(base, "touchpoints.yaml", "# каталог\ntouchpoints: []   # пока пусто\n")
+    r = run_cli("new", "touchpoint", "site", "--channel", "website", cwd=base)
+    assert r.code == 0, r.stdout + r.stderr
+    text = (base / "touchpoints.yaml").read_text(encoding="utf-8")
+    assert parse(text).data["touchpoints"][0]["id"] == "site"
+    assert "# пока пусто" in text and "# каталог" in text
+
+
+def test_new_touchpoint_unknown_channel_is_a_usage_error(demo: Path) -> None:
+    r = run_proc("new", "touchpoint", "x", "--channel", "webiste", cwd=demo)
+    assert r.code == 2 and "website" in r.stderr
+
+
+def test_new_procedure_has_seven_sections_and_covers_its_touchpoint(demo: Path) -> None:
+    from tpkit.registry.enums import SECTION_KEYS
+
+    # a procedure named after a catalogue touchpoint covers it
+    r = run_cli("new", "procedure", "reception", cwd=demo)
+    assert r.code == 0, r.stdout + r.stderr
+    data = parse((demo / "procedures" / "reception.yaml").read_text(encoding="utf-8")).data
+    assert list(data["sections"]) == list(SECTION_KEYS)
+    assert data["touchpoints"] == ["reception"]
+    assert not [c for c in codes(lint_json(demo)) if c.startswith("TP0")]
+
+
+def test_new_title_with_yaml_syntax_reads_back_exactly(demo: Path) -> None:
+    title = "Справка: «о доходах» #1 - [срочно]"
+    assert run_cli("new", "process", "odd", "--title", title, cwd=demo).code == 0
+    assert parse((demo / "processes" / "odd.yaml").read_text(encoding="utf-8")).data["title"] == title
+
+
+def test_new_outside_a_registry_is_a_usage_error(tmp_path: Path) -> None:
+    r = run_proc("new", "process", "x", cwd=tmp_path)
+    assert r.code == 2 and "tpkit init" in r.stderr
+
+
+# --- fmt -----------------------------------------------------------------------------------
+
+
+def test_comment_extraction_ignores_hashes_in_text() -> None:
+    text = "# one\nurl: https://x.ru/#frag   # two\nq: 'a # b'\nblock: |\n  # not a comment\nk: v#no\n  # three\n"
+    assert comments(text) == ["# one", "# two", "# three"]
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.relative_to(FMT_CORPUS).as_posix())
+def test_fmt_keeps_comments_and_data(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    kind = kind_of(path.relative_to(FMT_CORPUS).as_posix())
+    assert kind is not None
+    out = format_text(text, kind)
+    assert Counter(comments(out)) == Counter(comments(text))
+    assert parse(out).data == parse(text).data
+    assert format_text(out, kind) == out  # idempotent
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.relative_to(FMT_CORPUS).as_posix())
+def test_fmt_puts_keys_in_model_order(path: Path) -> None:
+    from tpkit.registry.models import FILE_KINDS
+
+    kind = kind_of(path.relative_to(FMT_CORPUS).as_posix())
+    out = format_text(path.read_text(encoding="utf-8"), kind)
+    data = parse(out).data
+    order = list(FILE_KINDS[kind].model_fields)
+    top = [k for k in data if k in order]
+    assert top == sorted(top, key=order.index)
+
+
+def test_fmt_corpus_changes_something(tmp_path: Path) -> None:
+    """The corpus is not already canonical: the tests above are about real rewrites."""
+    changed = [
+        p
+        for p in CORPUS_FILES
+        if format_text(p.read_text(encoding="utf-8"), kind_of(p.relative_to(FMT_CORPUS).as_posix()))
+        != p.read_text(encoding="utf-8")
+    ]
+    assert len(changed) == len(CORPUS_FILES)
+
+
+def test_fmt_layout_two_space_indent_indented_sequences() -> None:
+    text = "touchpoints:\n- id: a\n  name: A\n  channel: website\n  accessibility:\n  - x\n"
+    out = format_text(text, "touchpoints")
+    assert out == ("touchpoints:\n  - id: a\n    name: A\n    channel: website\n    accessibility:\n      - x\n")
+
+
+def test_fmt_does_not_fold_long_russian_text() -> None:
+    long = "Сотрудник " + "объясняет заявителю порядок обжалования и сроки рассмотрения " * 8
+    text = f"id: p\ntitle: {long.strip()}\ndirection: services\n"
+    out = format_text(text, "process")
+    assert out == text
+
+
+def test_fmt_moves_comment_lines_with_their_key() -> None:
+    text = "title: T\n# the id comment\nid: x\ndirection: services  # eol\n"
+    out = format_text(text, "process")
+    assert out == "# the id comment\nid: x\ntitle: T\ndirection: services  # eol\n"
+
+
+def test_reindent_comments_follows_the_next_line() -> None:
+    text = "a:\n# c1\n  - x\n      # c2\n  - y\n"
+    assert reindent_comments(text) == "a:\n  # c1\n  - x\n  # c2\n  - y\n"
+
+
+def test_fmt_command_rewrites_only_changed_files_and_check_lists_them(tmp_path: Path) -> None:
+    root = tmp_path / "reg"
+    shutil.copytree(FMT_CORPUS, root)
+    clean = "id: clean\ntitle: Чистый\ndirection: services\n"
+    write(root, "processes/clean.yaml", clean)
+    stamp = (root / "processes" / "clean.yaml").stat().st_mtime_ns
+    r = run_cli("fmt", "--check", cwd=root)
+    assert r.code == 1
+    assert "processes/messy.yaml" in r.stdout and "processes/clean.yaml" not in r.stdout
+    assert (root / "processes" / "messy.yaml").read_text(encoding="utf-8") == (
+        FMT_CORPUS / "processes" / "messy.yaml"
+    ).read_text(encoding="utf-8")
+    r = run_cli("fmt", cwd=root)
+    assert r.code == 0, r.stdout + r.stderr
+    assert (root / "processes" / "clean.yaml").stat().st_mtime_ns == stamp
+    r = run_cli("fmt", "--check", cwd=root)
+    assert r.code == 0, r.stdout
+
+
+def test_fmt_reports_unparseable_files_and_leaves_them(base: Path) -> None:
+    broken = "id: x\ntitle: [unclosed\n"
+    write(base, "processes/broken.yaml", broken)
+    r = run_proc("fmt", cwd=base)
+    assert r.code == 1
+    assert "processes/broken.yaml:" in r.stderr and "Traceback" not in r.stderr
+    assert (base / "processes" / "broken.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_fmt_single_file_argument(base: Path) -> None:
+    write(base, "processes/child-benefit.yaml", "title: T\nid: child-benefit\ndirection: services\n")
+    r = run_cli("fmt", str(base / "processes" / "child-benefit.yaml"), "--check")
+    assert r.code == 1 and "processes/child-benefit.yaml" in r.stdout
+    assert "touchpoints.yaml" not in r.stdout
+
+
+def test_fmt_keeps_anchor_valid_when_keys_move() -> None:
+    text = "title: &t Заголовок\ndescription: *t\nid: x\ndirection: services\n"
+    out = format_text(text, "process")
+    assert parse(out).data == parse(text).data
+    assert list(parse(out).data) == ["id", "title", "direction", "description"]
