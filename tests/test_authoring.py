@@ -333,3 +333,13 @@ def test_fmt_keeps_anchor_valid_when_keys_move() -> None:
     out = format_text(text, "process")
     assert parse(out).data == parse(text).data
     assert list(parse(out).data) == ["id", "title", "direction", "description"]
+
+
+def test_precommit_hooks_file_offers_tpkit_fmt() -> None:
+    hooks = parse((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")).data
+    fmt_hook = next(h for h in hooks if h["id"] == "tpkit-fmt")
+    assert fmt_hook["entry"] == "tpkit fmt"
+    import re
+
+    assert re.search(fmt_hook["files"], "registry/processes/x.yaml")
+    assert not re.search(fmt_hook["files"], ".gitlab-ci.yml")
