@@ -11,6 +11,7 @@ from typing import Any
 from ..registry.models import Config
 from ..registry.registry import Registry
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, stable_path
+from ..util import gc_paused
 from .rule import Rule, catalogue, matches
 
 _SUPPRESS = re.compile(r"#\s*tpkit:\s*(ignore|ignore-file)\[([A-Za-z0-9_,\s]*)\](?:\s*--\s*(.*))?")
@@ -132,6 +133,20 @@ def lint(
     extra_hits: Iterable[Hit] = (),
     only_files: set[str] | None = None,
     debug: bool = False,
+) -> LintResult:
+    with gc_paused():
+        return _lint(reg, config, select, ignore, lang, extra_hits, only_files, debug)
+
+
+def _lint(
+    reg: Registry,
+    config: Config,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    lang: str,
+    extra_hits: Iterable[Hit],
+    only_files: set[str] | None,
+    debug: bool,
 ) -> LintResult:
     cat = catalogue()
     sel = Selection.from_config(config, select, ignore)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lint.finding import Hit
+from ..util import gc_paused
 from . import models as m
 from .enums import NEEDS
 from .source import SourceFile, read_source
@@ -141,6 +142,11 @@ def load_registry(root: Path, sources: Iterable[SourceFile] | None = None) -> Re
 
     ``sources`` lets review read files from a git revision instead of disk.
     """
+    with gc_paused():
+        return _load(root, sources)
+
+
+def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     reg = Registry(root=root)
     reg.needs = {code: v["ru"] for code, v in NEEDS.items()}
     if sources is None:

@@ -11,6 +11,15 @@ Locations are not stored for every node: a registry of thousands of files
 would pay for millions of marks it never uses. :func:`locate` composes the
 text again when a finding needs a line and column; libyaml does that in a
 fraction of a millisecond per file.
+
+The hot path (see bench/README.md) is split in two. The fast path composes
+with a loader whose scalar resolution skips PyYAML's regular expressions for
+the scalars no implicit resolver can match (the first character decides) and
+converts without building YAML paths. It bails out, on the first thing that
+could become a problem, to the reference converter, which produces the
+problem with its path; so results do not depend on the path taken. Setting
+``FAST = False`` selects the plain reference path (PyYAML's pure-Python
+SafeLoader and the reference converter) — the tests compare the two.
 """
 
 from __future__ import annotations
@@ -25,6 +34,9 @@ try:  # pragma: no cover - depends on the wheel
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: False: the plain reference path (pure-Python PyYAML and the path-building converter)
+FAST = True
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -221,8 +233,25 @@ def _too_deep(text: str) -> Problem | None:
     return None
 
 
+# The implicit resolvers of the (C)SafeLoader are keyed by a scalar's first
+# character: a plain scalar whose first character has none resolves to str.
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+_base_resolve = _Loader.resolve
+assert None not in _IMPLICIT and not _Loader.yaml_path_resolvers
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """libyaml composition with the same tags as the SafeLoader, resolved cheaply."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and not (implicit[0] and (not value or value[0] in _IMPLICIT)):
+            return T_STR  # quoted, tagged '!', or a plain scalar no resolver can match
+        return _base_resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+
+
 def compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    loader = _FastLoader if FAST else yaml.SafeLoader
+    return yaml.compose(text, Loader=loader)  # type: ignore[no-any-return]
 
 
 def parse(text: str) -> Parsed:
@@ -242,7 +271,17 @@ def parse(text: str) -> Parsed:
         return out
     if node is None:
         return out
-    conv = _Converter(budget=len(text) + ALIAS_SLACK)
+    budget = len(text) + ALIAS_SLACK
+    if FAST:
+        # escapes in double-quoted scalars are the only way to a control
+        # character that the text itself does not hold
+        check_chars = "\\" in text or CONTROL_CHARS.search(text) is not None
+        try:
+            out.data = _fast_convert(node, budget, check_chars)
+            return out
+        except _Slow:
+            pass  # the reference converter says what is wrong, and where
+    conv = _Converter(budget=budget)
     try:
         out.data = conv.convert(node, (), 0)
     except _Stop as stop:
@@ -251,6 +290,72 @@ def parse(text: str) -> Parsed:
         return out
     out.problems.extend(conv.problems)
     return out
+
+
+class _Slow(Exception):
+    """The fast converter met something that may be a problem."""
+
+
+def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
+    """Node tree -> data, as :class:`_Converter` does for a file without problems.
+
+    No paths are built; anything the reference converter would report
+    (a tag, a complex or duplicate key, a merge, depth, the alias budget, a
+    control character) raises :class:`_Slow`.
+    """
+    left = budget
+    scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    scalar_tags, control, resolve = _SCALAR_TAGS, CONTROL_CHARS, resolve_plain
+
+    def scalar(node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        value = node.value
+        if tag != T_STR:
+            if tag not in scalar_tags:
+                raise _Slow
+            if not node.style:
+                resolved = resolve(value)
+                if resolved is not value:
+                    return resolved
+        if check_chars and control.search(value):
+            raise _Slow
+        return value
+
+    def conv(node: yaml.Node, depth: int) -> Any:
+        nonlocal left
+        left -= 1
+        if left < 0 or depth > MAX_DEPTH:
+            raise _Slow
+        cls = node.__class__
+        if cls is scalar_node:
+            return scalar(node)  # type: ignore[arg-type]
+        depth += 1
+        if cls is seq_node:
+            if node.tag != T_SEQ:
+                raise _Slow
+            return [conv(child, depth) for child in node.value]
+        if cls is not map_node or node.tag != T_MAP:
+            raise _Slow
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not scalar_node or key_node.tag == T_MERGE:
+                raise _Slow
+            left -= 1
+            if left < 0 or depth > MAX_DEPTH:
+                raise _Slow
+            key = scalar(key_node)
+            if key in result:
+                raise _Slow
+            if value_node.__class__ is scalar_node:
+                left -= 1
+                if left < 0 or depth > MAX_DEPTH:
+                    raise _Slow
+                result[key] = scalar(value_node)
+            else:
+                result[key] = conv(value_node, depth)
+        return result
+
+    return conv(root, 0)
 
 
 class _Stop(Exception):
