@@ -194,7 +194,7 @@ class _Gen:
         self.offline: list[str] = []
         self.touchpoint_ids: list[str] = []
         for prefix, channel, name, bkind, _off in _SHARED_TOUCHPOINTS:
-            basis = [] if prefix in ("chatbot",) else [basis_for[bkind]]
+            basis = [basis_for[bkind]]
             self._tp(tps, prefix, name, channel, basis, offline=False)
         # regional phones per unit, receptions and MFC branches per city
         for u in range(self.n_units):
@@ -246,7 +246,7 @@ class _Gen:
                     "      - Обслуживание на дому по предварительной заявке"]
         if basis:
             out.append(f"    basis: [{', '.join(basis)}]")
-        if self.touchpoint_ids.__len__() % 11:
+        if len(self.touchpoint_ids) % 23:
             out.append(f"    responsible: {self.managers[len(self.touchpoint_ids) % len(self.managers)]}")
         if offline:
             self.offline.append(ident)
@@ -339,7 +339,7 @@ class _Gen:
                 lines.append(f"    notes: {_NOTES[k]}")
         if p % 5 == 0:
             lines += ["partners:", "  - name: ГБУ ТО «МФЦ»", f"    touchpoints: [{chosen[7]}]"]
-            if p % 10 == 0:
+            if p % 50 != 25:
                 lines.append("joint_procedure: agr-mfc")
         if p % 3 == 1:
             feat = ("home-visit", "Обследование жилищных условий", chosen[6]) if p % 2 else (
