@@ -158,7 +158,16 @@ def _lint(
     supp = _suppressions(reg)
     findings: list[Finding] = []
     seen: set[str] = set()
+    # file by file (a stable sort keeps each file's order): a file's node tree is
+    # composed for its first finding and dropped after its last
+    hits.sort(key=lambda h: h.file)
+    current: str | None = None
     for hit in hits:
+        if hit.file != current:
+            done = reg.files.get(current) if current is not None else None
+            if done is not None:
+                done.release()
+            current = hit.file
         rule = cat.get(hit.code)
         if rule is None:  # pragma: no cover - programming error
             errors.append(f"unknown rule code {hit.code}")

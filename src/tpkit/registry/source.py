@@ -38,7 +38,7 @@ class SourceFile:
         if not self._composed:
             self._composed = True
             try:
-                self._root = yamlread.compose(self.text)
+                self._root = yamlread.compose_for_locate(self.text)
             except (yaml.YAMLError, RecursionError):
                 self._root = None
             self._lines = self.text.splitlines()

@@ -240,17 +240,43 @@ _base_resolve = _Loader.resolve
 assert None not in _IMPLICIT and not _Loader.yaml_path_resolvers
 
 
+#: plain scalar -> its tag (a registry repeats the same keys and codes thousands of times)
+_PLAIN_TAGS: dict[str, str] = {}
+
+
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
     """libyaml composition with the same tags as the SafeLoader, resolved cheaply."""
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and not (implicit[0] and (not value or value[0] in _IMPLICIT)):
-            return T_STR  # quoted, tagged '!', or a plain scalar no resolver can match
+        if kind is yaml.ScalarNode:
+            if not (implicit[0] and (not value or value[0] in _IMPLICIT)):
+                return T_STR  # quoted, tagged '!', or a plain scalar no resolver can match
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _base_resolve(self, kind, value, implicit)
+                if len(value) <= 40:
+                    if len(_PLAIN_TAGS) > 100_000:
+                        _PLAIN_TAGS.clear()
+                    _PLAIN_TAGS[value] = tag
+            return tag  # type: ignore[no-any-return]
         return _base_resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+
+
+class _LocateLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Composition for locations only: marks and structure, no tags."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        return T_STR if kind is yaml.ScalarNode else T_SEQ if kind is yaml.SequenceNode else T_MAP
 
 
 def compose(text: str) -> yaml.Node | None:
     loader = _FastLoader if FAST else yaml.SafeLoader
+    return yaml.compose(text, Loader=loader)  # type: ignore[no-any-return]
+
+
+def compose_for_locate(text: str) -> yaml.Node | None:
+    """The node tree :func:`locate` walks (tags are not resolved: it reads marks only)."""
+    loader = _LocateLoader if FAST else yaml.SafeLoader
     return yaml.compose(text, Loader=loader)  # type: ignore[no-any-return]
 
 
