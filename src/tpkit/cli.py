@@ -142,6 +142,12 @@ def lint(
         fail("--lang: ru | en")
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         fail("--fail-on: error | warning | info | never")
+    from .lint.rule import unknown_patterns
+
+    for opt, values in (("--select", select), ("--ignore", ignore)):
+        bad = unknown_patterns(_split_codes(values) or [])
+        if bad:
+            fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
     root, config, only = _open_registry(paths, lang)
     if write_baseline is not None and only is not None:
         fail("--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "

@@ -29,4 +29,43 @@ def load_config(root: Path, lang: str | None = None) -> Config:
         span = src.span(p.yaml_path)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {p.en if use_en else p.ru}")
     assert isinstance(obj, Config)
+    problem = _check_codes(obj, use_en)
+    if problem is not None:
+        path, message = problem
+        span = src.span(path)
+        raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {message}")
     return obj
+
+
+def _check_codes(config: Config, use_en: bool) -> tuple[tuple[str | int, ...], str] | None:
+    """The first rule code or prefix in ``lint`` that names no rule, as (YAML path, message)."""
+    from .lint.rule import catalogue, unknown_patterns
+
+    def unknown(value: str, where: str) -> str:
+        if use_en:
+            return f"{where}: '{value}' names no rule (see tpkit rules)"
+        return f"{where}: «{value}» — нет такого правила (список: tpkit rules)"
+
+    lint = config.lint
+    for key in ("select", "ignore"):
+        values: list[str] = getattr(lint, key)
+        for i, v in enumerate(values):
+            if unknown_patterns([v]):
+                return ("lint", key, i), unknown(v, f"lint.{key}")
+    cat = catalogue()
+    for code in lint.severity:
+        rule = cat.get(code.upper())
+        if rule is None:
+            return ("lint", "severity", code), unknown(code, "lint.severity")
+        if rule.always_on:
+            msg = (
+                f"lint.severity: the severity of the structure rule {rule.code} cannot be changed"
+                if use_en
+                else f"lint.severity: важность структурного правила {rule.code} не меняется"
+            )
+            return ("lint", "severity", code), msg
+    for glob, codes in lint.per_file_ignores.items():
+        for i, v in enumerate(codes):
+            if unknown_patterns([v]):
+                return ("lint", "per_file_ignores", glob, i), unknown(v, "lint.per_file_ignores")
+    return None

@@ -193,8 +193,8 @@ def _lint(
                     r = cat.get(code)
                     if code in s.used or code == "TP901":
                         continue
-                    if r is not None and not sel.enabled(r):
-                        continue  # the rule is off in this run: the comment may well be needed
+                    if r is not None and (not sel.enabled(r) or sel.ignored_in(r, s.file)):
+                        continue  # the rule is off in this run or file: the comment may well be needed
                     hit = Hit(
                         "TP901",
                         s.file,

@@ -80,3 +80,15 @@ def matches(code: str, patterns: list[str] | tuple[str, ...]) -> bool:
         if p == "ALL" or code.startswith(p):
             return True
     return False
+
+
+def unknown_patterns(patterns: list[str] | tuple[str, ...]) -> list[str]:
+    """The patterns that name no rule: neither ``ALL``, nor a code, nor a prefix of one."""
+    codes = list(catalogue())
+    out: list[str] = []
+    for p in patterns:
+        q = p.strip().upper()
+        if q == "ALL" or (q.startswith("TP") and any(c.startswith(q) for c in codes)):
+            continue
+        out.append(p)
+    return out

@@ -551,8 +551,10 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]
         return Span(1, 1, 1, 1, (1,))
     node: yaml.Node = root
     key_node: yaml.Node | None = None
-    parent_line = 1
-    parent_key_line = 1
+    # the first line of the mapping that holds the node, and the line of the key that holds that mapping;
+    # a sequence is not a holder here: a comment on a list's first item must not cover its other items
+    parent_line: int | None = None
+    parent_key_line: int | None = None
     for step in path:
         child_key: yaml.Node | None = None
         child: yaml.Node | None = None
@@ -565,7 +567,7 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]
             child = node.value[step]
         if child is None:
             break
-        parent_line = node.start_mark.line + 1
+        parent_line = node.start_mark.line + 1 if isinstance(node, yaml.MappingNode) else None
         if key_node is not None:
             parent_key_line = key_node.start_mark.line + 1
         node, key_node = child, child_key
@@ -577,4 +579,5 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]
         end_line = end.line
         end_col = len(lines[end_line - 1].rstrip()) + 1 if end_line - 1 < len(lines) else 1
     line = start.line + 1
-    return Span(line, start.column + 1, end_line, end_col, tuple(sorted({line, parent_line, parent_key_line})))
+    anchors = {line} | {n for n in (parent_line, parent_key_line) if n is not None}
+    return Span(line, start.column + 1, end_line, end_col, tuple(sorted(anchors)))

@@ -1,0 +1,241 @@
+"""Configuration and suppression: select/ignore, severities, fail_on, per-file ignores, inline comments, TP901."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import codes, lint_json, run_cli, run_proc, write
+
+# the contact centre loses its basis: TP106 fires at the process's phone entry (line 9)
+NO_BASIS = ("    basis: [cc-statute]\n", "")
+PHONE_ENTRY = "  - touchpoint: phone\n"
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, f"{rel} lacks {old!r}"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _only(report: dict, code: str) -> list[dict]:
+    return [f for f in report["findings"] if f["rule"] == code]
+
+
+@pytest.fixture
+def tp106(base: Path) -> Path:
+    _edit(base, "touchpoints.yaml", *NO_BASIS)
+    assert codes(lint_json(base)) == ["TP106"]
+    return base
+
+
+@pytest.fixture
+def mixed(base: Path) -> Path:
+    """TP106 (warning), TP110 (warning), TP101 in a second process (error)."""
+    _edit(base, "touchpoints.yaml", *NO_BASIS)
+    _edit(base, "processes/child-benefit.yaml", "needs: [submit, status, result, feedback]", "needs: [submit, status, result]")
+    write(
+        base,
+        "processes/permit.yaml",
+        "id: permit\ntitle: Выдача справки\ndirection: services\ntouchpoints:\n"
+        "  - touchpoint: epgu\n    needs: [submit, result, feedback, status]\n",
+    )
+    assert sorted(set(codes(lint_json(base)))) == ["TP101", "TP106", "TP110"]
+    return base
+
+
+# --- selection --------------------------------------------------------------------
+
+
+def test_select_by_code_on_the_command_line(mixed: Path) -> None:
+    assert set(codes(lint_json(mixed, "--select", "TP106"))) == {"TP106"}
+
+
+def test_select_by_prefix_and_comma_separated(mixed: Path) -> None:
+    assert set(codes(lint_json(mixed, "--select", "TP10"))) == {"TP101", "TP106"}
+    assert set(codes(lint_json(mixed, "--select", "TP101,TP110"))) == {"TP101", "TP110"}
+
+
+def test_ignore_by_code_and_prefix(mixed: Path) -> None:
+    assert set(codes(lint_json(mixed, "--ignore", "TP106"))) == {"TP101", "TP110"}
+    assert set(codes(lint_json(mixed, "--ignore", "TP11"))) == {"TP101", "TP106"}
+    assert codes(lint_json(mixed, "--ignore", "TP1")) == []
+
+
+def test_config_select_and_ignore(mixed: Path) -> None:
+    write(mixed, "tpkit.yaml", "version: 1\nlint:\n  select: [TP1]\n  ignore: [TP110]\n")
+    assert set(codes(lint_json(mixed))) == {"TP101", "TP106"}
+    # the command line's --select replaces the config's; its --ignore adds to it
+    assert set(codes(lint_json(mixed, "--select", "TP110,TP106"))) == {"TP106"}
+    assert set(codes(lint_json(mixed, "--ignore", "TP101"))) == {"TP106"}
+
+
+def test_structure_rules_cannot_be_ignored_but_tp007_can(base: Path) -> None:
+    write(base, "processes/broken.yaml", "id: broken\ntitle: [\n")
+    (base / "processes/child-benefit.yaml").rename(base / "processes/benefit.yaml")
+    assert {"TP001", "TP007"} <= set(codes(lint_json(base)))
+    found = set(codes(lint_json(base, "--ignore", "TP0")))
+    assert "TP001" in found and "TP007" not in found
+    write(base, "tpkit.yaml", "version: 1\nlint:\n  ignore: [TP001, TP007]\n")
+    found = set(codes(lint_json(base)))
+    assert "TP001" in found and "TP007" not in found
+
+
+# --- severities and fail_on --------------------------------------------------------
+
+
+def test_severity_override_makes_a_warning_fail(tp106: Path) -> None:
+    assert run_proc("lint", str(tp106)).code == 0
+    write(tp106, "tpkit.yaml", "version: 1\nlint:\n  severity:\n    TP106: error\n")
+    (f,) = lint_json(tp106)["findings"]
+    assert f["severity"] == "error"
+    assert run_proc("lint", str(tp106)).code == 1
+
+
+def test_fail_on_in_config_and_on_the_command_line(tp106: Path) -> None:
+    write(tp106, "tpkit.yaml", "version: 1\nlint:\n  fail_on: warning\n")
+    assert run_proc("lint", str(tp106)).code == 1
+    assert run_proc("lint", str(tp106), "--fail-on", "error").code == 0
+    assert run_proc("lint", str(tp106), "--fail-on", "never").code == 0
+    assert run_proc("lint", str(tp106), "--fail-on", "sometimes").code == 2
+
+
+def test_fail_on_info_counts_advice(base: Path) -> None:
+    _edit(base, "processes/child-benefit.yaml", "  - touchpoint: site\n    needs: [info, forms]\n", "  - touchpoint: site\n    needs: [info, forms]\n    demand: low\n")
+    write(base, "tpkit.yaml", "version: 1\nlint:\n  fail_on: info\n")
+    assert run_proc("lint", str(base)).code == 0
+    _edit(base, "processes/child-benefit.yaml", "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n", "")
+    assert codes(lint_json(base)) == ["TP108"]
+    assert run_proc("lint", str(base)).code == 1
+
+
+def test_per_file_ignores_by_glob(tp106: Path) -> None:
+    src = (tp106 / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(tp106, "processes/legacy-benefit.yaml", src.replace("id: child-benefit", "id: legacy-benefit"))
+    assert sorted(f["path"] for f in _only(lint_json(tp106), "TP106")) == [
+        "processes/child-benefit.yaml",
+        "processes/legacy-benefit.yaml",
+    ]
+    write(tp106, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/legacy-*.yaml": [TP106]\n')
+    assert [f["path"] for f in _only(lint_json(tp106), "TP106")] == ["processes/child-benefit.yaml"]
+
+
+# --- languages -----------------------------------------------------------------------
+
+
+def test_findings_are_russian_by_default_english_on_request(tp106: Path) -> None:
+    (ru,) = lint_json(tp106)["findings"]
+    assert "нет основания" in ru["message"]
+    (en,) = lint_json(tp106, "--lang", "en")["findings"]
+    assert "has no basis" in en["message"] and "«Контактный центр министерства»" in en["message"]
+    write(tp106, "tpkit.yaml", "version: 1\nlanguage: en\n")
+    (cfg,) = lint_json(tp106)["findings"]
+    assert cfg["message"] == en["message"]
+    (back,) = lint_json(tp106, "--lang", "ru")["findings"]
+    assert back["message"] == ru["message"]
+    assert run_proc("lint", str(tp106), "--lang", "de").code == 2
+
+
+def test_text_report_in_english_summary(tp106: Path) -> None:
+    r = run_cli("lint", str(tp106), "--lang", "en")
+    assert "processes/child-benefit.yaml:9:5 TP106 touchpoint-without-basis" in r.stdout
+    assert "warnings: 1" in r.stdout
+
+
+# --- inline suppressions -------------------------------------------------------------
+
+
+def test_inline_suppression_on_the_findings_line(tp106: Path) -> None:
+    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106] -- основание готовится\n")
+    assert lint_json(tp106)["findings"] == []
+
+
+def test_inline_suppression_on_the_containing_keys_line(tp106: Path) -> None:
+    _edit(tp106, "processes/child-benefit.yaml", "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP106]\n")
+    assert lint_json(tp106)["findings"] == []
+
+
+def test_inline_suppression_lists_several_codes(tp106: Path) -> None:
+    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP201, TP106]\n")
+    report = lint_json(tp106)
+    # TP106 is suppressed; TP201 suppressed nothing there
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("TP901", 9)]
+    assert "TP201" in report["findings"][0]["message"]
+
+
+def test_suppression_on_one_entry_does_not_hide_another(tp106: Path) -> None:
+    # two entries without basis: a comment on the first must not hide the second
+    _edit(tp106, "touchpoints.yaml", "    basis: [ar-benefit]\n    responsible: petrova\n  - id: phone", "    responsible: petrova\n  - id: phone")
+    before = _only(lint_json(tp106), "TP106")
+    assert sorted(f["line"] for f in before) == [9, 11]
+    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    assert [f["line"] for f in _only(lint_json(tp106), "TP106")] == [11]
+
+
+def test_suppression_on_the_first_list_item_does_not_cover_the_list(tp106: Path) -> None:
+    _edit(tp106, "processes/child-benefit.yaml", "  - touchpoint: site\n", "  - touchpoint: site  # tpkit: ignore[TP106]\n")
+    report = lint_json(tp106)
+    assert sorted(codes(report)) == ["TP106", "TP901"]
+
+
+def test_ignore_file_comment(tp106: Path) -> None:
+    p = tp106 / "processes/child-benefit.yaml"
+    p.write_text("# tpkit: ignore-file[TP106] -- основания уточняются юристами\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
+    assert lint_json(tp106)["findings"] == []
+
+
+def test_unused_suppression_is_tp901_at_the_comment(base: Path) -> None:
+    _edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    (f,) = lint_json(base)["findings"]
+    assert (f["rule"], f["severity"], f["line"], f["column"]) == ("TP901", "info", 9, 24)
+    assert "TP106" in f["message"]
+    assert codes(lint_json(base, "--ignore", "TP901")) == []
+
+
+def test_tp901_is_quiet_when_the_suppressed_rule_is_off(base: Path) -> None:
+    _edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    assert codes(lint_json(base, "--select", "TP3,TP9")) == []
+    write(base, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/*.yaml": [TP106]\n')
+    assert codes(lint_json(base)) == []
+
+
+def test_structure_findings_cannot_be_suppressed(base: Path) -> None:
+    write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope  # tpkit: ignore[TP002]\n")
+    assert sorted(codes(lint_json(base))) == ["TP002", "TP901"]
+
+
+# --- invalid configuration -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("version: 1\nlint:\n  selct: [TP1]\n", "tpkit.yaml:3:", "select"),
+        ("version: 1\nlint:\n  fail_on: warnings\n", "tpkit.yaml:3:", "warning"),
+        ("version: 1\nlint:\n  select: [TP1, TP999]\n", "tpkit.yaml:3:", "TP999"),
+        ("version: 1\nlint:\n  ignore: [E501]\n", "tpkit.yaml:3:", "E501"),
+        ("version: 1\nlint:\n  severity:\n    TP1O6: error\n", "tpkit.yaml:4:", "TP1O6"),
+        ("version: 1\nlint:\n  severity:\n    TP001: info\n", "tpkit.yaml:4:", "TP001"),
+        ('version: 1\nlint:\n  per_file_ignores:\n    "processes/*.yaml": [TP10X]\n', "tpkit.yaml:4:", "TP10X"),
+        ("version: 1\nlanguage: de\n", "tpkit.yaml:2:", "en"),
+        ("lint: [\n", "tpkit.yaml:", ""),
+    ],
+)
+def test_invalid_config_is_a_clear_error(base: Path, text: str, where: str, words: str) -> None:
+    write(base, "tpkit.yaml", text)
+    r = run_proc("lint", str(base))
+    assert r.code == 2, r.stdout + r.stderr
+    assert where in r.stderr and words in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1
+
+
+def test_unknown_code_on_the_command_line_is_a_usage_error(base: Path) -> None:
+    for opt in ("--select", "--ignore"):
+        r = run_proc("lint", str(base), opt, "TP1,XYZ")
+        assert r.code == 2 and "XYZ" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_empty_config_is_valid(base: Path) -> None:
+    write(base, "tpkit.yaml", "")
+    assert run_proc("lint", str(base)).code == 0
