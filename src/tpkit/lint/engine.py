@@ -10,8 +10,8 @@ from typing import Any
 
 from ..registry.models import Config
 from ..registry.registry import Registry
-from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, stable_path
 from ..util import gc_paused
+from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
 
 _SUPPRESS = re.compile(r"#\s*tpkit:\s*(ignore|ignore-file)\[([A-Za-z0-9_,\s]*)\](?:\s*--\s*(.*))?")
@@ -223,6 +223,7 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
             message = template.format(**_fmt_args(hit.args, lang))
         except (KeyError, IndexError):  # pragma: no cover - programming error in a rule
             message = template
+    message = printable(message)
     src = reg.files.get(hit.file)
     if hit.line is not None:
         line, col = hit.line, hit.column or 1

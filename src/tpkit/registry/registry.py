@@ -132,8 +132,34 @@ def discover(root: Path) -> list[tuple[Path, str]]:
     for folder, kind in (("processes", "process"), ("procedures", "procedure")):
         d = root / folder
         if d.is_dir() and not d.is_symlink():
-            found = [p for p in d.iterdir() if p.name.endswith((".yaml", ".yml")) and not p.name.startswith(".")]
+            try:
+                found = [p for p in d.iterdir() if p.name.endswith((".yaml", ".yml")) and not p.name.startswith(".")]
+            except OSError:
+                continue  # _folder_problems reports it
             out.extend((p, kind) for p in sorted(found, key=lambda p: p.name))
+    return out
+
+
+def _folder_problems(root: Path) -> list[SourceFile]:
+    """``processes/`` or ``procedures/`` that is there but cannot be read as a folder: say so, never skip silently."""
+    out: list[SourceFile] = []
+    for folder, kind in (("processes", "process"), ("procedures", "procedure")):
+        d = root / folder
+        if d.is_symlink():
+            ru = "папка — символическая ссылка: реестр не следует по ссылкам, файлы в ней не прочитаны"
+            en = "the folder is a symbolic link: the registry does not follow links, its files were not read"
+        elif d.exists() and not d.is_dir():
+            ru, en = "это файл, а должна быть папка с файлами YAML", "this is a file; it must be a folder of YAML files"
+        elif d.is_dir():
+            try:
+                next(iter(d.iterdir()), None)
+                continue
+            except OSError as exc:
+                ru = f"папка не прочитана: {exc.strerror or exc}"
+                en = f"the folder could not be read: {exc.strerror or exc}"
+        else:
+            continue
+        out.append(SourceFile(folder, kind, problems=[Problem("TP005", ru, en)]))
     return out
 
 
@@ -150,7 +176,7 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     reg = Registry(root=root)
     reg.needs = {code: v["ru"] for code, v in NEEDS.items()}
     if sources is None:
-        sources = [read_source(root, p, kind) for p, kind in discover(root)]
+        sources = [read_source(root, p, kind) for p, kind in discover(root)] + _folder_problems(root)
     for src in sources:
         reg.files[src.rel] = src
     present = set(reg.files)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ class SourceFile:
     _root: yaml.Node | None = None
     _composed: bool = False
     _lines: list[str] | None = None
+    _index: yamlread.KeyIndex = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -42,13 +46,14 @@ class SourceFile:
             except (yaml.YAMLError, RecursionError):
                 self._root = None
             self._lines = self.text.splitlines()
-        return yamlread.locate(self._root, path, self._lines or [])
+        return yamlread.locate(self._root, path, self._lines or [], self._index)
 
     def release(self) -> None:
         """Drop the composed tree (memory) once findings are located."""
         self._root = None
         self._composed = False
         self._lines = None
+        self._index = {}
 
 
 def read_source(root: Path, path: Path, kind: str) -> SourceFile:
@@ -57,7 +62,10 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
     src = SourceFile(rel, kind)
     try:
         if path.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve()
+            except RuntimeError:  # a symlink loop (Python < 3.13; later versions raise OSError)
+                raise OSError(errno.ELOOP, os.strerror(errno.ELOOP)) from None
             try:
                 target.relative_to(root.resolve())
             except ValueError:
@@ -74,11 +82,18 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
                 Problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")
             )
             return src
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            src.problems.append(
+                Problem("TP005", "это не обычный файл (канал или устройство)", "this is not a regular file (a pipe or a device)")
+            )
+            return src
+        size = st.st_size
         if size > yamlread.MAX_FILE_BYTES:
             src.problems.append(too_large(size))
             return src
-        raw = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: the file may have grown since stat
+            raw = fh.read(yamlread.MAX_FILE_BYTES + 1)  # parse_source refuses it if it grew past the limit
     except OSError as exc:
         src.problems.append(
             Problem(

@@ -132,6 +132,15 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple[str | int,
         return f"«{field}»: ожидается true или false", f"'{field}': expected true or false"
     if kind in ("list_type",):
         return f"«{field}»: ожидается список", f"'{field}': expected a list"
+    if kind in ("model_type", "dict_type", "model_attributes_type") and not path:
+        what = _fmt_input(inp) if isinstance(inp, (dict, list)) else "текст"
+        return (
+            f"файл должен быть словарем (ключ: значение), а здесь {what}",
+            "the file must hold a mapping (key: value)",
+        )
+    if kind == "invalid_key":
+        key = _fmt_input(err["loc"][-1]) if err["loc"] else ""
+        return f"ключ «{key}» должен быть текстом", f"the key '{key}' must be text"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"«{field}»: ожидается словарь (ключ: значение)", f"'{field}': expected a mapping (key: value)"
     if kind.startswith("date") or kind.startswith("datetime"):
@@ -156,6 +165,10 @@ _UNION_FIELDS = {
 }
 
 
+#: schema problems reported per file; past it, one line says how many more (thousands help no one, and cost)
+MAX_PROBLEMS = 100
+
+
 def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
     """Validate ``data``; problems carry YAML paths (positions are filled in later)."""
     try:
@@ -164,6 +177,8 @@ def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[
         problems: list[Problem] = []
         seen: set[tuple[str | int, ...]] = set()
         errors = exc.errors(include_url=False)
+        more = max(0, len(errors) - MAX_PROBLEMS * 2)
+        errors = errors[: MAX_PROBLEMS * 2]
         # a misspelt key is reported once, as unknown with its suggestion, not also as missing
         suggested: set[tuple[Any, ...]] = set()
         for err in errors:
@@ -196,4 +211,14 @@ def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[
             if not exists and err["type"] == "missing":
                 path = path[:-1]
             problems.append(Problem("TP002", ru, en, yaml_path=path))
+        if len(problems) > MAX_PROBLEMS or more:
+            rest = len(problems) - MAX_PROBLEMS + more
+            problems = problems[:MAX_PROBLEMS]
+            problems.append(
+                Problem(
+                    "TP002",
+                    f"и еще {rest} нарушений схемы в этом файле (показаны первые {MAX_PROBLEMS})",
+                    f"and {rest} more schema violations in this file (the first {MAX_PROBLEMS} are shown)",
+                )
+            )
         return None, problems

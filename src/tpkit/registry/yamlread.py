@@ -81,8 +81,12 @@ _SPECIAL_FLOATS = {
     ".NaN": float("nan"),
     ".NAN": float("nan"),
 }
-#: characters a Word document cannot hold (XML 1.0) or that are invisible traps
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: characters a Word document cannot hold (XML 1.0), and C1 controls (mis-decoded text)
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: invisible traps: text-direction controls ("Trojan source") and zero-width characters
+INVISIBLE_CHARS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: line breaks libyaml counts and editors do not: every line number after one would be wrong
+ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)
@@ -113,9 +117,10 @@ class Parsed:
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as libyaml and editors count) of a byte offset."""
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
-    return line, offset - start + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
@@ -139,7 +144,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
             col,
         )
     try:
-        return raw.decode("utf-8"), None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
         if _looks_like_cp1251(raw):
@@ -149,6 +154,20 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
             ru = f"файл не в UTF-8: недопустимый байт 0x{raw[exc.start]:02x}"
             en = f"the file is not UTF-8: invalid byte 0x{raw[exc.start]:02x}"
         return None, Problem("TP005", ru, en, line, col)
+    odd = ODD_BREAKS.search(text)
+    if odd is not None:
+        line, col = _line_col(raw, len(text[: odd.start()].encode("utf-8")))
+        code = f"U+{ord(odd.group()):04X}"
+        return None, Problem(
+            "TP005",
+            f"необычный разделитель строк {code}: YAML и редакторы нумеруют строки по-разному; "
+            "замените его обычным переводом строки",
+            f"an unusual line separator {code}: YAML and editors count lines differently; "
+            "replace it with a plain newline",
+            line,
+            col,
+        )
+    return text, None
 
 
 def _looks_like_cp1251(raw: bytes) -> bool:
@@ -482,10 +501,26 @@ class _Converter:
             resolved = resolve_plain(value)
             if resolved is not value:
                 return resolved
-        if CONTROL_CHARS.search(value):
+        bad = CONTROL_CHARS.search(value)
+        if bad is None:
+            invisible = INVISIBLE_CHARS.search(value)
+            if invisible is not None:
+                line, col, el, ec = _pos(node)
+                code = f"U+{ord(invisible.group()):04X}"
+                self.problems.append(
+                    Problem(
+                        "TP002",
+                        f"текст содержит невидимый символ {code} (направление текста или нулевая ширина): удалите его",
+                        f"the text holds the invisible character {code} (text direction or zero width): remove it",
+                        line,
+                        col,
+                        el,
+                        ec,
+                        path,
+                    )
+                )
+        else:
             line, col, el, ec = _pos(node)
-            bad = CONTROL_CHARS.search(value)
-            assert bad is not None
             self.problems.append(
                 Problem(
                     "TP002",
@@ -514,7 +549,10 @@ def resolve_plain(value: str) -> Any:
         return False
     if c in "-+0123456789.":
         if _INT.match(value):
-            return int(value)
+            try:
+                return int(value)
+            except ValueError:  # past Python's digit limit: no count is that long; keep the text
+                return value
         if c == "0" and len(value) > 2:
             if _INT_OCT.match(value):
                 return int(value[2:], 8)
@@ -540,7 +578,31 @@ class Span:
     anchor_lines: tuple[int, ...]
 
 
-def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]) -> Span:
+#: a mapping with more keys than this gets a key index (one finding per key must not cost a scan each)
+_INDEX_KEYS = 16
+KeyIndex = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+
+
+def _child(node: yaml.MappingNode, step: str | int, index: KeyIndex | None) -> tuple[yaml.Node | None, yaml.Node | None]:
+    want = str(step)
+    if index is not None and len(node.value) > _INDEX_KEYS:
+        keys = index.get(id(node))
+        if keys is None:
+            keys = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    keys.setdefault(k.value, (k, v))
+            index[id(node)] = keys
+        return keys.get(want, (None, None))
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == want:
+            return k, v
+    return None, None
+
+
+def locate(
+    root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str], index: KeyIndex | None = None
+) -> Span:
     """Where ``path`` stands in a composed document.
 
     A path that ends at a mapping key points at the key (the finding is about
@@ -559,10 +621,7 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...], lines: list[str]
         child_key: yaml.Node | None = None
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and (k.value == step or k.value == str(step)):
-                    child_key, child = k, v
-                    break
+            child_key, child = _child(node, step, index)
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             child = node.value[step]
         if child is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..lint.engine import LintResult
+from ..lint.finding import printable
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -26,10 +27,11 @@ def summary_line(result: LintResult, lang: str) -> str:
 
 def render(result: LintResult, *, root: str, lang: str, color: bool = False) -> str:
     out: list[str] = []
-    for path, group in groupby(result.findings, key=lambda f: f.path):
+    for raw_path, group in groupby(result.findings, key=lambda f: f.path):
+        path = printable(raw_path)  # a file name may hold a newline or an escape sequence
         out.append(f"{_BOLD}{path}{_RESET}" if color else path)
         for f in group:
-            loc = f"{f.path}:{f.line}:{f.column}"
+            loc = f"{path}:{f.line}:{f.column}"
             if color:
                 sev = _COLORS[f.severity]
                 out.append(f"  {_DIM}{loc}{_RESET} {sev}{f.rule}{_RESET} {f.name} {f.message}")
