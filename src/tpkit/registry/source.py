@@ -93,7 +93,9 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
             src.problems.append(too_large(size))
             return src
         with path.open("rb") as fh:  # bounded: the file may have grown since stat
-            raw = fh.read(yamlread.MAX_FILE_BYTES + 1)  # parse_source refuses it if it grew past the limit
+            raw = fh.read(size + 1)  # read(n) allocates n bytes up front: ask for what stat promised
+            if len(raw) > size:  # it grew: parse_source refuses it past the limit
+                raw += fh.read(yamlread.MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         src.problems.append(
             Problem(

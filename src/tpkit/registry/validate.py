@@ -88,6 +88,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple[str | int,
     ctx = err.get("ctx") or {}
     inp = err.get("input")
     field = str(path[-1]) if path else ""
+    if len(path) > 1 and isinstance(path[-1], int):  # an item of a list: name the list
+        field = f"{path[-2]}[{path[-1]}]"
     if kind == "missing":
         key = str(err["loc"][-1])
         return f"не хватает обязательного ключа «{key}»", f"missing required key '{key}'"

@@ -136,13 +136,12 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(raw, nul)
-        return None, Problem(
-            "TP005",
-            "файл содержит нулевые байты (NUL): это не текстовый файл YAML",
-            "the file holds NUL bytes: it is not a YAML text file",
-            line,
-            col,
-        )
+        if raw.count(b"\x00") * 4 >= len(raw):  # every other byte: UTF-16 without a byte-order mark
+            ru, en = "похоже, файл в кодировке UTF-16; сохраните его в UTF-8", "the file looks like UTF-16; save it as UTF-8"
+        else:
+            ru = "файл содержит нулевые байты (NUL): это не текстовый файл YAML"
+            en = "the file holds NUL bytes: it is not a YAML text file"
+        return None, Problem("TP005", ru, en, line, col)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -171,51 +170,115 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
 
 
 def _looks_like_cp1251(raw: bytes) -> bool:
-    high = [b for b in raw if b >= 0x80]
+    """Cyrillic in Windows-1251: high bytes, nearly all letters, mostly next to each other (words).
+
+    An isolated accented letter among ASCII ("café") is Latin-1, not Russian.
+    """
+    high = [i for i, b in enumerate(raw) if b >= 0x80]
     if not high:
         return False
-    cyr = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
-    return cyr / len(high) > 0.8
+    cyr = sum(1 for i in high if raw[i] >= 0xC0 or raw[i] in (0xA8, 0xB8))
+    paired = sum(
+        1 for i in high if (i > 0 and raw[i - 1] >= 0x80) or (i + 1 < len(raw) and raw[i + 1] >= 0x80)
+    )
+    return cyr / len(high) > 0.8 and paired / len(high) > 0.5
 
 
 # --- parsing ------------------------------------------------------------------------
 
+_TAB = (
+    "табуляция в отступе: YAML допускает только пробелы",
+    "tab character in indentation: YAML allows spaces only",
+)
+#: libyaml's messages (and PyYAML's, where they differ) -> Russian and English for the user
 _PROBLEM_RU = {
-    "tab character": (
-        "табуляция в отступе: YAML допускает только пробелы",
-        "tab character in indentation: YAML allows spaces only",
-    ),
-    "found character '\\t' that cannot start any token": (
-        "табуляция в отступе: YAML допускает только пробелы",
-        "tab character in indentation: YAML allows spaces only",
-    ),
+    "tab character": _TAB,
+    "found character '\\t' that cannot start any token": _TAB,
     "found duplicate anchor": ("повторяющийся якорь (anchor)", "duplicate anchor"),
     "found undefined alias": ("ссылка на неопределенный якорь (alias)", "undefined alias"),
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "здесь не может стоять «ключ: значение» (проверьте отступ или двоеточие в тексте — возьмите текст в кавычки)",
         "mapping values are not allowed here (check the indentation, or quote a text that holds a colon)",
     ),
-    "could not find expected ':'": ("не найдено ожидаемое двоеточие «:»", "could not find expected ':'"),
+    "could not find expected ':'": (
+        "не найдено ожидаемое двоеточие «:» после ключа",
+        "could not find the expected ':' after a key",
+    ),
     "expected <block end>, but found '-'": (
         "элемент списка «-» не на своем уровне отступа",
         "a list item '-' is at the wrong indentation",
     ),
-    "found unexpected end of stream": ("файл неожиданно закончился (незакрытая кавычка или скобка?)",
-                                       "unexpected end of file (an unclosed quote or bracket?)"),
-    "but found another document": ("в файле больше одного документа YAML («---»)",
-                                   "the file holds more than one YAML document ('---')"),
+    "did not find expected key": (
+        "строка не на своем уровне отступа: ожидался ключ «ключ: значение» или конец блока",
+        "a line at the wrong indentation: a 'key: value' or the end of the block was expected",
+    ),
+    "did not find expected '-' indicator": (
+        "строка не на своем уровне отступа: ожидался элемент списка «-»",
+        "a line at the wrong indentation: a list item '-' was expected",
+    ),
+    "did not find expected ',' or": (
+        "скобка «[» или «{», открытая здесь, не закрыта (или между элементами нет запятой)",
+        "the '[' or '{' opened here is not closed (or a comma is missing between items)",
+    ),
+    "found unexpected end of stream": (
+        "файл закончился внутри кавычек, открытых здесь: закройте их",
+        "the file ends inside the quotes opened here: close them",
+    ),
+    "but found another document": (
+        "в файле больше одного документа YAML («---»)",
+        "the file holds more than one YAML document ('---')",
+    ),
+    "exceeded maximum nesting depth": (
+        f"вложенность глубже {MAX_DEPTH} уровней",
+        f"nesting deeper than {MAX_DEPTH} levels",
+    ),
+    "expected escape sequence": (
+        "обратная косая черта «\\» в двойных кавычках начинает escape-последовательность: "
+        "возьмите текст в одинарные кавычки или удвойте «\\»",
+        "a backslash in double quotes starts an escape sequence: use single quotes or double the backslash",
+    ),
+    "did not find expected hexdecimal number": (
+        "обратная косая черта «\\» в двойных кавычках начинает escape-последовательность: "
+        "возьмите текст в одинарные кавычки или удвойте «\\»",
+        "a backslash in double quotes starts an escape sequence: use single quotes or double the backslash",
+    ),
+    "found unknown escape character": (
+        "обратная косая черта «\\» в двойных кавычках начинает escape-последовательность: "
+        "возьмите текст в одинарные кавычки или удвойте «\\»",
+        "a backslash in double quotes starts an escape sequence: use single quotes or double the backslash",
+    ),
 }
+#: errors whose cause is where the construct opened (the quote, the bracket, the key), not where libyaml gave up
+_AT_CONTEXT = ("did not find expected ',' or", "found unexpected end of stream", "could not find expected ':'")
 
 
-def _yaml_error(exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+def _yaml_error(exc: yaml.YAMLError, text: str) -> Problem:
     problem = getattr(exc, "problem", None) or str(exc)
+    position = getattr(exc, "position", None)  # a ReaderError: a byte offset into the UTF-8 text
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(position, int):
+        line, col = _line_col(text.encode("utf-8"), position)
+        char = getattr(exc, "character", None)
+        code = f"U+{char:04X}" if isinstance(char, int) else "?"
+        return Problem(
+            "TP001",
+            f"недопустимый управляющий символ {code} в файле",
+            f"a control character {code} that YAML does not allow",
+            line,
+            col,
+        )
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if context is not None and (mark is None or any(k in problem for k in _AT_CONTEXT)):
+        mark = context
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     ru = en = None
+    if "cannot start any token" in problem and mark is not None and text[mark.index : mark.index + 1] == "\t":
+        ru, en = _TAB
+    if "unexpected end of stream" in problem and "quoted" not in (getattr(exc, "context", None) or ""):
+        ru, en = "файл неожиданно закончился (незакрытая скобка?)", "unexpected end of file (an unclosed bracket?)"
     for key, (r, e) in _PROBLEM_RU.items():
-        if key in problem:
+        if ru is None and key in problem:
             ru, en = r, e
-            break
     if ru is None:
         if "special characters are not allowed" in problem or "unacceptable character" in problem:
             ru = "недопустимый управляющий символ в файле"
@@ -309,7 +372,7 @@ def parse(text: str) -> Parsed:
     try:
         node = compose(text)
     except yaml.YAMLError as exc:
-        out.problems.append(_yaml_error(exc))
+        out.problems.append(_yaml_error(exc, text))
         return out
     except RecursionError:
         out.problems.append(Problem("TP001", "слишком глубокая вложенность", "nesting too deep"))
@@ -417,6 +480,8 @@ class _Converter:
     def __init__(self, budget: int) -> None:
         self.budget = budget
         self.problems: list[Problem] = []
+        #: collection nodes being converted: meeting one again is a recursive alias
+        self.active: set[int] = set()
 
     def _fail(self, node: yaml.Node, ru: str, en: str, path: tuple[str | int, ...]) -> Problem:
         line, col, el, ec = _pos(node)
@@ -441,6 +506,23 @@ class _Converter:
             if tag not in _SCALAR_TAGS:
                 raise _Stop(self._tag(node, path))
             return self._scalar(node, path)
+        if id(node) in self.active:
+            raise _Stop(
+                self._fail(
+                    node,
+                    "якорь ссылается сам на себя (рекурсивная ссылка *alias внутри &anchor)",
+                    "an anchor refers to itself (a recursive *alias inside its &anchor)",
+                    path,
+                )
+            )
+        self.active.add(id(node))
+        try:
+            return self._collection(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def _collection(self, node: yaml.Node, path: tuple[str | int, ...], depth: int) -> Any:
+        tag = node.tag
         if isinstance(node, yaml.SequenceNode):
             if tag != T_SEQ:
                 raise _Stop(self._tag(node, path))
@@ -488,10 +570,11 @@ class _Converter:
                 into.setdefault(k, v)
 
     def _tag(self, node: yaml.Node, path: tuple[str | int, ...]) -> Problem:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         return self._fail(
             node,
-            f"неподдерживаемый тег YAML «{node.tag}»: в реестре допустимы только обычные значения",
-            f"unsupported YAML tag '{node.tag}': a registry holds plain values only",
+            f"неподдерживаемый тег YAML «{tag}»: в реестре допустимы только обычные значения",
+            f"unsupported YAML tag '{tag}': a registry holds plain values only",
             path,
         )
 
