@@ -85,6 +85,8 @@ _SPECIAL_FLOATS = {
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 #: invisible traps: text-direction controls ("Trojan source") and zero-width characters
 INVISIBLE_CHARS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: either kind: the fast converter hands a scalar holding one to the reference converter
+_SUSPECT_CHARS = re.compile(f"{CONTROL_CHARS.pattern}|{INVISIBLE_CHARS.pattern}")
 #: line breaks libyaml counts and editors do not: every line number after one would be wrong
 ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
@@ -383,7 +385,7 @@ def parse(text: str) -> Parsed:
     if FAST:
         # escapes in double-quoted scalars are the only way to a control
         # character that the text itself does not hold
-        check_chars = "\\" in text or CONTROL_CHARS.search(text) is not None
+        check_chars = "\\" in text or _SUSPECT_CHARS.search(text) is not None
         try:
             out.data = _fast_convert(node, budget, check_chars)
             return out
@@ -413,7 +415,7 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
     """
     left = budget
     scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-    scalar_tags, control, resolve = _SCALAR_TAGS, CONTROL_CHARS, resolve_plain
+    scalar_tags, control, resolve = _SCALAR_TAGS, _SUSPECT_CHARS, resolve_plain
 
     def scalar(node: yaml.ScalarNode) -> Any:
         tag = node.tag
