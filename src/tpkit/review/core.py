@@ -14,6 +14,9 @@ from ..lint.engine import LintResult, lint
 from ..lint.rules.review import LowDemandRemoved
 from ..registry import Registry, load_registry
 from ..registry.models import Config
+from ..registry.registry import discover
+from ..registry.source import SourceFile, read_source
+from ..registry.yamlread import MAX_FILE_BYTES
 from . import gitrev
 from .diff import Diff, compare_findings, diff_registries, renamed_files
 from .gitrev import WORKTREE, GitError
@@ -30,14 +33,38 @@ class Side:
     registry: Registry
 
 
-def load_side(root: Path, rev: str | None, repo: gitrev.Repo | None = None) -> Side:
-    """The registry at ``rev``, or in the working tree when ``rev`` is None (uncommitted changes included)."""
+def read_worktree(root: Path, cache: dict[str, SourceFile] | None = None) -> list[SourceFile]:
+    """The registry's files on disk, as :func:`load_registry` reads them; files unchanged since the
+    other side of the review are not parsed again."""
+    out: list[SourceFile] = []
+    for path, kind in discover(root):
+        if cache is not None:
+            try:
+                if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES:
+                    raw = path.read_bytes()
+                    rel = path.relative_to(root).as_posix()
+                    out.append(gitrev.reuse(cache, gitrev.blob_id(raw), rel, kind, raw))
+                    continue
+            except OSError:
+                pass  # read_source reports it
+        out.append(read_source(root, path, kind))
+    return out
+
+
+def load_side(
+    root: Path, rev: str | None, repo: gitrev.Repo | None = None, cache: dict[str, SourceFile] | None = None
+) -> Side:
+    """The registry at ``rev``, or in the working tree when ``rev`` is None (uncommitted changes included).
+
+    ``cache`` (blob id -> parsed file) lets the two sides of a review share
+    the parsing of the files they have in common.
+    """
     if rev is None:
-        return Side(WORKTREE, None, load_registry(root))
+        return Side(WORKTREE, None, load_registry(root, sources=read_worktree(root, cache)))
     gitrev.check_revision(rev)
     repo = repo or gitrev.open_repo(root)
     sha = gitrev.resolve(repo, rev)
-    sources = gitrev.read_sources(repo, sha)
+    sources = gitrev.read_sources(repo, sha, cache)
     return Side(rev, sha, load_registry(root, sources=sources))
 
 
@@ -72,8 +99,9 @@ def lint_since(
     """Findings of the working tree whose fingerprints are absent at ``rev``, plus TP113."""
     gitrev.check_revision(rev)
     repo = gitrev.open_repo(root)
-    base = load_side(root, rev, repo)
-    head = load_side(root, None)
+    cache: dict[str, SourceFile] = {}
+    head = load_side(root, None, cache=cache)
+    base = load_side(root, rev, repo, cache)
     before, after = _lint_pair(
         base.registry, head.registry, config, lang=lang, select=select, ignore=ignore, only_files=only_files, debug=debug
     )
@@ -95,8 +123,10 @@ def run_diff(
     if head_rev is not None:
         gitrev.check_revision(head_rev)
     repo = gitrev.open_repo(root)
-    base = load_side(root, base_rev, repo)
-    head = load_side(root, head_rev, repo)
+    cache: dict[str, SourceFile] = {}
+    # the head first: the base side then reads from git only the files that differ
+    head = load_side(root, head_rev, repo, cache)
+    base = load_side(root, base_rev, repo, cache)
     before, after = _lint_pair(base.registry, head.registry, config, lang=lang, select=None, ignore=None, debug=debug)
     d = diff_registries(
         base.registry,

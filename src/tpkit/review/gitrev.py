@@ -17,6 +17,7 @@ problems on their :class:`~tpkit.registry.source.SourceFile`, as on disk.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import subprocess
@@ -198,7 +199,7 @@ def _problem(code: str, ru: str, en: str) -> Problem:
     return Problem(code, ru, en)
 
 
-def read_sources(repo: Repo, sha: str) -> list[SourceFile]:
+def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = None) -> list[SourceFile]:
     """The registry's files at commit ``sha``, parsed; bad files carry problems, never raise."""
     tree = _ls_tree(repo, sha)
     if tree is None:
@@ -253,6 +254,7 @@ def read_sources(repo: Repo, sha: str) -> list[SourceFile]:
                 if isinstance(e, Entry)
                 and e.type == "blob"
                 and (e.size is None or e.size <= yamlread.MAX_FILE_BYTES)
+                and (cache is None or e.sha not in cache)  # parsed already: the other side has it
             }
         ),
     )
@@ -269,13 +271,37 @@ def read_sources(repo: Repo, sha: str) -> list[SourceFile]:
             )
         elif e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
             out.append(SourceFile(p, kind, problems=[too_large(e.size)]))
+        elif cache is not None and e.sha in cache:
+            out.append(reuse(cache, e.sha, p, kind, None))
         elif e.sha not in blobs:
             out.append(
                 SourceFile(p, kind, problems=[_problem("TP005", "файл не прочитан из git", "the file could not be read from git")])
             )
         else:
-            out.append(source_from_bytes(p, kind, blobs[e.sha]))
+            out.append(reuse(cache, e.sha, p, kind, blobs[e.sha]))
     return out
+
+
+def blob_id(raw: bytes) -> str:
+    """The git object id (SHA-1) of a file's bytes: a parse cache key shared by git and the disk."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def reuse(cache: dict[str, SourceFile] | None, key: str, rel: str, kind: str, raw: bytes | None) -> SourceFile:
+    """A parsed file; a file with the same bytes parsed before (the other side of a review) is not parsed again.
+
+    The text, data and problems are shared read-only; each side gets its own
+    :class:`SourceFile` (its own validity and located spans).
+    """
+    if cache is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return SourceFile(rel, kind, text=hit.text, data=hit.data, problems=list(hit.problems))
+    assert raw is not None
+    src = source_from_bytes(rel, kind, raw)
+    if cache is not None:
+        cache[key] = src
+    return src
 
 
 def _order(kind: str) -> int:
