@@ -572,6 +572,78 @@ def fmt(
 
 
 
+MATRIX_FORMATS = ("text", "html", "csv")
+
+
+@app.command()
+def matrix(
+    path: Annotated[Optional[Path], typer.Argument(help="Registry folder (default: the current one).")] = None,
+    direction: Annotated[
+        Optional[str], typer.Option("--direction", help="services | functions | support | control | appeals")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | html | csv")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE.")] = None,
+) -> None:
+    """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
+    from .author.matrix import build_matrix, render_csv, render_html
+    from .registry import load_registry
+    from .registry.enums import DIRECTIONS
+
+    if fmt not in MATRIX_FORMATS:
+        fail(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(MATRIX_FORMATS)}")
+    if direction is not None and direction not in DIRECTIONS:
+        fail(f"--direction: неизвестное направление «{direction}»; допустимо: {', '.join(DIRECTIONS)}")
+    root = _registry_root(path)
+    mx = build_matrix(load_registry(root), direction)
+    if fmt == "html":
+        text = render_html(mx)
+    elif fmt == "csv":
+        text = render_csv(mx)
+    else:
+        text = _matrix_table(mx, color=output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    if output is not None:
+        from .util import atomic_write_bytes
+
+        data = text.encode("utf-8-sig") if fmt == "csv" else text.encode("utf-8")
+        atomic_write_bytes(output, data)
+        typer.echo(f"записано / written: {output}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+def _matrix_table(mx, *, color: bool) -> str:  # type: ignore[no-untyped-def]
+    """The matrix as a rich table (rich is imported only here)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from .registry.enums import DIRECTIONS
+
+    if not mx.rows:
+        return "нет процессов / no processes\n"
+    table = Table(show_lines=False, header_style="bold", title=mx.title or None)
+    table.add_column("процесс", overflow="fold", max_width=40)
+    for c in mx.columns:
+        table.add_column(Text(c.name), overflow="fold", max_width=16, justify="center")
+    table.add_column("не хватает", overflow="fold", style="bold red" if color else None)
+    current = None
+    for r in mx.rows:
+        if r.direction != current:
+            current = r.direction
+            table.add_section()
+            label = DIRECTIONS.get(r.direction, {}).get("ru", r.direction)
+            table.add_row(Text(label, style="bold"), *([Text("")] * (len(mx.columns) + 1)))
+        cells = [Text(mx.cell_text(r.id, c.id) or "·") for c in mx.columns]
+        table.add_row(Text(r.title), *cells, Text(mx.gap_text(r.id)))
+    buf = io.StringIO()
+    width = None if color else max(100, 42 + 18 * len(mx.columns) + 30)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.print(table)
+    return buf.getvalue()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, exit 2, never a traceback unless --debug."""
     global _DEBUG
