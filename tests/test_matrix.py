@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import run_cli, run_proc, write
+
 from tpkit.registry.enums import NEEDS
 
 
