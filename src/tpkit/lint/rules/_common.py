@@ -51,6 +51,23 @@ def process_needs(proc: m.Process) -> set[str]:
     return out
 
 
+def needs_by_process(reg: Registry) -> list[tuple[m.Process, set[str]]]:
+    """Every process that names at least one need, with its needs; computed once per registry.
+
+    Five TP1 rules read the same union; the registry object carries it so
+    that a 10,000-process registry is walked once, not five times.
+    """
+    cached: list[tuple[m.Process, set[str]]] | None = reg.__dict__.get("_tpkit_needs_by_process")
+    if cached is None:
+        cached = []
+        for proc in reg.iter_processes():
+            got = process_needs(proc)
+            if got:
+                cached.append((proc, got))
+        reg.__dict__["_tpkit_needs_by_process"] = cached
+    return cached
+
+
 def names(items: list[str], limit: int = 3) -> Bi:
     """«a», «b», «c» и еще 2 / 'a', 'b', 'c' and 2 more."""
     shown = items[:limit]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ...registry.enums import DIRECTIONS
 from ..finding import Bi, Hit
 from ..rule import Rule, register
-from ._common import PROCESS, TOUCHPOINTS, names, needs, process_needs, sub, tp_name
+from ._common import PROCESS, TOUCHPOINTS, names, needs, needs_by_process, sub, tp_name
 
 if TYPE_CHECKING:
     from ...registry import models as m
@@ -30,12 +30,9 @@ def _obj(proc: m.Process) -> str:
     return f"process:{proc.id}"
 
 
-def _with_needs(reg: Registry) -> Iterator[tuple[m.Process, set[str]]]:
+def _with_needs(reg: Registry) -> list[tuple[m.Process, set[str]]]:
     """Processes whose touchpoints name at least one need (the others are TP105/TP107)."""
-    for proc in reg.iter_processes():
-        got = process_needs(proc)
-        if got:
-            yield proc, got
+    return needs_by_process(reg)
 
 
 def _raw_touchpoint_refs(reg: Registry, kind: str) -> set[str] | None:
@@ -365,7 +362,10 @@ class TouchpointWithoutBasis(Rule):
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
             for i, entry in enumerate(proc.touchpoints):
-                if entry.touchpoint in reg.touchpoints and not reg.effective_basis(entry):
+                if entry.basis:
+                    continue
+                tp = reg.touchpoints.get(entry.touchpoint)
+                if tp is not None and not tp.basis:  # the effective basis: the entry's and the catalogue's
                     yield self.hit(
                         reg.process_file(proc),
                         ("touchpoints", i),

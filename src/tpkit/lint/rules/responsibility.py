@@ -72,7 +72,12 @@ class NoResponsible(Rule):
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
             for i, entry in enumerate(proc.touchpoints):
-                if entry.touchpoint in reg.touchpoints and not reg.effective_responsible(entry):
+                if entry.responsible:
+                    continue
+                tp = reg.touchpoints.get(entry.touchpoint)
+                if (
+                    tp is not None and not tp.responsible
+                ):  # the effective responsible: the entry's, else the catalogue's
                     yield self.hit(
                         reg.process_file(proc),
                         ("touchpoints", i),
