@@ -34,7 +34,12 @@ def tp106(base: Path) -> Path:
 def mixed(base: Path) -> Path:
     """TP106 (warning), TP110 (warning), TP101 in a second process (error)."""
     _edit(base, "touchpoints.yaml", *NO_BASIS)
-    _edit(base, "processes/child-benefit.yaml", "needs: [submit, status, result, feedback]", "needs: [submit, status, result]")
+    _edit(
+        base,
+        "processes/child-benefit.yaml",
+        "needs: [submit, status, result, feedback]",
+        "needs: [submit, status, result]",
+    )
     write(
         base,
         "processes/permit.yaml",
@@ -102,10 +107,20 @@ def test_fail_on_in_config_and_on_the_command_line(tp106: Path) -> None:
 
 
 def test_fail_on_info_counts_advice(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "  - touchpoint: site\n    needs: [info, forms]\n", "  - touchpoint: site\n    needs: [info, forms]\n    demand: low\n")
+    _edit(
+        base,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: site\n    needs: [info, forms]\n",
+        "  - touchpoint: site\n    needs: [info, forms]\n    demand: low\n",
+    )
     write(base, "tpkit.yaml", "version: 1\nlint:\n  fail_on: info\n")
     assert run_proc("lint", str(base)).code == 0
-    _edit(base, "processes/child-benefit.yaml", "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n", "")
+    _edit(
+        base,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n",
+        "",
+    )
     assert codes(lint_json(base)) == ["TP108"]
     assert run_proc("lint", str(base)).code == 1
 
@@ -147,7 +162,12 @@ def test_text_report_in_english_summary(tp106: Path) -> None:
 
 
 def test_inline_suppression_on_the_findings_line(tp106: Path) -> None:
-    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106] -- основание готовится\n")
+    _edit(
+        tp106,
+        "processes/child-benefit.yaml",
+        PHONE_ENTRY,
+        "  - touchpoint: phone  # tpkit: ignore[TP106] -- основание готовится\n",
+    )
     assert lint_json(tp106)["findings"] == []
 
 
@@ -166,7 +186,12 @@ def test_inline_suppression_lists_several_codes(tp106: Path) -> None:
 
 def test_suppression_on_one_entry_does_not_hide_another(tp106: Path) -> None:
     # two entries without basis: a comment on the first must not hide the second
-    _edit(tp106, "touchpoints.yaml", "    basis: [ar-benefit]\n    responsible: petrova\n  - id: phone", "    responsible: petrova\n  - id: phone")
+    _edit(
+        tp106,
+        "touchpoints.yaml",
+        "    basis: [ar-benefit]\n    responsible: petrova\n  - id: phone",
+        "    responsible: petrova\n  - id: phone",
+    )
     before = _only(lint_json(tp106), "TP106")
     assert sorted(f["line"] for f in before) == [9, 11]
     _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
@@ -174,14 +199,22 @@ def test_suppression_on_one_entry_does_not_hide_another(tp106: Path) -> None:
 
 
 def test_suppression_on_the_first_list_item_does_not_cover_the_list(tp106: Path) -> None:
-    _edit(tp106, "processes/child-benefit.yaml", "  - touchpoint: site\n", "  - touchpoint: site  # tpkit: ignore[TP106]\n")
+    _edit(
+        tp106,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: site\n",
+        "  - touchpoint: site  # tpkit: ignore[TP106]\n",
+    )
     report = lint_json(tp106)
     assert sorted(codes(report)) == ["TP106", "TP901"]
 
 
 def test_ignore_file_comment(tp106: Path) -> None:
     p = tp106 / "processes/child-benefit.yaml"
-    p.write_text("# tpkit: ignore-file[TP106] -- основания уточняются юристами\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
+    p.write_text(
+        "# tpkit: ignore-file[TP106] -- основания уточняются юристами\n" + p.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     assert lint_json(tp106)["findings"] == []
 
 
@@ -239,3 +272,24 @@ def test_unknown_code_on_the_command_line_is_a_usage_error(base: Path) -> None:
 def test_empty_config_is_valid(base: Path) -> None:
     write(base, "tpkit.yaml", "")
     assert run_proc("lint", str(base)).code == 0
+
+
+def test_readme_config_and_suppression_examples_work(base: Path) -> None:
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Rules") :]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    config, inline, whole = blocks[0], blocks[1], blocks[2]
+    write(base, "tpkit.yaml", config)
+    assert run_proc("lint", str(base)).code == 0
+    assert "# tpkit: ignore[TP106] -- " in inline
+    # the file-wide comment, as written there, silences the file's TP106
+    write(base, "tpkit.yaml", "version: 1\n")
+    _edit(base, "touchpoints.yaml", *NO_BASIS)
+    assert codes(lint_json(base)) == ["TP106"]
+    p = base / "processes/child-benefit.yaml"
+    p.write_text(whole + p.read_text(encoding="utf-8"), encoding="utf-8")
+    assert codes(lint_json(base)) == ["TP901"]  # TP201 had nothing to suppress
