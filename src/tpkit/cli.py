@@ -113,15 +113,15 @@ def lint(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Codes or prefixes to enable.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Codes or prefixes to disable.")] = None,
-    fail_on: Annotated[
-        Optional[str], typer.Option("--fail-on", help="error | warning | info | never")
-    ] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error | warning | info | never")] = None,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline FILE.")
     ] = None,
     write_baseline: Annotated[
         Optional[Path],
-        typer.Option("--write-baseline", help="Record today's findings in FILE (to adopt tpkit on an existing register)."),
+        typer.Option(
+            "--write-baseline", help="Record today's findings in FILE (to adopt tpkit on an existing register)."
+        ),
     ] = None,
     lang: LangOpt = None,
     since: Annotated[
@@ -150,8 +150,10 @@ def lint(
             fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
     root, config, only = _open_registry(paths, lang)
     if write_baseline is not None and only is not None:
-        fail("--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
-             "/ --write-baseline records the whole registry: give a folder, not files")
+        fail(
+            "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
+            "/ --write-baseline records the whole registry: give a folder, not files"
+        )
     known: set[str] | None = None
     if baseline is not None:
         from .lint.baseline import BaselineError, load
@@ -166,8 +168,13 @@ def lint(
     else:
         reg = load_registry(root)
         result = run_lint(
-            reg, config, select=_split_codes(select), ignore=_split_codes(ignore), lang=language,
-            only_files=only, debug=_DEBUG,
+            reg,
+            config,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+            lang=language,
+            only_files=only,
+            debug=_DEBUG,
         )
     for err in result.internal_errors:
         typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
@@ -294,8 +301,10 @@ def _check_own_output(target: Path, fmt: str, root: Path, reg) -> None:  # type:
     if rel is not None and (rel in reg.files or rel == "tpkit.yaml"):
         fail(f"{target}: это файл реестра, render его не перезапишет / refusing to overwrite a registry file")
     if target.exists() and (target.is_dir() or target.suffix.lower() != f".{fmt}"):
-        fail(f"{target}: уже существует и это не файл .{fmt}; render заменяет только свои документы / "
-             f"refusing to replace a file that is not a .{fmt} document")
+        fail(
+            f"{target}: уже существует и это не файл .{fmt}; render заменяет только свои документы / "
+            f"refusing to replace a file that is not a .{fmt} document"
+        )
 
 
 def _write_output(target: Optional[Path], data: bytes) -> None:
@@ -372,8 +381,11 @@ def render_procedure_cmd(
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            console=Console(stderr=True), transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
         ) as bar:
             task = bar.add_task("порядки / procedures", total=len(ids))
             for i in ids:
@@ -417,7 +429,6 @@ def render_register_cmd(
         typer.echo(f"записано / written: {target}", err=True)
 
 
-
 # --- review (issue: tpkit diff) ----------------------------------------------------
 
 
@@ -435,9 +446,7 @@ def _lint_since(root, since, config, select, ignore, language, only):  # type: i
 @app.command()
 def diff(
     base: Annotated[str, typer.Argument(help="The git revision to compare with (e.g. origin/main).")],
-    head: Annotated[
-        Optional[str], typer.Argument(help="The revision to review (default: the working tree).")
-    ] = None,
+    head: Annotated[Optional[str], typer.Argument(help="The revision to review (default: the working tree).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     path: Annotated[
@@ -541,7 +550,9 @@ def new(
 
 @app.command()
 def fmt(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Registry folder or files (default: the registry).")] = None,
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Registry folder or files (default: the registry).")
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
 ) -> None:
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
@@ -570,6 +581,53 @@ def fmt(
     typer.echo(summary, err=True)
     raise typer.Exit(1 if result.failed or (check and result.changed) else 0)
 
+
+import_app = typer.Typer(
+    help="Import a register kept elsewhere into the registry's YAML files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("xlsx")
+def import_xlsx_cmd(
+    file: Annotated[
+        Path, typer.Argument(help="An .xlsx workbook in the layout of tpkit render register --format xlsx.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
+    direction: Annotated[
+        Optional[str],
+        typer.Option("--direction", help="Direction for a sheet whose name is not one (default: services)."),
+    ] = None,
+    path: Annotated[
+        Optional[Path], typer.Option("--registry", help="Registry folder (default: the current one).")
+    ] = None,
+) -> None:
+    """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
+    from .author.importer import import_xlsx
+    from .registry.enums import DIRECTIONS
+
+    if direction is not None and direction not in DIRECTIONS:
+        fail(f"--direction: неизвестное направление «{direction}»; допустимо: {', '.join(DIRECTIONS)}")
+    if not file.is_file():
+        fail(f"{file}: нет такого файла / no such file")
+    root = _registry_root(path)
+    result = _author_call(import_xlsx, root, file, force=force, default_direction=direction)
+    for rel in result.written:
+        typer.echo(f"записано / written: {rel}")
+    if result.touchpoints_added:
+        typer.echo(
+            f"новые точки в каталоге / new touchpoints: {', '.join(result.touchpoints_added)} "
+            "(проверьте channel, basis, responsible)"
+        )
+    for item in result.unmapped:
+        typer.echo(f"не сопоставлено / not mapped: {item.line()}", err=True)
+    typer.echo(
+        f"строк: {result.rows}, процессов: {len(result.processes)}, новых точек: {len(result.touchpoints_added)}, "
+        f"не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
+        err=True,
+    )
 
 
 MATRIX_FORMATS = ("text", "html", "csv")
