@@ -16,6 +16,8 @@ import re
 import zipfile
 
 _ZIP_MIN = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
+#: a zip entry's year is 1980 + 7 bits: an approval dated past it must not crash the writer
+_ZIP_MAX = _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.timezone.utc)
 DEFAULT_MOMENT = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 
 
@@ -50,7 +52,7 @@ def _order(name: str) -> tuple[int, str]:
 
 def normalize(data: bytes, when: _dt.datetime) -> bytes:
     """Rewrite an OOXML package with fixed entry order, timestamps, attributes and core dates."""
-    moment = max(when, _ZIP_MIN)
+    moment = min(max(when, _ZIP_MIN), _ZIP_MAX)
     date_time = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second - moment.second % 2)
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

@@ -70,6 +70,11 @@ def template_error(name: str, exc: Exception) -> RenderError:
             f"{where}: шаблон пытается выйти из песочницы ({msg}) — шаблоны не могут читать файлы, импортировать "
             f"модули или выполнять код / the template tried to escape the sandbox"
         )
+    if isinstance(exc, TypeError) and "no loader" in msg:  # include, import, extends: there are no files to load
+        return RenderError(
+            f"{where}: шаблон не может подключать другие файлы (include, import, extends) — шаблоны не читают файлы "
+            f"/ a template cannot include, import or extend other files"
+        )
     if isinstance(exc, UndefinedError):
         return RenderError(f"{where}: в шаблоне неизвестное имя: {msg} / undefined name in the template")
     if isinstance(exc, TemplateSyntaxError):
