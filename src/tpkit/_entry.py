@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -11,6 +12,9 @@ def main() -> None:
 
         sys.stdout.write(f"tpkit {__version__}\n")
         return
+    # pydantic looks for plugins in the metadata of every installed distribution
+    # when it builds the first model; tpkit's internal models want none
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .cli import main as cli_main
 
     cli_main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, Union, get_args, get_origin
@@ -16,6 +15,8 @@ _ID_HINT_EN = "use lowercase latin letters, digits, '-' and '_', starting with a
 
 
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
+    import difflib  # only when something is misspelt
+
     opts = list(options)
     close = difflib.get_close_matches(str(word), opts, n=1, cutoff=0.6)
     return close[0] if close else None

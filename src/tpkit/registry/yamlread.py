@@ -24,6 +24,7 @@ SafeLoader and the reference converter) — the tests compare the two.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -331,6 +332,12 @@ _PLAIN_TAGS: dict[str, str] = {}
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
     """libyaml composition with the same tags as the SafeLoader, resolved cheaply."""
 
+    # The composer calls these two hooks around every node; without path
+    # resolvers (asserted above) they do nothing, and a C callable that does
+    # nothing costs less than a Python method that does nothing.
+    descend_resolver = operator.is_  # (parent, index) -> ignored
+    ascend_resolver = tuple  # () -> ignored
+
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if not (implicit[0] and (not value or value[0] in _IMPLICIT)):
@@ -348,6 +355,9 @@ class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
 
 class _LocateLoader(_Loader):  # type: ignore[misc, valid-type]
     """Composition for locations only: marks and structure, no tags."""
+
+    descend_resolver = operator.is_
+    ascend_resolver = tuple
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         return T_STR if kind is yaml.ScalarNode else T_SEQ if kind is yaml.SequenceNode else T_MAP
