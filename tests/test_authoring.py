@@ -343,3 +343,28 @@ def test_precommit_hooks_file_offers_tpkit_fmt() -> None:
 
     assert re.search(fmt_hook["files"], "registry/processes/x.yaml")
     assert not re.search(fmt_hook["files"], ".gitlab-ci.yml")
+
+
+def test_new_procedure_then_lint_names_only_the_new_file(demo: Path) -> None:
+    assert run_cli("new", "procedure", "contact-center", cwd=demo).code == 0
+    found = [f for f in lint_json(demo)["findings"] if f["severity"] in ("error", "warning")]
+    assert found, "an empty procedure still needs its sections"
+    assert {f["path"] for f in found} == {"procedures/contact-center.yaml"}
+    assert "TP301" in {f["rule"] for f in found}
+    assert not [f for f in found if f["rule"].startswith("TP0")]
+
+
+HOSTILE = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.skipif(not HOSTILE.is_dir(), reason="no hostile corpus")
+def test_fmt_never_crashes_on_hostile_files() -> None:
+    from tpkit.author.fmt import FmtError
+
+    for path in sorted(HOSTILE.glob("*.yaml")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        try:
+            out = format_text(text, "process")
+        except FmtError:
+            continue
+        assert parse(out).data == parse(text).data, path.name
