@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import AuthoringError
+from . import AuthoringError, check_inside
 
 # --- loose matching -------------------------------------------------------------------------
 
@@ -650,6 +650,7 @@ def import_xlsx(root: Path, file: Path, *, force: bool = False, default_directio
     from ..util import atomic_write_text
     from .fmt import format_text
 
+    check_inside(root, targets)
     for (pid, data, ex), path in zip(documents, targets, strict=True):
         if ex is not None:
             path = root / reg.where[("process", pid)].file

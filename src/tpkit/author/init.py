@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import AuthoringError
+from . import AuthoringError, check_inside
 
 SCHEMA_DIR = ".tpkit/schemas"
 DOT_PREFIX = "dot."
@@ -75,6 +75,7 @@ def init_registry(target: Path, *, force: bool = False) -> InitResult:
     from ..util import atomic_write_bytes
 
     files = planned_files()
+    check_inside(target, [target / rel for rel in files])
     result = InitResult(root=target)
     for rel, data in files.items():
         atomic_write_bytes(target / rel, data)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import AuthoringError
+from . import AuthoringError, check_inside
 
 KINDS = ("process", "touchpoint", "procedure")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -107,6 +107,7 @@ def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) ->
         values["TOUCHPOINTS"] = (f"[{ident}]" if ident in reg.touchpoints else "[]").ljust(22)
         text = _fill(_template("procedure.yaml"), values)
     _verify(text, kind)
+    check_inside(root, [path])
     atomic_write_text(path, text)
     return NewResult(kind, ident, path)
 
