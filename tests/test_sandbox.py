@@ -126,3 +126,14 @@ def test_approval_date_outside_the_zip_range_renders(base: Path, tmp_path: Path,
         out = tmp_path / f"o-{args[0]}.{fmt}"
         r = run_cli("render", *args, "--format", fmt, "--output", str(out), "-C", str(base))
         assert r.code == 0 and out.is_file(), r.stderr
+
+
+@pytest.mark.parametrize("payload", ["{{ 'a' * 10**10 }}", "{{ 9 ** (9 ** 9) }}", "{{ [title] * 10**8 }}"])
+def test_resource_bombs_in_templates_are_refused(base: Path, tmp_path: Path, payload: str) -> None:
+    """Jinja's sandbox leaves memory and time open; tpkit bounds ``*`` and ``**`` (unbounded, these ask for
+    10 GB of memory or a number of 370 million digits)."""
+    write(base, "templates/procedure.md.j2", payload + "\n")
+    out = tmp_path / "out.md"
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", str(out), "-C", str(base))
+    _one_line_error(r, out)
+    assert "too large" in r.stderr

@@ -18,9 +18,8 @@ from .errors import RenderError
 def make_env(*, autoescape: bool) -> Any:
     """A fresh sandboxed environment; undefined names are errors, not silent blanks."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    env = _bounded_env_class()(
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -33,6 +32,32 @@ def make_env(*, autoescape: bool) -> Any:
     env.filters["mdtext"] = md_text
     env.filters["br"] = html_lines
     return env
+
+
+#: a template may not build a text or list longer than this with ``*``, nor raise to a power above _MAX_POWER
+_MAX_ITEMS = 1_000_000
+_MAX_POWER = 1_000
+
+
+def _bounded_env_class() -> Any:
+    """The sandbox, with ``*`` and ``**`` bounded: ``{{ 'a' * 10**10 }}`` or ``{{ 9**9**9 }}`` in a
+    merge request would otherwise eat the CI job's memory or time (jinja's sandbox leaves that open)."""
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > _MAX_POWER and left not in (0, 1, -1):
+                raise SecurityError(f"the power {right} is too large for a template")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > _MAX_ITEMS:
+                        raise SecurityError(f"a text or list of {len(seq) * n} items is too large for a template")
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
