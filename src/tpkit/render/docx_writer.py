@@ -418,9 +418,11 @@ class _Writer:
             for j, text in enumerate(row):
                 if spans[i][j] != 0:
                     self._fill(cells[j], cell_style, text, size=size)
-        for row in rows:
+        for k, row in enumerate(rows):
             for j, cell in enumerate(row.cells):
                 cell.width = widths[j]
+            if k:
+                _cant_split(row)
         for i, row in enumerate(b.rows):
             if spans[i][0] > 1:
                 top = table.cell(i + 1, 0)
@@ -482,6 +484,13 @@ def _table_props(tbl: Any) -> None:
                 break
         else:
             tblPr.append(el)
+
+
+def _cant_split(row: Any) -> None:
+    """A row stays on one page (a row taller than a page still breaks)."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row: Any) -> None:
@@ -547,6 +556,29 @@ def render_docx(view: DocumentView, layout: Layout) -> bytes:
     return normalize(buf.getvalue(), fixed_moment(view.date))
 
 
+def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str:
+    """The sections as WordprocessingML paragraphs and tables in the agency document's own styles.
+
+    What docxtpl's Subdoc does without a file (without its docxcompose dependency):
+    a scratch document whose part is the template's, so style names resolve there.
+    """
+    import re
+
+    from docx import Document
+    from lxml import etree
+
+    scratch = Document()
+    scratch._part = doc.part
+    body = scratch.element.body
+    for el in list(body):
+        if not el.tag.endswith("}sectPr"):  # python-docx sizes new tables from the section
+            body.remove(el)
+    write_document(_Writer(scratch, doc, width, layout), view)
+    xml = "".join(etree.tostring(el, encoding="unicode") for el in body if not el.tag.endswith("}sectPr"))
+    # the namespace declarations lxml repeats on each top element are declared by the template's root
+    return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
+
+
 def render_agency_docx(view: DocumentView, layout: Layout, template: Path) -> bytes:
     """An agency's own .docx template, filled by docxtpl in the jinja sandbox.
 
@@ -571,11 +603,8 @@ def render_agency_docx(view: DocumentView, layout: Layout, template: Path) -> by
     section = doc.sections[0]
     width = (section.page_width - section.left_margin - section.right_margin) / 36000 if section.page_width else 180
     setup_styles(doc, layout, float(width), force=False)
-    sub = tpl.new_subdoc()
-    w = _Writer(sub, doc, float(width), layout)
-    write_document(w, view)
     context = to_plain(view)
-    context["body"] = Markup(sub._get_xml())
+    context["body"] = Markup(_body_xml(doc, view, layout, float(width)))
     env = make_env(autoescape=True)
     try:
         tpl.render(context, jinja_env=env, autoescape=True)

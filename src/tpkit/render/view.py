@@ -169,7 +169,8 @@ def _lower_start(text: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return text if text.startswith("«") else f"«{text}»"
+    """«text» — unless the text already holds quotes (a name like МФЦ «Мои документы»)."""
+    return text if "«" in text else f"«{text}»"
 
 
 # --- shared pieces -------------------------------------------------------------------------
@@ -405,7 +406,7 @@ def _infrastructure(c: _Ctx, s: Section) -> None:
                 text += f" {DASH} {_lower_start(it.purpose)}"
             text = _sentence(text)
             if it.usage:
-                text += f" Применение: {_sentence(it.usage)}"
+                text += f" Применение: {_lower_start(_sentence(it.usage))}"
             n.para(text)
     for tid in c.covered:
         tp = reg.touchpoints[tid]
@@ -508,7 +509,7 @@ def _specifics(c: _Ctx, s: Section) -> None:
                 if desc:
                     text += f" {_sentence(desc)}"
                 n.para(text)
-                n.plain(f"Инструкция: {_sentence(it.instruction)}")
+                n.plain(f"Инструкция: {_lower_start(_sentence(it.instruction))}")
             else:
                 who = []
                 if it.clients:
