@@ -18,13 +18,11 @@ $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.demo-installed
 	$(TPKIT) --version
 	$(TPKIT) lint $(EXAMPLE)
-	@if $(TPKIT) render --help >/dev/null 2>&1; then \
-		mkdir -p build && \
-		(cd $(EXAMPLE) && ../../$(TPKIT) render procedure --all --format docx --output ../../build/) && \
-		(cd $(EXAMPLE) && ../../$(TPKIT) render register --format docx --output ../../build/register.docx) && \
-		(cd $(EXAMPLE) && ../../$(TPKIT) render register --format xlsx --output ../../build/register.xlsx) && \
-		echo "rendered into build/"; \
-	fi
+	mkdir -p build
+	$(TPKIT) render procedure --all --format docx --registry $(EXAMPLE) --output build/
+	$(TPKIT) render register --format docx --registry $(EXAMPLE) --output build/register.docx
+	$(TPKIT) render register --format xlsx --registry $(EXAMPLE) --output build/register.xlsx
+	@echo "rendered into build/"
 
 # `make test`: dev extras, then the whole suite
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
