@@ -435,11 +435,11 @@ def _targets(root: Path, paths: list[Path]) -> tuple[list[tuple[Path, str]], lis
         except ValueError:
             skipped.append(str(p))
             continue
-        kind = kind_of(rel)
-        if kind is None or p.is_symlink():
+        named = kind_of(rel)
+        if named is None or p.is_symlink():
             skipped.append(rel)
         else:
-            out[root / rel] = kind
+            out[root / rel] = named
     return sorted(out.items(), key=lambda fk: fk[0].relative_to(root).as_posix()), skipped
 
 

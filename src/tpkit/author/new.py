@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import AuthoringError, check_inside
 
@@ -196,7 +197,7 @@ def _indent(block: str, n: int) -> str:
     return "".join(pad + line if line.strip() else line for line in block.splitlines(keepends=True))
 
 
-def _append_to_sequence(text, node, block: str) -> str:  # type: ignore[no-untyped-def]
+def _append_to_sequence(text: str, node: Any, block: str) -> str:
     """Insert ``block`` as the last item of the top-level ``touchpoints`` sequence."""
     import yaml
 
