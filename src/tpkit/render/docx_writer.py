@@ -411,22 +411,27 @@ class _Writer:
             table._tbl.tblPr.style = self.style("Table Grid")
         rows = table.rows
         _repeat_header(rows[0])
+        # the cell grid once: python-docx recomputes the whole grid on every row.cells / table.cell()
+        grid = table._cells
+        nrows = len(b.rows) + 1
+
+        def cell(i: int, j: int) -> Any:
+            return grid[i * ncols + j]
+
         for j, text in enumerate(b.headers):
-            self._fill(rows[0].cells[j], head_style, text, bold=head_style is None, size=size)
+            self._fill(cell(0, j), head_style, text, bold=head_style is None, size=size)
         for i, row in enumerate(b.rows):
-            cells = rows[i + 1].cells
             for j, text in enumerate(row):
                 if spans[i][j] != 0:
-                    self._fill(cells[j], cell_style, text, size=size)
-        for k, row in enumerate(rows):
-            for j, cell in enumerate(row.cells):
-                cell.width = widths[j]
-            if k:
-                _cant_split(row)
-        for i, row in enumerate(b.rows):
+                    self._fill(cell(i + 1, j), cell_style, text, size=size)
+        for i in range(nrows):
+            for j in range(ncols):
+                cell(i, j).width = widths[j]
+            if i:
+                _cant_split(rows[i])
+        for i in range(len(b.rows)):
             if spans[i][0] > 1:
-                top = table.cell(i + 1, 0)
-                top.merge(table.cell(i + spans[i][0], 0))
+                cell(i + 1, 0).merge(cell(i + spans[i][0], 0))
 
     @staticmethod
     def _fill(cell: Any, style_id: str | None, text: str, bold: bool = False, size: float | None = None) -> None:
