@@ -309,7 +309,7 @@ class _Gen:
             if no_status:
                 needs = [[n for n in ns if n != "status"] or ["info"] for ns in needs]
         lines.append("touchpoints:")
-        for k, (tp, ns) in enumerate(zip(chosen, needs)):
+        for k, (tp, ns) in enumerate(zip(chosen, needs, strict=True)):
             if p % 211 == 13 and k == 3:
                 tp = tp[:-1] + "x" if len(tp) > 3 else tp + "x"  # TP003, a typo
             suppress = ""

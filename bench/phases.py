@@ -17,7 +17,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+if "--src" in sys.argv:  # another checkout's code, e.g. the code before a change
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
+else:
+    sys.path.insert(0, str(REPO / "src"))
 
 
 def main() -> None:
@@ -25,6 +28,7 @@ def main() -> None:
     ap.add_argument("root", type=Path)
     ap.add_argument("--cprofile", type=int, default=0, metavar="N")
     ap.add_argument("--no-gc-pause", action="store_true", help="leave the garbage collector on (as before)")
+    ap.add_argument("--src", help="import tpkit from this folder instead of the checkout's src/")
     args = ap.parse_args()
 
     prof = None
@@ -51,7 +55,12 @@ def main() -> None:
     from tpkit.registry.registry import discover, load_registry
     from tpkit.registry.source import read_source
     from tpkit.report import get_reporter
-    from tpkit.util import gc_paused
+    try:
+        from tpkit.util import gc_paused
+    except ImportError:  # code from before the collector was paused
+        import contextlib
+
+        gc_paused = contextlib.nullcontext  # type: ignore[assignment]
 
     mark("import")
     if args.no_gc_pause:
@@ -60,7 +69,7 @@ def main() -> None:
         import tpkit.lint.engine as eng
         import tpkit.registry.registry as regmod
 
-        regmod.gc_paused = eng.gc_paused = contextlib.nullcontext  # type: ignore[assignment]
+        regmod.gc_paused = eng.gc_paused = contextlib.nullcontext  # type: ignore[attr-defined]
         pause = contextlib.nullcontext
     else:
         pause = gc_paused
@@ -87,7 +96,10 @@ def main() -> None:
         prof.disable()
 
     total = sum(v for _, v in marks)
-    print(f"{root}: {len(reg.files)} files, {len(result.findings)} findings, gc {'on' if args.no_gc_pause else 'paused'}")
+    import contextlib
+
+    paused = pause is not contextlib.nullcontext
+    print(f"{root}: {len(reg.files)} files, {len(result.findings)} findings, gc {'paused' if paused else 'on'}")
     rules = [(k, v) for k, v in marks if k.startswith("rule ")]
     for name, v in marks:
         if name.startswith("rule "):

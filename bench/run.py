@@ -207,8 +207,8 @@ def main() -> None:
     cmds.append(("tpkit --version", [*tpkit, "--version"], env))
     cmds.append(("tpkit lint (5-file registry)", [*tpkit, "lint"], env))
     samples: dict[str, list[Sample]] = {name: [] for name, _, _ in cmds}
-    for name, cmd, e in cmds:
-        measure(cmd, five, e)
+    for _name, cmd, e in cmds:
+        measure(cmd, five, e)  # warm-up
     for _ in range(args.startup_runs):
         for name, cmd, e in cmds:
             samples[name].append(measure(cmd, five, e))

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli, write
+
 from tpkit.registry import yamlread
 
 sys.path.insert(0, str(REPO / "bench"))
-from gen import generate  # noqa: E402
+from gen import generate
 
 
 def _lint_json(root: Path) -> str:

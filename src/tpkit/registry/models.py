@@ -30,6 +30,9 @@ class Model(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=False,
         validate_default=False,
+        # build a validator when a kind of file is first validated, not at import:
+        # nested models are then built inside their file's model, once
+        defer_build=True,
     )
 
 

@@ -327,6 +327,24 @@ assert None not in _IMPLICIT and not _Loader.yaml_path_resolvers
 
 #: plain scalar -> its tag (a registry repeats the same keys and codes thousands of times)
 _PLAIN_TAGS: dict[str, str] = {}
+# Letters (and ~ < =) start only the fixed words of the bool, null, merge and
+# value resolvers, none longer than five characters; digits, signs and dots
+# start numbers and dates, whose patterns have no such bound.
+_WORD_TAGS = frozenset(("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", T_MERGE, "tag:yaml.org,2002:value"))
+_WORDS = frozenset(c for c, resolvers in _IMPLICIT.items() if c and {t for t, _ in resolvers} <= _WORD_TAGS)
+_WORD_MAX = 5
+
+
+def _longest_word(rx: re.Pattern[str]) -> int:
+    """The longest word a resolver pattern of the form ^(?:w1|w2|...)$ matches."""
+    body = re.sub(r"\s", "", rx.pattern)
+    assert body.startswith("^(?:") and body.endswith(")$"), rx.pattern
+    words = body[4:-2].split("|")
+    assert all(re.fullmatch(r"[A-Za-z~<=]*", w) for w in words), rx.pattern
+    return max(map(len, words))
+
+
+assert max(_longest_word(rx) for c in _WORDS for _, rx in _IMPLICIT[c]) <= _WORD_MAX
 
 
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -342,6 +360,8 @@ class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
         if kind is yaml.ScalarNode:
             if not (implicit[0] and (not value or value[0] in _IMPLICIT)):
                 return T_STR  # quoted, tagged '!', or a plain scalar no resolver can match
+            if len(value) > _WORD_MAX and value[0] in _WORDS:
+                return T_STR  # longer than any of the words (true, null, off, <<...) that can start so
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
                 tag = _base_resolve(self, kind, value, implicit)
@@ -421,25 +441,12 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
 
     No paths are built; anything the reference converter would report
     (a tag, a complex or duplicate key, a merge, depth, the alias budget, a
-    control character) raises :class:`_Slow`.
+    control character) raises :class:`_Slow`. Scalars, most of the nodes, are
+    handled inline (the same few lines three times) rather than by a call each.
     """
     left = budget
     scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     scalar_tags, control, resolve = _SCALAR_TAGS, _SUSPECT_CHARS, resolve_plain
-
-    def scalar(node: yaml.ScalarNode) -> Any:
-        tag = node.tag
-        value = node.value
-        if tag != T_STR:
-            if tag not in scalar_tags:
-                raise _Slow
-            if not node.style:
-                resolved = resolve(value)
-                if resolved is not value:
-                    return resolved
-        if check_chars and control.search(value):
-            raise _Slow
-        return value
 
     def conv(node: yaml.Node, depth: int) -> Any:
         nonlocal left
@@ -447,13 +454,44 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
         if left < 0 or depth > MAX_DEPTH:
             raise _Slow
         cls = node.__class__
-        if cls is scalar_node:
-            return scalar(node)  # type: ignore[arg-type]
+        if cls is scalar_node:  # only a document that is one scalar
+            value = node.value
+            if node.tag != T_STR:
+                if node.tag not in scalar_tags:
+                    raise _Slow
+                if not node.style:
+                    resolved = resolve(value)
+                    if resolved is not value:
+                        return resolved
+            if check_chars and control.search(value):
+                raise _Slow
+            return value
         depth += 1
         if cls is seq_node:
             if node.tag != T_SEQ:
                 raise _Slow
-            return [conv(child, depth) for child in node.value]
+            items: list[Any] = []
+            append = items.append
+            for child in node.value:
+                if child.__class__ is not scalar_node:
+                    append(conv(child, depth))
+                    continue
+                left -= 1
+                if left < 0 or depth > MAX_DEPTH:
+                    raise _Slow
+                value = child.value
+                if child.tag != T_STR:
+                    if child.tag not in scalar_tags:
+                        raise _Slow
+                    if not child.style:
+                        resolved = resolve(value)
+                        if resolved is not value:
+                            append(resolved)
+                            continue
+                if check_chars and control.search(value):
+                    raise _Slow
+                append(value)
+            return items
         if cls is not map_node or node.tag != T_MAP:
             raise _Slow
         result: dict[Any, Any] = {}
@@ -463,16 +501,34 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
             left -= 1
             if left < 0 or depth > MAX_DEPTH:
                 raise _Slow
-            key = scalar(key_node)
+            key = key_node.value
+            if key_node.tag != T_STR:
+                if key_node.tag not in scalar_tags:
+                    raise _Slow
+                if not key_node.style:
+                    key = resolve(key)
+            if check_chars and isinstance(key, str) and control.search(key):
+                raise _Slow
             if key in result:
                 raise _Slow
-            if value_node.__class__ is scalar_node:
-                left -= 1
-                if left < 0 or depth > MAX_DEPTH:
-                    raise _Slow
-                result[key] = scalar(value_node)
-            else:
+            if value_node.__class__ is not scalar_node:
                 result[key] = conv(value_node, depth)
+                continue
+            left -= 1
+            if left < 0 or depth > MAX_DEPTH:
+                raise _Slow
+            value = value_node.value
+            if value_node.tag != T_STR:
+                if value_node.tag not in scalar_tags:
+                    raise _Slow
+                if not value_node.style:
+                    resolved = resolve(value)
+                    if resolved is not value:
+                        result[key] = resolved
+                        continue
+            if check_chars and control.search(value):
+                raise _Slow
+            result[key] = value
         return result
 
     return conv(root, 0)
