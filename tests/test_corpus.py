@@ -139,7 +139,8 @@ def test_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_alias_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
-    """Nine levels of nine aliases: 387 million nodes if expanded; refused after the file's size + 10 000."""
+    """Nine levels of nine aliases: 387 million nodes if expanded; refused past twice the file's size + 10 000
+    (nodes and scalar characters)."""
     from tpkit.registry.yamlread import parse
 
     text = (CORPUS / "alias-billion-laughs.yaml").read_text(encoding="utf-8")
@@ -302,3 +303,17 @@ def test_filename_with_control_characters_is_printed_safely(tmp_path: Path) -> N
     write(root, "processes/a\x1b[2Jb.yaml", "id: x\n\ttitle: Т\n")
     r = run_cli("lint", str(root))
     assert r.code == 1 and "\x1b[2J" not in r.stdout and "a\\u001b[2Jb.yaml:2:1 TP001" in r.stdout
+
+
+def test_aliases_cannot_multiply_a_long_text_into_the_documents(tmp_path: Path) -> None:
+    """2 000 aliases of a 2-million-character text: a 4 MB file within the node bound that made render ask for
+    gigabytes (MemoryError); characters count against the bound now, and render refuses the registry in one line."""
+    root = _registry(tmp_path)
+    lines = ["id: amp", "title: &t " + "я" * 2_000_000, "direction: services", "features:"]
+    lines += [f"  - {{id: f{i}, title: *t, description: *t}}" for i in range(2_000)]
+    write(root, "processes/amp.yaml", "\n".join(lines) + "\n")
+    f = _finding(_lint(root), "processes/amp.yaml", "TP001")
+    assert (f["line"], f["column"]) == (2, 8) and "YAML-бомба" in f["message"]
+    out = tmp_path / "register.md"
+    r = run_cli("render", "register", "--format", "md", "--output", str(out), "-C", str(root))
+    assert r.code == 2 and "\n" not in r.stderr.strip() and not out.exists()

@@ -41,7 +41,7 @@ FAST = True
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
-#: nodes a file may expand to through aliases, beyond its own size
+#: nodes and scalar characters a file may expand to through aliases, beyond twice its own size
 ALIAS_SLACK = 10_000
 
 T_STR = "tag:yaml.org,2002:str"
@@ -411,7 +411,9 @@ def parse(text: str) -> Parsed:
         return out
     if node is None:
         return out
-    budget = len(text) + ALIAS_SLACK
+    # every node costs 1 and every character of a scalar 1: a file without aliases stays under twice its
+    # length; aliases to a long text cannot multiply it into gigabytes for the renderers
+    budget = 2 * len(text) + ALIAS_SLACK
     if FAST:
         # escapes in double-quoted scalars are the only way to a control
         # character that the text itself does not hold
@@ -456,6 +458,7 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
         cls = node.__class__
         if cls is scalar_node:  # only a document that is one scalar
             value = node.value
+            left -= len(value)
             if node.tag != T_STR:
                 if node.tag not in scalar_tags:
                     raise _Slow
@@ -476,7 +479,7 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
                 if child.__class__ is not scalar_node:
                     append(conv(child, depth))
                     continue
-                left -= 1
+                left -= 1 + len(child.value)
                 if left < 0 or depth > MAX_DEPTH:
                     raise _Slow
                 value = child.value
@@ -498,7 +501,7 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
         for key_node, value_node in node.value:
             if key_node.__class__ is not scalar_node or key_node.tag == T_MERGE:
                 raise _Slow
-            left -= 1
+            left -= 1 + len(key_node.value)
             if left < 0 or depth > MAX_DEPTH:
                 raise _Slow
             key = key_node.value
@@ -514,7 +517,7 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
             if value_node.__class__ is not scalar_node:
                 result[key] = conv(value_node, depth)
                 continue
-            left -= 1
+            left -= 1 + len(value_node.value)
             if left < 0 or depth > MAX_DEPTH:
                 raise _Slow
             value = value_node.value
@@ -531,7 +534,10 @@ def _fast_convert(root: yaml.Node, budget: int, check_chars: bool) -> Any:
             result[key] = value
         return result
 
-    return conv(root, 0)
+    data = conv(root, 0)
+    if left < 0:  # the last scalar's characters
+        raise _Slow
+    return data
 
 
 class _Stop(Exception):
@@ -556,7 +562,7 @@ class _Converter:
         return Problem("TP001", ru, en, line, col, el, ec, path)
 
     def convert(self, node: yaml.Node, path: tuple[str | int, ...], depth: int) -> Any:
-        self.budget -= 1
+        self.budget -= 1 + len(node.value) if isinstance(node, yaml.ScalarNode) else 1
         if self.budget < 0:
             raise _Stop(
                 self._fail(
