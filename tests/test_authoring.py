@@ -368,3 +368,20 @@ def test_fmt_never_crashes_on_hostile_files() -> None:
         except FmtError:
             continue
         assert parse(out).data == parse(text).data, path.name
+
+
+def test_fmt_keeps_an_end_of_line_comment_after_an_alias() -> None:
+    out = format_text((FMT_CORPUS / "processes" / "anchors.yaml").read_text(encoding="utf-8"), "process")
+    assert "    needs: *std  # ссылка на тот же список\n" in out
+
+
+def test_fmt_comments_stay_next_to_their_lines() -> None:
+    """Not only the same comments: each end-of-line comment stays on the line of its key."""
+    out = format_text((FMT_CORPUS / "processes" / "messy.yaml").read_text(encoding="utf-8"), "process")
+    lines = out.splitlines()
+    assert any(line.startswith("direction: services") and line.endswith("# направление") for line in lines)
+    assert any(line.strip().startswith("- submit") and line.endswith("# подача") for line in lines)
+    i = lines.index("# перед id")
+    assert lines[i + 1] == "id: messy"
+    j = next(k for k, line in enumerate(lines) if line.strip() == "# перед result")
+    assert lines[j + 1].strip() == "- result"

@@ -120,6 +120,36 @@ def _continues(spans: list[tuple[int, int]], line_start: int, at: int) -> bool:
     return i >= 0 and spans[i][0] < line_start and at < spans[i][1]
 
 
+_ALIAS_EOL = re.compile(r"^(?P<body>[^#\n]*\*[^\s#,\]}]+)[ \t]+(?P<comment>#[^\n]*?)\s*$")
+_ALIAS_LINE = re.compile(r"^(?P<body>[^#\n]*\*[^\s#,\]}]+)[ \t]*$")
+
+
+def rejoin_alias_comments(original: str, out: str) -> str:
+    """Put back an end-of-line comment that ruamel moves below a line ending with an alias (``key: *a  # c``)."""
+    wanted = set()
+    for line in original.splitlines():
+        m = _ALIAS_EOL.match(line)
+        if m:
+            wanted.add((m.group("body").strip(), m.group("comment")))
+    if not wanted:
+        return out
+    lines = out.splitlines(keepends=True)
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _ALIAS_LINE.match(line.rstrip("\n"))
+        if m and i + 1 < len(lines):
+            nxt = lines[i + 1].strip()
+            if (m.group("body").strip(), nxt) in wanted:
+                result.append(f"{m.group('body')}  {nxt}\n")
+                i += 2
+                continue
+        result.append(line)
+        i += 1
+    return "".join(result)
+
+
 def reindent_comments(text: str) -> str:
     """Give each whole-line comment the indentation of the line it stands before.
 
@@ -376,7 +406,7 @@ def format_text(text: str, kind: str | None) -> str:
         _canonicalize(data, model, top=True)
         buf = io.StringIO()
         y.dump(data, buf)
-        out = reindent_comments(buf.getvalue())
+        out = reindent_comments(rejoin_alias_comments(text, buf.getvalue()))
     except FmtError:
         raise
     except Exception as exc:
