@@ -110,8 +110,14 @@ def test_register_data_fill_the_sections(base: Path) -> None:
     assert "Обследование жилищных условий" in s5 and "согласует с заявителем время визита" in s5
     s7 = section_text(doc, 7)
     assert "Перераспределение сотрудников в часы пик" in s7 and "Петрова Мария Ивановна" in s7
-    appendix = "\n".join(t for _, t in blocks(doc)[[t for _, t in blocks(doc)].index(
-        next(t for k, t in blocks(doc) if k == "h1" and t.startswith("Приложение"))):])
+    appendix = "\n".join(
+        t
+        for _, t in blocks(doc)[
+            [t for _, t in blocks(doc)].index(
+                next(t for k, t in blocks(doc) if k == "h1" and t.startswith("Приложение"))
+            ) :
+        ]
+    )
     assert "Ожидание до 40 минут" in appendix and "Предварительная запись через ЕПГУ" in appendix
 
 
@@ -139,6 +145,7 @@ def test_a_procedure_for_several_touchpoints_groups_items_per_touchpoint(base: P
 def test_page_layout_follows_the_gost(base: Path) -> None:
     doc = procedure_docx(base)
     sec = doc.sections[0]
+
     def mm(v: object) -> float:
         return round(v.mm, 1)  # type: ignore[attr-defined]
 
@@ -248,7 +255,9 @@ def test_unknown_procedure_is_a_one_line_error(base: Path) -> None:
 
 
 def test_a_broken_registry_is_not_rendered(base: Path) -> None:
-    write(base, "touchpoints.yaml", (base / "touchpoints.yaml").read_text(encoding="utf-8") + "  - id: x\n    nmae: X\n")
+    write(
+        base, "touchpoints.yaml", (base / "touchpoints.yaml").read_text(encoding="utf-8") + "  - id: x\n    nmae: X\n"
+    )
     r = run_proc("render", "procedure", "all", cwd=base)
     assert r.code == 2
     assert "touchpoints.yaml:" in r.stderr and "TP002" in r.stderr

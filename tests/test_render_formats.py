@@ -150,7 +150,12 @@ def _agency_docx(path: Path, body: list[str]) -> None:
 def test_agency_docx_template_keeps_its_letterhead_and_gets_the_sections(base: Path, tmp_path: Path) -> None:
     _agency_docx(
         base / "templates" / "procedure.docx",
-        ["ГЕРБ И БЛАНК ВЕДОМСТВА", "{% for line in stamp.lines %}{{ line }} {% endfor %}", "{{ title }}", "{{p body }}"],
+        [
+            "ГЕРБ И БЛАНК ВЕДОМСТВА",
+            "{% for line in stamp.lines %}{{ line }} {% endfor %}",
+            "{{ title }}",
+            "{{p body }}",
+        ],
     )
     out = tmp_path / "all.docx"
     r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base)
@@ -191,21 +196,34 @@ def test_templates_folder_outside_the_registry_is_refused(base: Path) -> None:
 # --- a real reader: LibreOffice -------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and pdftotext are not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and pdftotext are not installed",
+)
 def test_libreoffice_opens_the_procedure(base: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.docx"
     assert run_cli("render", "procedure", "all", "--output", str(out), cwd=base).code == 0
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "all.pdf"
     assert pdf.exists()
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True, timeout=60).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     pages = text.split("\f")
     assert "УТВЕРЖДЕН" in pages[0] and "46-од" in pages[0]
     for i, key in enumerate(SECTIONS, 1):

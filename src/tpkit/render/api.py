@@ -71,7 +71,9 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     try:
         p.resolve().relative_to(settings.templates)
     except ValueError:
-        raise RenderError(f"{p}: символическая ссылка ведет за пределы папки шаблонов / link leaves the folder") from None
+        raise RenderError(
+            f"{p}: символическая ссылка ведет за пределы папки шаблонов / link leaves the folder"
+        ) from None
     return p
 
 

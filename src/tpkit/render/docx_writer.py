@@ -214,8 +214,10 @@ def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool)
         tf.space_before = Pt(24)
         tf.space_after = Pt(12)
         tf.keep_with_next = True
-    for name, bold, align in ((STYLE_CELL, False, WD_ALIGN_PARAGRAPH.LEFT),
-                              (STYLE_CELL_HEAD, True, WD_ALIGN_PARAGRAPH.CENTER)):
+    for name, bold, align in (
+        (STYLE_CELL, False, WD_ALIGN_PARAGRAPH.LEFT),
+        (STYLE_CELL_HEAD, True, WD_ALIGN_PARAGRAPH.CENTER),
+    ):
         cell = _para_style(doc, name, force)
         if cell is not None:
             _set_rpr(_style_rpr(cell), layout, small)
@@ -400,7 +402,7 @@ class _Writer:
         _table_props(tbl)
         total = sum(b.widths) or ncols
         widths = [Mm(self.width * w / total) for w in (b.widths or [1] * ncols)]
-        for gc, w in zip(tbl.tblGrid.findall(_q("gridCol")), widths):
+        for gc, w in zip(tbl.tblGrid.findall(_q("gridCol")), widths, strict=False):
             gc.set(_q("w"), str(int(w.twips)))
         spans = b.spans()
         # wide tables (the register, control with a touchpoint column) one point smaller
@@ -472,14 +474,31 @@ def _table_props(tbl: Any) -> None:
             tblPr.remove(old)
     borders = parse_xml(
         f'<w:tblBorders xmlns:w="{W_NS}">'
-        + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                  for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "".join(
+            f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         + "</w:tblBorders>"
     )
     layout = parse_xml(f'<w:tblLayout xmlns:w="{W_NS}" w:type="fixed"/>')
     # schema order inside tblPr: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
-    order = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-             "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
+    order = (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    )
     for el in (borders, layout):
         tag = el.tag.rsplit("}", 1)[-1]
         later = set(order[order.index(tag) + 1 :])

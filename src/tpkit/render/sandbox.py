@@ -115,6 +115,14 @@ def render_string(name: str, source: str, context: dict[str, Any], *, autoescape
         return str(env.from_string(source).render(context))
     except TemplateError as exc:
         raise template_error(name, exc) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
-            RecursionError) as exc:
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ZeroDivisionError,
+        OverflowError,
+        RecursionError,
+    ) as exc:
         raise template_error(name, exc) from None

@@ -142,8 +142,13 @@ class _Numbered:
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[int], group_first: bool = False) -> None:
         self.section.blocks.append(
-            Block("table", headers=headers, rows=[[c or EMPTY for c in r] for r in rows], widths=widths,
-                  group_first=group_first)
+            Block(
+                "table",
+                headers=headers,
+                rows=[[c or EMPTY for c in r] for r in rows],
+                widths=widths,
+                group_first=group_first,
+            )
         )
 
 
@@ -354,7 +359,9 @@ def _general(c: _Ctx, s: Section) -> None:
         n.para(_sentence(g.scope))
     if proc.embedded_in:
         act = reg.acts.get(proc.embedded_in)
-        n.para(f"Настоящий Порядок является составной частью документа {_quote(act_text(act)) if act else proc.embedded_in}.")
+        n.para(
+            f"Настоящий Порядок является составной частью документа {_quote(act_text(act)) if act else proc.embedded_in}."
+        )
     if c.covered:
         n.para("Порядок применяется в следующих точках взаимодействия:")
         rows = []
@@ -411,8 +418,10 @@ def _infrastructure(c: _Ctx, s: Section) -> None:
     for tid in c.covered:
         tp = reg.touchpoints[tid]
         if form_of(tp.channel) == "offline" and tp.accessibility:
-            n.para(f"Для обеспечения равного доступа клиентов, в том числе маломобильных, в точке взаимодействия "
-                   f"{_quote(tp.name)} предусмотрено:")
+            n.para(
+                f"Для обеспечения равного доступа клиентов, в том числе маломобильных, в точке взаимодействия "
+                f"{_quote(tp.name)} предусмотрено:"
+            )
             n.items(tp.accessibility)
 
 
@@ -441,16 +450,25 @@ def _requirements(c: _Ctx, s: Section) -> None:
                     how = "автоматически" if note.automatic else "сотрудником"
                     rows.append([tp_name(reg, tid), proc.title, note.event, how, note.next_step or ""])
     if (r is not None and r.notifications) or rows:
-        n.para("Взаимодействие по инициативе ведомства (направление уведомлений клиенту)."
-               + (f" {_sentence(r.notifications)}" if r is not None and r.notifications else ""))
+        n.para(
+            "Взаимодействие по инициативе ведомства (направление уведомлений клиенту)."
+            + (f" {_sentence(r.notifications)}" if r is not None and r.notifications else "")
+        )
     if rows:
         n.plain("Через точки взаимодействия, на которые распространяется Порядок, направляются уведомления:")
         if c.multi:
-            n.table(["Точка взаимодействия", "Процесс", "Событие", "Способ направления", "Следующий этап, срок"],
-                    rows, [20, 22, 20, 15, 23], True)
+            n.table(
+                ["Точка взаимодействия", "Процесс", "Событие", "Способ направления", "Следующий этап, срок"],
+                rows,
+                [20, 22, 20, 15, 23],
+                True,
+            )
         else:
-            n.table(["Процесс", "Событие", "Способ направления", "Следующий этап, срок"],
-                    [x[1:] for x in rows], [27, 25, 17, 31])
+            n.table(
+                ["Процесс", "Событие", "Способ направления", "Следующий этап, срок"],
+                [x[1:] for x in rows],
+                [27, 25, 17, 31],
+            )
 
 
 def _tools(c: _Ctx, s: Section) -> None:
@@ -476,7 +494,8 @@ def _specifics(c: _Ctx, s: Section) -> None:
     covered = set(c.covered)
 
     def where_met(fid: str) -> tuple[list[str], list[str]]:
-        procs, tps = [], []
+        procs: list[str] = []
+        tps: list[str] = []
         for p, f in reg.features.get(fid, []):
             at = [t for t in (f.touchpoints or [e.touchpoint for e in p.touchpoints]) if t in covered]
             if at:
@@ -501,8 +520,10 @@ def _specifics(c: _Ctx, s: Section) -> None:
                 if procs:
                     where.append(("процесс " if len(procs) == 1 else "процессы ") + ", ".join(_quote(p) for p in procs))
                 if tps and c.multi:
-                    where.append(("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
-                                 + ", ".join(_quote(tp_name(reg, t)) for t in tps))
+                    where.append(
+                        ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
+                        + ", ".join(_quote(tp_name(reg, t)) for t in tps)
+                    )
                 if where:
                     text += f" ({'; '.join(where)})"
                 text += "."
@@ -520,15 +541,17 @@ def _specifics(c: _Ctx, s: Section) -> None:
                 n.para(f"{lead}: {_lower_start(_sentence(it.instruction))}")
     # features met at the covered touchpoints that have no instruction yet (TP304)
     described = {it.feature for it in items if it.feature}
-    missing = []
+    missing: list[tuple[str, str, str, str]] = []
     for tid in c.covered:
         for u in reg.usages.get(tid, []):
             for f in features_at(u.process, tid):
                 if f.id not in described and (f.id, u.process.id) not in [(x[0], x[1]) for x in missing]:
                     missing.append((f.id, u.process.id, f.title, u.process.title))
     if missing:
-        n.para("В точках взаимодействия встречаются также следующие особенности процессов; инструкции по ним "
-               "подлежат разработке:")
+        n.para(
+            "В точках взаимодействия встречаются также следующие особенности процессов; инструкции по ним "
+            "подлежат разработке:"
+        )
         n.items([f"{_quote(t)} (процесс {_quote(pt)})" for _, _, t, pt in missing])
 
 
@@ -542,8 +565,11 @@ def _feedback(c: _Ctx, s: Section) -> None:
         if f.pretrial_appeal:
             n.para(_sentence(f.pretrial_appeal))
         if f.channels:
-            n.para("Обратная связь от клиентов принимается в точках взаимодействия: "
-                   + ", ".join(_quote(tp_name(reg, t)) for t in f.channels) + ".")
+            n.para(
+                "Обратная связь от клиентов принимается в точках взаимодействия: "
+                + ", ".join(_quote(tp_name(reg, t)) for t in f.channels)
+                + "."
+            )
         if f.description:
             n.para(_sentence(f.description))
     rows = []
@@ -574,16 +600,38 @@ def _control(c: _Ctx, s: Section) -> None:
                 row.insert(0, tp_name(reg, it.touchpoint) if it.touchpoint else "все точки взаимодействия")
             rows.append(row)
         if c.multi:
-            order = {None: -1, **{t: i for i, t in enumerate(c.covered)}}
-            keyed = sorted(zip(items, rows), key=lambda p: order.get(p[0].touchpoint, len(order)))
+            order: dict[str | None, int] = {None: -1, **{t: i for i, t in enumerate(c.covered)}}
+            keyed = sorted(zip(items, rows, strict=True), key=lambda p: order.get(p[0].touchpoint, len(order)))
             rows = [r for _, r in keyed]
-            n.table(["Точка взаимодействия", "Предмет контроля", "Периодичность", "Инструмент контроля",
-                     "Корректирующие мероприятия", "Ответственный"], rows, [17, 17, 15, 17, 17, 17], True)
+            n.table(
+                [
+                    "Точка взаимодействия",
+                    "Предмет контроля",
+                    "Периодичность",
+                    "Инструмент контроля",
+                    "Корректирующие мероприятия",
+                    "Ответственный",
+                ],
+                rows,
+                [17, 17, 15, 17, 17, 17],
+                True,
+            )
         else:
-            n.table(["Предмет контроля", "Периодичность", "Инструмент контроля", "Корректирующие мероприятия",
-                     "Ответственный"], rows, [21, 16, 19, 23, 21])
-        n.para("При отрицательном результате контроля проводятся корректирующие мероприятия, указанные в таблице, "
-               "в целях предотвращения подобных ситуаций.")
+            n.table(
+                [
+                    "Предмет контроля",
+                    "Периодичность",
+                    "Инструмент контроля",
+                    "Корректирующие мероприятия",
+                    "Ответственный",
+                ],
+                rows,
+                [21, 16, 19, 23, 21],
+            )
+        n.para(
+            "При отрицательном результате контроля проводятся корректирующие мероприятия, указанные в таблице, "
+            "в целях предотвращения подобных ситуаций."
+        )
 
 
 _STATUS = {"ok": "соответствует", "gap": "выявлено расхождение"}
@@ -593,11 +641,16 @@ def _assessment(c: _Ctx) -> Section | None:
     reg = c.reg
     if not c.proc.assessment:
         return None
-    s = Section("assessment", "", "Приложение. Результаты оценки точек взаимодействия и мероприятия по "
-                "минимизации выявленных расхождений")
+    s = Section(
+        "assessment",
+        "",
+        "Приложение. Результаты оценки точек взаимодействия и мероприятия по минимизации выявленных расхождений",
+    )
     n = _Numbered(s)
-    n.plain("Оценка проведена до реинжиниринга точек взаимодействия по критериям простоты, удобства, "
-            "оперативности и доступности.")
+    n.plain(
+        "Оценка проведена до реинжиниринга точек взаимодействия по критериям простоты, удобства, "
+        "оперативности и доступности."
+    )
     rows = []
     for a in c.proc.assessment:
         for key, labels in ASSESSMENT_CRITERIA.items():
@@ -605,10 +658,21 @@ def _assessment(c: _Ctx) -> Section | None:
             if crit is None:
                 rows.append([tp_name(reg, a.touchpoint), labels["ru"], "не оценивалась", "", ""])
                 continue
-            rows.append([tp_name(reg, a.touchpoint), labels["ru"], _STATUS[crit.status], crit.finding or "",
-                         crit.mitigation or ("мероприятия не определены" if crit.status == "gap" else "")])
-    n.table(["Точка взаимодействия", "Критерий", "Результат", "Выявленное расхождение",
-             "Мероприятия по минимизации"], rows, [22, 17, 18, 19, 24], True)
+            rows.append(
+                [
+                    tp_name(reg, a.touchpoint),
+                    labels["ru"],
+                    _STATUS[crit.status],
+                    crit.finding or "",
+                    crit.mitigation or ("мероприятия не определены" if crit.status == "gap" else ""),
+                ]
+            )
+    n.table(
+        ["Точка взаимодействия", "Критерий", "Результат", "Выявленное расхождение", "Мероприятия по минимизации"],
+        rows,
+        [22, 17, 18, 19, 24],
+        True,
+    )
     return s
 
 
@@ -627,7 +691,9 @@ def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
         sections.append(sec)
     closing = []
     if info is not None and info.responsible:
-        closing.append(f"Ответственный за формирование перечня точек взаимодействия: {official(reg, info.responsible)}.")
+        closing.append(
+            f"Ответственный за формирование перечня точек взаимодействия: {official(reg, info.responsible)}."
+        )
     title = "Перечень точек взаимодействия с клиентом"
     who = agency_genitive(agency)
     if who:

@@ -1,0 +1,59 @@
+"""The view model: what the documents say, before any format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tpkit.registry import load_registry
+from tpkit.registry import models as m
+from tpkit.render.view import agency_genitive, make_stamp, procedure_view
+
+AGENCY = m.Agency(
+    id="a",
+    name="Министерство социальной защиты населения Энской области",
+    short_name="Минсоцзащиты",
+    head=m.Person(position="Министр социальной защиты населения Энской области", name="А. А. Иванов"),
+)
+
+
+def test_the_agency_name_declines_its_first_word() -> None:
+    assert agency_genitive(AGENCY) == "Министерства социальной защиты населения Энской области"
+    odd = AGENCY.model_copy(update={"name": "ГБУ «Центр»"})
+    assert agency_genitive(odd) == "Минсоцзащиты"
+
+
+def test_order_stamp() -> None:
+    s = make_stamp(m.Approval(kind="order", number="7-од", date=dt.date(2026, 3, 1)), AGENCY)
+    assert s.lines == [
+        "УТВЕРЖДЕН",
+        "приказом Министерства социальной защиты населения Энской области",
+        "от 01.03.2026 № 7-од",
+    ]
+
+
+def test_resolution_stamp_is_signed_by_the_head() -> None:
+    s = make_stamp(m.Approval(kind="resolution", date=dt.date(2026, 3, 1)), AGENCY)
+    assert s.lines[0] == "УТВЕРЖДАЮ"
+    assert "Министр социальной защиты населения Энской области" in s.lines
+    assert any("А. А. Иванов" in x for x in s.lines)
+
+
+def test_a_draft_without_approval_gets_blanks_to_fill_in() -> None:
+    s = make_stamp(None, AGENCY)
+    assert s.lines[0] == "УТВЕРЖДЕН" and "____" in s.lines[-1]
+
+
+def test_a_feature_without_instruction_is_listed_in_section_5(base: Path) -> None:
+    p = base / "processes" / "child-benefit.yaml"
+    p.write_text(
+        p.read_text(encoding="utf-8") + "features:\n  - id: biometrics\n    title: Сбор биометрических данных\n",
+        encoding="utf-8",
+    )
+    reg = load_registry(base)
+    view = procedure_view(reg, reg.procedures["all"])
+    s5 = next(s for s in view.sections if s.key == "specifics")
+    texts = [b.text for b in s5.blocks] + [i for b in s5.blocks for i in b.items]
+    assert any("подлежат разработке" in t for t in texts)
+    # a feature without touchpoints concerns the whole process: listed once, not per touchpoint
+    assert sum("Сбор биометрических данных" in t for t in texts) == 1
