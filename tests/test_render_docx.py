@@ -283,3 +283,17 @@ def test_all_writes_one_file_per_procedure_into_a_folder(base: Path, tmp_path: P
     assert sorted(p.name for p in out.iterdir()) == ["all.docx", "second.docx"]
     # not a terminal: no progress bar drawing in the output
     assert "\x1b[" not in r.stderr
+
+
+def test_text_word_cannot_hold_never_reaches_the_writer(base: Path) -> None:
+    proc = base / "procedures" / "all.yaml"
+    proc.write_text(
+        proc.read_text(encoding="utf-8").replace(
+            "title: Порядок взаимодействия с клиентами министерства", 'title: "Порядок\\x01 взаимодействия"'
+        ),
+        encoding="utf-8",
+    )
+    r = run_proc("render", "procedure", "all", cwd=base)
+    assert r.code == 2
+    assert "procedures/all.yaml:" in r.stderr and "TP002" in r.stderr and "Traceback" not in r.stderr
+    assert not (base / "all.docx").exists()
