@@ -52,18 +52,30 @@ def _process(i: int, rng: random.Random, n_tp: int) -> dict:
             needs = sorted(set(needs) | {"info", "consultation", "feedback", "feedback_result", "status"})
         demand = rng.choice([None, 120, 5000, "low", "unknown"])
         entries.append({"tp": f"tp{t:02}", "needs": needs, "demand": demand})
-    return {"id": f"proc-{i:04}", "title": f"Процесс № {i} — назначение меры поддержки", "dir": DIRECTIONS[i % 5], "entries": entries}
+    return {
+        "id": f"proc-{i:04}",
+        "title": f"Процесс № {i} — назначение меры поддержки",
+        "dir": DIRECTIONS[i % 5],
+        "entries": entries,
+    }
 
 
 def _dump(p: dict) -> str:
-    out = [f"id: {p['id']}", f"title: {p['title']}", f"direction: {p['dir']}", "units: [benefits]", "basis: [ar-benefit]", "touchpoints:"]
+    out = [
+        f"id: {p['id']}",
+        f"title: {p['title']}",
+        f"direction: {p['dir']}",
+        "units: [benefits]",
+        "basis: [ar-benefit]",
+        "touchpoints:",
+    ]
     for e in p["entries"]:
         out += [f"  - touchpoint: {e['tp']}", f"    needs: [{', '.join(e['needs'])}]"]
         if e["demand"] is not None:
             out.append(f"    demand: {e['demand']}")
     out += [
         "notifications:",
-        f"  - event: Заявление принято к рассмотрению",
+        "  - event: Заявление принято к рассмотрению",
         f"    touchpoint: {p['entries'][0]['tp']}",
         "    automatic: true",
         "    next_step: Решение принимается в течение 10 рабочих дней",
@@ -112,7 +124,13 @@ def mutate(root: Path, procs: list[dict], share: float, n_tp: int, seed: int = 2
 
 
 def git(top: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@b", "GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@b"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@b",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@b",
+    }
     return subprocess.run(["git", *args], cwd=top, env=env, check=True, capture_output=True, text=True).stdout.strip()
 
 
@@ -156,7 +174,9 @@ def main() -> None:
     git(top, "commit", "-qm", "B")
     b = git(top, "rev-parse", "HEAD")
     py = sys.executable
-    print(f"registry: {args.processes} processes, {args.touchpoints} touchpoints; B changes {args.changed:.0%}; {args.runs} runs, median")
+    print(
+        f"registry: {args.processes} processes, {args.touchpoints} touchpoints; B changes {args.changed:.0%}; {args.runs} runs, median"
+    )
     rows = [
         ("tpkit lint", [py, "-m", "tpkit", "lint", "--format", "json"]),
         ("tpkit diff A B", [py, "-m", "tpkit", "diff", a, b, "--format", "json"]),

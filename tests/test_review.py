@@ -103,7 +103,12 @@ def test_added_and_removed_processes_are_listed_by_id(repo: Path) -> None:
 
 def test_touchpoint_entries_and_needs_per_entry(repo: Path) -> None:
     edit(repo, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation, feedback]")
-    edit(repo, "processes/child-benefit.yaml", "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n", "")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n",
+        "",
+    )
     edit(
         repo,
         "touchpoints.yaml",
@@ -112,9 +117,9 @@ def test_touchpoint_entries_and_needs_per_entry(repo: Path) -> None:
         "    responsible: petrova\n  - id: reception\n",
     )
     (repo / "processes/child-benefit.yaml").write_text(
-        (repo / "processes/child-benefit.yaml").read_text(encoding="utf-8").replace(
-            "notifications:", "  - touchpoint: chatbot\n    needs: [info, consultation]\nnotifications:"
-        ),
+        (repo / "processes/child-benefit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("notifications:", "  - touchpoint: chatbot\n    needs: [info, consultation]\nnotifications:"),
         encoding="utf-8",
     )
     commit(repo.parent, "touchpoints")
@@ -131,8 +136,18 @@ def test_touchpoint_entries_and_needs_per_entry(repo: Path) -> None:
 
 
 def test_responsible_basis_demand_and_approval_changes(repo: Path) -> None:
-    edit(repo, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info, forms]\n    demand: 1200\n    basis: [cc-statute]")
-    edit(repo, "touchpoints.yaml", "url: https://www.gosuslugi.ru\n    basis: [ar-benefit]", "url: https://www.gosuslugi.ru\n    basis: [ar-benefit, cc-statute]")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "needs: [info, forms]",
+        "needs: [info, forms]\n    demand: 1200\n    basis: [cc-statute]",
+    )
+    edit(
+        repo,
+        "touchpoints.yaml",
+        "url: https://www.gosuslugi.ru\n    basis: [ar-benefit]",
+        "url: https://www.gosuslugi.ru\n    basis: [ar-benefit, cc-statute]",
+    )
     edit(repo, "agency.yaml", "number: 45-од", "number: 47-од")
     edit(repo, "procedures/all.yaml", "number: 46-од", "number: 48-од")
     report = diff_json(repo, "HEAD")  # the working tree, uncommitted
@@ -149,7 +164,12 @@ def test_responsible_basis_demand_and_approval_changes(repo: Path) -> None:
 
 def test_procedure_sections_changed_are_named_in_section_order(repo: Path) -> None:
     edit(repo, "procedures/all.yaml", "periodicity: ежемесячно", "periodicity: еженедельно")
-    edit(repo, "procedures/all.yaml", "principles: [Клиентоцентричность, Открытость]", "principles: [Клиентоцентричность]")
+    edit(
+        repo,
+        "procedures/all.yaml",
+        "principles: [Клиентоцентричность, Открытость]",
+        "principles: [Клиентоцентричность]",
+    )
     edit(repo, "procedures/all.yaml", "promptness: {status: gap, finding", "promptness: {status: ok, finding")
     commit(repo.parent, "procedure")
     report = diff_json(repo, "HEAD~1", "HEAD")
@@ -167,7 +187,12 @@ def test_reordered_lists_are_not_a_change(repo: Path) -> None:
     phone = "  - touchpoint: phone\n    needs: [consultation, status]\n"
     text = text.replace(site + phone, phone.replace("[consultation, status]", "[status, consultation]") + site)
     p.write_text(text, encoding="utf-8")
-    edit(repo, "procedures/all.yaml", "principles: [Клиентоцентричность, Открытость]", "principles: [Открытость, Клиентоцентричность]")
+    edit(
+        repo,
+        "procedures/all.yaml",
+        "principles: [Клиентоцентричность, Открытость]",
+        "principles: [Открытость, Клиентоцентричность]",
+    )
     edit(repo, "procedures/all.yaml", "channels: [epgu, reception]", "channels: [reception, epgu]")
     tps = repo / "touchpoints.yaml"
     body = tps.read_text(encoding="utf-8")
@@ -214,14 +239,24 @@ def test_renaming_a_file_to_its_id_resolves_tp007_only(repo: Path) -> None:
 
 
 def _with_low_entry(repo: Path, demand: str) -> None:
-    edit(repo, "processes/child-benefit.yaml", "needs: [submit, result, feedback_result]", f"needs: [submit, result, feedback_result]\n    demand: {demand}")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "needs: [submit, result, feedback_result]",
+        f"needs: [submit, result, feedback_result]\n    demand: {demand}",
+    )
 
 
 @pytest.mark.parametrize("demand", ["low", "unknown", "0"])
 def test_removed_low_demand_touchpoint_is_tp113(repo: Path, demand: str) -> None:
     _with_low_entry(repo, demand)
     commit(repo.parent, "demand")
-    edit(repo, "processes/child-benefit.yaml", f"  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: {demand}\n", "")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        f"  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: {demand}\n",
+        "",
+    )
     report = lint_json(repo, "--since", "HEAD")
     hits = [f for f in report["findings"] if f["rule"] == "TP113"]
     assert len(hits) == 1, report
@@ -233,19 +268,29 @@ def test_removed_low_demand_touchpoint_is_tp113(repo: Path, demand: str) -> None
 def test_removed_touchpoint_with_real_demand_is_not_tp113(repo: Path) -> None:
     _with_low_entry(repo, "1500")
     commit(repo.parent, "demand")
-    edit(repo, "processes/child-benefit.yaml", "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: 1500\n", "")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: 1500\n",
+        "",
+    )
     assert "TP113" not in codes(lint_json(repo, "--since", "HEAD"))
 
 
 def test_tp113_is_not_reported_by_a_plain_lint(repo: Path) -> None:
     _with_low_entry(repo, "low")
     commit(repo.parent, "demand")
-    edit(repo, "processes/child-benefit.yaml", "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: low\n", "")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n    demand: low\n",
+        "",
+    )
     assert "TP113" not in codes(lint_json(repo))
 
 
 def test_tp113_anti_pattern_and_best_practice_keep_their_word(repo: Path) -> None:
-    (path, best), = LowDemandRemoved.best_practice.items()
+    ((path, best),) = LowDemandRemoved.best_practice.items()
     write(repo, path, best)
     commit(repo.parent, "best practice")
     assert "TP113" not in codes(lint_json(repo, "--since", "HEAD"))
@@ -256,7 +301,9 @@ def test_tp113_anti_pattern_and_best_practice_keep_their_word(repo: Path) -> Non
 def test_lint_since_reports_only_new_findings(repo: Path) -> None:
     edit(repo, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info, forms, old-typo]")
     commit(repo.parent, "an old finding")
-    edit(repo, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation, status, new-typo]")
+    edit(
+        repo, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation, status, new-typo]"
+    )
     # the old finding moves down a line: its fingerprint does not change
     edit(repo, "processes/child-benefit.yaml", "units: [benefits]\n", "units: [benefits]\n\n")
     full = lint_json(repo)
@@ -404,7 +451,12 @@ def _many_processes(repo: Path, n: int) -> None:
 
 def test_markdown_comment_has_counts_tables_and_need_labels(repo: Path) -> None:
     edit(repo, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation]")
-    edit(repo, "processes/child-benefit.yaml", "title: Назначение ежемесячной выплаты на ребенка", "title: Выплата <script>alert(1)</script> | @admin")
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "title: Назначение ежемесячной выплаты на ребенка",
+        "title: Выплата <script>alert(1)</script> | @admin",
+    )
     r = run_cli("diff", "HEAD", "--format", "md", "--path", str(repo))
     assert r.code == 0
     md = r.stdout
@@ -447,3 +499,33 @@ def test_output_file(repo: Path, tmp_path: Path) -> None:
     r = run_cli("diff", "HEAD", "--format", "md", "--output", str(out), "--path", str(repo))
     assert r.code == 0 and r.stdout == ""
     assert "child-benefit" in out.read_text(encoding="utf-8")
+
+
+def test_features_and_notifications_matched_by_id_and_event(repo: Path) -> None:
+    edit(
+        repo,
+        "processes/child-benefit.yaml",
+        "next_step: Решение принимается в течение 10 рабочих дней",
+        "next_step: Решение принимается в течение 5 рабочих дней",
+    )
+    p = repo / "processes/child-benefit.yaml"
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            "notifications:",
+            "features:\n  - id: home-visit\n    title: Обследование жилищных условий\n    touchpoints: [reception]\n"
+            "notifications:",
+        ),
+        encoding="utf-8",
+    )
+    proc = changed(diff_json(repo, "HEAD"), "processes", "child-benefit")
+    assert proc["features"]["added"] == ["home-visit"]
+    notes = proc["notifications"]
+    assert notes["changed"] == ["Заявление принято к рассмотрению"]
+    assert notes["details"]["Заявление принято к рассмотрению"] == {
+        "next_step": [
+            "Решение принимается в течение 10 рабочих дней",
+            "Решение принимается в течение 5 рабочих дней",
+        ]
+    }
+    text = run_cli("diff", "HEAD", "--path", str(repo)).stdout
+    assert "следующий шаг: «Решение принимается в течение 10 рабочих дней» → «Решение принимается в течение 5" in text

@@ -21,7 +21,7 @@ from . import gitrev
 from .diff import Diff, compare_findings, diff_registries, renamed_files
 from .gitrev import WORKTREE, GitError
 
-__all__ = ["GitError", "Side", "WORKTREE", "load_side", "lint_since", "run_diff"]
+__all__ = ["WORKTREE", "GitError", "Side", "lint_since", "load_side", "run_diff"]
 
 
 @dataclass
@@ -81,7 +81,9 @@ def _lint_pair(
 ) -> tuple[LintResult, LintResult]:
     tp113 = list(LowDemandRemoved.compare(old, new))
     before = lint(old, config, select=select, ignore=ignore, lang=lang, debug=debug)
-    after = lint(new, config, select=select, ignore=ignore, lang=lang, extra_hits=tp113, only_files=only_files, debug=debug)
+    after = lint(
+        new, config, select=select, ignore=ignore, lang=lang, extra_hits=tp113, only_files=only_files, debug=debug
+    )
     return before, after
 
 
@@ -103,7 +105,14 @@ def lint_since(
     head = load_side(root, None, cache=cache)
     base = load_side(root, rev, repo, cache)
     before, after = _lint_pair(
-        base.registry, head.registry, config, lang=lang, select=select, ignore=ignore, only_files=only_files, debug=debug
+        base.registry,
+        head.registry,
+        config,
+        lang=lang,
+        select=select,
+        ignore=ignore,
+        only_files=only_files,
+        debug=debug,
     )
     introduced, _ = compare_findings(before.findings, after.findings, renamed_files(base.registry, head.registry))
     return LintResult(introduced, after.files, before.internal_errors + after.internal_errors)

@@ -52,12 +52,19 @@ class Keyed:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    #: per changed key, its changed fields: [old, new]
+    details: dict[str, dict[str, Pair]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "removed": self.removed, "changed": self.changed}
+        return {
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+            "details": {k: {f: list(v) for f, v in d.items()} for k, d in self.details.items()},
+        }
 
 
 @dataclass
@@ -79,8 +86,13 @@ class ProcessChange:
 
     def __bool__(self) -> bool:
         return bool(
-            self.file or self.tp_added or self.tp_removed or self.tp_changed or self.fields
-            or self.features or self.notifications
+            self.file
+            or self.tp_added
+            or self.tp_removed
+            or self.tp_changed
+            or self.fields
+            or self.features
+            or self.notifications
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -201,7 +213,12 @@ class Diff:
 
     @property
     def empty(self) -> bool:
-        return not any(getattr(self, k) for k in self.KINDS) and not self.agency and not self.introduced and not self.resolved
+        return (
+            not any(getattr(self, k) for k in self.KINDS)
+            and not self.agency
+            and not self.introduced
+            and not self.resolved
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -281,12 +298,14 @@ def _keyed(items: Iterable[Any], key: str) -> dict[str, Any]:
     return out
 
 
-def _keyed_diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> Keyed:
-    return Keyed(
-        added=sorted(set(new) - set(old)),
-        removed=sorted(set(old) - set(new)),
-        changed=sorted(k for k in set(old) & set(new) if canon(old[k]) != canon(new[k])),
-    )
+def _keyed_diff(old: Mapping[str, Any], new: Mapping[str, Any], key: str) -> Keyed:
+    kd = Keyed(added=sorted(set(new) - set(old)), removed=sorted(set(old) - set(new)))
+    for k in sorted(set(old) & set(new)):
+        f = _fields(old[k], new[k], skip=(key,))
+        if f:
+            kd.changed.append(k)
+            kd.details[k] = f
+    return kd
 
 
 # --- the kinds --------------------------------------------------------------------
@@ -328,7 +347,9 @@ def _split(
     broken on the other side) is neither added nor removed: it is invalid,
     and the findings say why.
     """
-    added, removed, invalid = [], [], []
+    added: list[str] = []
+    removed: list[str] = []
+    invalid: list[str] = []
     for k in sorted(set(b) - set(a)):
         (invalid if k in old.raw_ids[kind] or _broken_there(new, old, kind, k) else added).append(k)
     for k in sorted(set(a) - set(b)):
@@ -369,8 +390,8 @@ def diff_process(old: Registry, new: Registry, ident: str) -> ProcessChange:
             c.touchpoint = k
             pc.tp_changed.append(c)
     pc.fields = _fields(a, b, skip=("id", "touchpoints", "features", "notifications"))
-    pc.features = _keyed_diff(_keyed(a.features, "id"), _keyed(b.features, "id"))
-    pc.notifications = _keyed_diff(_keyed(a.notifications, "event"), _keyed(b.notifications, "event"))
+    pc.features = _keyed_diff(_keyed(a.features, "id"), _keyed(b.features, "id"), "id")
+    pc.notifications = _keyed_diff(_keyed(a.notifications, "event"), _keyed(b.notifications, "event"), "event")
     return pc
 
 
@@ -382,11 +403,13 @@ def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     sa, sb = canon(a.sections), canon(b.sections)
     pc.sections = [s for s in SECTION_KEYS if sa.get(s) != sb.get(s)]
     pc.fields = _fields(a, b, skip=("id", "sections", "assessment"))
-    pc.assessment = _keyed_diff(_keyed(a.assessment, "touchpoint"), _keyed(b.assessment, "touchpoint"))
+    pc.assessment = _keyed_diff(_keyed(a.assessment, "touchpoint"), _keyed(b.assessment, "touchpoint"), "touchpoint")
     return pc
 
 
-def _objects(old: Registry, new: Registry, kind: str, a: Mapping[str, BaseModel], b: Mapping[str, BaseModel]) -> KindDiff:
+def _objects(
+    old: Registry, new: Registry, kind: str, a: Mapping[str, BaseModel], b: Mapping[str, BaseModel]
+) -> KindDiff:
     added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
@@ -441,7 +464,9 @@ def _names(regs: Iterable[Registry]) -> dict[tuple[str, str], str]:
     return out
 
 
-def compare_findings(base: Iterable[Finding], head: Iterable[Finding], renames: Mapping[str, str] | None = None) -> tuple[list[Finding], list[Finding]]:
+def compare_findings(
+    base: Iterable[Finding], head: Iterable[Finding], renames: Mapping[str, str] | None = None
+) -> tuple[list[Finding], list[Finding]]:
     """Findings introduced (at head only) and resolved (at base only), by fingerprint.
 
     ``renames`` maps a base file to the head file that holds the same object:

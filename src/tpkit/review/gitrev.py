@@ -260,14 +260,30 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
     )
     out: list[SourceFile] = []
     for p, kind in wanted:
-        e = chosen[p]
-        if isinstance(e, Problem):
-            out.append(SourceFile(p, kind, problems=[e]))
-        elif e.type == "tree":
-            out.append(SourceFile(p, kind, problems=[_problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")]))
+        picked = chosen[p]
+        if isinstance(picked, Problem):
+            out.append(SourceFile(p, kind, problems=[picked]))
+            continue
+        e = picked
+        if e.type == "tree":
+            out.append(
+                SourceFile(
+                    p,
+                    kind,
+                    problems=[_problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")],
+                )
+            )
         elif e.type != "blob":
             out.append(
-                SourceFile(p, kind, problems=[_problem("TP005", "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file")])
+                SourceFile(
+                    p,
+                    kind,
+                    problems=[
+                        _problem(
+                            "TP005", "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file"
+                        )
+                    ],
+                )
             )
         elif e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
             out.append(SourceFile(p, kind, problems=[too_large(e.size)]))
@@ -275,7 +291,11 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
             out.append(reuse(cache, e.sha, p, kind, None))
         elif e.sha not in blobs:
             out.append(
-                SourceFile(p, kind, problems=[_problem("TP005", "файл не прочитан из git", "the file could not be read from git")])
+                SourceFile(
+                    p,
+                    kind,
+                    problems=[_problem("TP005", "файл не прочитан из git", "the file could not be read from git")],
+                )
             )
         else:
             out.append(reuse(cache, e.sha, p, kind, blobs[e.sha]))

@@ -156,7 +156,10 @@ def process_block(d: Diff, pc: ProcessChange, lang: str, open_: bool) -> list[st
         if keyed:
             parts = [f"➕ {esc(clip(x, 60))}" for x in keyed.added]
             parts += [f"➖ {esc(clip(x, 60))}" for x in keyed.removed]
-            parts += [f"✏️ {esc(clip(x, 60))}" for x in keyed.changed]
+            parts += [
+                f"✏️ {esc(clip(x, 60))} ({esc('; '.join(fmt_field(f, v, lang, 60) for f, v in keyed.details.get(x, {}).items()))})"
+                for x in keyed.changed
+            ]
             extra.append(f"{key}: {'; '.join(parts)}")
     out += [f"- {x}" for x in extra]
     if extra:
@@ -195,7 +198,7 @@ def _findings_table(findings: list[Finding], lang: str) -> list[str]:
         )
     if len(findings) > len(shown):
         rows += ["", mw["more_findings"].format(n=len(findings) - len(shown), cmd=code("tpkit lint --since BASE"))]
-    return rows + [""]
+    return [*rows, ""]
 
 
 def _summary_table(d: Diff, lang: str) -> list[str]:
@@ -271,12 +274,21 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
                     other.insert(0, f"{ww['file']}: {code(prc.file[0])} → {code(prc.file[1])}")
                 a = prc.assessment
                 if a:
-                    parts = [f"➕ {x}" for x in a.added] + [f"➖ {x}" for x in a.removed] + [f"✏️ {x}" for x in a.changed]
+                    parts = (
+                        [f"➕ {x}" for x in a.added] + [f"➖ {x}" for x in a.removed] + [f"✏️ {x}" for x in a.changed]
+                    )
                     other.append(f"{ww['assessment']}: {esc(', '.join(parts))}")
                 rows.append(f"| {_ref(d, 'procedure', prc.id, 60)} | {sections} | {'<br>'.join(other) or '—'} |")
             body = [*rows, ""]
             if len(d.procedures.changed) > FOLD_OVER:
-                body = ["<details>", f"<summary>✏️ {ww['changed']} ({len(d.procedures.changed)})</summary>", "", *body, "</details>", ""]
+                body = [
+                    "<details>",
+                    f"<summary>✏️ {ww['changed']} ({len(d.procedures.changed)})</summary>",
+                    "",
+                    *body,
+                    "</details>",
+                    "",
+                ]
             out += body
         if d.procedures.invalid:
             out += [f"⚠️ {', '.join(code(x) for x in d.procedures.invalid)}: {ww['invalid']}", ""]
@@ -298,6 +310,13 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
     else:
         out += [mw["no_new"], ""]
     if d.resolved:
-        out += ["<details>", f"<summary>{mw['resolved_findings']} ({rf})</summary>", "", *_findings_table(d.resolved, lang), "</details>", ""]
+        out += [
+            "<details>",
+            f"<summary>{mw['resolved_findings']} ({rf})</summary>",
+            "",
+            *_findings_table(d.resolved, lang),
+            "</details>",
+            "",
+        ]
     out += [f"<sub>tpkit {__version__} · {code('tpkit diff ' + d.base)}</sub>", ""]
     return "\n".join(out)

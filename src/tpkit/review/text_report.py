@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lint.finding import Finding
-from .diff import Diff, KindDiff, ProcessChange, ProcedureChange
+from .diff import Diff, KindDiff, ProcedureChange, ProcessChange
 from .words import counts_line, fmt_field, name_of, needs_text, section_label, w
 
 
@@ -20,9 +20,13 @@ def process_lines(d: Diff, pc: ProcessChange, lang: str) -> list[str]:
         out.append(f"{ww['file']}: {pc.file[0]} → {pc.file[1]}")
     out += [fmt_field(k, v, lang) for k, v in pc.fields.items()]
     for tp in pc.tp_added:
-        out.append(f"+ {ww['touchpoint']} {_titled(d, 'touchpoint', tp)}: {needs_text(d, pc.added_needs.get(tp, [])) or '—'}")
+        out.append(
+            f"+ {ww['touchpoint']} {_titled(d, 'touchpoint', tp)}: {needs_text(d, pc.added_needs.get(tp, [])) or '—'}"
+        )
     for tp in pc.tp_removed:
-        line = f"− {ww['touchpoint']} {_titled(d, 'touchpoint', tp)}: {needs_text(d, pc.removed_needs.get(tp, [])) or '—'}"
+        line = (
+            f"− {ww['touchpoint']} {_titled(d, 'touchpoint', tp)}: {needs_text(d, pc.removed_needs.get(tp, [])) or '—'}"
+        )
         if tp in pc.removed_demand:
             line += f"; {ww['demand']}: {pc.removed_demand[tp]}"
         out.append(line)
@@ -37,6 +41,7 @@ def process_lines(d: Diff, pc: ProcessChange, lang: str) -> list[str]:
     for key, keyed in ((ww["features"], pc.features), (ww["notifications"], pc.notifications)):
         if keyed:
             out.append(f"{key}: {_keyed_text(keyed.added, keyed.removed, keyed.changed)}")
+            out += [_detail(k, keyed.details.get(k, {}), lang) for k in keyed.changed]
     return out
 
 
@@ -51,7 +56,12 @@ def procedure_lines(pc: ProcedureChange, lang: str) -> list[str]:
     if pc.assessment:
         a = pc.assessment
         out.append(f"{ww['assessment']}: {_keyed_text(a.added, a.removed, a.changed)}")
+        out += [_detail(k, a.details.get(k, {}), lang) for k in a.changed]
     return out
+
+
+def _detail(key: str, fields: dict[str, tuple[object, object]], lang: str) -> str:
+    return f"  ~ {key}: " + " | ".join(fmt_field(f, v, lang) for f, v in fields.items())
 
 
 def _keyed_text(added: list[str], removed: list[str], changed: list[str]) -> str:
@@ -91,7 +101,7 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
         out += [f"  ! {x}: {ww['invalid']}" for x in d.processes.invalid]
         out.append("")
     if d.touchpoints:
-        out += _objects(d, ww["touchpoints"], "touchpoint", d.touchpoints, lang) + [""]
+        out += [*_objects(d, ww["touchpoints"], "touchpoint", d.touchpoints, lang), ""]
     if d.procedures:
         out.append(ww["procedures"])
         out += [f"  + {_titled(d, 'procedure', x)}" for x in d.procedures.added]
@@ -104,7 +114,7 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
     for kind, key in (("act", "acts"), ("official", "officials"), ("unit", "units"), ("need", "needs")):
         kd: KindDiff = getattr(d, key)
         if kd:
-            out += _objects(d, ww[key], kind, kd, lang) + [""]
+            out += [*_objects(d, ww[key], kind, kd, lang), ""]
     if d.agency:
         out.append(ww["agency"])
         out += [f"  {fmt_field(k, v, lang)}" for k, v in d.agency.items()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..registry.enums import SECTIONS, SECTION_KEYS
+from ..registry.enums import SECTION_KEYS, SECTIONS
 from .diff import Diff
 
 WORDS: dict[str, dict[str, str]] = {
@@ -116,6 +116,15 @@ FIELDS: dict[str, dict[str, str]] = {
         "line_manager": "линейный руководитель",
         "contact": "контакт",
         "short": "краткое",
+        "touchpoint": "точка",
+        "event": "событие",
+        "automatic": "автоматически",
+        "next_step": "следующий шаг",
+        "simplicity": "простота",
+        "convenience": "удобство",
+        "promptness": "оперативность",
+        "features": "особенности",
+        "notifications": "уведомления",
         "register.responsible": "ответственный за перечень",
         "register.approval": "утверждение перечня",
     },
@@ -179,8 +188,11 @@ def fmt_field(key: str, pair: tuple[Any, Any] | list[Any], lang: str, limit: int
     """``name: old → new``; for lists of ids, ``name: +a −b``."""
     old, new = pair
     name = field_name(key, lang)
-    if (old is None or is_scalar_list(old)) and (new is None or is_scalar_list(new)) and (old or new) and (
-        isinstance(old, list) or isinstance(new, list)
+    if (
+        (old is None or is_scalar_list(old))
+        and (new is None or is_scalar_list(new))
+        and (old or new)
+        and (isinstance(old, list) or isinstance(new, list))
     ):
         a, b = set(old or []), set(new or [])
         parts = [f"+{x}" for x in sorted(b - a, key=str)] + [f"−{x}" for x in sorted(a - b, key=str)]
