@@ -207,3 +207,15 @@ def test_norm_slug_and_channel_guess() -> None:
     assert guess_channel("Единый портал государственных услуг (ЕПГУ)", "digital") == "portal"
     assert guess_channel("МФЦ «Мои документы»", "offline") == "one_stop_center"
     assert guess_channel("Что-то непонятное", "offline") == "other_offline"
+
+
+def test_reimport_keeps_comments_outside_the_touchpoints(example: Path, tmp_path: Path) -> None:
+    book = tmp_path / "r.xlsx"
+    _export(example, book)
+    path = next(iter(sorted((example / "processes").glob("*.yaml"))))
+    text = path.read_text(encoding="utf-8")
+    marked = text.replace("\ntitle:", "\n# комментарий перед title\ntitle:", 1)
+    assert marked != text
+    path.write_text(marked, encoding="utf-8")
+    assert run_cli("import", "xlsx", str(book), "--force", cwd=example).code == 0
+    assert "# комментарий перед title\ntitle:" in path.read_text(encoding="utf-8")

@@ -652,14 +652,48 @@ def import_xlsx(root: Path, file: Path, *, force: bool = False, default_directio
 
     check_inside(root, targets)
     for (pid, data, ex), path in zip(documents, targets, strict=True):
+        text = None
         if ex is not None:
             path = root / reg.where[("process", pid)].file
-        atomic_write_text(path, format_text(_dump(data), "process"))
+            text = _update_in_place(path, data)
+        atomic_write_text(path, text if text is not None else format_text(_dump(data), "process"))
         result.written.append(path.relative_to(root).as_posix())
     if new_tps:
         _write_touchpoints(root, list(new_tps.values()))
         result.written.append("touchpoints.yaml")
     return result
+
+
+def _update_in_place(path: Path, data: dict[str, Any]) -> str | None:
+    """An existing process file with only what the import changes replaced, its other comments kept.
+
+    ``None`` when that cannot be done safely (the caller then writes the file anew).
+    """
+    import io
+
+    from ..registry.yamlread import parse
+    from .fmt import FmtError, _yaml, format_text
+
+    try:
+        old = path.read_text(encoding="utf-8")
+        y = _yaml()
+        doc = y.load(old)
+        if not isinstance(doc, dict):
+            return None
+        doc["direction"] = data["direction"]
+        doc["touchpoints"] = _flowify(data["touchpoints"])
+        wanted = {str(f.get("id")): f for f in data.get("features", []) or [] if isinstance(f, dict)}
+        for feature in doc.get("features", []) or []:
+            new = wanted.get(str(feature.get("id"))) if isinstance(feature, dict) else None
+            if new is not None and "touchpoints" in new:
+                feature["touchpoints"] = _flowify(new["touchpoints"])
+        buf = io.StringIO()
+        y.dump(doc, buf)
+        text = format_text(buf.getvalue(), "process")
+    except (FmtError, Exception):  # FmtError, OSError, ruamel's own kinds: fall back to a fresh file
+        return None
+    expected = parse(format_text(_dump(data), "process")).data
+    return text if parse(text).data == expected else None
 
 
 def _flowify(value: Any, key: str | None = None) -> Any:
