@@ -121,7 +121,12 @@ def test_unusable_baseline_is_a_one_line_error(base: Path, tmp_path: Path) -> No
             p.write_bytes(content)
         elif content is not None:
             p.write_text(content, encoding="utf-8")
-        r = run_proc("lint", str(base), "--baseline", str(p))
+        # in-process for speed; the last case also as a real process (what a shell sees)
+        r = (
+            run_proc("lint", str(base), "--baseline", str(p))
+            if name == "binary.json"
+            else run_cli("lint", str(base), "--baseline", str(p))
+        )
         assert r.code == 2, (name, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, (name, r.stderr)
         assert name in r.stderr
@@ -137,20 +142,20 @@ def test_write_baseline_refuses_file_arguments(base: Path, tmp_path: Path) -> No
 
 
 def test_exit_code_follows_fail_on(base: Path) -> None:
-    assert run_proc("lint", str(base)).code == 0
+    assert run_cli("lint", str(base)).code == 0
     # a warning only: TP007
     cb = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
     (base / "processes/child-benefit.yaml").unlink()
     write(base, "processes/benefit.yaml", cb)
     sev = {f["severity"] for f in lint_json(base)["findings"]}
     assert "warning" in sev and "error" not in sev
-    assert run_proc("lint", str(base)).code == 0  # default fail_on: error
-    assert run_proc("lint", str(base), "--fail-on", "warning").code == 1
-    assert run_proc("lint", str(base), "--fail-on", "info").code == 1
-    assert run_proc("lint", str(base), "--fail-on", "never").code == 0
+    assert run_cli("lint", str(base)).code == 0  # default fail_on: error
+    assert run_cli("lint", str(base), "--fail-on", "warning").code == 1
+    assert run_cli("lint", str(base), "--fail-on", "info").code == 1
+    assert run_cli("lint", str(base), "--fail-on", "never").code == 0
     write(base, "tpkit.yaml", "version: 1\nlint:\n  fail_on: warning\n")
-    assert run_proc("lint", str(base)).code == 1  # tpkit.yaml's fail_on
-    assert run_proc("lint", str(base), "--fail-on", "error").code == 0  # the option wins
+    assert run_cli("lint", str(base)).code == 1  # tpkit.yaml's fail_on
+    assert run_cli("lint", str(base), "--fail-on", "error").code == 0  # the option wins
 
 
 def test_info_only_fails_only_at_fail_on_info(base: Path) -> None:
@@ -158,8 +163,8 @@ def test_info_only_fails_only_at_fail_on_info(base: Path) -> None:
     p.write_text(p.read_text(encoding="utf-8") + "# tpkit: ignore[TP106]\n", encoding="utf-8")
     sev = {f["severity"] for f in lint_json(base)["findings"]}
     assert sev == {"info"}
-    assert run_proc("lint", str(base), "--fail-on", "warning").code == 0
-    assert run_proc("lint", str(base), "--fail-on", "info").code == 1
+    assert run_cli("lint", str(base), "--fail-on", "warning").code == 0
+    assert run_cli("lint", str(base), "--fail-on", "info").code == 1
 
 
 def test_usage_errors_are_exit_2(base: Path, tmp_path: Path) -> None:
