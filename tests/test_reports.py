@@ -286,3 +286,17 @@ def test_reports_are_deterministic(broken: tuple[Path, list[dict]], fmt: str) ->
 def test_unknown_format_is_exit_2(base: Path) -> None:
     r = run_proc("lint", str(base), "--format", "xml")
     assert r.code == 2 and "junit" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_output_file_is_not_private(broken: tuple[Path, list[dict]], tmp_path: Path) -> None:
+    """A report written with --output is readable like any file the user writes (CI uploads it as an artifact)."""
+    import os
+
+    root, _ = broken
+    out = tmp_path / "gl.json"
+    old = os.umask(0o022)
+    try:
+        run_cli("lint", str(root), "--format", "gitlab", "--output", str(out), "--fail-on", "never")
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
