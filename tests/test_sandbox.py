@@ -137,3 +137,13 @@ def test_resource_bombs_in_templates_are_refused(base: Path, tmp_path: Path, pay
     r = run_cli("render", "procedure", "all", "--format", "md", "--output", str(out), "-C", str(base))
     _one_line_error(r, out)
     assert "too large" in r.stderr
+
+
+def test_render_refusal_quoting_a_bad_key_stays_one_line(base: Path, tmp_path: Path) -> None:
+    """The first structural problem is quoted in render's one-line error: a key holding a newline must not
+    break the line (it did: the unknown-key message carried the raw newline)."""
+    write(base, "processes/bad.yaml", '"x\\n::error::y": 1\nid: bad\ntitle: Т\ndirection: services\n')
+    out = tmp_path / "r.md"
+    r = run_cli("render", "register", "--format", "md", "--output", str(out), "-C", str(base))
+    _one_line_error(r, out)
+    assert "«x\\u000a::error::y»" in r.stderr

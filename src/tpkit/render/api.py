@@ -54,10 +54,12 @@ def check_registry(reg: Registry) -> None:
         if src is not None:
             span = src.span(h.path)
             line, col = span.line, span.column
-    where = f"{h.file}:{line or 1}:{col or 1}"
+    from ..lint.finding import printable
+
+    where = printable(f"{h.file}:{line or 1}:{col or 1}")
     more = f" (и еще {len(blocking) - 1})" if len(blocking) > 1 else ""
-    raise RenderError(
-        f"{where}: {h.code} {h.ru or ''}{more} — реестр с ошибками структуры не превращается в документ; "
+    raise RenderError(  # the message quotes the registry's data: no newline or escape sequence may pass
+        f"{where}: {h.code} {printable(h.ru or '')}{more} — реестр с ошибками структуры не превращается в документ; "
         f"исправьте их (tpkit lint) / the registry has structural errors"
     )
 
