@@ -5,7 +5,8 @@ Control characters in text are rejected earlier, where the YAML is read,
 so that the finding points at the scalar that holds them.
 """
 
-from __future__ import annotations
+# no ``from __future__ import annotations`` here: pydantic would then evaluate every
+# annotation from its string at start-up; evaluated by Python as the classes are defined, they cost less
 
 import datetime as _dt
 import warnings
