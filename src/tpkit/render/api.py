@@ -142,5 +142,6 @@ def render_text(view: DocumentView, kind: str, fmt: str, settings: Settings) -> 
         raise RenderError(f"{template}: шаблон не прочитан: {exc} / cannot read the template") from None
     context = to_plain(view)
     context["font"] = settings.font
-    context["font_size"] = settings.font_size
+    size = settings.font_size
+    context["font_size"] = int(size) if size == int(size) else size  # «14pt», not «14.0pt»
     return render_string(str(template.name), source, context, autoescape=fmt == "html")
