@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli, write
+from conftest import REPO, run_cli, run_proc, write
 
 SRC = REPO / "src" / "tpkit"
 
@@ -217,3 +217,12 @@ def test_fmt_rewrites_only_files_that_change(base: Path) -> None:
     r = run_cli("fmt", str(base))
     assert r.code == 0 and "0 отформатировано" in r.stderr
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in base.rglob("*.yaml")} == stamps
+
+
+def test_fmt_of_a_fifo_fails_in_one_line_and_does_not_block(base: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = base / "processes/pipe.yaml"
+    os.mkfifo(fifo)
+    r = run_proc("fmt", str(fifo), cwd=base)  # blocked forever before (run_proc's timeout fails the test)
+    assert r.code == 1 and "processes/pipe.yaml:1:1" in r.stderr and "не обычный файл" in r.stderr

@@ -475,6 +475,8 @@ def _targets(root: Path, paths: list[Path]) -> tuple[list[tuple[Path, str]], lis
 
 def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResult:
     """Format registry files under ``paths`` (default: the whole registry)."""
+    from stat import S_ISREG
+
     from ..registry.yamlread import MAX_FILE_BYTES, decode
     from ..util import atomic_write_text
 
@@ -483,7 +485,11 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
     for path, kind in targets:
         rel = path.relative_to(root).as_posix()
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            st = path.stat()
+            if not S_ISREG(st.st_mode):  # a FIFO named on the command line would block the read forever
+                result.failed.append((rel, 1, 1, "это не обычный файл (канал или устройство)"))
+                continue
+            if st.st_size > MAX_FILE_BYTES:
                 result.failed.append((rel, 1, 1, "файл больше 10 МБ"))
                 continue
             raw = path.read_bytes()
