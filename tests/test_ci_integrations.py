@@ -220,3 +220,18 @@ def test_gitlab_template_as_a_new_user_runs_it(tmp_path: Path) -> None:
     for i in issues:
         lines = (repo / i["location"]["path"]).read_text(encoding="utf-8").splitlines()
         assert 1 <= i["location"]["lines"]["begin"] <= len(lines)
+
+
+def test_junit_with_since_keeps_a_suite_per_file(tmp_path: Path) -> None:
+    """`lint --since REV --format junit` in a merge request: clean files still show as passing suites."""
+    from xml.etree import ElementTree as ET
+
+    from conftest import run_cli
+
+    repo = _registry_repo(tmp_path)
+    (repo / "processes/broken.yaml").write_text("id: broken\ntitle: B\ndirection: nope\n", encoding="utf-8")
+    r = run_cli("lint", str(repo), "--since", "HEAD", "--format", "junit", "--fail-on", "never", cwd=repo)
+    assert r.code == 0, r.stdout + r.stderr
+    suites = {s.get("name"): s for s in ET.fromstring(r.stdout.encode("utf-8")).findall("testsuite")}
+    assert int(suites["processes/broken.yaml"].get("failures")) >= 1
+    assert suites["acts.yaml"].get("failures") == "0" and len(suites["acts.yaml"].findall("testcase")) == 1

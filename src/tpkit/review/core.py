@@ -115,7 +115,7 @@ def lint_since(
         debug=debug,
     )
     introduced, _ = compare_findings(before.findings, after.findings, renamed_files(base.registry, head.registry))
-    return LintResult(introduced, after.files, before.internal_errors + after.internal_errors)
+    return LintResult(introduced, after.files, before.internal_errors + after.internal_errors, after.paths)
 
 
 def run_diff(
