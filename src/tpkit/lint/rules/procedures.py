@@ -80,7 +80,7 @@ class ProcedureSectionMissing(Rule):
             "      periodicity: ежемесячно\n"
             "      tool: Выгрузка из системы электронной очереди\n"
             "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
-            "  tools: []                   # (and no control section at all)\n",
+            "  tools: []                   # (а раздела контроля нет вовсе)\n",
         ).replace("  tools:\n    - kind: script\n      name: Скрипт приветствия и выяснения цели визита\n", "", 1)
     }
     best_practice = {_RECEPTION: RECEPTION_PROCEDURE}

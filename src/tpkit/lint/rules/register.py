@@ -65,7 +65,7 @@ _FORMAL = (
     "title: Назначение ежемесячной выплаты на ребенка\n"
     "direction: services\n"
     "basis: [ar-benefit]\n"
-    "touchpoints:                 # only where the final goal is reached\n"
+    "touchpoints:                 # только там, где достигается итоговая цель\n"
     "  - touchpoint: epgu\n"
     "    needs: [submit, result]\n"
     "  - touchpoint: reception\n"
@@ -112,7 +112,7 @@ class FormalApproach(Rule):
             "basis: [ar-benefit]\n"
             "touchpoints:\n"
             "  - touchpoint: site\n"
-            "    needs: [info]            # one need only is a valid touchpoint too\n"
+            "    needs: [info]            # одна потребность — тоже точка взаимодействия\n"
             "  - touchpoint: phone\n"
             "    needs: [consultation, status]\n"
             "  - touchpoint: epgu\n"
@@ -248,11 +248,17 @@ class DuplicateTouchpoint(Rule):
         "processes/child-benefit.yaml": sub(
             PROCESS,
             "    needs: [submit, status, result, feedback]\n",
-            "    needs: [submit, result, feedback]\n  - touchpoint: epgu          # the same portal, another stage\n"
+            "    needs: [submit, result, feedback]\n  - touchpoint: epgu          # тот же портал, другой этап\n"
             "    needs: [status]\n",
         )
     }
-    best_practice = {"processes/child-benefit.yaml": PROCESS}
+    best_practice = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [submit, status, result, feedback]\n",
+            "    needs: [submit, status, result, feedback]   # все этапы на портале — в одной записи\n",
+        )
+    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -355,7 +361,7 @@ class TouchpointWithoutBasis(Rule):
         "processes/child-benefit.yaml": sub(
             PROCESS,
             "    needs: [consultation, status]\n",
-            "    needs: [consultation, status]\n    basis: [cc-statute]     # the entry's basis adds to the catalogue's\n",
+            "    needs: [consultation, status]\n    basis: [cc-statute]     # основание записи дополняет основание из перечня\n",
         ),
     }
 
@@ -600,7 +606,7 @@ class JointProcedureMissing(Rule):
         "processes/child-benefit.yaml": sub(
             PROCESS,
             "touchpoints:\n",
-            _PARTNER + "joint_procedure: agr-mfc     # developed jointly with the partner\ntouchpoints:\n",
+            _PARTNER + "joint_procedure: agr-mfc     # порядок разработан совместно с партнером\ntouchpoints:\n",
         ),
     }
 
@@ -673,7 +679,7 @@ class UniformProcessSplit(Rule):
         "processes/appeals.yaml": sub(
             _appeals("Рассмотрение обращений граждан", "appeals", "benefits"),
             "direction: appeals\n",
-            "direction: appeals\nscope: direction           # one process for every unit\n",
+            "direction: appeals\nscope: direction           # один процесс для всех подразделений\n",
         )
     }
 

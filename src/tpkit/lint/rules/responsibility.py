@@ -65,7 +65,7 @@ class NoResponsible(Rule):
         "processes/child-benefit.yaml": sub(
             PROCESS,
             "    needs: [consultation, status]\n",
-            "    needs: [consultation, status]\n    responsible: petrova    # for this process\n",
+            "    needs: [consultation, status]\n    responsible: petrova    # ответственный в этом процессе\n",
         ),
     }
 
@@ -189,7 +189,7 @@ class RegisterNotApproved(Rule):
         "agency.yaml": sub(
             AGENCY,
             "    number: 45-од\n    date: 2026-02-10\n",
-            "    # the order is being drafted: no number and date yet\n",
+            "    # приказ еще готовится: нет номера и даты\n",
         )
     }
     best_practice = {"agency.yaml": AGENCY}

@@ -31,7 +31,7 @@ class InvalidYaml(Rule):
         "processes/child-benefit.yaml": (
             "id: child-benefit\n"
             "title: Назначение выплаты\n"
-            "title: Назначение ежемесячной выплаты   # the same key twice\n"
+            "title: Назначение ежемесячной выплаты   # тот же ключ дважды\n"
         )
     }
     best_practice = {"processes/child-benefit.yaml": PROCESS}
@@ -56,7 +56,7 @@ class SchemaViolation(Rule):
             "touchpoints:\n"
             "  - id: site\n"
             "    name: Официальный сайт министерства\n"
-            "    chanel: website          # a misspelt key\n"
+            "    chanel: website          # опечатка в ключе\n"
         )
     }
     best_practice = {"touchpoints.yaml": TOUCHPOINTS}
@@ -87,7 +87,7 @@ class UnknownReference(Rule):
             "title: Назначение ежемесячной выплаты\n"
             "direction: services\n"
             "touchpoints:\n"
-            "  - touchpoint: gosuslugi        # the catalogue calls it epgu\n"
+            "  - touchpoint: gosuslugi        # в перечне эта точка — epgu\n"
             "    needs: [info, consultation, submit, status, result, feedback]\n"
         )
     }
