@@ -134,22 +134,17 @@ def git(top: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=top, env=env, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def timed(cmd: list[str], cwd: Path, runs: int) -> tuple[float, float, int]:
-    """Median wall time and median CPU time (user + system, the child and its git calls) of a command."""
+def timed_once(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall time and CPU time (user + system of the child and its git calls) of one run."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    walls, cpus = [], []
-    code = 0
-    for _ in range(runs):
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)
-        walls.append(time.perf_counter() - t0)
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime))
-        code = p.returncode
-        if code not in (0, 1):
-            sys.stderr.write(p.stderr.decode())
-    return statistics.median(walls), statistics.median(cpus), code
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode())
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), p.returncode
 
 
 def main() -> None:
@@ -184,12 +179,21 @@ def main() -> None:
         ("tpkit diff A (working tree)", [py, "-m", "tpkit", "diff", a, "--format", "json"]),
         ("tpkit lint --since A", [py, "-m", "tpkit", "lint", "--since", a, "--format", "json"]),
     ]
-    base_t = base_c = None
-    print(f"  {'command':<30} {'wall':>7} {'cpu':>7}   cpu vs lint")
-    for name, cmd in rows:
-        t, c, code = timed(cmd, root, args.runs)
-        base_t, base_c = base_t or t, base_c or c
-        print(f"  {name:<30} {t:6.2f}s {c:6.2f}s   {c / base_c:4.2f}x  (wall {t / base_t:4.2f}x, exit {code})")
+    # the commands take turns, round after round, so that a change in the machine's load hits them all alike
+    samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in rows}
+    for _ in range(args.runs):
+        for name, cmd in rows:
+            samples[name].append(timed_once(cmd, root))
+    print(f"  {'command':<30} {'wall':>7} {'cpu':>7}   vs tpkit lint")
+    lint_wall = statistics.median(s[0] for s in samples[rows[0][0]])
+    lint_cpu = statistics.median(s[1] for s in samples[rows[0][0]])
+    for name, _ in rows:
+        wall = statistics.median(s[0] for s in samples[name])
+        cpu = statistics.median(s[1] for s in samples[name])
+        code = samples[name][-1][2]
+        print(
+            f"  {name:<30} {wall:6.2f}s {cpu:6.2f}s   wall {wall / lint_wall:4.2f}x, cpu {cpu / lint_cpu:4.2f}x  (exit {code})"
+        )
     if args.keep is None:
         shutil.rmtree(tmp, ignore_errors=True)
 

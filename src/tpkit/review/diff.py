@@ -243,14 +243,20 @@ class Diff:
 # --- canonical values ----------------------------------------------------------------
 
 
-def _sort_key(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+def _sort_key(v: Any) -> tuple[int, Any]:
+    if isinstance(v, bool) or v is None:
+        return (0, str(v))
+    if isinstance(v, (int, float)):
+        return (1, v)
+    if isinstance(v, str):
+        return (2, v)
+    return (3, json.dumps(v, ensure_ascii=False, sort_keys=True, default=str))
 
 
-def canon(value: Any) -> Any:
+def canon(value: Any, exclude: Iterable[str] = ()) -> Any:
     """A value in a form where equal meaning is equal data: defaults left out, lists sorted."""
     if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json", exclude_defaults=True)
+        value = value.model_dump(mode="json", exclude_defaults=True, exclude=set(exclude) or None)
     return _canon(value)
 
 
@@ -258,18 +264,19 @@ def _canon(v: Any) -> Any:
     if isinstance(v, dict):
         return {k: _canon(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
-        items = [_canon(x) for x in v]
-        return sorted(items, key=_sort_key)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
+        if all(isinstance(x, str) for x in v):
+            return sorted(v)
+        return sorted((_canon(x) for x in v), key=_sort_key)
     return v
 
 
 def _fields(old: BaseModel | None, new: BaseModel | None, skip: Iterable[str] = ("id",)) -> dict[str, Pair]:
     """The changed fields of two models of one kind: name -> [old, new] (canonical)."""
-    a = canon(old) if old is not None else {}
-    b = canon(new) if new is not None else {}
-    skipped = set(skip)
+    if old is not None and new is not None and old == new:
+        return {}
+    skipped = tuple(skip)
+    a = canon(old, skipped) if old is not None else {}
+    b = canon(new, skipped) if new is not None else {}
     out: dict[str, Pair] = {}
     for k in _ordered_keys(old if old is not None else new, a, b):
         if k in skipped:
