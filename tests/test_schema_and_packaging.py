@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, REPO, run_cli
+
 from tpkit import schema
 from tpkit.registry import enums, models
 

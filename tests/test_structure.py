@@ -45,7 +45,7 @@ def test_python_tag_is_refused_not_executed(base: Path, tmp_path: Path) -> None:
 
 def test_alias_bomb_is_refused(base: Path) -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, cur in zip("abcdefgh", "bcdefghi"):
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     write(base, "processes/bomb.yaml", "\n".join(lines) + "\n")
     (f,) = _only(lint_json(base), "TP001")

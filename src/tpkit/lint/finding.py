@@ -16,7 +16,7 @@ YamlPath = tuple[str | int, ...]
 class Bi:
     """A value with a Russian and an English form (a label inside a message)."""
 
-    __slots__ = ("ru", "en")
+    __slots__ = ("en", "ru")
 
     def __init__(self, ru: str, en: str | None = None) -> None:
         self.ru = ru

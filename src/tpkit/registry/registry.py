@@ -351,7 +351,7 @@ def _load_list(
     for i, raw in enumerate(items):
         if (key, i) in bad_paths:
             continue
-        item, item_problems = validate(item_model, raw)
+        item, _ = validate(item_model, raw)
         if item is None:
             continue
         ident = item.id  # type: ignore[attr-defined]
