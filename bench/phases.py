@@ -55,6 +55,7 @@ def main() -> None:
     from tpkit.registry.registry import discover, load_registry
     from tpkit.registry.source import read_source
     from tpkit.report import get_reporter
+
     try:
         from tpkit.util import gc_paused
     except ImportError:  # code from before the collector was paused

@@ -230,8 +230,10 @@ def main() -> None:
             cmd = [*tpkit, "render", "procedure", "--all", "--output", tmp + "/"]
             rs = [measure(cmd, example, env, ok=(0,)) for _ in range(3)]
         s = Stat.of(rs)
-        print(f"\ntpkit render procedure --all (example, docx, 3 runs): {fmt_s(s.wall)} (cpu {fmt_s(s.cpu)}), "
-              f"peak {s.rss_mb:.0f} MB")
+        print(
+            f"\ntpkit render procedure --all (example, docx, 3 runs): {fmt_s(s.wall)} (cpu {fmt_s(s.cpu)}), "
+            f"peak {s.rss_mb:.0f} MB"
+        )
         results["render"] = vars(s)
     else:
         print("\ntpkit render procedure --all: not measured (no render command or no example registry yet)")
@@ -241,8 +243,10 @@ def main() -> None:
     by_n = {r[0]: r for r in rows}
     if 1000 in by_n and by_n[1000][6] is not None:
         t, c = by_n[1000][5], by_n[1000][6]
-        print(f"  lint 1,000 ≤ 0.33 × check-jsonschema: {t.wall / c.wall:.2f}× wall, {t.cpu / c.cpu:.2f}× cpu "
-              f"-> {'met' if t.wall / c.wall <= 0.33 else 'NOT met'}")
+        print(
+            f"  lint 1,000 ≤ 0.33 × check-jsonschema: {t.wall / c.wall:.2f}× wall, {t.cpu / c.cpu:.2f}× cpu "
+            f"-> {'met' if t.wall / c.wall <= 0.33 else 'NOT met'}"
+        )
     if 1000 in tp_stats and 10000 in tp_stats:
         g_w = tp_stats[10000].wall / tp_stats[1000].wall
         g_c = tp_stats[10000].cpu / tp_stats[1000].cpu
@@ -251,8 +255,10 @@ def main() -> None:
         print(f"  peak memory at 10,000 < 1 GB: {mem:.0f} MB -> {'met' if mem < 1024 else 'NOT met'}")
     if base:
         for name, s in startup[1:]:
-            print(f"  {name} ≤ 1.5 × yamllint --version: {s.wall / base.wall:.2f}× wall, {s.cpu / base.cpu:.2f}× cpu "
-                  f"-> {'met' if s.wall / base.wall <= 1.5 else 'NOT met'}")
+            print(
+                f"  {name} ≤ 1.5 × yamllint --version: {s.wall / base.wall:.2f}× wall, {s.cpu / base.cpu:.2f}× cpu "
+                f"-> {'met' if s.wall / base.wall <= 1.5 else 'NOT met'}"
+            )
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

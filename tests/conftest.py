@@ -59,7 +59,9 @@ def run_proc(*args: str, cwd: Path | None = None, env: dict[str, str] | None = N
     e["PYTHONPATH"] = str(REPO / "src") + os.pathsep + e.get("PYTHONPATH", "")
     if env:
         e.update(env)
-    p = subprocess.run([sys.executable, "-m", "tpkit", *args], cwd=cwd, env=e, capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "tpkit", *args], cwd=cwd, env=e, capture_output=True, text=True, timeout=120
+    )
     return Run(p.returncode, p.stdout, p.stderr)
 
 

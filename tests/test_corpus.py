@@ -241,7 +241,16 @@ def _processes_is_file(root: Path) -> None:
         (_processes_symlink, "processes", "TP005", "символическая ссылка", "processes/"),
         (_processes_is_file, "processes", "TP005", "должна быть папка", "processes/"),
     ],
-    ids=["symlink-out", "agency-symlink-out", "symlink-loop", "dangling", "dir", "fifo", "folder-symlink", "folder-file"],
+    ids=[
+        "symlink-out",
+        "agency-symlink-out",
+        "symlink-loop",
+        "dangling",
+        "dir",
+        "fifo",
+        "folder-symlink",
+        "folder-file",
+    ],
 )
 def test_file_system_cases(
     tmp_path: Path, setup: Callable[[Path], None], path: str, code: str, says: str, lost: str

@@ -79,9 +79,13 @@ def test_fast_converter_matches_reference_converter(name: str, monkeypatch: pyte
 def test_fast_path_reports_a_control_character_with_its_place(base: Path) -> None:
     import json
 
-    write(base, "processes/child-benefit.yaml",
-          (base / "processes/child-benefit.yaml").read_text(encoding="utf-8").replace(
-              "title: Назначение ежемесячной выплаты на ребенка", 'title: "Назначение\\x07 выплаты"'))
+    write(
+        base,
+        "processes/child-benefit.yaml",
+        (base / "processes/child-benefit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("title: Назначение ежемесячной выплаты на ребенка", 'title: "Назначение\\x07 выплаты"'),
+    )
     report = json.loads(_lint_json(base))
     hits = [f for f in report["findings"] if f["rule"] == "TP002"]
     assert hits and hits[0]["yaml_path"] == "/title" and hits[0]["line"] == 2

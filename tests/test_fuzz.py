@@ -36,8 +36,20 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 STRUCTURE = {"TP001", "TP002", "TP003", "TP004", "TP005", "TP006"}
-JSON_KEYS = {"rule", "name", "severity", "message", "path", "line", "column", "end_line", "end_column",
-             "yaml_path", "object", "fingerprint"}
+JSON_KEYS = {
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "yaml_path",
+    "object",
+    "fingerprint",
+}
 
 # --- strategies built from the models' vocabularies ------------------------------------------
 
@@ -73,8 +85,13 @@ def registries(draw: st.DrawFn) -> dict[str, Any]:
         "name": draw(texts),
         "units": [{"id": u, "name": draw(texts)} for u in units],
         "officials": [
-            {"id": o, "name": draw(texts), "position": draw(texts), "unit": draw(st.sampled_from(units)),
-             "line_manager": draw(st.booleans())}
+            {
+                "id": o,
+                "name": draw(texts),
+                "position": draw(texts),
+                "unit": draw(st.sampled_from(units)),
+                "line_manager": draw(st.booleans()),
+            }
             for o in officials
         ],
         "needs": [{"id": n, "name": draw(texts)} for n in own_needs],
@@ -82,8 +99,11 @@ def registries(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         agency["register"] = {
             "responsible": draw(st.sampled_from(officials)),
-            "approval": {"kind": draw(st.sampled_from(list(APPROVAL_KINDS))), "number": draw(texts),
-                         "date": draw(st.dates()).isoformat()},
+            "approval": {
+                "kind": draw(st.sampled_from(list(APPROVAL_KINDS))),
+                "number": draw(texts),
+                "date": draw(st.dates()).isoformat(),
+            },
         }
     files["agency.yaml"] = agency
     files["acts.yaml"] = {
@@ -91,8 +111,13 @@ def registries(draw: st.DrawFn) -> dict[str, Any]:
     }
     files["touchpoints.yaml"] = {
         "touchpoints": [
-            {"id": t, "name": draw(texts), "channel": draw(st.sampled_from(list(CHANNELS))),
-             "basis": _some(draw, acts), "responsible": draw(st.sampled_from(officials))}
+            {
+                "id": t,
+                "name": draw(texts),
+                "channel": draw(st.sampled_from(list(CHANNELS))),
+                "basis": _some(draw, acts),
+                "responsible": draw(st.sampled_from(officials)),
+            }
             for t in tps
         ]
     }
@@ -184,8 +209,11 @@ def _check_reports(result: Any) -> None:
 
 
 @FUZZ
-@given(files=registries(), fmt=st.sampled_from(["md", "html", "docx"]), reg_fmt=st.sampled_from(
-    ["md", "html", "csv", "xlsx", "docx"]))
+@given(
+    files=registries(),
+    fmt=st.sampled_from(["md", "html", "docx"]),
+    reg_fmt=st.sampled_from(["md", "html", "csv", "xlsx", "docx"]),
+)
 def test_fuzz_valid_registries_lint_and_render(files: dict[str, Any], fmt: str, reg_fmt: str) -> None:
     from tpkit.render.api import check_registry, render_procedure, render_register
 
@@ -205,9 +233,39 @@ def test_fuzz_valid_registries_lint_and_render(files: dict[str, Any], fmt: str, 
 
 # --- byte-level mutations of valid files --------------------------------------------------------
 
-_TOKENS = [b"\t", b"&a ", b"*a", b"!!python/object/apply:os.system [id]", b"{", b"}", b"[", b"]", b": ", b"- ",
-           b"\x00", b"\xff", b"\xd0", "\u202e".encode(), "\u2028".encode(), b"<<: *a", b"---\n", b"%YAML 1.1\n",
-           b"? ", b"|", b">", b"'", b'"', b"\\x", b"#", b"\r", b"\n  ", b"9" * 5000, b"~", b"\xef\xbb\xbf", b"\x1b[2J"]
+_TOKENS = [
+    b"\t",
+    b"&a ",
+    b"*a",
+    b"!!python/object/apply:os.system [id]",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b": ",
+    b"- ",
+    b"\x00",
+    b"\xff",
+    b"\xd0",
+    "\u202e".encode(),
+    "\u2028".encode(),
+    b"<<: *a",
+    b"---\n",
+    b"%YAML 1.1\n",
+    b"? ",
+    b"|",
+    b">",
+    b"'",
+    b'"',
+    b"\\x",
+    b"#",
+    b"\r",
+    b"\n  ",
+    b"9" * 5000,
+    b"~",
+    b"\xef\xbb\xbf",
+    b"\x1b[2J",
+]
 _SOURCES = sorted(
     [p for p in BASE.rglob("*.yaml") if p.name != "tpkit.yaml"]
     + ([p for p in EXAMPLE.rglob("*.yaml") if p.name != "tpkit.yaml"] if EXAMPLE.is_dir() else [])
@@ -264,8 +322,10 @@ def test_fuzz_mutations_through_the_shell(tmp_path: Path) -> None:
         root = tmp_path / f"reg{i}"
         shutil.copytree(BASE, root)
         for source in rnd.sample([p for p in _SOURCES if BASE in p.parents], 2):
-            ops = [(rnd.randint(0, 4), rnd.randint(0, 4000), rnd.randint(0, 255), rnd.randint(0, 99))
-                   for _ in range(rnd.randint(1, 5))]
+            ops = [
+                (rnd.randint(0, 4), rnd.randint(0, 4000), rnd.randint(0, 255), rnd.randint(0, 99))
+                for _ in range(rnd.randint(1, 5))
+            ]
             (root / source.relative_to(BASE)).write_bytes(_mutate(source.read_bytes(), ops))
         r = run_proc("lint", str(root), "--format", "json")
         assert r.code in (0, 1) and "Traceback" not in r.stderr, r.stderr

@@ -25,8 +25,9 @@ PWNED = "pwned"
 
 
 def git(repo: Path, *args: str) -> str:
-    p = subprocess.run(["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True,
-                       check=True)
+    p = subprocess.run(
+        ["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True
+    )
     return p.stdout.strip()
 
 

@@ -55,8 +55,13 @@ def _interrupted(broken: type[BaseException], call: Callable[[], object]) -> Non
 def _reformat_needed(base: Path) -> Path:
     p = base / "processes/child-benefit.yaml"
     text = p.read_text(encoding="utf-8")
-    p.write_text("title: " + text.split("title: ", 1)[1].split("\n", 1)[0] + "\n" + text.replace(
-        "title: Назначение ежемесячной выплаты на ребенка\n", "").replace("units:", "units:  "), encoding="utf-8")
+    p.write_text(
+        "title: "
+        + text.split("title: ", 1)[1].split("\n", 1)[0]
+        + "\n"
+        + text.replace("title: Назначение ежемесячной выплаты на ребенка\n", "").replace("units:", "units:  "),
+        encoding="utf-8",
+    )
     return p
 
 

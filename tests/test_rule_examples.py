@@ -16,7 +16,9 @@ FOLDERS = sorted(p for p in ANTIPATTERNS.iterdir() if p.is_dir()) if ANTIPATTERN
 
 def test_example_registry_lints_without_error_or_warning() -> None:
     report = lint_json(EXAMPLE)
-    loud = [f"{f['rule']} {f['path']}:{f['line']} {f['message']}" for f in report["findings"] if f["severity"] != "info"]
+    loud = [
+        f"{f['rule']} {f['path']}:{f['line']} {f['message']}" for f in report["findings"] if f["severity"] != "info"
+    ]
     assert loud == []
     assert report["summary"]["files"] >= 5
 
@@ -65,11 +67,15 @@ def test_new_user_makes_the_formal_mistake_in_the_example(tmp_path: Path) -> Non
     r = run_cli("lint", str(reg))
     assert r.code == 1
     tp101 = [ln.strip() for ln in r.stdout.splitlines() if " TP101 " in ln]
-    assert tp101 == [tp101[0]] and tp101[0].startswith(f"processes/large-family-certificate.yaml:{line}:1 TP101 formal-approach")
+    assert tp101 == [tp101[0]] and tp101[0].startswith(
+        f"processes/large-family-certificate.yaml:{line}:1 TP101 formal-approach"
+    )
     # it names the process and the touchpoints in the user's words, and says what to add
     assert "«Выдача удостоверения многодетной семьи»" in tp101[0]
     assert "ЕПГУ" in tp101[0] and "официальный сайт" in tp101[0] and "контактный центр" in tp101[0]
     # the other processes stay clean: the finding is where the mistake is
     report = lint_json(reg)
-    assert {f["path"] for f in report["findings"] if f["severity"] != "info"} == {"processes/large-family-certificate.yaml"}
+    assert {f["path"] for f in report["findings"] if f["severity"] != "info"} == {
+        "processes/large-family-certificate.yaml"
+    }
     assert not {"TP102", "TP103"} & set(codes(report))

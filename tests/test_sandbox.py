@@ -71,7 +71,9 @@ def test_escape_payload_through_the_shell_is_one_line(base: Path, tmp_path: Path
 
 
 def test_harmless_agency_html_template_renders(base: Path, tmp_path: Path) -> None:
-    write(base, "templates/procedure.html.j2", "<h1>{{ title }}</h1>{% for s in sections %}{{ loop.index }}{% endfor %}\n")
+    write(
+        base, "templates/procedure.html.j2", "<h1>{{ title }}</h1>{% for s in sections %}{{ loop.index }}{% endfor %}\n"
+    )
     out = tmp_path / "out.html"
     r = run_cli("render", "procedure", "all", "--format", "html", "--output", str(out), "-C", str(base))
     assert r.code == 0 and out.read_text(encoding="utf-8").startswith("<h1>Порядок взаимодействия")
@@ -99,11 +101,16 @@ IMG = '<img src=x onerror="alert(1)">'
 
 def test_rendered_html_escapes_data(base: Path, tmp_path: Path) -> None:
     p = base / "procedures/all.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace(
-        "title: Порядок взаимодействия с клиентами министерства", f'title: "{SCRIPT}"'), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            "title: Порядок взаимодействия с клиентами министерства", f'title: "{SCRIPT}"'
+        ),
+        encoding="utf-8",
+    )
     t = base / "touchpoints.yaml"
-    t.write_text(t.read_text(encoding="utf-8").replace("name: Официальный сайт министерства", f"name: '{IMG}'"),
-                 encoding="utf-8")
+    t.write_text(
+        t.read_text(encoding="utf-8").replace("name: Официальный сайт министерства", f"name: '{IMG}'"), encoding="utf-8"
+    )
     for args, name in ((["procedure", "all"], "p.html"), (["register"], "r.html")):
         out = tmp_path / name
         r = run_cli("render", *args, "--format", "html", "--output", str(out), "-C", str(base))

@@ -41,5 +41,3 @@ def test_harmless_agency_docx_template_renders(base: Path, tmp_path: Path) -> No
     out = tmp_path / "out.docx"
     r = run_cli("render", "procedure", "all", "--format", "docx", "--output", str(out), "-C", str(base))
     assert r.code == 0 and out.is_file(), r.stderr
-
-

@@ -48,7 +48,9 @@ def test_check_jsonschema_validates_the_example(schema_file: str) -> None:
     exe = _check_jsonschema()
     r = subprocess.run(
         [exe, "--schemafile", str(REPO / "schemas" / schema_file), *FILES[schema_file]],
-        cwd=EXAMPLE, capture_output=True, text=True,
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 0, r.stdout + r.stderr
 
@@ -57,7 +59,9 @@ def test_check_jsonschema_rejects_an_unknown_key(tmp_path: Path) -> None:
     exe = _check_jsonschema()
     bad = tmp_path / "p.yaml"
     bad.write_text("id: p\ntitle: П\ndirection: services\ntouchpoint: []\n", encoding="utf-8")
-    r = subprocess.run([exe, "--schemafile", str(REPO / "schemas/process.schema.json"), str(bad)], capture_output=True, text=True)
+    r = subprocess.run(
+        [exe, "--schemafile", str(REPO / "schemas/process.schema.json"), str(bad)], capture_output=True, text=True
+    )
     assert r.returncode == 1
 
 
@@ -76,8 +80,20 @@ def test_enumerations_are_defined_once_and_agree_with_the_models() -> None:
 def test_wheel_contains_templates_and_schemas(tmp_path: Path) -> None:
     pytest.importorskip("hatchling")
     r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 0, r.stderr
     (wheel,) = tmp_path.glob("tpkit-*.whl")

@@ -54,7 +54,9 @@ def test_alias_bomb_is_refused(base: Path) -> None:
 
 def test_unknown_key_is_tp002_with_did_you_mean(base: Path) -> None:
     p = base / "touchpoints.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("    channel: reception", "    chanel: reception"), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("    channel: reception", "    chanel: reception"), encoding="utf-8"
+    )
     report = lint_json(base)
     (f,) = _only(report, "TP002")
     assert "chanel" in f["message"] and "channel" in f["message"]
@@ -66,7 +68,9 @@ def test_unknown_key_is_tp002_with_did_you_mean(base: Path) -> None:
 
 
 def test_missing_required_key_points_at_the_parent(base: Path) -> None:
-    write(base, "processes/p.yaml", "id: p\ndirection: services\ntouchpoints:\n  - touchpoint: site\n    needs: [info]\n")
+    write(
+        base, "processes/p.yaml", "id: p\ndirection: services\ntouchpoints:\n  - touchpoint: site\n    needs: [info]\n"
+    )
     (f,) = _only(lint_json(base), "TP002")
     assert "title" in f["message"] and f["line"] == 1
 
@@ -94,7 +98,9 @@ def test_unknown_reference_names_the_missing_id_with_hint(base: Path) -> None:
 
 def test_unknown_need_code_is_tp003(base: Path) -> None:
     p = base / "processes/child-benefit.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("needs: [info, forms]", "needs: [info, formz]"), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("needs: [info, forms]", "needs: [info, formz]"), encoding="utf-8"
+    )
     (f,) = _only(lint_json(base), "TP003")
     assert "formz" in f["message"] and f["yaml_path"] == "/touchpoints/0/needs/1"
 
@@ -177,8 +183,18 @@ def test_json_report_has_the_contracted_shape(base: Path) -> None:
     assert set(report["summary"]) == {"files", "error", "warning", "info"}
     f = report["findings"][0]
     assert set(f) == {
-        "rule", "name", "severity", "message", "path", "line", "column",
-        "end_line", "end_column", "yaml_path", "object", "fingerprint",
+        "rule",
+        "name",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "yaml_path",
+        "object",
+        "fingerprint",
     }
 
 

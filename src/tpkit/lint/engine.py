@@ -57,9 +57,7 @@ class Selection:
     per_file_ignores: dict[str, list[str]]
 
     @classmethod
-    def from_config(
-        cls, config: Config, select: list[str] | None = None, ignore: list[str] | None = None
-    ) -> Selection:
+    def from_config(cls, config: Config, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
         return cls(
             select=select if select else list(config.lint.select),
             ignore=list(config.lint.ignore) + list(ignore or []),
@@ -231,7 +229,13 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
         anchors: tuple[int, ...] = (line,)
     elif src is not None:
         span = src.span(hit.path)
-        line, col, end_line, end_col, anchors = span.line, span.column, span.end_line, span.end_column, span.anchor_lines
+        line, col, end_line, end_col, anchors = (
+            span.line,
+            span.column,
+            span.end_line,
+            span.end_column,
+            span.anchor_lines,
+        )
     else:
         line = col = end_line = end_col = 1
         anchors = (1,)

@@ -104,7 +104,11 @@ DIRECTIONS: Final[dict[str, dict[str, str]]] = {
         "en": "Control and supervision",
         "short": "Контроль (надзор)",
     },
-    "appeals": {"ru": "Рассмотрение обращений и запросов", "en": "Appeals and requests", "short": "Обращения и запросы"},
+    "appeals": {
+        "ru": "Рассмотрение обращений и запросов",
+        "en": "Appeals and requests",
+        "short": "Обращения и запросы",
+    },
 }
 
 # --- acts -------------------------------------------------------------------------
@@ -113,7 +117,10 @@ ACT_KINDS: Final[dict[str, dict[str, str]]] = {
     "npa": {"ru": "нормативный правовой акт", "en": "regulatory legal act"},
     "internal": {"ru": "ненормативный (внутренний) акт", "en": "internal act"},
     "agreement": {"ru": "акт, контракт, соглашение о порядке работы точки", "en": "agreement or contract"},
-    "directive": {"ru": "распорядительное действие (поручение, резолюция)", "en": "directive (instruction, resolution)"},
+    "directive": {
+        "ru": "распорядительное действие (поручение, резолюция)",
+        "en": "directive (instruction, resolution)",
+    },
 }
 
 APPROVAL_KINDS: Final[dict[str, dict[str, str]]] = {

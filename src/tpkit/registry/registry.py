@@ -374,9 +374,7 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[m.Model], kind: str, i
         if kind == "process":
             _collect_raw_ids(reg, "feature", data.get("features"))
     if data is None:
-        reg.hits.append(
-            Hit("TP002", src.rel, (), ru="файл пуст", en="the file is empty", key="empty")
-        )
+        reg.hits.append(Hit("TP002", src.rel, (), ru="файл пуст", en="the file is empty", key="empty"))
         return
     obj, problems = validate(model, data)
     _schema_hits(reg, src, problems)

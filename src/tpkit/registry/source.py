@@ -78,14 +78,16 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
                 )
                 return src
         if path.is_dir():
-            src.problems.append(
-                Problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")
-            )
+            src.problems.append(Problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file"))
             return src
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             src.problems.append(
-                Problem("TP005", "это не обычный файл (канал или устройство)", "this is not a regular file (a pipe or a device)")
+                Problem(
+                    "TP005",
+                    "это не обычный файл (канал или устройство)",
+                    "this is not a regular file (a pipe or a device)",
+                )
             )
             return src
         size = st.st_size

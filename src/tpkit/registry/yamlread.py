@@ -140,7 +140,10 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     if nul >= 0:
         line, col = _line_col(raw, nul)
         if raw.count(b"\x00") * 4 >= len(raw):  # every other byte: UTF-16 without a byte-order mark
-            ru, en = "похоже, файл в кодировке UTF-16; сохраните его в UTF-8", "the file looks like UTF-16; save it as UTF-8"
+            ru, en = (
+                "похоже, файл в кодировке UTF-16; сохраните его в UTF-8",
+                "the file looks like UTF-16; save it as UTF-8",
+            )
         else:
             ru = "файл содержит нулевые байты (NUL): это не текстовый файл YAML"
             en = "the file holds NUL bytes: it is not a YAML text file"
@@ -181,9 +184,7 @@ def _looks_like_cp1251(raw: bytes) -> bool:
     if not high:
         return False
     cyr = sum(1 for i in high if raw[i] >= 0xC0 or raw[i] in (0xA8, 0xB8))
-    paired = sum(
-        1 for i in high if (i > 0 and raw[i - 1] >= 0x80) or (i + 1 < len(raw) and raw[i + 1] >= 0x80)
-    )
+    paired = sum(1 for i in high if (i > 0 and raw[i - 1] >= 0x80) or (i + 1 < len(raw) and raw[i + 1] >= 0x80))
     return cyr / len(high) > 0.8 and paired / len(high) > 0.5
 
 
@@ -573,8 +574,11 @@ class _Converter:
                 )
             )
         if depth > MAX_DEPTH:
-            raise _Stop(self._fail(node, f"вложенность глубже {MAX_DEPTH} уровней",
-                                   f"nesting deeper than {MAX_DEPTH} levels", path))
+            raise _Stop(
+                self._fail(
+                    node, f"вложенность глубже {MAX_DEPTH} уровней", f"nesting deeper than {MAX_DEPTH} levels", path
+                )
+            )
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag not in _SCALAR_TAGS:
@@ -610,8 +614,14 @@ class _Converter:
                 self._merge(merged, value_node, path, depth)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop(self._fail(key_node, "ключ должен быть строкой, а не списком или словарем",
-                                       "a key must be a plain string, not a list or mapping", path))
+                raise _Stop(
+                    self._fail(
+                        key_node,
+                        "ключ должен быть строкой, а не списком или словарем",
+                        "a key must be a plain string, not a list or mapping",
+                        path,
+                    )
+                )
             key = self.convert(key_node, path, depth + 1)
             if key in result:
                 line, col, el, ec = _pos(key_node)
@@ -637,8 +647,11 @@ class _Converter:
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
         for src in sources:
             if not isinstance(src, yaml.MappingNode):
-                raise _Stop(self._fail(src, "слияние «<<» принимает только словари",
-                                       "a merge key '<<' takes mappings only", path))
+                raise _Stop(
+                    self._fail(
+                        src, "слияние «<<» принимает только словари", "a merge key '<<' takes mappings only", path
+                    )
+                )
             data = self.convert(src, path, depth + 1)
             for k, v in data.items():
                 into.setdefault(k, v)
@@ -740,7 +753,9 @@ _INDEX_KEYS = 16
 KeyIndex = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
 
 
-def _child(node: yaml.MappingNode, step: str | int, index: KeyIndex | None) -> tuple[yaml.Node | None, yaml.Node | None]:
+def _child(
+    node: yaml.MappingNode, step: str | int, index: KeyIndex | None
+) -> tuple[yaml.Node | None, yaml.Node | None]:
     want = str(step)
     if index is not None and len(node.value) > _INDEX_KEYS:
         keys = index.get(id(node))

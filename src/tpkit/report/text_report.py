@@ -11,7 +11,13 @@ _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 _WORDS = {
-    "ru": {"error": "ошибок", "warning": "предупреждений", "info": "советов", "files": "файлов", "clean": "Замечаний нет"},
+    "ru": {
+        "error": "ошибок",
+        "warning": "предупреждений",
+        "info": "советов",
+        "files": "файлов",
+        "clean": "Замечаний нет",
+    },
     "en": {"error": "errors", "warning": "warnings", "info": "infos", "files": "files", "clean": "No findings"},
 }
 
