@@ -3,32 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .registry.models import Config
+from .registry import _compiled
 from .registry.source import read_source
 from .registry.validate import validate
+
+if TYPE_CHECKING:
+    from .registry.models import Config
 
 
 class ConfigError(Exception):
     """tpkit.yaml cannot be used; the message names file, line and column."""
 
 
+def default_config() -> Config:
+    """The settings of a registry without tpkit.yaml."""
+    return _compiled._d_Config()  # type: ignore[return-value]
+
+
 def load_config(root: Path, lang: str | None = None) -> Config:
     path = root / "tpkit.yaml"
     if not path.exists():
-        return Config()
+        return default_config()
     src = read_source(root, path, "tpkit")
     use_en = lang == "en"
     for p in src.problems:
         if p.code in ("TP001", "TP005", "TP002"):
             raise ConfigError(f"tpkit.yaml:{p.line}:{p.column}: {p.en if use_en else p.ru}")
     data = src.data if src.data is not None else {}
-    obj, problems = validate(Config, data)
+    obj, problems = validate("Config", data)
     if problems:
         p = problems[0]
         span = src.span(p.yaml_path)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {p.en if use_en else p.ru}")
-    assert isinstance(obj, Config)
+    assert obj is not None
     problem = _check_codes(obj, use_en)
     if problem is not None:
         path, message = problem

@@ -115,7 +115,7 @@ def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) ->
 
 def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
     """The skeleton must read back and pass the schema: never write a broken file."""
-    from ..registry.models import FILE_KINDS
+    from ..registry._compiled import FILE_KINDS
     from ..registry.validate import validate
     from ..registry.yamlread import parse
 

@@ -6,13 +6,15 @@ import fnmatch
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..registry.models import Config
 from ..registry.registry import Registry
 from ..util import gc_paused
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
+
+if TYPE_CHECKING:
+    from ..registry.models import Config
 
 _SUPPRESS = re.compile(r"#\s*tpkit:\s*(ignore|ignore-file)\[([A-Za-z0-9_,\s]*)\](?:\s*--\s*(.*))?")
 

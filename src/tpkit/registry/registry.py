@@ -11,15 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..lint.finding import Hit
 from ..util import gc_paused
-from . import models as m
 from .enums import NEEDS
 from .source import SourceFile, read_source
 from .validate import did_you_mean, validate
 from .yamlread import Problem
+
+if TYPE_CHECKING:  # the objects are records with these models' fields (see records.py)
+    from . import models as m
 
 ROOT_MARKER = "tpkit.yaml"
 REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
@@ -202,13 +204,13 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     for src in by_kind.get("agency", []):
         _load_agency(reg, src)
     for src in by_kind.get("acts", []):
-        _load_list(reg, src, m.ActsFile, m.Act, "acts", "act", reg.acts)
+        _load_list(reg, src, "ActsFile", "Act", "acts", "act", reg.acts)
     for src in by_kind.get("touchpoints", []):
-        _load_list(reg, src, m.TouchpointsFile, m.Touchpoint, "touchpoints", "touchpoint", reg.touchpoints)
+        _load_list(reg, src, "TouchpointsFile", "Touchpoint", "touchpoints", "touchpoint", reg.touchpoints)
     for src in by_kind.get("process", []):
-        _load_doc(reg, src, m.Process, "process", reg.processes)
+        _load_doc(reg, src, "Process", "process", reg.processes)
     for src in by_kind.get("procedure", []):
-        _load_doc(reg, src, m.Procedure, "procedure", reg.procedures)
+        _load_doc(reg, src, "Procedure", "procedure", reg.procedures)
     _index(reg)
     _check_references(reg)
     return reg
@@ -257,11 +259,10 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
         _collect_raw_ids(reg, "unit", data.get("units"))
         _collect_raw_ids(reg, "official", data.get("officials"))
         _collect_raw_ids(reg, "need", data.get("needs"))
-    obj, problems = validate(m.Agency, data)
+    obj, problems = validate("Agency", data)
     _schema_hits(reg, src, problems)
     if obj is None or _has_control_problem(src):
         return
-    assert isinstance(obj, m.Agency)
     src.valid = True
     reg.agency = obj
     reg.where[("agency", obj.id)] = Located(src.rel, ())
@@ -325,8 +326,8 @@ def _add_unique(
 def _load_list(
     reg: Registry,
     src: SourceFile,
-    file_model: type[m.Model],
-    item_model: type[m.Model],
+    file_model: str,
+    item_model: str,
     key: str,
     kind: str,
     into: dict[str, Any],
@@ -365,7 +366,7 @@ def _load_list(
         reg.where[(kind, ident)] = Located(src.rel, (key, i))
 
 
-def _load_doc(reg: Registry, src: SourceFile, model: type[m.Model], kind: str, into: dict[str, Any]) -> None:
+def _load_doc(reg: Registry, src: SourceFile, model: str, kind: str, into: dict[str, Any]) -> None:
     if not _usable(src):
         return
     data = src.data

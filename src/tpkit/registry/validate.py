@@ -1,14 +1,23 @@
-"""Schema validation: pydantic errors become problems at the node they are about."""
+"""Schema validation: the fast path first; pydantic's errors become problems at the node they are about.
+
+:func:`validate` returns a plain record (:mod:`tpkit.registry.records`). A file
+the generated validator accepts never imports pydantic; anything else goes to the
+pydantic model, which reports the errors or coerces the values (``3`` for a text
+field becomes ``"3"``), and its result becomes a record the same way.
+"""
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
-
+from . import _compiled
+from .records import Invalid, Record
 from .yamlread import Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _ID_HINT_RU = "допустимы строчные латинские буквы, цифры, «-» и «_», первым — буква или цифра"
 _ID_HINT_EN = "use lowercase latin letters, digits, '-' and '_', starting with a letter or digit"
@@ -37,6 +46,8 @@ def _unwrap(tp: Any) -> list[Any]:
 
 def _model_at(model: type[BaseModel], path: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that describes the mapping at ``path`` under ``model``."""
+    from pydantic import BaseModel
+
     current: list[Any] = [model]
     for step in path:
         nxt: list[Any] = []
@@ -172,8 +183,26 @@ _UNION_FIELDS = {
 MAX_PROBLEMS = 100
 
 
-def validate(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate ``data``; problems carry YAML paths (positions are filled in later)."""
+def validate(name: str, data: Any) -> tuple[Record | None, list[Problem]]:
+    """Validate ``data`` against the model called ``name``; problems carry YAML paths (positions come later)."""
+    fast = _compiled.VALIDATORS[name]
+    try:
+        return fast(data), []
+    except Invalid:
+        pass
+    from . import models
+
+    obj, problems = validate_pydantic(getattr(models, name), data)
+    if obj is None:
+        return None, problems
+    # pydantic's output has exact types, so the fast validator takes it (tests/test_compiled.py)
+    return fast(obj.model_dump()), problems
+
+
+def validate_pydantic(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
+    """The reference path: the pydantic model itself."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data), []
     except ValidationError as exc:

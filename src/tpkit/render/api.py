@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..registry.enums import DIRECTIONS
-from ..registry.models import Config
 from ..registry.registry import Registry
 from .errors import RenderError
 from .view import DocumentView, procedure_view, register_view, to_plain
+
+if TYPE_CHECKING:
+    from ..registry.models import Config
 
 PROCEDURE_FORMATS = ("docx", "md", "html")
 REGISTER_FORMATS = ("docx", "xlsx", "md", "html", "csv")

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lint.engine import LintResult, lint
 from ..lint.rules.review import LowDemandRemoved
 from ..registry import Registry, load_registry
-from ..registry.models import Config
 from ..registry.registry import discover
 from ..registry.source import SourceFile, read_source
 from ..registry.yamlread import MAX_FILE_BYTES
 from . import gitrev
 from .diff import Diff, compare_findings, diff_registries, renamed_files
 from .gitrev import WORKTREE, GitError
+
+if TYPE_CHECKING:
+    from ..registry.models import Config
 
 __all__ = ["WORKTREE", "GitError", "Side", "lint_since", "load_side", "run_diff"]
 
