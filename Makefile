@@ -42,8 +42,10 @@ lint-code: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
+# after a change to src/tpkit/registry/models.py: the JSON Schemas and the fast validators (tests check both)
 schemas: $(VENV)/.dev-installed
 	$(TPKIT) schema --output schemas
+	$(BIN)/python -m tpkit.registry.compile_models
 
 docs: $(VENV)/.dev-installed
 	$(TPKIT) rules --format md > docs/rules.md

@@ -899,7 +899,7 @@ def _v_RenderConfig(v):
     x = d.get('font', _MISSING)
     o.font = 'Times New Roman' if x is _MISSING else text(x)
     x = d.get('font_size', _MISSING)
-    o.font_size = 14 if x is _MISSING else _float_6_36(x)
+    o.font_size = 14.0 if x is _MISSING else _float_6_36(x)
     return o
 
 
@@ -1128,7 +1128,7 @@ def _d_RenderConfig():
     o = _new(RenderConfig)
     o.templates = 'templates/'
     o.font = 'Times New Roman'
-    o.font_size = 14
+    o.font_size = 14.0
     return o
 
 
@@ -1283,7 +1283,7 @@ RegisterInfo._defaults = {
 RenderConfig._defaults = {
     'templates': (False, 'templates/'),
     'font': (False, 'Times New Roman'),
-    'font_size': (False, 14),
+    'font_size': (False, 14.0),
 }
 Requirements._defaults = {
     'politeness': (False, None),

@@ -292,6 +292,9 @@ def _default(info: FieldInfo) -> tuple[str, str]:
         return code, f"(True, lambda: {code})"
     if info.default is PydanticUndefined:
         raise Unsupported("no default")
+    if info.annotation is float and type(info.default) is not float:
+        # pydantic's JSON output turns it into a float, the record's would not
+        raise Unsupported(f"write the default of a float field as a float, not {info.default!r}")
     code = _literal_code(info.default)
     if isinstance(info.default, (list, dict, set)):
         raise Unsupported(f"mutable default {info.default!r}")
@@ -334,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"{TARGET} is out of date: run python -m tpkit.registry.compile_models\n")
             return 1
         return 0
-    TARGET.write_text(code, encoding="utf-8")
+    from ..util import atomic_write_text
+
+    atomic_write_text(TARGET, code)
     return 0
 
 

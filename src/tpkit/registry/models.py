@@ -55,7 +55,7 @@ class LintConfig(Model):
 class RenderConfig(Model):
     templates: str = Field("templates/", description="Folder with the agency's own templates")
     font: Text = "Times New Roman"
-    font_size: Annotated[float, Field(ge=6, le=36)] = 14
+    font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
 
 
 class Config(Model):

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..registry import models as m
 from ..registry.enums import CHANNELS, DEMAND_WORDS, DIRECTIONS, FORM_LABELS, form_of
 from ..registry.registry import Registry
+
+if TYPE_CHECKING:
+    from ..registry import models as m
 
 
 @dataclass(frozen=True, slots=True)

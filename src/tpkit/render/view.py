@@ -16,9 +16,8 @@ import dataclasses
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..registry import models as m
 from ..registry.enums import (
     APPROVAL_KINDS,
     ASSESSMENT_CRITERIA,
@@ -38,6 +37,9 @@ from .register_table import (
     register_tables,
     touchpoint_form,
 )
+
+if TYPE_CHECKING:
+    from ..registry import models as m
 
 DASH = "\u2013"  # en dash: list items in Russian official documents
 EMPTY = "\u2014"  # em dash: an empty table cell

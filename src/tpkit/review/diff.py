@@ -416,9 +416,7 @@ def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     return pc
 
 
-def _objects(
-    old: Registry, new: Registry, kind: str, a: Mapping[str, Record], b: Mapping[str, Record]
-) -> KindDiff:
+def _objects(old: Registry, new: Registry, kind: str, a: Mapping[str, Record], b: Mapping[str, Record]) -> KindDiff:
     added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
