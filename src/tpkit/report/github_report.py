@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ..lint.engine import LintResult
-from ..lint.finding import Finding
+from ..lint.finding import Finding, printable
 from . import repo_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,7 +25,8 @@ def escape_property(text: str) -> str:
 
 def command(f: Finding, root: str) -> str:
     props: list[tuple[str, str]] = [
-        ("file", repo_path(root, f.path)),
+        # a file name may hold an escape sequence: the log must not run it (the annotation then links nowhere)
+        ("file", printable(repo_path(root, f.path))),
         ("line", str(f.line)),
         ("col", str(f.column)),
     ]
