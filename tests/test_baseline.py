@@ -33,6 +33,21 @@ def test_fingerprint_survives_lines_inserted_above(base: Path) -> None:
     assert after[0]["fingerprint"] == before[0]["fingerprint"]  # …and kept its fingerprint
 
 
+def test_unused_suppression_keeps_its_fingerprint_when_lines_are_inserted_above(base: Path) -> None:
+    p = base / "processes/child-benefit.yaml"
+    src = p.read_text(encoding="utf-8").replace(
+        "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP105] -- проверено\n", 1
+    )
+    src = src.replace("title:", "# tpkit: ignore[TP105] -- проверено\ntitle:", 1)  # the same text, twice
+    p.write_text(src, encoding="utf-8")
+    before = sorted((f["line"], f["fingerprint"]) for f in lint_json(base)["findings"] if f["rule"] == "TP901")
+    assert len(before) == 2 and before[0][1] != before[1][1]
+    p.write_text("# Процесс назначения выплаты\n# (уточнено)\n" + src, encoding="utf-8")
+    after = sorted((f["line"], f["fingerprint"]) for f in lint_json(base)["findings"] if f["rule"] == "TP901")
+    assert [line for line, _ in after] == [line + 2 for line, _ in before]
+    assert [fp for _, fp in after] == [fp for _, fp in before]
+
+
 def test_two_findings_of_one_rule_in_one_file_differ(base: Path) -> None:
     p = base / "processes/child-benefit.yaml"
     src = p.read_text(encoding="utf-8")

@@ -188,20 +188,28 @@ def _lint(
         for file_supps in supp.values():
             if only_files is not None and file_supps and file_supps[0].file not in only_files:
                 continue
+            # keyed by the comment's line as written, not its number: the fingerprint (and a baseline)
+            # survives lines inserted above; the same line written twice is told apart by its count
+            text = reg.files[file_supps[0].file].text if file_supps and file_supps[0].file in reg.files else None
+            lines = text.splitlines() if text else []
+            seen_keys: dict[str, int] = {}
             for s in file_supps:
+                written = lines[s.line - 1].strip() if 0 < s.line <= len(lines) else str(s.line)
                 for code in s.codes:
                     r = cat.get(code)
                     if code in s.used or code == "TP901":
                         continue
                     if r is not None and (not sel.enabled(r) or sel.ignored_in(r, s.file)):
                         continue  # the rule is off in this run or file: the comment may well be needed
+                    key = f"{code}:{written}"
+                    seen_keys[key] = seen_keys.get(key, 0) + 1
                     hit = Hit(
                         "TP901",
                         s.file,
                         (),
                         f"suppression:{code}",
                         args={"code": code},
-                        key=f"{s.line}:{code}",
+                        key=f"{key}#{seen_keys[key]}",
                         line=s.line,
                         column=s.column,
                     )
