@@ -146,6 +146,53 @@ def test_resource_bombs_in_templates_are_refused(base: Path, tmp_path: Path, pay
     assert "too large" in r.stderr
 
 
+_GROWING = [
+    "{{ title|center(10**10) }}",
+    "{{ title|indent(10**9) }}",
+    "{{ '%999999999d'|format(1) }}",
+    "{{ '%*d'|format(10**10, 1) }}",
+    "{{ '{:>999999999}'.format(title) }}",
+    "{{ '{:{w}}'.format(title, w=10**10) }}",
+    "{{ '{t:>999999999}'.format_map({'t': title}) }}",
+    "{{ title.ljust(10**10) }}",
+    "{{ title.zfill(10**10) }}",
+    "{{ ('\t' * 999999).expandtabs(10**7) }}",
+    "{{ ('x' * 999999)|replace('x', 'y' * 999999) }}",
+    "{{ ('x' * 999999).replace('x', 'y' * 999999) }}",
+    "{{ ('x' * 999999).join(['a'] * 99999) }}",
+    "{{ (['a'] * 99999)|join('x' * 999999) }}",
+    "{{ [1]|batch(10**10, 0)|list }}",
+    "{{ [1]|slice(10**10, 0)|list }}",
+    "{{ [[[1]]]|tojson(indent=10**9) }}",
+]
+
+
+@pytest.mark.parametrize("payload", _GROWING)
+def test_text_growing_filters_and_methods_are_bounded(base: Path, tmp_path: Path, payload: str) -> None:
+    """Each of these asks for gigabytes or hangs unbounded; refused in one line, at once."""
+    write(base, "templates/procedure.md.j2", payload + "\n")
+    out = tmp_path / "out.md"
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", str(out), "-C", str(base))
+    _one_line_error(r, out)
+    assert "too large" in r.stderr
+
+
+def test_the_same_filters_and_methods_work_at_ordinary_sizes(base: Path, tmp_path: Path) -> None:
+    template = (
+        "{{ 'a'|center(5) }}|{{ 'a\nb'|indent(2) }}|{{ '%05d'|format(7) }}|{{ '{:>4}'.format('b') }}|"
+        "{{ '{t}'.format_map({'t': 'c'}) }}|{{ 'd'.ljust(3) }}.|{{ 'x-y'|replace('-', '+') }}|"
+        "{{ ', '.join(['e', 'f']) }}|{{ ['g', 'h']|join('/') }}|{{ [1, 2, 3]|batch(2, 0)|list }}|"
+        "{{ [1]|tojson(indent=1) }}\n"
+    )
+    write(base, "templates/procedure.md.j2", template)
+    out = tmp_path / "out.md"
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", str(out), "-C", str(base))
+    assert r.code == 0, r.stderr
+    assert out.read_text(encoding="utf-8") == (
+        "  a  |a\n  b|00007|   b|c|d  .|x+y|e, f|g/h|[[1, 2], [3, 0]]|[\n 1\n]\n"
+    )
+
+
 def test_render_refusal_quoting_a_bad_key_stays_one_line(base: Path, tmp_path: Path) -> None:
     """The first structural problem is quoted in render's one-line error: a key holding a newline must not
     break the line (it did: the unknown-key message carried the raw newline)."""
