@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, lintcmd
+from .errors import UsageError as UsageError  # re-exported: tests and callers import it from here
+from .errors import fail, guarded
 
 app = typer.Typer(
     name="tpkit",
@@ -27,14 +29,6 @@ app = typer.Typer(
 )
 
 _DEBUG = False
-
-
-class UsageError(Exception):
-    """A one-line error for the user; exit 2."""
-
-
-def fail(message: str) -> NoReturn:
-    raise UsageError(message)
 
 
 def _version(value: bool) -> None:
@@ -54,52 +48,9 @@ def _root(
     _DEBUG = _DEBUG or debug
 
 
-def _split_codes(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    out: list[str] = []
-    for v in values:
-        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
-    return out
-
-
-def _open_registry(paths: list[Path] | None, lang: str | None):  # type: ignore[no-untyped-def]
-    """Root, config and the set of files to report on (None = all)."""
-    from .config import load_config
-    from .registry import NoRegistryError, find_root
-
-    targets = paths or [Path.cwd()]
-    for t in targets:
-        if not t.exists():
-            fail(f"{t}: нет такого файла или папки / no such file or folder")
-    try:
-        root = find_root(targets[0])
-    except NoRegistryError:
-        fail(
-            f"{targets[0]}: реестр не найден — нет tpkit.yaml ни в этой папке, ни выше "
-            f"(создайте его: tpkit init) / no registry: no tpkit.yaml here or above"
-        )
-    config = load_config(root, lang)
-    only: set[str] | None = None
-    files = [t for t in targets if t.is_file()]
-    if files:
-        only = set()
-        for t in files:
-            try:
-                only.add(t.resolve().relative_to(root).as_posix())
-            except ValueError:
-                fail(f"{t}: файл вне реестра {root} / the file is outside the registry")
-    return root, config, only
-
-
-def _report_root(root: Path) -> str:
-    """The registry root relative to the working folder, as CI systems resolve report paths ("." if outside)."""
-    try:
-        rel = root.resolve().relative_to(Path.cwd().resolve())
-    except (ValueError, OSError):
-        return "."
-    return rel.as_posix() or "."
-
+# the lint helpers live in tpkit.lintcmd (typer-free, for the fast path); render and diff use them too
+_open_registry = lintcmd.open_registry
+_report_root = lintcmd.report_root
 
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of findings: ru | en.")]
 
@@ -130,87 +81,20 @@ def lint(
     ] = None,
 ) -> None:
     """Check the registry against the methodology (rules TP001…TP901)."""
-    from .lint.engine import lint as run_lint
-    from .registry import load_registry
-    from .report import FORMATS, get_reporter
-
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if fmt not in FORMATS:
-        fail(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(FORMATS)}")
-    if lang is not None and lang not in ("ru", "en"):
-        fail("--lang: ru | en")
-    if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
-        fail("--fail-on: error | warning | info | never")
-    from .lint.rule import unknown_patterns
-
-    for opt, values in (("--select", select), ("--ignore", ignore)):
-        bad = unknown_patterns(_split_codes(values) or [])
-        if bad:
-            fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
-    root, config, only = _open_registry(paths, lang)
-    if write_baseline is not None and only is not None:
-        fail(
-            "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
-            "/ --write-baseline records the whole registry: give a folder, not files"
-        )
-    known: set[str] | None = None
-    if baseline is not None:
-        from .lint.baseline import BaselineError, load
-
-        try:
-            known = load(baseline)
-        except BaselineError as exc:
-            fail(str(exc))
-    language = lang or config.language
-    if since is not None:
-        result = _lint_since(root, since, config, _split_codes(select), _split_codes(ignore), language, only)
-    else:
-        reg = load_registry(root)
-        result = run_lint(
-            reg,
-            config,
-            select=_split_codes(select),
-            ignore=_split_codes(ignore),
-            lang=language,
-            only_files=only,
-            debug=_DEBUG,
-        )
-    for err in result.internal_errors:
-        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
-    if write_baseline is not None:
-        from .lint.baseline import dumps
-        from .util import atomic_write_text
-
-        atomic_write_text(write_baseline, dumps(result.findings))
-        typer.echo(
-            f"tpkit: {write_baseline}: записано замечаний в базовую линию / findings recorded: {len(result.findings)}",
-            err=True,
-        )
-        raise typer.Exit(2 if result.internal_errors else 0)
-    if known is not None:
-        from .lint.baseline import apply
-
-        result, hidden = apply(result, known)
-        if hidden:
-            typer.echo(
-                f"tpkit: {baseline}: не показано замечаний из базовой линии / findings in the baseline: {hidden}",
-                err=True,
-            )
-    color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = get_reporter(fmt)(result, root=_report_root(root), lang=language, color=color)
-    if output is not None:
-        from .report.text_report import summary_line
-        from .util import atomic_write_text
-
-        atomic_write_text(output, report)
-        typer.echo(summary_line(result, language), err=True)
-    else:
-        sys.stdout.write(report)
-    if result.internal_errors:
-        raise typer.Exit(2)
-    threshold = fail_on or config.lint.fail_on
-    raise typer.Exit(1 if result.fails(threshold) else 0)
+    code = lintcmd.run(
+        paths=list(paths) if paths else None,
+        fmt=fmt,
+        output=output,
+        select=list(select) if select else None,
+        ignore=list(ignore) if ignore else None,
+        fail_on=fail_on,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        lang=lang,
+        since=since,
+        debug=_DEBUG,
+    )
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -430,17 +314,6 @@ def render_register_cmd(
 
 
 # --- review (issue: tpkit diff) ----------------------------------------------------
-
-
-def _lint_since(root, since, config, select, ignore, language, only):  # type: ignore[no-untyped-def]
-    from .review.core import GitError, lint_since
-
-    try:
-        return lint_since(
-            root, since, config, lang=language, select=select, ignore=ignore, only_files=only, debug=_DEBUG
-        )
-    except GitError as exc:
-        fail(f"--since: {exc}")
 
 
 @app.command()
@@ -703,26 +576,12 @@ def _matrix_table(mx, *, color: bool) -> str:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: one-line errors, exit 2, never a traceback unless --debug."""
+    """Entry point: one-line errors, exit 2, never a traceback unless --debug (see tpkit.errors.guarded)."""
     global _DEBUG
     args = list(sys.argv[1:] if argv is None else argv)
     _DEBUG = "--debug" in args
-    from .config import ConfigError
 
-    try:
+    def invoke() -> None:
         app(args=args, prog_name="tpkit", standalone_mode=True)
-    except SystemExit:
-        raise
-    except (UsageError, ConfigError) as exc:
-        typer.echo(f"tpkit: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        typer.echo("tpkit: прервано / interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:
-        if _DEBUG:
-            raise
-        typer.echo(
-            f"tpkit: внутренняя ошибка / internal error: {type(exc).__name__}: {exc} (подробности: --debug)", err=True
-        )
-        sys.exit(2)
+
+    sys.exit(guarded(invoke, debug=_DEBUG))

@@ -1,0 +1,43 @@
+"""The one-line user errors and the error handling shared by every entry point (typer-free: cheap to import)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+
+class UsageError(Exception):
+    """A one-line error for the user; exit 2."""
+
+
+def fail(message: str) -> NoReturn:
+    raise UsageError(message)
+
+
+def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
+    """Run ``fn`` and turn what escapes it into the exit code and the one line a user sees.
+
+    UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; any other exception -> one line
+    naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
+    Used by both ``tpkit.cli.main`` (typer) and the fast ``tpkit lint`` path in ``tpkit._entry``.
+    """
+    try:
+        return fn() or 0
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("tpkit: прервано / interrupted\n")
+        return 130
+    except Exception as exc:
+        from .config import ConfigError
+
+        if isinstance(exc, (UsageError, ConfigError)):
+            sys.stderr.write(f"tpkit: {exc}\n")
+            return 2
+        if debug:
+            raise
+        sys.stderr.write(
+            f"tpkit: внутренняя ошибка / internal error: {type(exc).__name__}: {exc} (подробности: --debug)\n"
+        )
+        return 2
