@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 
 class UsageError(Exception):
@@ -15,10 +15,27 @@ def fail(message: str) -> NoReturn:
     raise UsageError(message)
 
 
+class _Pacified:
+    """A stream whose flush ignores a broken pipe (what click's PacifyFlushWrapper does)."""
+
+    def __init__(self, wrapped: Any) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except BrokenPipeError:
+            pass
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.wrapped, attr)
+
+
 def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     """Run ``fn`` and turn what escapes it into the exit code and the one line a user sees.
 
-    UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; any other exception -> one line
+    UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; a closed stdout pipe -> 1, quietly;
+    any other exception -> one line
     naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
     Used by both ``tpkit.cli.main`` (typer) and the fast ``tpkit lint`` path in ``tpkit._entry``.
     """
@@ -29,6 +46,12 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("tpkit: прервано / interrupted\n")
         return 130
+    except BrokenPipeError:
+        # the reader of the report went away (tpkit lint | head): exit 1 quietly, as typer does on the
+        # typer path, and let the final flush at exit fail silently
+        sys.stdout = _Pacified(sys.stdout)  # type: ignore[assignment]
+        sys.stderr = _Pacified(sys.stderr)  # type: ignore[assignment]
+        return 1
     except Exception as exc:
         from .config import ConfigError
 

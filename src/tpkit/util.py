@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o7777  # replacing a file keeps its permissions
     except OSError:
         mode = 0o666 & ~_umask()  # a new file gets what open() would give it
+    import tempfile  # only writes need it (start-up time)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

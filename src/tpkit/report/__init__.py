@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Protocol
 
 from ..lint.engine import LintResult
@@ -29,5 +28,7 @@ def get_reporter(fmt: str) -> Reporter:
     """The render function of a format (imported lazily: start-up stays cheap)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
+    from importlib import import_module
+
     module = import_module(f"{__name__}.{fmt}_report")
     return module.render  # type: ignore[no-any-return]
