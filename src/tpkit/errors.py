@@ -35,8 +35,7 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     """Run ``fn`` and turn what escapes it into the exit code and the one line a user sees.
 
     UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; a closed stdout pipe -> 1, quietly;
-    any other exception -> one line
-    naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
+    any other exception -> one line naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
     Used by both ``tpkit.cli.main`` (typer) and the fast ``tpkit lint`` path in ``tpkit._entry``.
     """
     try:
