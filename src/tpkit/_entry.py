@@ -71,11 +71,10 @@ def parse_lint(argv: list[str]) -> dict[str, Any] | None:
             paths.append(Path(arg))
             continue
         name, eq, value = arg.partition("=")
-        if not eq or not name.startswith("--"):
-            name, value = arg, None
+        if not (eq and name.startswith("--")):  # ``--opt VALUE``, ``-f VALUE``
             if i >= len(rest):
                 return None  # missing value
-            value = rest[i]
+            name, value = arg, rest[i]
             i += 1
         if name not in KNOWN_OPTIONS or value == "" or value.startswith("-"):
             return None  # unknown option (--help, --, -fjson, ...), empty or option-like value

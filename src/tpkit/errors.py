@@ -48,8 +48,8 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     except BrokenPipeError:
         # the reader of the report went away (tpkit lint | head): exit 1 quietly, as typer does on the
         # typer path, and let the final flush at exit fail silently
-        sys.stdout = _Pacified(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = _Pacified(sys.stderr)  # type: ignore[assignment]
+        sys.stdout = _Pacified(sys.stdout)
+        sys.stderr = _Pacified(sys.stderr)
         return 1
     except Exception as exc:
         from .config import ConfigError
