@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import run_cli, run_proc, write
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from tpkit.registry.enums import DIRECTIONS, NEEDS, SECTIONS
@@ -297,3 +298,22 @@ def test_text_word_cannot_hold_never_reaches_the_writer(base: Path) -> None:
     assert r.code == 2
     assert "procedures/all.yaml:" in r.stderr and "TP002" in r.stderr and "Traceback" not in r.stderr
     assert not (base / "all.docx").exists()
+
+
+def test_short_rows_stay_whole_and_tall_rows_may_break(tmp_path: Path) -> None:
+    from conftest import EXAMPLE
+
+    out = tmp_path / "register.docx"
+    assert run_cli("render", "register", "--format", "docx", "--output", str(out), "-C", str(EXAMPLE)).code == 0
+    whole, breakable = 0, 0
+    for table in docx.Document(str(out)).tables:
+        for row in table.rows[1:]:
+            longest = max(len(c.text) for c in row.cells)
+            kept = row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+            if longest < 100:
+                assert kept, row.cells[0].text
+                whole += 1
+            elif longest > 300:
+                assert not kept, row.cells[0].text
+                breakable += 1
+    assert whole and breakable

@@ -318,10 +318,13 @@ def _page_numbers(section: Any) -> None:
 class _Writer:
     """Writes a view's blocks into a python-docx document or a docxtpl sub-document."""
 
-    def __init__(self, target: Any, styles_doc: Any, text_width_mm: float, layout: Layout) -> None:
+    def __init__(
+        self, target: Any, styles_doc: Any, text_width_mm: float, layout: Layout, text_height_mm: float = 257
+    ) -> None:
         self.t = target
         self.styles_doc = styles_doc
         self.width = text_width_mm
+        self.height = text_height_mm
         self.layout = layout
 
         self._ids: dict[str, str | None] = {}
@@ -426,10 +429,13 @@ class _Writer:
             for j, text in enumerate(row):
                 if spans[i][j] != 0:
                     self._fill(cell(i + 1, j), cell_style, text, size=size)
+        widths_mm = [self.width * w / total for w in (b.widths or [1] * ncols)]
         for i in range(nrows):
             for j in range(ncols):
                 cell(i, j).width = widths[j]
-            if i:
+            # a short row is kept on one page; a tall one may continue on the next (under the repeated
+            # header) rather than leave the rest of the page blank
+            if i and _row_height_mm(b.rows[i - 1], widths_mm, size or self.layout.font_size) <= self.height / 4:
                 _cant_split(rows[i])
         for i in range(len(b.rows)):
             if spans[i][0] > 1:
@@ -510,6 +516,16 @@ def _table_props(tbl: Any) -> None:
             tblPr.append(el)
 
 
+def _row_height_mm(texts: list[str], widths_mm: list[float], size_pt: float) -> float:
+    """A generous estimate of a table row's height: the tallest cell's lines at about half an em a character."""
+    char_mm = size_pt * 0.3528 * 0.5
+    lines = 1
+    for text, width in zip(texts, widths_mm, strict=False):
+        per_line = max(1, int((width - 2) / char_mm))  # less the cell's margins
+        lines = max(lines, sum(max(1, -(-len(line) // per_line)) for line in text.split("\n")))
+    return lines * size_pt * 0.3528 * 1.15 + 1
+
+
 def _cant_split(row: Any) -> None:
     """A row stays on one page (a row taller than a page still breaks)."""
     from docx.oxml import OxmlElement
@@ -570,7 +586,7 @@ def render_docx(view: DocumentView, layout: Layout) -> bytes:
     body = doc.element.body
     for p in list(body.iterchildren(_q("p"))):
         body.remove(p)
-    w = _Writer(doc, doc, width, layout)
+    w = _Writer(doc, doc, width, layout, (210 if view.landscape else 297) - 40)
     w.stamp(view.stamp.lines)
     w.title(view.title)
     write_document(w, view)
@@ -597,7 +613,13 @@ def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str
     for el in list(body):
         if not el.tag.endswith("}sectPr"):  # python-docx sizes new tables from the section
             body.remove(el)
-    write_document(_Writer(scratch, doc, width, layout), view)
+    section = doc.sections[0]
+    height = (
+        (section.page_height - section.top_margin - section.bottom_margin) / 36000
+        if section.page_height and section.top_margin is not None and section.bottom_margin is not None
+        else 257
+    )
+    write_document(_Writer(scratch, doc, width, layout, float(height)), view)
     xml = "".join(etree.tostring(el, encoding="unicode") for el in body if not el.tag.endswith("}sectPr"))
     # the namespace declarations lxml repeats on each top element are declared by the template's root
     return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
