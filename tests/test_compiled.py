@@ -61,7 +61,7 @@ def test_the_generator_refuses_a_type_it_does_not_know() -> None:
 _SCALARS: list[Any] = [
     None, "", "x", "ab-c", "a_1", "Abc", "abc\n", " a", "a b", "1", "все", "all", "low", "unknown", "ok", "gap",
     "website", "services", "npa", "order", "error", "ru", "script", "process",
-    "2024-02-29", "2023-02-29", "2024-1-01", "0000-01-01", "2026-03-01T00:00:00", "20240101",
+    "a\udcff", "2024-02-29", "2023-02-29", "2024-1-01", "0000-01-01", "2026-03-01T00:00:00", "20240101",
     0, 1, -1, 5, 6, 36, 37, 10**30, True, False, 1.0, 1.5, 6.0, 36.5, -0.0, math.nan, math.inf,
     dt.date(2026, 3, 1), [], {}, ["x"], {"x": 1}, [1], ("a",),
 ]  # fmt: skip
@@ -160,6 +160,10 @@ _CASES: list[tuple[str, Any, str]] = [
     ("Unit", {"id": "u1\n", "name": "Отдел"}, "invalid"),  # pydantic's ``$`` is the very end
     ("Unit", {"id": "u1", "name": ""}, "invalid"),
     ("Unit", {"id": "u1", "name": 7}, "pydantic"),  # a number in a text field becomes text
+    ("Unit", {"id": "u1", "name": "a\udcff"}, "invalid"),  # a constrained string must be valid UTF-8
+    ("Unit", {"id": "u1", "name": "\ud83d\ude00"}, "invalid"),  # a surrogate pair is not a character
+    ("Partner", {"name": "n", "touchpoints": ["\ud800"]}, "invalid"),
+    ("Notification", {"event": "e", "touchpoint": "t\udcff"}, "fast"),  # a plain str keeps it
     ("Unit", {"id": "u1"}, "invalid"),
     ("Unit", {"id": "u1", "name": "x", "nmae": "y"}, "invalid"),
     ("Approval", {"date": "2026-03-01"}, "fast"),

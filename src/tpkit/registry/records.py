@@ -82,9 +82,13 @@ def str_(v: Any) -> str:
     raise Invalid
 
 
+#: a lone surrogate (``surrogateescape``d bytes): pydantic checks a constrained string as UTF-8 and rejects it
+_SURROGATE = re.compile("[\ud800-\udfff]").search
+
+
 def text(v: Any) -> str:
-    """``str`` with ``min_length=1``."""
-    if type(v) is str and v:
+    """``str`` with ``min_length=1`` (a plain ``str`` field keeps surrogates, a constrained one does not)."""
+    if type(v) is str and v and not _SURROGATE(v):
         return v
     raise Invalid
 
