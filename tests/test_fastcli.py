@@ -200,6 +200,24 @@ def test_guarded_is_quiet_when_the_reader_of_stdout_goes_away(
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize("path", ["fast", "typer"])
+def test_ctrl_c_is_exit_130_and_one_line_on_both_paths(
+    path: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(**kwargs: Any) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lintcmd, "run", interrupted)
+    monkeypatch.setattr(sys, "argv", ["tpkit", "lint", "."])
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")  # main() sets it for good otherwise
+    if path == "typer":
+        monkeypatch.setenv("TPKIT_NO_FAST_CLI", "1")
+    with pytest.raises(SystemExit) as exc:
+        _entry.main()
+    assert exc.value.code == 130
+    assert capsys.readouterr() == ("", "tpkit: прервано / interrupted\n")
+
+
 # --- both paths in a subprocess: same output, same exit codes
 
 

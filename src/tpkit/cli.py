@@ -582,6 +582,13 @@ def main(argv: list[str] | None = None) -> None:
     _DEBUG = "--debug" in args
 
     def invoke() -> None:
-        app(args=args, prog_name="tpkit", standalone_mode=True)
+        try:
+            app(args=args, prog_name="tpkit", standalone_mode=True)
+        except SystemExit as exc:
+            # typer turns Ctrl-C into a silent exit 130 (SystemExit <- typer's Exit <- KeyboardInterrupt):
+            # hand it back to guarded, which says so, as on the fast ``tpkit lint`` path
+            if exc.code == 130 and isinstance(getattr(exc.__context__, "__cause__", None), KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            raise
 
     sys.exit(guarded(invoke, debug=_DEBUG))
