@@ -65,6 +65,19 @@ def _check_id(kind: str, ident: str) -> None:
         )
 
 
+def _check_title(title: str) -> None:
+    """A title the registry's files could not hold (a control character, bytes that are not UTF-8) is refused here."""
+    from ..registry.yamlread import CONTROL_CHARS
+
+    bad = CONTROL_CHARS.search(title)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        raise AuthoringError(
+            f"--title: недопустимый символ {code} (управляющий символ или байты не в UTF-8) "
+            f"/ the title holds {code}, a control character or bytes that are not UTF-8"
+        )
+
+
 def _load(root: Path):  # type: ignore[no-untyped-def]
     from ..registry import load_registry
 
@@ -77,6 +90,8 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
     _check_id(kind, ident)
     if title is not None and not title.strip():
         raise AuthoringError("--title: пустое наименование / empty title")
+    if title is not None:
+        _check_title(title)
     reg = _load(root)
     if kind == "process":
         return _new_doc(root, reg, "process", "processes", ident, title or f"Процесс {ident} (наименование)")
