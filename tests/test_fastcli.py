@@ -275,11 +275,23 @@ def test_config_error_exit_2_on_both_paths(base: Path) -> None:
     assert r.code == 2 and r.stderr.startswith("tpkit: ") and "tpkit.yaml:1:" in r.stderr
 
 
-def test_internal_error_is_one_line_and_debug_shows_the_traceback_on_both_paths(base: Path, tmp_path: Path) -> None:
+def test_an_unwritable_output_is_one_line_and_debug_shows_the_traceback_on_both_paths(
+    base: Path, tmp_path: Path
+) -> None:
     out = base / "acts.yaml" / "report.txt"  # the report cannot go inside a file
     r = _both("lint", str(base), "--output", str(out))
-    assert r.code == 2 and "внутренняя ошибка / internal error" in r.stderr and "Traceback" not in r.stderr
-    assert r.stderr.count("\n") == 1
+    assert r.code == 2 and r.stderr.startswith(f"tpkit: {base / 'acts.yaml'}: ") and "Traceback" not in r.stderr
+    assert "internal error" not in r.stderr and r.stderr.count("\n") == 1
+    # a folder: named as given, not the temporary file beside it; nothing left behind
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for option in ("--output", "--write-baseline"):
+        r = _both("lint", str(base), option, str(folder))
+        assert (r.code, r.stderr) == (
+            2,
+            f"tpkit: {folder}: ошибка файловой системы / file system error: Is a directory\n",
+        )
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
     for args in (("--debug", "lint", str(base), "-o", str(out)),):
         fast, slow = run_proc(*args), run_proc(*args, env=TYPER)
         assert fast.code == slow.code != 0

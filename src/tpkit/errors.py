@@ -35,7 +35,7 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     """Run ``fn`` and turn what escapes it into the exit code and the one line a user sees.
 
     UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; a closed stdout pipe -> 1, quietly;
-    any other exception -> one line naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
+    an OSError about a file -> ``tpkit: FILE: reason``, 2; any other exception -> one line naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
     Used by both ``tpkit.cli.main`` (typer) and the fast ``tpkit lint`` path in ``tpkit._entry``.
     """
     try:
@@ -59,6 +59,11 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
             return 2
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+            # a file the user named cannot be written or read (a folder, no permission, a full disk): their
+            # file and the system's reason, not an "internal error"
+            sys.stderr.write(f"tpkit: {exc.filename}: ошибка файловой системы / file system error: {exc.strerror}\n")
+            return 2
         sys.stderr.write(
             f"tpkit: внутренняя ошибка / internal error: {type(exc).__name__}: {exc} (подробности: --debug)\n"
         )
