@@ -222,8 +222,10 @@ def test_new_title_with_yaml_syntax_reads_back_exactly(demo: Path) -> None:
     assert parse((demo / "processes" / "odd.yaml").read_text(encoding="utf-8")).data["title"] == title
 
 
-@pytest.mark.parametrize("title", ["a\x01b", "a\udcffb", "\x7f"])
-def test_new_title_with_a_control_character_or_non_utf8_bytes_is_a_usage_error(demo: Path, title: str) -> None:
+@pytest.mark.parametrize("title", ["a\x01b", "a\udcffb", "\x7f", "a\u200bb", "\u202eab", "\ufeffa"])
+def test_new_title_with_a_control_or_invisible_character_or_non_utf8_bytes_is_a_usage_error(
+    demo: Path, title: str
+) -> None:
     # argv holds bytes that are not UTF-8 as lone surrogates (surrogateescape)
     r = run_cli("new", "process", "odd", "--title", title, cwd=demo)
     assert r.code == 2 and "--title" in r.stderr and "внутренняя ошибка" not in r.stderr, r.stderr

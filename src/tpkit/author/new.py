@@ -66,15 +66,15 @@ def _check_id(kind: str, ident: str) -> None:
 
 
 def _check_title(title: str) -> None:
-    """A title the registry's files could not hold (a control character, bytes that are not UTF-8) is refused here."""
-    from ..registry.yamlread import CONTROL_CHARS
+    """A title the reader would flag (a control or invisible character, bytes that are not UTF-8) is refused here."""
+    from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS
 
-    bad = CONTROL_CHARS.search(title)
+    bad = CONTROL_CHARS.search(title) or INVISIBLE_CHARS.search(title)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         raise AuthoringError(
-            f"--title: недопустимый символ {code} (управляющий символ или байты не в UTF-8) "
-            f"/ the title holds {code}, a control character or bytes that are not UTF-8"
+            f"--title: недопустимый символ {code} (управляющий, невидимый или байты не в UTF-8) "
+            f"/ the title holds {code}, a control or invisible character or bytes that are not UTF-8"
         )
 
 
