@@ -234,6 +234,16 @@ def test_new_title_with_a_control_or_invisible_character_or_non_utf8_bytes_is_a_
     assert r.code == 2 and "--title" in r.stderr and "odd" not in (demo / "touchpoints.yaml").read_text("utf-8")
 
 
+@pytest.mark.parametrize("kind", ["process", "procedure", "touchpoint"])
+def test_new_id_with_a_final_newline_is_refused(demo: Path, kind: str) -> None:
+    before = sorted(p.relative_to(demo).as_posix() for p in demo.rglob("*"))
+    before_text = (demo / "touchpoints.yaml").read_text(encoding="utf-8")
+    r = run_cli("new", kind, "nl\n", cwd=demo)
+    assert r.code == 2 and "invalid id" in r.stderr
+    assert sorted(p.relative_to(demo).as_posix() for p in demo.rglob("*")) == before
+    assert (demo / "touchpoints.yaml").read_text(encoding="utf-8") == before_text
+
+
 def test_new_outside_a_registry_is_a_usage_error(tmp_path: Path) -> None:
     r = run_proc("new", "process", "x", cwd=tmp_path)
     assert r.code == 2 and "tpkit init" in r.stderr

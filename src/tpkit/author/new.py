@@ -17,7 +17,7 @@ from typing import Any
 from . import AuthoringError, check_inside
 
 KINDS = ("process", "touchpoint", "procedure")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # fullmatch: Python's ``$`` would let a final newline through
 
 
 @dataclass
@@ -58,7 +58,7 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 
 def _check_id(kind: str, ident: str) -> None:
-    if not _ID.match(ident):
+    if not _ID.fullmatch(ident):
         raise AuthoringError(
             f"«{ident}»: недопустимый id — латиница в нижнем регистре, цифры, «-» и «_», "
             f"например child-benefit / invalid id"
