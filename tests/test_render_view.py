@@ -7,7 +7,8 @@ from pathlib import Path
 
 from tpkit.registry import load_registry
 from tpkit.registry import models as m
-from tpkit.render.view import agency_genitive, make_stamp, procedure_view
+from tpkit.render.register_table import act_text
+from tpkit.render.view import agency_genitive, fmt_date, make_stamp, procedure_view
 
 AGENCY = m.Agency(
     id="a",
@@ -30,6 +31,14 @@ def test_order_stamp() -> None:
         "приказом Министерства социальной защиты населения Энской области",
         "от 01.03.2026 № 7-од",
     ]
+
+
+def test_dates_have_four_digit_years_whatever_the_c_library() -> None:
+    # YAML allows 0001-01-01; glibc's %Y prints it as "1"
+    s = make_stamp(m.Approval(kind="order", number="1", date=dt.date(1, 1, 1)), AGENCY)
+    assert s.lines[-1] == "от 01.01.0001 № 1"
+    assert fmt_date(dt.date(9999, 12, 31)) == "31.12.9999"
+    assert act_text(m.Act(id="a", kind="npa", title="Закон", date=dt.date(33, 5, 2))) == "Закон от 02.05.0033"
 
 
 def test_resolution_stamp_is_signed_by_the_head() -> None:

@@ -99,7 +99,7 @@ def act_text(act: m.Act) -> str:
     """«Title от 01.05.2024 № 123» — how an act is cited in a document."""
     out = act.title
     if act.date is not None:
-        out += f" от {act.date:%d.%m.%Y}"
+        out += f" от {act.date.day:02d}.{act.date.month:02d}.{act.date.year:04d}"  # not %Y: see view.fmt_date
     if act.number:
         out += f" № {act.number}"
     return out

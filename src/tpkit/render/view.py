@@ -214,7 +214,8 @@ def agency_genitive(agency: m.Agency | None) -> str:
 
 
 def fmt_date(d: _dt.date | None) -> str:
-    return f"{d:%d.%m.%Y}" if d is not None else ""
+    # not ``%Y``: the C library prints year 1 as "1" here and "0001" elsewhere
+    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}" if d is not None else ""
 
 
 def make_stamp(approval: m.Approval | None, agency: m.Agency | None) -> Stamp:
