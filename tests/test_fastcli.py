@@ -7,6 +7,7 @@ and exit with the same codes. ``TPKIT_NO_FAST_CLI=1`` forces the typer path.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -267,6 +268,25 @@ def test_usage_errors_exit_2_on_both_paths(base: Path, tmp_path: Path) -> None:
         assert r.code == 2 and r.stderr and "Traceback" not in r.stderr, args
     # the glued short form is typer's to parse
     assert _both("lint", "-fjson", str(base)).code == 0
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_output_to_dev_stdout_writes_into_it_on_both_paths(base: Path, tmp_path: Path) -> None:
+    before = os.lstat("/dev/stdout")
+    r = _both("lint", str(base), "-o", "/dev/stdout")  # stdout is a pipe here
+    assert r.code == 0 and r.stdout and r.stderr and not list(Path("/dev").glob(".stdout.*"))
+    report = tmp_path / "report.txt"
+    with report.open("wb") as fh:  # and here a regular file
+        done = subprocess.run(
+            [sys.executable, "-m", "tpkit", "lint", str(base), "-o", "/dev/stdout"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+            check=False,
+        )
+    assert done.returncode == 0 and report.read_text(encoding="utf-8") == r.stdout
+    after = os.lstat("/dev/stdout")
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
 
 
 def test_config_error_exit_2_on_both_paths(base: Path) -> None:

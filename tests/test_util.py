@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from tpkit.util import atomic_write_bytes
+from tpkit.util import atomic_write_bytes, atomic_write_text
 
 
 def test_new_file_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:
@@ -26,3 +26,23 @@ def test_replaced_file_keeps_its_mode_and_no_temp_file_is_left(tmp_path: Path) -
     atomic_write_bytes(p, b"new")
     assert p.read_bytes() == b"new" and stat.S_IMODE(p.stat().st_mode) == 0o640
     assert [q.name for q in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_a_device_or_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    # ``tpkit lint -o /dev/stdout``: a rename would replace the link (or, as root, the device) with a file
+    link = tmp_path / "out"
+    link.symlink_to(os.devnull)
+    atomic_write_text(link, "отчет\n")
+    assert link.is_symlink() and not Path(os.devnull).is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write_bytes(fifo, b"data")
+    reader.join(timeout=10)
+    assert got == [b"data"] and stat.S_ISFIFO(fifo.lstat().st_mode)

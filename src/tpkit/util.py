@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,12 +14,20 @@ from pathlib import Path
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder and rename: never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_dir():  # os.replace would name the temporary file in its error
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     try:
-        mode = path.stat().st_mode & 0o7777  # replacing a file keeps its permissions
+        st: os.stat_result | None = path.stat()
     except OSError:
-        mode = 0o666 & ~_umask()  # a new file gets what open() would give it
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):  # os.replace would name the temporary file in its error
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if st is not None and (not stat.S_ISREG(st.st_mode) or _is_special(path)):
+        # a device, a pipe, a terminal (``-o /dev/stdout``, ``/dev/null``): write into it; a rename would put
+        # a regular file in its place (and, run as root, break /dev for everyone)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
+    # replacing a file keeps its permissions; a new file gets what open() would give it
+    mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     import tempfile  # only writes need it (start-up time)
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -33,6 +42,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: names of open files, even when they lead to a regular one."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def _umask() -> int:
