@@ -222,6 +222,13 @@ def test_corpus_files_agree(tmp_path: Path) -> None:
     assert checked > 50
 
 
+def test_a_nan_is_not_a_number_rather_than_too_large() -> None:
+    rec, problems = validate("RenderConfig", {"font_size": math.nan})
+    assert rec is None and [p.ru for p in problems] == ["«font_size»: ожидается число, а не .nan"]
+    rec, problems = validate("RenderConfig", {"font_size": math.inf})
+    assert [p.ru for p in problems] == ["«font_size»: значение должно быть не больше 36.0"]
+
+
 def test_validate_returns_records_for_coerced_input_too() -> None:
     rec, problems = validate("Unit", {"id": "u1", "name": 7})
     assert problems == [] and isinstance(rec, Record) and rec.name == "7"

@@ -162,6 +162,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple[str | int,
             f"«{field}»: ожидается дата в формате ГГГГ-ММ-ДД, а не «{_fmt_input(inp)}»",
             f"'{field}': expected a date as YYYY-MM-DD, not '{_fmt_input(inp)}'",
         )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than") and inp != inp:
+        return f"«{field}»: ожидается число, а не .nan", f"'{field}': expected a number, not .nan"
     if kind in ("greater_than_equal", "greater_than"):
         return f"«{field}»: значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", f"'{field}': too small"
     if kind in ("less_than_equal", "less_than"):
