@@ -263,3 +263,11 @@ def test_record_equality_and_repr() -> None:
     assert repr(a) == "Unit(id='u1', name='Отдел')"
     with pytest.raises(TypeError):
         hash(a)
+
+
+def test_default_records_equal_the_models_defaults() -> None:
+    for name, make in _compiled.DEFAULTS.items():
+        assert _dumps(make()) == _dumps(getattr(models, name)()), name
+        assert make() == make() and make() is not make()
+    required = {n for n in MODELS if any(f.is_required() for f in getattr(models, n).model_fields.values())}
+    assert set(_compiled.DEFAULTS) == set(MODELS) - required

@@ -19,7 +19,7 @@ class ConfigError(Exception):
 
 def default_config() -> Config:
     """The settings of a registry without tpkit.yaml."""
-    return _compiled._d_Config()  # type: ignore[return-value]
+    return _compiled.DEFAULTS["Config"]()  # type: ignore[return-value]
 
 
 def load_config(root: Path, lang: str | None = None) -> Config:

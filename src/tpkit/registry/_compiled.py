@@ -1406,3 +1406,20 @@ FILE_KINDS = {
     'process': 'Process',
     'procedure': 'Procedure',
 }
+
+
+#: model name -> a record with every field at its default (models without required fields)
+DEFAULTS = {
+    'ActsFile': _d_ActsFile,
+    'Approval': _d_Approval,
+    'Config': _d_Config,
+    'ControlItem': _d_ControlItem,
+    'FeedbackSection': _d_FeedbackSection,
+    'General': _d_General,
+    'LintConfig': _d_LintConfig,
+    'RegisterInfo': _d_RegisterInfo,
+    'RenderConfig': _d_RenderConfig,
+    'Requirements': _d_Requirements,
+    'Sections': _d_Sections,
+    'TouchpointsFile': _d_TouchpointsFile,
+}

@@ -313,6 +313,7 @@ def generate() -> str:
         if tail:
             tails.append(tail)
     names = [c.__name__ for c in _all_models()]
+    with_defaults = [n for n in names if f"def _d_{n}():" in "".join(default_fns)]
     kinds = "".join(f"    {k!r}: {v.__name__!r},\n" for k, v in models.FILE_KINDS.items())
     parts = [
         HEADER,
@@ -324,6 +325,9 @@ def generate() -> str:
         "#: model name -> validator\nVALIDATORS = {\n" + "".join(f"    {n!r}: _v_{n},\n" for n in names) + "}\n",
         "#: model name -> record class\nRECORDS = {\n" + "".join(f"    {n!r}: {n},\n" for n in names) + "}\n",
         "#: file kind -> model name\nFILE_KINDS = {\n" + kinds + "}\n",
+        "#: model name -> a record with every field at its default (models without required fields)\nDEFAULTS = {\n"
+        + "".join(f"    {n!r}: _d_{n},\n" for n in with_defaults)
+        + "}\n",
     ]
     return "\n\n".join(p.rstrip("\n") + "\n" for p in parts if p)
 

@@ -431,8 +431,8 @@ def _agency(old: Registry, new: Registry) -> dict[str, Pair]:
     if a is None or b is None:
         return {}
     out = _fields(a, b, skip=("units", "officials", "needs", "register"))
-    ra = a.register or _compiled._d_RegisterInfo()
-    rb = b.register or _compiled._d_RegisterInfo()
+    ra = a.register or _compiled.DEFAULTS["RegisterInfo"]()
+    rb = b.register or _compiled.DEFAULTS["RegisterInfo"]()
     for k, v in _fields(ra, rb, skip=()).items():
         out[f"register.{k}"] = v
     return out
