@@ -4,7 +4,7 @@ BIN     = $(VENV)/bin
 TPKIT   = $(BIN)/tpkit
 EXAMPLE = examples/registry
 
-.PHONY: demo test bench fuzz lint-code schemas docs clean
+.PHONY: demo test bench fuzz lint-code schemas docs golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint-code: $(VENV)/.dev-installed
 schemas: $(VENV)/.dev-installed
 	$(TPKIT) schema --output schemas
 	$(BIN)/python -m tpkit.registry.compile_models
+
+# after a change that alters findings on purpose: rewrite tests/golden/ (explain the difference in the commit)
+golden: $(VENV)/.dev-installed
+	TPKIT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 docs: $(VENV)/.dev-installed
 	$(TPKIT) rules --format md > docs/rules.md
