@@ -42,10 +42,9 @@ lint-code: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
-# after a change to src/tpkit/registry/models.py: the JSON Schemas and the fast validators (tests check both)
+# after a change to src/tpkit/registry/models.py: the JSON Schemas (a test checks them)
 schemas: $(VENV)/.dev-installed
 	$(TPKIT) schema --output schemas
-	$(BIN)/python -m tpkit.registry.compile_models
 
 # after a change that alters findings on purpose: rewrite tests/golden/ (explain the difference in the commit)
 golden: $(VENV)/.dev-installed

@@ -1,4 +1,3 @@
-from tpkit._entry import main
+from tpkit.cli import main
 
-if __name__ == "__main__":
-    main()
+main()

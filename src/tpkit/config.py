@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .registry import _compiled
+from .registry.models import Config
+from .registry.problem import SCHEMA, SYNTAX, UNREADABLE
 from .registry.source import read_source
 from .registry.validate import validate
-
-if TYPE_CHECKING:
-    from .registry.models import Config
 
 
 class ConfigError(Exception):
@@ -19,7 +16,7 @@ class ConfigError(Exception):
 
 def default_config() -> Config:
     """The settings of a registry without tpkit.yaml."""
-    return _compiled.DEFAULTS["Config"]()  # type: ignore[return-value]
+    return Config()
 
 
 def load_config(root: Path, lang: str | None = None) -> Config:
@@ -29,7 +26,7 @@ def load_config(root: Path, lang: str | None = None) -> Config:
     src = read_source(root, path, "tpkit")
     use_en = lang == "en"
     for p in src.problems:
-        if p.code in ("TP001", "TP005", "TP002"):
+        if p.kind in (SYNTAX, UNREADABLE, SCHEMA):
             raise ConfigError(f"tpkit.yaml:{p.line}:{p.column}: {p.en if use_en else p.ru}")
     data = src.data if src.data is not None else {}
     obj, problems = validate("Config", data)
@@ -37,7 +34,7 @@ def load_config(root: Path, lang: str | None = None) -> Config:
         p = problems[0]
         span = src.span(p.yaml_path)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {p.en if use_en else p.ru}")
-    assert obj is not None
+    assert isinstance(obj, Config)
     problem = _check_codes(obj, use_en)
     if problem is not None:
         path, message = problem

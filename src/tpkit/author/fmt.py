@@ -25,6 +25,8 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ..registry.problem import FATAL
+
 WIDTH = 4096
 
 #: registry file (relative path pattern) -> file kind
@@ -391,7 +393,7 @@ def format_text(text: str, kind: str | None) -> str:
     from ..registry.yamlread import parse
 
     before = parse(text)
-    fatal = [p for p in before.problems if p.code in ("TP001", "TP005")]
+    fatal = [p for p in before.problems if p.kind in FATAL]
     if fatal:
         p = fatal[0]
         raise FmtError(p.ru, p.line, p.column)

@@ -130,15 +130,15 @@ def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) ->
 
 def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
     """The skeleton must read back and pass the schema: never write a broken file."""
-    from ..registry._compiled import FILE_KINDS
-    from ..registry.validate import validate
+    from ..registry.models import FILE_KINDS
+    from ..registry.validate import validate_model
     from ..registry.yamlread import parse
 
     parsed = parse(text)
     if parsed.problems or not isinstance(parsed.data, dict):
         raise AuthoringError(f"внутренняя ошибка: заготовка {kind} не читается / the skeleton does not parse")
     model = FILE_KINDS[kind] if kind != "touchpoint" else FILE_KINDS["touchpoints"]
-    obj, problems = validate(model, parsed.data)
+    obj, problems = validate_model(model, parsed.data)
     if obj is None or problems:
         raise AuthoringError(
             f"внутренняя ошибка: заготовка {kind} не проходит схему: {problems[0].ru if problems else ''}"

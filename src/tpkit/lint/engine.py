@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..registry.problem import Problem
 from ..registry.registry import Registry
 from ..util import gc_paused
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
@@ -17,6 +18,39 @@ if TYPE_CHECKING:
     from ..registry.models import Config
 
 _SUPPRESS = re.compile(r"#\s*tpkit:\s*(ignore|ignore-file)\[([A-Za-z0-9_,\s]*)\](?:\s*--\s*(.*))?")
+
+
+#: the structure rule that reports each kind of problem the reader finds
+PROBLEM_RULES = {
+    "syntax": "TP001",
+    "schema": "TP002",
+    "reference": "TP003",
+    "duplicate-id": "TP004",
+    "unreadable": "TP005",
+    "missing-file": "TP006",
+    "id-mismatch": "TP007",
+}
+
+
+def problem_code(kind: str) -> str:
+    """The code of the structure rule that reports problems of ``kind``."""
+    return PROBLEM_RULES[kind]
+
+
+def problem_hit(p: Problem) -> Hit:
+    return Hit(
+        problem_code(p.kind),
+        p.file,
+        p.yaml_path,
+        p.object,
+        key=p.key,
+        line=p.line,
+        column=p.column,
+        end_line=p.end_line,
+        end_column=p.end_column,
+        ru=p.ru,
+        en=p.en,
+    )
 
 
 @dataclass(slots=True)
@@ -152,7 +186,7 @@ def _lint(
     sel = Selection.from_config(config, select, ignore)
     active = [r for r in cat.values() if sel.enabled(r) and not r.review_only]
     errors: list[str] = []
-    hits = list(reg.hits)
+    hits = [problem_hit(p) for p in reg.problems]
     hits.extend(run_rules(reg, active, errors, debug))
     hits.extend(extra_hits)
     supp = _suppressions(reg)

@@ -1,7 +1,7 @@
 """The Registry: every object by kind and id, with where it stands.
 
 :func:`load_registry` reads a registry folder; one bad file never hides the
-others. Structural problems (TP001-TP007) are collected as hits on the
+others. What is wrong with the files' structure is collected as problems (by kind) on the
 registry; the methodology rules read its objects and shared indexes.
 """
 
@@ -11,17 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..lint.finding import Hit
 from ..util import gc_paused
+from . import models as m
 from .enums import NEEDS
+from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, REFERENCE, SCHEMA, UNREADABLE, Problem
 from .source import SourceFile, read_source
 from .validate import did_you_mean, validate
-from .yamlread import Problem
-
-if TYPE_CHECKING:  # the objects are records with these models' fields (see records.py)
-    from . import models as m
 
 ROOT_MARKER = "tpkit.yaml"
 REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
@@ -72,7 +69,8 @@ class Registry:
     #: need code -> label: the nine standard ones and the agency's own
     needs: dict[str, str] = field(default_factory=dict)
     where: dict[tuple[str, str], Located] = field(default_factory=dict)
-    hits: list[Hit] = field(default_factory=list)
+    #: what the reader and the loader found wrong (the structure rules TP0xx report them)
+    problems: list[Problem] = field(default_factory=list)
     #: ids seen in files, valid or not: references to them are not TP003
     raw_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # shared indexes for rules
@@ -161,7 +159,7 @@ def _folder_problems(root: Path) -> list[SourceFile]:
                 en = f"the folder could not be read: {exc.strerror or exc}"
         else:
             continue
-        out.append(SourceFile(folder, kind, problems=[Problem("TP005", ru, en)]))
+        out.append(SourceFile(folder, kind, problems=[Problem(UNREADABLE, ru, en)]))
     return out
 
 
@@ -184,22 +182,20 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     present = set(reg.files)
     for name in REQUIRED_FILES:
         if name not in present:
-            reg.hits.append(
-                Hit(
-                    "TP006",
-                    name,
-                    ru=f"нет обязательного файла {name}",
-                    en=f"the required file {name} is missing",
-                    line=1,
-                    column=1,
+            reg.problems.append(
+                Problem(
+                    MISSING_FILE,
+                    f"нет обязательного файла {name}",
+                    f"the required file {name} is missing",
                     end_line=1,
                     end_column=1,
+                    file=name,
                 )
             )
     by_kind: dict[str, list[SourceFile]] = defaultdict(list)
     for src in reg.files.values():
         for p in src.problems:
-            reg.hits.append(_problem_hit(src, p))
+            reg.problems.append(_file_problem(src, p))
         by_kind[src.kind].append(src)
     for src in by_kind.get("agency", []):
         _load_agency(reg, src)
@@ -216,28 +212,29 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     return reg
 
 
-def _problem_hit(src: SourceFile, p: Problem) -> Hit:
-    return Hit(
-        p.code,
-        src.rel,
+def _file_problem(src: SourceFile, p: Problem) -> Problem:
+    """A problem the reader found in ``src``, placed in the registry."""
+    return Problem(
+        p.kind,
+        p.ru,
+        p.en,
+        p.line,
+        p.column,
+        p.end_line,
+        p.end_column,
         p.yaml_path,
-        ru=p.ru,
-        en=p.en,
-        line=p.line,
-        column=p.column,
-        end_line=p.end_line,
-        end_column=p.end_column,
-        key=f"{p.line}:{p.column}" if p.code != "TP002" else p.ru,
+        file=src.rel,
+        key=f"{p.line}:{p.column}" if p.kind != SCHEMA else p.ru,
     )
 
 
 def _usable(src: SourceFile) -> bool:
-    return src.text is not None and not any(p.code in ("TP001", "TP005") for p in src.problems)
+    return src.text is not None and not any(p.kind in FATAL for p in src.problems)
 
 
-def _schema_hits(reg: Registry, src: SourceFile, problems: list[Problem]) -> None:
+def _schema_problems(reg: Registry, src: SourceFile, problems: list[Problem]) -> None:
     for p in problems:
-        reg.hits.append(Hit("TP002", src.rel, p.yaml_path, ru=p.ru, en=p.en, key=p.ru))
+        reg.problems.append(Problem(SCHEMA, p.ru, p.en, None, None, yaml_path=p.yaml_path, file=src.rel, key=p.ru))
 
 
 def _collect_raw_ids(reg: Registry, kind: str, items: Any) -> None:
@@ -248,7 +245,7 @@ def _collect_raw_ids(reg: Registry, kind: str, items: Any) -> None:
 
 
 def _has_control_problem(src: SourceFile) -> bool:
-    return any(p.code == "TP002" for p in src.problems)
+    return any(p.kind == SCHEMA for p in src.problems)
 
 
 def _load_agency(reg: Registry, src: SourceFile) -> None:
@@ -260,7 +257,7 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
         _collect_raw_ids(reg, "official", data.get("officials"))
         _collect_raw_ids(reg, "need", data.get("needs"))
     obj, problems = validate("Agency", data)
-    _schema_hits(reg, src, problems)
+    _schema_problems(reg, src, problems)
     if obj is None or _has_control_problem(src):
         return
     src.valid = True
@@ -270,23 +267,27 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
     _add_unique(reg, src, "official", ("officials",), obj.officials, reg.officials)
     for i, need in enumerate(obj.needs):
         if need.id in reg.needs:
-            reg.hits.append(
-                _dup_hit(src.rel, ("needs", i, "id"), "need", need.id, "стандартной или уже объявленной потребности")
+            reg.problems.append(
+                _dup_problem(
+                    src.rel, ("needs", i, "id"), "need", need.id, "стандартной или уже объявленной потребности"
+                )
             )
             continue
         reg.needs[need.id] = need.name
         reg.where[("need", need.id)] = Located(src.rel, ("needs", i))
 
 
-def _dup_hit(file: str, path: tuple[str | int, ...], kind: str, ident: str, first: str) -> Hit:
-    return Hit(
-        "TP004",
-        file,
-        path,
-        f"{kind}:{ident}",
+def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, first: str) -> Problem:
+    return Problem(
+        DUPLICATE_ID,
+        f"идентификатор «{ident}» уже занят: {first}",
+        f"the id '{ident}' is already taken: {first}",
+        None,
+        None,
+        yaml_path=path,
+        file=file,
+        object=f"{kind}:{ident}",
         key=kind,
-        ru=f"идентификатор «{ident}» уже занят: {first}",
-        en=f"the id '{ident}' is already taken: {first}",
     )
 
 
@@ -309,8 +310,8 @@ def _add_unique(
         path = (*base, i)
         if obj.id in into:
             first = reg.where[(kind, obj.id)]
-            reg.hits.append(
-                _dup_hit(
+            reg.problems.append(
+                _dup_problem(
                     src.rel,
                     (*path, "id"),
                     kind,
@@ -338,14 +339,14 @@ def _load_list(
     if isinstance(data, dict):
         _collect_raw_ids(reg, kind, data.get(key))
     obj, problems = validate(file_model, data)
-    _schema_hits(reg, src, problems)
+    _schema_problems(reg, src, problems)
     if obj is not None and not _has_control_problem(src):
         src.valid = True
         _add_unique(reg, src, kind, (key,), getattr(obj, key), into)
         return
     # salvage the items that are valid on their own: one bad entry must not
     # turn every reference to the others into an unknown reference
-    bad_paths = {p.yaml_path[:2] for p in src.problems if p.code == "TP002"}
+    bad_paths = {p.yaml_path[:2] for p in src.problems if p.kind == SCHEMA}
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         return
@@ -358,8 +359,8 @@ def _load_list(
         ident = item.id  # type: ignore[attr-defined]
         if ident in into:
             first = reg.where[(kind, ident)]
-            reg.hits.append(
-                _dup_hit(src.rel, (key, i, "id"), kind, ident, f"{_KIND_RU[kind]} уже объявлено в {first.file}")
+            reg.problems.append(
+                _dup_problem(src.rel, (key, i, "id"), kind, ident, f"{_KIND_RU[kind]} уже объявлено в {first.file}")
             )
             continue
         into[ident] = item
@@ -375,29 +376,31 @@ def _load_doc(reg: Registry, src: SourceFile, model: str, kind: str, into: dict[
         if kind == "process":
             _collect_raw_ids(reg, "feature", data.get("features"))
     if data is None:
-        reg.hits.append(Hit("TP002", src.rel, (), ru="файл пуст", en="the file is empty", key="empty"))
+        reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, None, file=src.rel, key="empty"))
         return
     obj, problems = validate(model, data)
-    _schema_hits(reg, src, problems)
+    _schema_problems(reg, src, problems)
     if obj is None or _has_control_problem(src):
         return
     src.valid = True
     ident: str = obj.id  # type: ignore[attr-defined]
     if ident != src.stem:
-        reg.hits.append(
-            Hit(
-                "TP007",
-                src.rel,
-                ("id",),
-                f"{kind}:{ident}",
-                ru=f"идентификатор «{ident}» не совпадает с именем файла «{src.stem}»",
-                en=f"the id '{ident}' differs from the file name '{src.stem}'",
+        reg.problems.append(
+            Problem(
+                ID_MISMATCH,
+                f"идентификатор «{ident}» не совпадает с именем файла «{src.stem}»",
+                f"the id '{ident}' differs from the file name '{src.stem}'",
+                None,
+                None,
+                yaml_path=("id",),
+                file=src.rel,
+                object=f"{kind}:{ident}",
             )
         )
     if ident in into:
         first = reg.where[(kind, ident)]
-        reg.hits.append(
-            _dup_hit(src.rel, ("id",), kind, ident, f"{_KIND_RU[kind]} с тем же идентификатором — в {first.file}")
+        reg.problems.append(
+            _dup_problem(src.rel, ("id",), kind, ident, f"{_KIND_RU[kind]} с тем же идентификатором — в {first.file}")
         )
         return
     into[ident] = obj
@@ -411,8 +414,8 @@ def _index(reg: Registry) -> None:
             reg.usages[entry.touchpoint].append(Usage(proc, i, entry))
         for j, feat in enumerate(proc.features):
             if feat.id in seen_features:
-                reg.hits.append(
-                    _dup_hit(
+                reg.problems.append(
+                    _dup_problem(
                         reg.process_file(proc),
                         ("features", j, "id"),
                         "feature",
@@ -480,7 +483,9 @@ class _RefChecker:
         if guess:
             ru += f"; возможно, «{guess}»"
             en += f"; did you mean '{guess}'?"
-        self.reg.hits.append(Hit("TP003", file, path, obj, ru=ru, en=en, key=f"{kind}:{value}"))
+        self.reg.problems.append(
+            Problem(REFERENCE, ru, en, None, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
+        )
 
     def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:
         for i, v in enumerate(values):

@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from . import yamlread
-from .yamlread import Problem, Span
+from .problem import SYNTAX, UNREADABLE, Problem
+from .yamlread import Span
 
 
 @dataclass(slots=True)
@@ -71,20 +72,20 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
             except ValueError:
                 src.problems.append(
                     Problem(
-                        "TP005",
+                        UNREADABLE,
                         "символическая ссылка ведет за пределы реестра: файл не прочитан",
                         "a symbolic link that leaves the registry: the file was not read",
                     )
                 )
                 return src
         if path.is_dir():
-            src.problems.append(Problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file"))
+            src.problems.append(Problem(UNREADABLE, "это папка, а не файл YAML", "this is a folder, not a YAML file"))
             return src
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
             src.problems.append(
                 Problem(
-                    "TP005",
+                    UNREADABLE,
                     "это не обычный файл (канал или устройство)",
                     "this is not a regular file (a pipe or a device)",
                 )
@@ -101,7 +102,7 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
     except OSError as exc:
         src.problems.append(
             Problem(
-                "TP005",
+                UNREADABLE,
                 f"файл не прочитан: {exc.strerror or exc}",
                 f"the file could not be read: {exc.strerror or exc}",
             )
@@ -114,7 +115,7 @@ def too_large(size: int) -> Problem:
     """The TP001 problem of a file over :data:`yamlread.MAX_FILE_BYTES`."""
     mb = yamlread.MAX_FILE_BYTES // (1024 * 1024)
     return Problem(
-        "TP001",
+        SYNTAX,
         f"файл слишком большой ({size / 1048576:.1f} МБ, предел {mb} МБ): разделите его",
         f"the file is too large ({size / 1048576:.1f} MB, the limit is {mb} MB): split it",
     )

@@ -1,9 +1,7 @@
-"""Schema validation: the fast path first; pydantic's errors become problems at the node they are about.
+"""Schema validation by the pydantic models; pydantic's errors become problems at the node they are about.
 
-:func:`validate` returns a plain record (:mod:`tpkit.registry.records`). A file
-the generated validator accepts never imports pydantic; anything else goes to the
-pydantic model, which reports the errors or coerces the values (``3`` for a text
-field becomes ``"3"``), and its result becomes a record the same way.
+:func:`validate` returns an instance of the model (values coerced where the model allows it: ``3`` for a text
+field becomes ``"3"``) or the problems, with Russian and English messages and the YAML path of the node.
 """
 
 from __future__ import annotations
@@ -12,9 +10,7 @@ import types
 import typing
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
-from . import _compiled
-from .records import Invalid, Record
-from .yamlread import Problem
+from .problem import SCHEMA, Problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -185,32 +181,15 @@ _UNION_FIELDS = {
 MAX_PROBLEMS = 100
 
 
-#: ``False`` sends every file through pydantic (the reference path the tests compare with)
-FAST = True
-
-
-def validate(name: str, data: Any) -> tuple[Record | None, list[Problem]]:
+def validate(name: str, data: Any) -> tuple[BaseModel | None, list[Problem]]:
     """Validate ``data`` against the model called ``name``; problems carry YAML paths (positions come later)."""
-    fast = _compiled.VALIDATORS[name]
-    if FAST:
-        try:
-            return fast(data), []
-        except Invalid:
-            pass
     from . import models
 
-    obj, problems = validate_pydantic(getattr(models, name), data)
-    if obj is None:
-        return None, problems
-    # pydantic's output has exact types, so the fast validator takes it (tests/test_compiled.py)
-    try:
-        return fast(obj.model_dump()), problems
-    except Invalid:  # pragma: no cover - a generator bug; the model's own object still has every field
-        return obj, problems  # type: ignore[return-value]
+    return validate_model(getattr(models, name), data)
 
 
-def validate_pydantic(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
-    """The reference path: the pydantic model itself."""
+def validate_model(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
+    """``data`` as an instance of ``model``, or the problems pydantic found, in the user's terms."""
     from pydantic import ValidationError
 
     try:
@@ -252,13 +231,13 @@ def validate_pydantic(model: type[BaseModel], data: Any) -> tuple[BaseModel | No
                 ru, en = _message(err, model, path)
             if not exists and err["type"] == "missing":
                 path = path[:-1]
-            problems.append(Problem("TP002", ru, en, yaml_path=path))
+            problems.append(Problem(SCHEMA, ru, en, yaml_path=path))
         if len(problems) > MAX_PROBLEMS or more:
             rest = len(problems) - MAX_PROBLEMS + more
             problems = problems[:MAX_PROBLEMS]
             problems.append(
                 Problem(
-                    "TP002",
+                    SCHEMA,
                     f"и еще {rest} нарушений схемы в этом файле (показаны первые {MAX_PROBLEMS})",
                     f"and {rest} more schema violations in this file (the first {MAX_PROBLEMS} are shown)",
                 )

@@ -31,6 +31,8 @@ from typing import Any
 
 import yaml
 
+from .problem import FATAL, SCHEMA, SYNTAX, UNREADABLE, Problem
+
 try:  # pragma: no cover - depends on the wheel
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -93,27 +95,13 @@ ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)
-class Problem:
-    """Something wrong with a file, before the schema: becomes TP001/TP002/TP005."""
-
-    code: str
-    ru: str
-    en: str
-    line: int = 1
-    column: int = 1
-    end_line: int | None = None
-    end_column: int | None = None
-    yaml_path: tuple[str | int, ...] = ()
-
-
-@dataclass(slots=True)
 class Parsed:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def fatal(self) -> bool:
-        return any(p.code in ("TP001", "TP005") for p in self.problems)
+        return any(p.kind in FATAL for p in self.problems)
 
 
 # --- decoding ---------------------------------------------------------------------
@@ -130,7 +118,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 text of a file, or the TP005 problem that stops it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Problem(
-            "TP005",
+            UNREADABLE,
             "файл в кодировке UTF-16; сохраните его в UTF-8",
             "the file is UTF-16; save it as UTF-8",
         )
@@ -147,7 +135,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         else:
             ru = "файл содержит нулевые байты (NUL): это не текстовый файл YAML"
             en = "the file holds NUL bytes: it is not a YAML text file"
-        return None, Problem("TP005", ru, en, line, col)
+        return None, Problem(UNREADABLE, ru, en, line, col)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -158,13 +146,13 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         else:
             ru = f"файл не в UTF-8: недопустимый байт 0x{raw[exc.start]:02x}"
             en = f"the file is not UTF-8: invalid byte 0x{raw[exc.start]:02x}"
-        return None, Problem("TP005", ru, en, line, col)
+        return None, Problem(UNREADABLE, ru, en, line, col)
     odd = ODD_BREAKS.search(text)
     if odd is not None:
         line, col = _line_col(raw, len(text[: odd.start()].encode("utf-8")))
         code = f"U+{ord(odd.group()):04X}"
         return None, Problem(
-            "TP005",
+            UNREADABLE,
             f"необычный разделитель строк {code}: YAML и редакторы нумеруют строки по-разному; "
             "замените его обычным переводом строки",
             f"an unusual line separator {code}: YAML and editors count lines differently; "
@@ -264,7 +252,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> Problem:
         char = getattr(exc, "character", None)
         code = f"U+{char:04X}" if isinstance(char, int) else "?"
         return Problem(
-            "TP001",
+            SYNTAX,
             f"недопустимый управляющий символ {code} в файле",
             f"a control character {code} that YAML does not allow",
             line,
@@ -290,7 +278,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> Problem:
         else:
             ru = f"синтаксическая ошибка YAML: {problem}"
             en = f"YAML syntax error: {problem}"
-    return Problem("TP001", ru, en, line, col)
+    return Problem(SYNTAX, ru, en, line, col)
 
 
 def _too_deep(text: str) -> Problem | None:
@@ -306,7 +294,7 @@ def _too_deep(text: str) -> Problem | None:
                 if depth > MAX_DEPTH:
                     m = event.start_mark
                     return Problem(
-                        "TP001",
+                        SYNTAX,
                         f"вложенность глубже {MAX_DEPTH} уровней",
                         f"nesting deeper than {MAX_DEPTH} levels",
                         m.line + 1,
@@ -408,7 +396,7 @@ def parse(text: str) -> Parsed:
         out.problems.append(_yaml_error(exc, text))
         return out
     except RecursionError:
-        out.problems.append(Problem("TP001", "слишком глубокая вложенность", "nesting too deep"))
+        out.problems.append(Problem(SYNTAX, "слишком глубокая вложенность", "nesting too deep"))
         return out
     if node is None:
         return out
@@ -560,7 +548,7 @@ class _Converter:
 
     def _fail(self, node: yaml.Node, ru: str, en: str, path: tuple[str | int, ...]) -> Problem:
         line, col, el, ec = _pos(node)
-        return Problem("TP001", ru, en, line, col, el, ec, path)
+        return Problem(SYNTAX, ru, en, line, col, el, ec, path)
 
     def convert(self, node: yaml.Node, path: tuple[str | int, ...], depth: int) -> Any:
         self.budget -= 1 + len(node.value) if isinstance(node, yaml.ScalarNode) else 1
@@ -627,7 +615,7 @@ class _Converter:
                 line, col, el, ec = _pos(key_node)
                 raise _Stop(
                     Problem(
-                        "TP001",
+                        SYNTAX,
                         f"ключ «{key}» повторяется в одном словаре",
                         f"duplicate key '{key}' in a mapping",
                         line,
@@ -679,7 +667,7 @@ class _Converter:
                 code = f"U+{ord(invisible.group()):04X}"
                 self.problems.append(
                     Problem(
-                        "TP002",
+                        SCHEMA,
                         f"текст содержит невидимый символ {code} (направление текста или нулевая ширина): удалите его",
                         f"the text holds the invisible character {code} (text direction or zero width): remove it",
                         line,
@@ -693,7 +681,7 @@ class _Converter:
             line, col, el, ec = _pos(node)
             self.problems.append(
                 Problem(
-                    "TP002",
+                    SCHEMA,
                     f"текст содержит управляющий символ U+{ord(bad.group()):04X}, который нельзя записать в документ",
                     f"the text holds control character U+{ord(bad.group()):04X}, which a document cannot hold",
                     line,

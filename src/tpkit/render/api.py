@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..registry.enums import DIRECTIONS
+from ..registry.problem import ID_MISMATCH, KINDS
 from ..registry.registry import Registry
 from .errors import RenderError
 from .view import DocumentView, procedure_view, register_view, to_plain
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 PROCEDURE_FORMATS = ("docx", "md", "html")
 REGISTER_FORMATS = ("docx", "xlsx", "md", "html", "csv")
 #: registry problems that leave data unread or unresolved: no document is made from such a registry
-BLOCKING = ("TP001", "TP002", "TP003", "TP004", "TP005", "TP006")
+BLOCKING = frozenset(KINDS) - {ID_MISMATCH}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def settings_for(reg: Registry, config: Config) -> Settings:
 
 def check_registry(reg: Registry) -> None:
     """Refuse to render from a registry whose files could not be read or resolved (TP001–TP006)."""
-    blocking = [h for h in reg.hits if h.code in BLOCKING]
+    blocking = [p for p in reg.problems if p.kind in BLOCKING]
     if not blocking:
         return
     h = blocking[0]
@@ -55,14 +56,15 @@ def check_registry(reg: Registry) -> None:
     if line is None:
         src = reg.files.get(h.file)
         if src is not None:
-            span = src.span(h.path)
+            span = src.span(h.yaml_path)
             line, col = span.line, span.column
+    from ..lint.engine import problem_code
     from ..lint.finding import printable
 
     where = printable(f"{h.file}:{line or 1}:{col or 1}")
     more = f" (и еще {len(blocking) - 1})" if len(blocking) > 1 else ""
     raise RenderError(  # the message quotes the registry's data: no newline or escape sequence may pass
-        f"{where}: {h.code} {printable(h.ru or '')}{more} — реестр с ошибками структуры не превращается в документ; "
+        f"{where}: {problem_code(h.kind)} {printable(h.ru)}{more} — реестр с ошибками структуры не превращается в документ; "
         f"исправьте их (tpkit lint) / the registry has structural errors"
     )
 

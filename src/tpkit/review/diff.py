@@ -14,16 +14,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..lint.finding import Finding
-from ..registry import _compiled
+from ..registry import models as m
 from ..registry.enums import NEEDS, SECTION_KEYS
-from ..registry.records import Record
 from ..registry.registry import Registry
-
-if TYPE_CHECKING:
-    from ..registry import models as m
 
 Pair = tuple[Any, Any]
 
@@ -257,7 +255,7 @@ def _sort_key(v: Any) -> tuple[int, Any]:
 
 def canon(value: Any, exclude: Iterable[str] = ()) -> Any:
     """A value in a form where equal meaning is equal data: defaults left out, lists sorted."""
-    if isinstance(value, Record):
+    if isinstance(value, BaseModel):
         value = value.model_dump(mode="json", exclude_defaults=True, exclude=set(exclude) or None)
     return _canon(value)
 
@@ -272,7 +270,7 @@ def _canon(v: Any) -> Any:
     return v
 
 
-def _fields(old: Record | None, new: Record | None, skip: Iterable[str] = ("id",)) -> dict[str, Pair]:
+def _fields(old: BaseModel | None, new: BaseModel | None, skip: Iterable[str] = ("id",)) -> dict[str, Pair]:
     """The changed fields of two models of one kind: name -> [old, new] (canonical)."""
     if old is not None and new is not None and old == new:
         return {}
@@ -288,7 +286,7 @@ def _fields(old: Record | None, new: Record | None, skip: Iterable[str] = ("id",
     return out
 
 
-def _ordered_keys(model: Record | None, a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+def _ordered_keys(model: BaseModel | None, a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
     declared = list(type(model).model_fields) if model is not None else []
     rest = sorted((set(a) | set(b)) - set(declared))
     return [k for k in declared if k in a or k in b] + rest
@@ -416,7 +414,9 @@ def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     return pc
 
 
-def _objects(old: Registry, new: Registry, kind: str, a: Mapping[str, Record], b: Mapping[str, Record]) -> KindDiff:
+def _objects(
+    old: Registry, new: Registry, kind: str, a: Mapping[str, BaseModel], b: Mapping[str, BaseModel]
+) -> KindDiff:
     added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
@@ -431,8 +431,8 @@ def _agency(old: Registry, new: Registry) -> dict[str, Pair]:
     if a is None or b is None:
         return {}
     out = _fields(a, b, skip=("units", "officials", "needs", "register"))
-    ra = a.register or _compiled.DEFAULTS["RegisterInfo"]()
-    rb = b.register or _compiled.DEFAULTS["RegisterInfo"]()
+    ra = a.register or m.RegisterInfo()
+    rb = b.register or m.RegisterInfo()
     for k, v in _fields(ra, rb, skip=()).items():
         out[f"register.{k}"] = v
     return out

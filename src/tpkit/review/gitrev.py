@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..registry import yamlread
+from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, source_from_bytes, too_large
-from ..registry.yamlread import Problem
 
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
@@ -195,8 +195,8 @@ def _cat_batch(repo: Repo, shas: list[str]) -> dict[str, bytes]:
     return out
 
 
-def _problem(code: str, ru: str, en: str) -> Problem:
-    return Problem(code, ru, en)
+def _problem(kind: str, ru: str, en: str) -> Problem:
+    return Problem(kind, ru, en)
 
 
 def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = None) -> list[SourceFile]:
@@ -222,7 +222,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(p), target))
                 if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
                     targets[p] = _problem(
-                        "TP005",
+                        UNREADABLE,
                         "символическая ссылка ведет за пределы реестра: файл не прочитан",
                         "a symbolic link that leaves the registry: the file was not read",
                     )
@@ -230,7 +230,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 t = tree.get(resolved)
                 if t is None:
                     targets[p] = _problem(
-                        "TP005",
+                        UNREADABLE,
                         f"символическая ссылка ведет на несуществующий файл {resolved}",
                         f"a symbolic link to a missing file {resolved}",
                     )
@@ -240,7 +240,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                     targets[p] = t
             pending = nxt
         for p in pending:
-            targets[p] = _problem("TP005", "слишком длинная цепочка символических ссылок", "too many symbolic links")
+            targets[p] = _problem(UNREADABLE, "слишком длинная цепочка символических ссылок", "too many symbolic links")
     chosen: dict[str, Entry | Problem] = {}
     for p, _kind in wanted:
         e = tree[p]
@@ -270,7 +270,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 SourceFile(
                     p,
                     kind,
-                    problems=[_problem("TP005", "это папка, а не файл YAML", "this is a folder, not a YAML file")],
+                    problems=[_problem(UNREADABLE, "это папка, а не файл YAML", "this is a folder, not a YAML file")],
                 )
             )
         elif e.type != "blob":
@@ -280,7 +280,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                     kind,
                     problems=[
                         _problem(
-                            "TP005", "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file"
+                            UNREADABLE, "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file"
                         )
                     ],
                 )
@@ -294,7 +294,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 SourceFile(
                     p,
                     kind,
-                    problems=[_problem("TP005", "файл не прочитан из git", "the file could not be read from git")],
+                    problems=[_problem(UNREADABLE, "файл не прочитан из git", "the file could not be read from git")],
                 )
             )
         else:

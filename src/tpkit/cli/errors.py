@@ -1,4 +1,4 @@
-"""The one-line user errors and the error handling shared by every entry point (typer-free: cheap to import)."""
+"""The one-line user errors (exit 2) and the handling of whatever escapes a command."""
 
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
 
     UsageError/ConfigError -> ``tpkit: message``, 2; Ctrl-C -> 130; a closed stdout pipe -> 1, quietly;
     an OSError about a file -> ``tpkit: FILE: reason``, 2; any other exception -> one line naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
-    Used by both ``tpkit.cli.main`` (typer) and the fast ``tpkit lint`` path in ``tpkit._entry``.
     """
     try:
         return fn() or 0
@@ -52,7 +51,7 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
         sys.stderr = _Pacified(sys.stderr)
         return 1
     except Exception as exc:
-        from .config import ConfigError
+        from ..config import ConfigError
 
         if isinstance(exc, (UsageError, ConfigError)):
             sys.stderr.write(f"tpkit: {exc}\n")

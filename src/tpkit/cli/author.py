@@ -1,0 +1,198 @@
+"""Authoring: ``tpkit init``, ``new``, ``fmt``, ``import xlsx`` and ``matrix``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .app import app
+from .common import author_call, check_choice, check_direction, registry_root, use_color, write_bytes, written
+from .errors import fail
+
+if TYPE_CHECKING:
+    from ..author.matrix import Matrix
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new registry (created if missing).")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+) -> None:
+    """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
+    from ..author.init import init_registry
+
+    result = author_call(init_registry, directory, force=force)
+    for rel in result.written:
+        typer.echo(f"  {rel}")
+    typer.echo(f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint)")
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="process | touchpoint | procedure")],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The new object's id.")],
+    title: Annotated[Optional[str], typer.Option("--title", help="Title (name for a touchpoint).")] = None,
+    channel: Annotated[
+        Optional[str], typer.Option("--channel", help="Touchpoint channel (default: other_digital).")
+    ] = None,
+) -> None:
+    """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
+    from ..author.new import KINDS, new_object
+
+    if kind not in KINDS:
+        fail(f"«{kind}»: можно создать {' | '.join(KINDS)} / unknown kind")
+    if channel is not None and kind != "touchpoint":
+        fail("--channel: только для tpkit new touchpoint / only for touchpoints")
+    root = registry_root(None)
+    result = author_call(new_object, root, kind, ident, title=title, channel=channel)
+    rel = result.path.relative_to(root).as_posix()
+    typer.echo(f"{rel}: добавлен {kind} «{ident}» / added (заполните и проверьте: tpkit lint)")
+
+
+@app.command()
+def fmt(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Registry folder or files (default: the registry).")
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
+) -> None:
+    """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
+    from ..author.fmt import fmt_paths
+
+    targets = paths or [Path.cwd()]
+    for t in targets:
+        if not t.exists():
+            fail(f"{t}: нет такого файла или папки / no such file or folder")
+    root = registry_root(targets[0])
+    result = fmt_paths(root, list(targets), check=check)
+    for rel in result.skipped:
+        typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)
+    for rel, line, col, message in result.failed:
+        typer.echo(f"{rel}:{line}:{col}: не отформатирован / not formatted: {message}", err=True)
+    verb = "будет изменен / would reformat" if check else "отформатирован / reformatted"
+    for rel in result.changed:
+        typer.echo(f"{rel}: {verb}")
+    n_changed, n_same = len(result.changed), len(result.unchanged)
+    if check:
+        summary = f"{n_changed} к форматированию, {n_same} без изменений / {n_changed} would change, {n_same} unchanged"
+    else:
+        summary = f"{n_changed} отформатировано, {n_same} без изменений / {n_changed} reformatted, {n_same} unchanged"
+    if result.failed:
+        summary += f", {len(result.failed)} с ошибками / failed"
+    typer.echo(summary, err=True)
+    raise typer.Exit(1 if result.failed or (check and result.changed) else 0)
+
+
+import_app = typer.Typer(
+    help="Import a register kept elsewhere into the registry's YAML files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("xlsx")
+def import_xlsx_cmd(
+    file: Annotated[
+        Path, typer.Argument(help="An .xlsx workbook in the layout of tpkit render register --format xlsx.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
+    direction: Annotated[
+        Optional[str],
+        typer.Option("--direction", help="Direction for a sheet whose name is not one (default: services)."),
+    ] = None,
+    path: Annotated[
+        Optional[Path], typer.Option("--registry", help="Registry folder (default: the current one).")
+    ] = None,
+) -> None:
+    """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
+    from ..author.importer import import_xlsx
+
+    check_direction(direction)
+    if not file.is_file():
+        fail(f"{file}: нет такого файла / no such file")
+    root = registry_root(path)
+    result = author_call(import_xlsx, root, file, force=force, default_direction=direction)
+    for rel in result.written:
+        typer.echo(f"записано / written: {rel}")
+    if result.touchpoints_added:
+        typer.echo(
+            f"новые точки в каталоге / new touchpoints: {', '.join(result.touchpoints_added)} "
+            "(проверьте channel, basis, responsible)"
+        )
+    for item in result.unmapped:
+        typer.echo(f"не сопоставлено / not mapped: {item.line()}", err=True)
+    typer.echo(
+        f"строк: {result.rows}, процессов: {len(result.processes)}, новых точек: {len(result.touchpoints_added)}, "
+        f"не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
+        err=True,
+    )
+
+
+MATRIX_FORMATS = ("text", "html", "csv")
+
+
+@app.command()
+def matrix(
+    path: Annotated[Optional[Path], typer.Argument(help="Registry folder (default: the current one).")] = None,
+    direction: Annotated[
+        Optional[str], typer.Option("--direction", help="services | functions | support | control | appeals")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | html | csv")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE.")] = None,
+) -> None:
+    """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
+    from ..author.matrix import build_matrix, render_csv, render_html
+    from ..registry import load_registry
+
+    check_choice("--format", fmt, MATRIX_FORMATS)
+    check_direction(direction)
+    root = registry_root(path)
+    mx = build_matrix(load_registry(root), direction)
+    if fmt == "html":
+        text = render_html(mx)
+    elif fmt == "csv":
+        text = render_csv(mx)
+    else:
+        text = _matrix_table(mx, color=use_color("text", output))
+    if output is not None:
+        write_bytes(output, text.encode("utf-8-sig") if fmt == "csv" else text.encode("utf-8"))
+        written(output)
+    else:
+        sys.stdout.write(text)
+
+
+def _matrix_table(mx: Matrix, *, color: bool) -> str:
+    """The matrix as a rich table (rich is imported only here)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..registry.enums import DIRECTIONS
+
+    if not mx.rows:
+        return "нет процессов / no processes\n"
+    table = Table(show_lines=False, header_style="bold", title=mx.title or None)
+    table.add_column("процесс", overflow="fold", max_width=40)
+    for c in mx.columns:
+        table.add_column(Text(c.name), overflow="fold", max_width=16, justify="center")
+    table.add_column("не хватает", overflow="fold", style="bold red" if color else None)
+    current = None
+    for r in mx.rows:
+        if r.direction != current:
+            current = r.direction
+            table.add_section()
+            label = DIRECTIONS.get(r.direction, {}).get("ru", r.direction)
+            table.add_row(Text(label, style="bold"), *([Text("")] * (len(mx.columns) + 1)))
+        cells = [Text(mx.cell_text(r.id, c.id) or "·") for c in mx.columns]
+        table.add_row(Text(r.title), *cells, Text(mx.gap_text(r.id)))
+    buf = io.StringIO()
+    width = None if color else max(100, 42 + 18 * len(mx.columns) + 30)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.print(table)
+    return buf.getvalue()

@@ -1,0 +1,134 @@
+"""Helpers the commands share: finding the registry, where output goes, the core's one-line errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+
+from .errors import fail
+
+if TYPE_CHECKING:
+    from ..registry.models import Config
+
+T = TypeVar("T")
+
+NO_REGISTRY = (
+    "реестр не найден — нет tpkit.yaml ни в этой папке, ни выше (создайте его: tpkit init) "
+    "/ no registry: no tpkit.yaml here or above"
+)
+
+
+def split_codes(values: list[str] | None) -> list[str] | None:
+    """``--select TP1,TP2 --select TP3`` -> ``[TP1, TP2, TP3]``."""
+    if not values:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return out
+
+
+def check_choice(option: str, value: str | None, allowed: Any, what: str = "неизвестный формат") -> None:
+    """A one-line usage error when ``value`` is not one of ``allowed``."""
+    if value is not None and value not in allowed:
+        fail(f"{option}: {what} «{value}»; допустимо: {', '.join(allowed)}")
+
+
+def check_direction(direction: str | None) -> None:
+    from ..registry.enums import DIRECTIONS
+
+    check_choice("--direction", direction, DIRECTIONS, "неизвестное направление")
+
+
+def check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("ru", "en"):
+        fail("--lang: ru | en")
+
+
+def use_color(fmt: str, output: object) -> bool:
+    """Colour only for a text report on a terminal, and never with NO_COLOR."""
+    return fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def registry_root(path: Path | None) -> Path:
+    """The registry above ``path`` (default: the working folder), or a one-line usage error."""
+    from ..registry import NoRegistryError, find_root
+
+    start = path or Path.cwd()
+    if not start.exists():
+        fail(f"{start}: нет такого файла или папки / no such file or folder")
+    try:
+        return find_root(start)
+    except NoRegistryError:
+        fail(f"{start}: {NO_REGISTRY}")
+
+
+def open_registry(paths: list[Path] | None, lang: str | None) -> tuple[Path, Config, set[str] | None]:
+    """Root, config and the set of files to report on (None = all)."""
+    from ..config import load_config
+
+    targets = paths or [Path.cwd()]
+    for t in targets:
+        if not t.exists():
+            fail(f"{t}: нет такого файла или папки / no such file or folder")
+    root = registry_root(targets[0])
+    config = load_config(root, lang)
+    only: set[str] | None = None
+    files = [t for t in targets if t.is_file()]
+    if files:
+        only = set()
+        for t in files:
+            try:
+                only.add(t.resolve().relative_to(root).as_posix())
+            except ValueError:
+                fail(f"{t}: файл вне реестра {root} / the file is outside the registry")
+    return root, config, only
+
+
+def report_root(root: Path) -> str:
+    """The registry root relative to the working folder, as CI systems resolve report paths ("." if outside)."""
+    try:
+        rel = root.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return "."
+    return rel.as_posix() or "."
+
+
+def author_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run an authoring core function; its one-line errors exit 2."""
+    from ..author import AuthoringError
+
+    try:
+        return fn(*args, **kwargs)
+    except AuthoringError as exc:
+        fail(str(exc))
+
+
+def write_text_report(output: Path | None, text: str) -> None:
+    """A report to ``output`` (written atomically) or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..util import atomic_write_text
+
+    atomic_write_text(output, text)
+
+
+def write_bytes(target: Path | None, data: bytes) -> None:
+    """A document to ``target`` (written atomically, then named on stderr) or, for None, to stdout."""
+    if target is None:
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    from ..util import atomic_write_bytes
+
+    atomic_write_bytes(target, data)
+
+
+def written(target: Path | str) -> None:
+    typer.echo(f"записано / written: {target}", err=True)

@@ -1,0 +1,134 @@
+"""``tpkit lint``: check the registry and report the findings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .app import LangOpt, State, app
+from .common import check_choice, check_lang, open_registry, report_root, split_codes, use_color
+from .errors import fail
+
+if TYPE_CHECKING:
+    from ..lint.engine import LintResult
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@app.command()
+def lint(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Registry folder, or files in it to report on.")] = None,
+    fmt: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="text | json | sarif | github | gitlab | junit")
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Codes or prefixes to enable.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Codes or prefixes to disable.")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error | warning | info | never")] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline FILE.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--write-baseline", help="Record today's findings in FILE (to adopt tpkit on an existing register)."
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="REV", help="Report only findings absent at git revision REV, plus TP113."),
+    ] = None,
+) -> None:
+    """Check the registry against the methodology (rules TP001…TP901)."""
+    from ..lint.engine import lint as run_lint
+    from ..lint.rule import unknown_patterns
+    from ..registry import load_registry
+    from ..report import FORMATS, get_reporter
+
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    check_choice("--format", fmt, FORMATS)
+    check_lang(lang)
+    if fail_on is not None and fail_on not in FAIL_ON:
+        fail("--fail-on: error | warning | info | never")
+    codes_in, codes_out = split_codes(select), split_codes(ignore)
+    for opt, values in (("--select", codes_in), ("--ignore", codes_out)):
+        bad = unknown_patterns(values or [])
+        if bad:
+            fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
+    root, config, only = open_registry(list(paths) if paths else None, lang)
+    if write_baseline is not None and only is not None:
+        fail(
+            "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
+            "/ --write-baseline records the whole registry: give a folder, not files"
+        )
+    known: set[str] | None = None
+    if baseline is not None:
+        from ..lint.baseline import BaselineError, load
+
+        try:
+            known = load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
+    language = lang or config.language
+    result: LintResult
+    if since is not None:
+        from ..review.core import GitError, lint_since
+
+        try:
+            result = lint_since(
+                root,
+                since,
+                config,
+                lang=language,
+                select=codes_in,
+                ignore=codes_out,
+                only_files=only,
+                debug=State.debug,
+            )
+        except GitError as exc:
+            fail(f"--since: {exc}")
+    else:
+        reg = load_registry(root)
+        result = run_lint(
+            reg, config, select=codes_in, ignore=codes_out, lang=language, only_files=only, debug=State.debug
+        )
+    for err in result.internal_errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    if write_baseline is not None:
+        from ..lint.baseline import dumps
+        from ..util import atomic_write_text
+
+        atomic_write_text(write_baseline, dumps(result.findings))
+        typer.echo(
+            f"tpkit: {write_baseline}: записано замечаний в базовую линию / findings recorded: {len(result.findings)}",
+            err=True,
+        )
+        raise typer.Exit(2 if result.internal_errors else 0)
+    if known is not None:
+        from ..lint.baseline import apply
+
+        result, hidden = apply(result, known)
+        if hidden:
+            typer.echo(
+                f"tpkit: {baseline}: не показано замечаний из базовой линии / findings in the baseline: {hidden}",
+                err=True,
+            )
+    report = get_reporter(fmt)(result, root=report_root(root), lang=language, color=use_color(fmt, output))
+    if output is not None:
+        from ..report.text_report import summary_line
+        from ..util import atomic_write_text
+
+        atomic_write_text(output, report)
+        typer.echo(summary_line(result, language), err=True)
+    else:
+        sys.stdout.write(report)
+    if result.internal_errors:
+        raise typer.Exit(2)
+    threshold = fail_on or config.lint.fail_on
+    raise typer.Exit(1 if result.fails(threshold) else 0)

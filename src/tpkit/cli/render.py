@@ -1,0 +1,161 @@
+"""``tpkit render``: the procedures and the register as documents."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .app import RegistryOpt, app
+from .common import check_choice, check_direction, open_registry, write_bytes, written
+from .errors import fail
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+    from ..registry.models import Config
+
+render_app = typer.Typer(
+    help="Документы Word/Markdown/HTML/Excel из реестра / Documents from the registry.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(render_app, name="render")
+
+
+def _target(output: Optional[str], default_name: str, fmt: str, root: Path, reg: Registry) -> Optional[Path]:
+    """Where one document goes: None = stdout (``--output -``); a folder (existing, or written with
+    a trailing slash) gets the default name."""
+    if output == "-":
+        if fmt in ("docx", "xlsx"):
+            fail(f"--output -: формат {fmt} нельзя вывести в терминал; укажите файл / binary format needs a file")
+        return None
+    if output is None:
+        target = Path(default_name)
+    elif Path(output).is_dir() or output.endswith(("/", os.sep)):
+        target = Path(output) / default_name
+    else:
+        target = Path(output)
+    _check_own_output(target, fmt, root, reg)
+    return target
+
+
+def _check_own_output(target: Path, fmt: str, root: Path, reg: Registry) -> None:
+    """render replaces only its own outputs: never a registry file, never a file of another kind."""
+    resolved = target.resolve()
+    try:
+        rel: str | None = resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = None
+    if rel is not None and (rel in reg.files or rel == "tpkit.yaml"):
+        fail(f"{target}: это файл реестра, render его не перезапишет / refusing to overwrite a registry file")
+    if target.exists() and (target.is_dir() or target.suffix.lower() != f".{fmt}"):
+        fail(
+            f"{target}: уже существует и это не файл .{fmt}; render заменяет только свои документы / "
+            f"refusing to replace a file that is not a .{fmt} document"
+        )
+
+
+def _load(registry: Optional[Path]) -> tuple[Path, Config, Registry]:
+    from ..registry import load_registry
+    from ..render.api import check_registry
+    from ..render.errors import RenderError
+
+    root, config, _ = open_registry([registry] if registry is not None else None, None)
+    reg = load_registry(root)
+    try:
+        check_registry(reg)
+    except RenderError as exc:
+        fail(str(exc))
+    return root, config, reg
+
+
+@render_app.command("procedure")
+def render_procedure_cmd(
+    ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | md | html")] = "docx",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="FILE (one procedure), DIR (--all), or - for stdout.")
+    ] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """An interaction procedure (порядок взаимодействия) as a document."""
+    from ..render.api import PROCEDURE_FORMATS, render_procedure
+    from ..render.errors import RenderError
+
+    check_choice("--format", fmt, PROCEDURE_FORMATS)
+    if all_ == (ident is not None):
+        fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
+    root, config, reg = _load(registry)
+
+    def one(i: str, target: Optional[Path]) -> None:
+        try:
+            data = render_procedure(reg, config, i, fmt)
+        except RenderError as exc:
+            fail(str(exc))
+        write_bytes(target, data)
+
+    if ident is not None:
+        target = _target(output, f"{ident}.{fmt}", fmt, root, reg)
+        one(ident, target)
+        if target is not None:
+            written(target)
+        return
+    folder = Path(output) if output is not None else Path(".")
+    if output == "-" or (folder.exists() and not folder.is_dir()):
+        fail(f"--output {output}: для --all нужна папка / --all writes into a folder")
+    ids = list(reg.procedures)
+    if not ids:
+        fail("в реестре нет порядков (procedures/*.yaml) / no procedures in the registry")
+    targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, reg) for i in ids}
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("порядки / procedures", total=len(ids))
+            for i in ids:
+                bar.update(task, description=i)
+                one(i, targets[i])
+                bar.advance(task)
+    else:
+        for i in ids:
+            one(i, targets[i])
+    for i in ids:
+        written(targets[i] or "-")
+
+
+@render_app.command("register")
+def render_register_cmd(
+    direction: Annotated[
+        Optional[str], typer.Option("--direction", "-d", help="services | functions | support | control | appeals")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | xlsx | md | html | csv")] = "docx",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="FILE, DIR, or - for stdout.")] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
+    from ..render.api import REGISTER_FORMATS, render_register
+    from ..render.errors import RenderError
+
+    check_choice("--format", fmt, REGISTER_FORMATS)
+    check_direction(direction)
+    root, config, reg = _load(registry)
+    name = "register" if direction is None else f"register-{direction}"
+    target = _target(output, f"{name}.{fmt}", fmt, root, reg)
+    try:
+        data = render_register(reg, config, direction, fmt)
+    except RenderError as exc:
+        fail(str(exc))
+    write_bytes(target, data)
+    if target is not None:
+        written(target)

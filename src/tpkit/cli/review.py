@@ -1,0 +1,43 @@
+"""``tpkit diff``: the registry at two git revisions compared by meaning, for a merge request."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import LangOpt, State, app
+from .common import check_choice, check_lang, open_registry, use_color, write_text_report
+from .errors import fail
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="The git revision to compare with (e.g. origin/main).")],
+    head: Annotated[Optional[str], typer.Argument(help="The revision to review (default: the working tree).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    path: Annotated[
+        Optional[Path], typer.Option("--path", help="The registry folder (default: found from the current folder).")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Compare the registry at two git revisions by meaning (for a merge request)."""
+    from ..review import FORMATS
+    from ..review.core import GitError, run_diff
+
+    check_choice("--format", fmt, FORMATS)
+    check_lang(lang)
+    root, config, _ = open_registry([path] if path is not None else None, lang)
+    language = lang or config.language
+    try:
+        result, errors = run_diff(root, base, head, config, lang=language, debug=State.debug)
+    except GitError as exc:
+        fail(str(exc))
+    renderer = import_module(f"tpkit.review.{fmt}_report")
+    write_text_report(output, renderer.render(result, lang=language, color=use_color(fmt, output)))
+    for err in errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    raise typer.Exit(2 if errors else 0)

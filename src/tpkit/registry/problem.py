@@ -1,0 +1,50 @@
+"""Problems: what the reader and the loader find wrong with the registry's files, before any rule runs.
+
+A problem has a *kind*, not a rule code: the lint engine maps each kind to its structure rule (TP0xx), which
+owns the severity, the documentation and the examples. The reader knows nothing of rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the file cannot be read as YAML (syntax, nesting, a bomb, too large)
+SYNTAX = "syntax"
+#: the data does not fit the file kind's schema (or holds a control character)
+SCHEMA = "schema"
+#: an id that names nothing
+REFERENCE = "reference"
+#: two objects with one id
+DUPLICATE_ID = "duplicate-id"
+#: the file's bytes or name cannot be used (encoding, a link outside, a folder)
+UNREADABLE = "unreadable"
+#: a required file is missing
+MISSING_FILE = "missing-file"
+#: a process or procedure whose id is not its file name
+ID_MISMATCH = "id-mismatch"
+
+KINDS = (SYNTAX, SCHEMA, REFERENCE, DUPLICATE_ID, UNREADABLE, MISSING_FILE, ID_MISMATCH)
+#: kinds after which a file's data cannot be used at all
+FATAL = frozenset((SYNTAX, UNREADABLE))
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something wrong in a file, with its message in Russian and English.
+
+    ``line``/``column`` are ready positions (the reader knows them); ``None`` means "where ``yaml_path``
+    stands", found later. ``file``, ``object`` and ``key`` are set by the loader: the registry file, the
+    object concerned (``process:child-benefit``) and what tells two problems at one node apart.
+    """
+
+    kind: str
+    ru: str
+    en: str
+    line: int | None = 1
+    column: int | None = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    yaml_path: tuple[str | int, ...] = ()
+    file: str = ""
+    object: str = ""
+    key: str = ""
