@@ -67,7 +67,7 @@ def test_fast_converter_matches_reference_converter(name: str, monkeypatch: pyte
 
     def dump(parsed: yamlread.Parsed) -> tuple[str, list[tuple[object, ...]]]:
         return repr(parsed.data), [
-            (p.code, p.ru, p.line, p.column, p.end_line, p.end_column, p.yaml_path) for p in parsed.problems
+            (p.kind, p.ru, p.line, p.column, p.end_line, p.end_column, p.yaml_path) for p in parsed.problems
         ]
 
     fast = dump(yamlread.parse(text))
