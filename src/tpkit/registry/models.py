@@ -58,6 +58,14 @@ class RenderConfig(Model):
     font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
 
 
+class SiteSettings(Model):
+    repo_url: Text | None = Field(
+        default=None,
+        description="Where `tpkit site` links a finding's file:line: a GitLab/GitHub blob URL of the registry folder "
+        "(the file path and #L<line> are appended), or a pattern with {path} and {line}",
+    )
+
+
 class Config(Model):
     """tpkit.yaml: tool settings."""
 
@@ -67,6 +75,7 @@ class Config(Model):
     language: Language = "ru"
     lint: LintConfig = Field(default_factory=LintConfig)
     render: RenderConfig = Field(default_factory=RenderConfig)
+    site: SiteSettings = Field(default_factory=SiteSettings)
 
 
 # --- agency.yaml -------------------------------------------------------------------
