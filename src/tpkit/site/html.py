@@ -129,6 +129,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .findings code, .loc { font-family: "Liberation Mono", monospace; font-size: .9em; }
 figure { margin: .5em 0 1.2em; }
 figure svg { max-width: 100%; height: auto; }
+svg.chart { font-family: "Liberation Sans", Arial, sans-serif; font-size: 12px; }
 figcaption { color: var(--muted); font-size: .9em; }
 .doc { border: 1px solid var(--line); padding: 1em 2em; font-family: "Liberation Serif", "Times New Roman", serif;
   max-width: 60em; }

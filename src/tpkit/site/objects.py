@@ -121,11 +121,9 @@ def process_page(site: Site, p: m.Process) -> tuple[str, str]:
         tp = reg.touchpoints.get(entry.touchpoint)
         features = [f.title for f in p.features if not f.touchpoints or entry.touchpoint in f.touchpoints]
         notes = [n.event for n in p.notifications if n.touchpoint == entry.touchpoint]
-        target = site.names.get("touchpoint", entry.touchpoint)
         rows.append(
             JourneyRow(
                 label=tp.name if tp else entry.touchpoint,
-                href=rel(here, target) if target else "#",
                 form="digital" if tp is None or form_label(tp.channel) == "цифровая" else "offline",
                 needs=list(entry.needs),
                 demand=entry.demand,

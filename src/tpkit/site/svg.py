@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from .html import e
 
 DIGITAL, OFFLINE, GAP, OK, GRID, MUTED = "#0b5ea8", "#d55e00", "#b00020", "#1b7f3b", "#c8ccd0", "#5f6368"
-FONT = 'font-family="Liberation Sans, Arial, sans-serif"'
 
 
 def _open(width: float, height: float, title: str, desc: str, ident: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {ident}" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="{ident}-t {ident}-d" {FONT} font-size="12">\n'
-        f'<title id="{ident}-t">{e(title)}</title>\n<desc id="{ident}-d">{e(desc)}</desc>\n'
+        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img">\n'
+        f"<title>{e(title)}</title>\n<desc>{e(desc)}</desc>\n"
     )
 
 
@@ -68,10 +67,9 @@ def _legend(x: float, y: float, ident: str, extra: bool) -> str:
 
 @dataclass
 class JourneyRow:
-    """One touchpoint of a process: its label and link, form, needs met, demand, features, notifications."""
+    """One touchpoint of a process: its label, form, needs met, demand, features, notifications."""
 
     label: str
-    href: str
     form: str
     needs: list[str]
     demand: int | str | None = None
@@ -120,8 +118,8 @@ def journey(
     for j, r in enumerate(rows):
         y = top + j * cell_h
         out.append(
-            f'<a href="{e(r.href)}"><text x="{label_w - 8}" y="{y + cell_h / 2 + 4:.0f}" text-anchor="end">'
-            f"{e(_short(r.label, 36))}<title>{e(r.label)}</title></text></a>\n"
+            f'<text x="{label_w - 8}" y="{y + cell_h / 2 + 4:.0f}" text-anchor="end">'
+            f"{e(_short(r.label, 36))}<title>{e(r.label)}</title></text>\n"
         )
         for i, (code, _short_label, full) in enumerate(columns):
             x = grid_x + i * cell_w
