@@ -87,7 +87,10 @@ def render_site(
             points = read_history(reg.root, config, history)
         except GitError as exc:
             notes.append(f"--history: {exc}")
-    path, html = summary.index_page(site, figs, bool(points))
+    needs = _need_codes(reg)
+    for code in needs:
+        site.names.add("need", code)
+    path, html = summary.index_page(site, figs, bool(points), needs)
     pages[path] = html
     for d in DIRECTIONS:
         path, html = summary.direction_page(site, d)
@@ -113,7 +116,7 @@ def render_site(
     for o in reg.officials.values():
         path, html = objects.official_page(site, o, rels)
         pages[path] = html
-    for code in _need_codes(reg):
+    for code in needs:
         path, html = summary.need_page(site, code)
         pages[path] = html
     path, html = summary.coverage_page(site)

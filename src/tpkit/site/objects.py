@@ -142,7 +142,7 @@ def process_page(site: Site, p: m.Process) -> tuple[str, str]:
             [
                 link("touchpoint", entry.touchpoint),
                 e(form_label(tp.channel)) if tp else "",
-                e("; ".join(reg.need_label(n) for n in entry.needs)),
+                "; ".join(link("need", n) for n in entry.needs),
                 "; ".join(link("act", b) for b in reg.effective_basis(entry)),
                 link("official", resp) if resp else '<span class="none">не назначен</span>',
                 e(_demand(entry.demand)),

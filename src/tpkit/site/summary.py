@@ -33,7 +33,7 @@ def _approval(site: Site) -> str:
     return e(" ".join(x for x in parts if x))
 
 
-def index_page(site: Site, figs: Figures, history: bool) -> tuple[str, str]:
+def index_page(site: Site, figs: Figures, history: bool, need_codes: list[str]) -> tuple[str, str]:
     reg, here = site.reg, "index.html"
     ag = reg.agency
     info = ag.register if ag else None
@@ -107,6 +107,8 @@ def index_page(site: Site, figs: Figures, history: bool) -> tuple[str, str]:
             for t, tp in reg.touchpoints.items()
         )
     )
+    body.append("<h2>Потребности клиента</h2>\n")
+    body.append(ul(site.link(here, "need", code) for code in need_codes))
     body.append(f"<h2>Порядки взаимодействия ({len(reg.procedures)})</h2>\n")
     body.append(ul(site.link(here, "procedure", q) for q in reg.procedures))
     body.append(f"<h2>Акты ({len(reg.acts)})</h2>\n")
