@@ -87,6 +87,8 @@ class Site:
     #: file -> page path of the object the file holds (processes/…, procedures/…)
     file_pages: dict[str, str] = field(default_factory=dict)
     agency_name: str = "Реестр точек взаимодействия"
+    #: the markup of links already made: (depth of the page, kind, id, text) -> markup
+    _links: dict[tuple[int, str, str, str | None], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         reg = self.reg
@@ -122,6 +124,13 @@ class Site:
 
     def link(self, here: str, kind: str, ident: str, text: str | None = None) -> str:
         """A link to an object's page, or its escaped id where it has none (a broken reference)."""
+        key = (here.count("/"), kind, ident, text)
+        done = self._links.get(key)
+        if done is None:
+            done = self._links[key] = self._link(here, kind, ident, text)
+        return done
+
+    def _link(self, here: str, kind: str, ident: str, text: str | None) -> str:
         target = self.names.get(kind, ident)
         label = text if text is not None else self.title(kind, ident)
         if target is None:

@@ -5,6 +5,7 @@ Every text from the registry goes through :func:`e`; markup is built only here a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -17,12 +18,13 @@ NAV = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def e(text: object) -> str:
     """Escaped text for an element's content or an attribute value; control characters become U+FFFD."""
     s = escape(str(text), quote=True)
-    if any(ord(c) < 32 and c not in "\t\n\r" for c in s) or "\x7f" in s:
-        s = "".join("\ufffd" if (ord(c) < 32 and c not in "\t\n\r") or c == "\x7f" else c for c in s)
-    return s
+    return _CONTROL.sub("\ufffd", s) if _CONTROL.search(s) else s
 
 
 def a(href: str, text: object, cls: str = "") -> str:

@@ -58,7 +58,7 @@ def _legend(x: float, y: float, ident: str, extra: bool) -> str:
     out, dx = [], x
     for mark, label in items:
         out.append(f'<g transform="translate({dx:.0f},{y:.0f})">{mark}<text x="20" y="1">{e(label)}</text></g>')
-        dx += 30 + 7 * len(label)
+        dx += 34 + 7.5 * len(label)
     return "".join(out) + "\n"
 
 
@@ -113,6 +113,11 @@ def journey(
         )
     out.append(f'<text x="{marks_x + marks_w / 2:.0f}" y="{top - 10}" text-anchor="middle" fill="{MUTED}">особ.</text>')
     out.append(f'<text x="{bar_x}" y="{top - 10}" fill="{MUTED}">востребованность</text>\n')
+    # the grid: one path of lines, not a rectangle per cell
+    grid_w, grid_h = cell_w * len(columns), cell_h * len(rows)
+    lines = [f"M{grid_x + i * cell_w} {top}v{grid_h}" for i in range(len(columns) + 1)]
+    lines += [f"M{grid_x} {top + j * cell_h}h{grid_w}" for j in range(len(rows) + 1)]
+    out.append(f'<path d="{"".join(lines)}" fill="none" stroke="{GRID}"/>\n')
     numeric = [r.demand for r in rows if isinstance(r.demand, int) and not isinstance(r.demand, bool)]
     peak = max(numeric, default=0) or 1
     for j, r in enumerate(rows):
@@ -123,7 +128,6 @@ def journey(
         )
         for i, (code, _short_label, full) in enumerate(columns):
             x = grid_x + i * cell_w
-            out.append(f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" fill="#fff" stroke="{GRID}"/>')
             if code in r.needs:
                 form_ru = "цифровая" if r.form == "digital" else "оффлайн"
                 out.append(
