@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 import pytest
-from conftest import EXAMPLE, run_cli, write
+from conftest import BASE, EXAMPLE, run_cli, write
 
 from tpkit.config import load_config
 from tpkit.site import MANIFEST, build_site
@@ -250,3 +250,36 @@ def test_init_adds_the_pages_jobs(tmp_path: Path) -> None:
     assert "pages:" in gitlab and "tpkit site" in gitlab
     workflow = tmp_path / "r/.github/workflows/pages.yml"
     assert "tpkit site" in workflow.read_text(encoding="utf-8")
+
+
+def test_touchpoint_page_shows_its_assessment_with_gaps_and_mitigations(example_site: Path) -> None:
+    html = (example_site / "touchpoint/call-center.html").read_text(encoding="utf-8")
+    assert html.count('<g class="criterion ok">') == 3 and html.count('<g class="criterion gap">') == 1
+    assert "В часы пик ожидание ответа до 7 минут" in html
+    assert "Обратный звонок и дополнительная смена операторов" in html
+    assert re.search(r"<svg [^>]*role=\"img\">\n<title>Оценка точки", html)
+
+
+def test_history_of_a_registry_in_a_sub_folder(tmp_path: Path) -> None:
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    shutil.copytree(BASE, tmp_path / "repo" / "registry")
+    run = {"cwd": tmp_path / "repo", "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "add", "."], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "one"], **run)  # type: ignore[call-overload]
+    res = run_cli("site", "-C", str(tmp_path / "repo" / "registry"), "-o", str(tmp_path / "s"), "--history", "3")
+    assert res.code == 0
+    assert "<polyline" in (tmp_path / "s/history.html").read_text(encoding="utf-8")
+
+
+def test_history_without_git_is_a_note_not_an_error(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "reg")
+    res = build(tmp_path / "reg", tmp_path / "s", history=3)
+    assert not (tmp_path / "s/history.html").exists()
+    assert any("--history" in n for n in res.notes)  # type: ignore[attr-defined]
+
+
+def test_print_styles_keep_colours_on_a4_landscape(example_site: Path) -> None:
+    css = (example_site / "style.css").read_text(encoding="utf-8")
+    assert "size: A4 landscape" in css and "print-color-adjust: exact" in css

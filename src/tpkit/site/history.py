@@ -30,8 +30,8 @@ def history(root: Path, config: Config, count: int) -> list[Point]:
 
     repo = gitrev.open_repo(root)
     proc = subprocess.run(
-        ["git", "log", f"--max-count={count}", "--format=%H%x09%cs%x09%s", "HEAD", "--", repo.prefix or "."],
-        cwd=repo.root,
+        ["git", "log", f"--max-count={count}", "--format=%H%x09%cs%x09%s", "HEAD", "--", "."],
+        cwd=root,
         capture_output=True,
         check=False,
     )

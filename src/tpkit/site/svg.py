@@ -259,16 +259,32 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<path d="M{x - 4:.1f} {y - 4:.1f}L{x + 4:.1f} {y + 4:.1f}M{x - 4:.1f} {y + 4:.1f}L{x + 4:.1f} {y - 4:.1f}" stroke="{colour}" stroke-width="2"/>'
 
 
+def _nice(value: float, *, percent: bool) -> float:
+    """The top of the axis: 100 for a share, else the first of 1, 2, 5 × 10^k × 4 ticks at or above the value."""
+    if percent:
+        return 100.0
+    if value <= 0:
+        return 4.0
+    magnitude = 1.0
+    while magnitude * 10 <= value:
+        magnitude *= 10
+    while magnitude > value and magnitude > 1:
+        magnitude /= 10
+    for m in (0.25, 0.5, 1, 2, 2.5, 5, 10):
+        if 4 * m * magnitude >= value:
+            return max(4 * m * magnitude, 4.0)
+    return 40 * magnitude
+
+
 def line_chart(
     x_labels: list[str], series: list[tuple[str, list[float]]], *, title: str, ident: str, unit: str = ""
 ) -> str:
     """Lines over commits (oldest left); each series differs by colour, dash and marker shape."""
-    left, right, top, plot_h = 60, 30, 20, 220
-    step = 90 if len(x_labels) < 12 else 50
-    plot_w = max(step * max(len(x_labels) - 1, 1), 300)
+    left, right, top, plot_h = 60, 80, 20, 220
+    step = 110 if len(x_labels) < 12 else 50
+    plot_w = max(step * max(len(x_labels) - 1, 1), 480)
     width, height = left + plot_w + right, top + plot_h + 60 + 20 * len(series)
-    peak = max((v for _l, vs in series for v in vs), default=0)
-    peak = peak * 1.1 if peak > 0 else 1
+    peak = _nice(max((v for _l, vs in series for v in vs), default=0), percent=unit == "%")
     desc = "; ".join(
         f"{lab}: " + ", ".join(f"{x} — {v:g}{unit}" for x, v in zip(x_labels, vs, strict=True)) for lab, vs in series
     )
@@ -284,7 +300,7 @@ def line_chart(
         v = peak * k / 4
         out.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" fill="{MUTED}">{v:.0f}{e(unit)}</text>\n'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" fill="{MUTED}">{v:g}{e(unit)}</text>\n'
         )
     for i, lab in enumerate(x_labels):
         out.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="{MUTED}">{e(lab)}</text>')
