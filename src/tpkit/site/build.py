@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..registry.enums import DIRECTIONS, NEEDS
+from ..util import atomic_write_bytes, atomic_write_text
 from .context import Site, channel_label, figures
 from .html import CSS
 from .search import SEARCH_JS, SearchIndex
@@ -210,7 +211,7 @@ def _pdfs(soffice: str, docx: dict[str, bytes], notes: list[str]) -> dict[str, b
         work = Path(tmp)
         names = {}
         for n, (stem, data) in enumerate(sorted(docx.items())):
-            (work / f"d{n}.docx").write_bytes(data)
+            atomic_write_bytes(work / f"d{n}.docx", data)
             names[f"d{n}"] = stem
         cmd = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf"]
         cmd += ["--outdir", str(work / "pdf"), *(str(work / f"{k}.docx") for k in names)]
@@ -272,14 +273,11 @@ def write_files(output: Path, files: dict[str, bytes]) -> list[str]:
         stamp = int(epoch) if epoch and epoch.isdigit() else None
         for rel_path, data in files.items():
             target = output / rel_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_symlink():
-                target.unlink()
-            target.write_bytes(data)
+            atomic_write_bytes(target, data)  # a rename: a symbolic link in the folder is replaced, never followed
             if stamp is not None:
                 os.utime(target, (stamp, stamp))
         manifest = {"generator": "tpkit site", "files": sorted(files)}
-        (output / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(output / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     except OSError as exc:
         raise SiteError(f"{output}: не записано: {exc.strerror or exc} / cannot write the site") from None
     return sorted(removed)
