@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import author_call, check_choice, check_direction, registry_root, use_color, write_bytes, written
+from .common import (
+    author_call,
+    check_choice,
+    check_direction,
+    check_output,
+    registry_root,
+    stdout_or_path,
+    use_color,
+    write_bytes,
+    written,
+)
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -150,7 +160,12 @@ def matrix(
 
     check_choice("--format", fmt, MATRIX_FORMATS)
     check_direction(direction)
+    from ..config import load_config
+
     root = registry_root(path)
+    output = stdout_or_path(output)
+    if output is not None:
+        check_output(output, root, load_config(root))
     mx = build_matrix(load_registry(root), direction)
     if fmt == "html":
         text = render_html(mx)

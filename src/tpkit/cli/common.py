@@ -99,6 +99,21 @@ def report_root(root: Path) -> str:
     return rel.as_posix() or "."
 
 
+def check_output(target: Path, root: Path, config: Config) -> None:
+    """Refuse, before anything is written, an output path that would replace what the registry is made of."""
+    from ..registry.protect import protected
+
+    reason = protected(root, target, config.render.templates)
+    if reason is not None:
+        ru, en = reason
+        fail(f"{target}: {ru} — вывод туда не записывается / refusing to write an output here: {en}")
+
+
+def stdout_or_path(output: Path | None) -> Path | None:
+    """``--output -`` means stdout, as for render: None."""
+    return None if output is None or str(output) == "-" else output
+
+
 def author_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run an authoring core function; its one-line errors exit 2."""
     from ..author import AuthoringError

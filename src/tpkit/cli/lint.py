@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import LangOpt, State, app
-from .common import check_choice, check_lang, open_registry, report_root, split_codes, use_color
+from .common import (
+    check_choice,
+    check_lang,
+    check_output,
+    open_registry,
+    report_root,
+    split_codes,
+    stdout_or_path,
+    use_color,
+)
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -62,6 +71,10 @@ def lint(
         if bad:
             fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
     root, config, only = open_registry(list(paths) if paths else None, lang)
+    output = stdout_or_path(output)
+    for target in (output, write_baseline):
+        if target is not None:
+            check_output(target, root, config)
     if write_baseline is not None and only is not None:
         fail(
             "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "

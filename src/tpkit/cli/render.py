@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import RegistryOpt, app
-from .common import check_choice, check_direction, open_registry, write_bytes, written
+from .common import check_choice, check_direction, check_output, open_registry, write_bytes, written
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -25,7 +25,9 @@ render_app = typer.Typer(
 app.add_typer(render_app, name="render")
 
 
-def _target(output: Optional[str], default_name: str, fmt: str, root: Path, reg: Registry) -> Optional[Path]:
+def _target(
+    output: Optional[str], default_name: str, fmt: str, root: Path, config: Config, reg: Registry
+) -> Optional[Path]:
     """Where one document goes: None = stdout (``--output -``); a folder (existing, or written with
     a trailing slash) gets the default name."""
     if output == "-":
@@ -38,19 +40,19 @@ def _target(output: Optional[str], default_name: str, fmt: str, root: Path, reg:
         target = Path(output) / default_name
     else:
         target = Path(output)
-    _check_own_output(target, fmt, root, reg)
+    _check_own_output(target, fmt, root, config, reg)
     return target
 
 
-def _check_own_output(target: Path, fmt: str, root: Path, reg: Registry) -> None:
-    """render replaces only its own outputs: never a registry file, never a file of another kind."""
-    resolved = target.resolve()
+def _check_own_output(target: Path, fmt: str, root: Path, config: Config, reg: Registry) -> None:
+    """render replaces only its own outputs: never a registry file or template, never a file of another kind."""
     try:
-        rel: str | None = resolved.relative_to(root.resolve()).as_posix()
+        rel: str | None = target.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = None
-    if rel is not None and (rel in reg.files or rel == "tpkit.yaml"):
+    if rel is not None and rel in reg.files:  # a registry file under an unusual name (a symlink, a .yml)
         fail(f"{target}: это файл реестра, render его не перезапишет / refusing to overwrite a registry file")
+    check_output(target, root, config)
     if target.exists() and (target.is_dir() or target.suffix.lower() != f".{fmt}"):
         fail(
             f"{target}: уже существует и это не файл .{fmt}; render заменяет только свои документы / "
@@ -99,7 +101,7 @@ def render_procedure_cmd(
         write_bytes(target, data)
 
     if ident is not None:
-        target = _target(output, f"{ident}.{fmt}", fmt, root, reg)
+        target = _target(output, f"{ident}.{fmt}", fmt, root, config, reg)
         one(ident, target)
         if target is not None:
             written(target)
@@ -110,7 +112,7 @@ def render_procedure_cmd(
     ids = list(reg.procedures)
     if not ids:
         fail("в реестре нет порядков (procedures/*.yaml) / no procedures in the registry")
-    targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, reg) for i in ids}
+    targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, config, reg) for i in ids}
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -151,7 +153,7 @@ def render_register_cmd(
     check_direction(direction)
     root, config, reg = _load(registry)
     name = "register" if direction is None else f"register-{direction}"
-    target = _target(output, f"{name}.{fmt}", fmt, root, reg)
+    target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
         data = render_register(reg, config, direction, fmt)
     except RenderError as exc:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import LangOpt, State, app
-from .common import check_choice, check_lang, open_registry, use_color, write_text_report
+from .common import check_choice, check_lang, check_output, open_registry, stdout_or_path, use_color, write_text_report
 from .errors import fail
 
 
@@ -31,6 +31,9 @@ def diff(
     check_choice("--format", fmt, FORMATS)
     check_lang(lang)
     root, config, _ = open_registry([path] if path is not None else None, lang)
+    output = stdout_or_path(output)
+    if output is not None:
+        check_output(output, root, config)
     language = lang or config.language
     try:
         result, errors = run_diff(root, base, head, config, lang=language, debug=State.debug)
