@@ -50,6 +50,15 @@ def check_lang(lang: str | None) -> None:
         fail("--lang: ru | en")
 
 
+def chosen_lang(lang: str | None) -> str | None:
+    """The language asked for: ``--lang`` after the command, before it, or ``TPKIT_LANG`` (None: the registry's)."""
+    from .app import State
+    from .i18n import env_lang
+
+    check_lang(lang)
+    return lang or State.lang or env_lang()
+
+
 def use_color(fmt: str, output: object) -> bool:
     """Colour only for a text report on a terminal, and never with NO_COLOR."""
     return fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..registry.models import Config
 
 render_app = typer.Typer(
-    help="Документы Word/Markdown/HTML/Excel из реестра / Documents from the registry.",
+    help="Documents from the registry: Word, Markdown, HTML, Excel, CSV.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -78,9 +78,12 @@ def _load(registry: Optional[Path]) -> tuple[Path, Config, Registry]:
 def render_procedure_cmd(
     ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | md | html")] = "docx",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+    ] = "docx",
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="FILE (one procedure), DIR (--all), or - for stdout.")
+        Optional[str],
+        typer.Option("--output", "-o", metavar="PATH", help="FILE (one procedure), DIR (--all), or - for stdout."),
     ] = None,
     registry: RegistryOpt = None,
 ) -> None:
@@ -139,10 +142,20 @@ def render_procedure_cmd(
 @render_app.command("register")
 def render_register_cmd(
     direction: Annotated[
-        Optional[str], typer.Option("--direction", "-d", help="services | functions | support | control | appeals")
+        Optional[str],
+        typer.Option(
+            "--direction",
+            "-d",
+            metavar="DIRECTION",
+            help="Direction of activity: services | functions | support | control | appeals.",
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | xlsx | md | html | csv")] = "docx",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="FILE, DIR, or - for stdout.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | xlsx | md | html | csv.")
+    ] = "docx",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
+    ] = None,
     registry: RegistryOpt = None,
 ) -> None:
     """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
