@@ -76,11 +76,11 @@ def test_rule_documents_itself_in_both_languages(rule: type[Rule]) -> None:
 
 
 def test_example_texts_are_the_base_fixture() -> None:
-    from tpkit.lint.rules import _common
+    from tpkit.lint.rules import examples
 
-    assert _common.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
-    assert _common.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
-    assert _common.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    assert examples.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
+    assert examples.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
+    assert examples.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
 
 
 def test_the_base_registry_is_clean_under_every_rule(base: Path) -> None:
