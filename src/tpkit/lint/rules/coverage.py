@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..finding import Hit
 from ..rule import Rule
-from .words import process_obj
+from .words import process_place
 
 if TYPE_CHECKING:
     from ...registry import Registry
@@ -54,11 +54,23 @@ class NeedsRule(Rule):
         for proc, got in needs_by_process(reg):
             args = self.lacks(reg, proc, got)
             if args is not None:
-                yield self.hit(reg.process_file(proc), ("touchpoints",), process_obj(proc), title=proc.title, **args)
+                yield self.hit(*process_place(reg, proc, "touchpoints"), title=proc.title, **args)
 
     def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
         """The message's arguments when the process with the needs ``got`` breaks the rule, else None."""
         raise NotImplementedError
+
+
+def entries_without(reg: Registry, field: str) -> Iterator[tuple[m.Process, int, m.ProcessTouchpoint]]:
+    """Process touchpoint entries whose effective ``field`` (``basis``, ``responsible``) is empty: neither
+    the entry nor its catalogue touchpoint gives one (an unknown touchpoint is TP003's)."""
+    for proc in reg.iter_processes():
+        for i, entry in enumerate(proc.touchpoints):
+            if getattr(entry, field):
+                continue
+            tp = reg.touchpoints.get(entry.touchpoint)
+            if tp is not None and not getattr(tp, field):
+                yield proc, i, entry
 
 
 def raw_touchpoint_refs(reg: Registry, kind: str) -> set[str] | None:

@@ -132,6 +132,24 @@ assessment:
     accessibility: {status: ok}
 """
 
+#: the first lines of a process, for examples that write its touchpoints out
+PROCESS_HEAD = """\
+id: child-benefit
+title: Назначение ежемесячной выплаты на ребенка
+direction: services
+basis: [ar-benefit]
+"""
+
+#: a short process: every need at the portal
+PORTAL_PROCESS = """\
+id: child-benefit
+title: Назначение ежемесячной выплаты
+direction: services
+touchpoints:
+  - touchpoint: epgu
+    needs: [info, consultation, submit, status, result, feedback]
+"""
+
 ACTS = """\
 acts:
   - id: ar-benefit

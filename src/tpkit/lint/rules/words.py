@@ -51,17 +51,27 @@ def touchpoint_obj(ident: str) -> str:
     return f"touchpoint:{ident}"
 
 
+def process_place(reg: Registry, proc: m.Process, *path: str | int) -> tuple[str, YamlPath, str]:
+    """The file, path and object of a finding at ``path`` in a process."""
+    return reg.process_file(proc), path, process_obj(proc)
+
+
+def procedure_place(reg: Registry, pr: m.Procedure, *path: str | int) -> tuple[str, YamlPath, str]:
+    """The file, path and object of a finding at ``path`` in a procedure."""
+    return reg.procedure_file(pr), path, procedure_obj(pr)
+
+
 def touchpoint_place(reg: Registry, ident: str) -> tuple[str, YamlPath, str]:
     """The file, path and object of a catalogue touchpoint: where a finding about it stands."""
     loc = reg.loc("touchpoint", ident)
     return loc.file, loc.path, touchpoint_obj(ident)
 
 
-def agency_place(reg: Registry) -> tuple[str, str] | None:
-    """The agency's file and object, or None when the registry has no agency."""
+def agency_place(reg: Registry) -> tuple[str, str, m.Agency] | None:
+    """The agency's file, its object and the agency, or None when the registry has no agency."""
     if reg.agency is None:
         return None
-    return reg.loc("agency", reg.agency.id).file, f"agency:{reg.agency.id}"
+    return reg.loc("agency", reg.agency.id).file, f"agency:{reg.agency.id}", reg.agency
 
 
 def need(reg: Registry, code: str) -> Bi:

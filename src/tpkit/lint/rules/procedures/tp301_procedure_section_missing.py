@@ -10,7 +10,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..coverage import is_empty
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj, section
+from ..words import WHY_PROCEDURES, procedure_place, section
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -54,16 +54,13 @@ class ProcedureSectionMissing(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
-            file = reg.procedure_file(pr)
             for key in SECTION_KEYS:
                 value = getattr(pr.sections, key)
                 if not is_empty(value):
                     continue
                 state = Bi("пуст", "empty") if value is not None else Bi("нет", "missing")
                 yield self.hit(
-                    file,
-                    ("sections", key),
-                    procedure_obj(pr),
+                    *procedure_place(reg, pr, "sections", key),
                     key=key,
                     title=pr.title,
                     section=section(key),

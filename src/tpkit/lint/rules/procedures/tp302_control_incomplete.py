@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj
+from ..words import WHY_PROCEDURES, procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -59,7 +59,6 @@ class ControlIncomplete(Rule):
             items = pr.sections.control
             if not items:
                 continue  # TP301
-            file = reg.procedure_file(pr)
             for i, item in enumerate(items):
                 lacks = [k for k in self._KEYS if not getattr(item, k)]
                 if lacks:
@@ -71,7 +70,7 @@ class ControlIncomplete(Rule):
                         + ")",
                         f"control item {i + 1} has no " + ", ".join(self._KEYS[k][1] for k in lacks),
                     )
-                    yield self.hit(file, ("sections", "control", i), procedure_obj(pr), title=pr.title, problem=problem)
+                    yield self.hit(*procedure_place(reg, pr, "sections", "control", i), title=pr.title, problem=problem)
             if not any(item.corrective_measures for item in items):
                 problem = Bi(
                     "ни у одного пункта нет корректирующих мероприятий (corrective_measures) на случай негативного "
@@ -79,5 +78,5 @@ class ControlIncomplete(Rule):
                     "no item has corrective measures (corrective_measures) for a negative result",
                 )
                 yield self.hit(
-                    file, ("sections", "control"), procedure_obj(pr), key="corrective", title=pr.title, problem=problem
+                    *procedure_place(reg, pr, "sections", "control"), key="corrective", title=pr.title, problem=problem
                 )

@@ -9,7 +9,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..coverage import is_empty
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj
+from ..words import WHY_PROCEDURES, procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -60,9 +60,7 @@ class FeedbackIncomplete(Rule):
                 en.append("the right to a pre-trial appeal is not explained (pretrial_appeal)")
             if ru:
                 yield self.hit(
-                    reg.procedure_file(pr),
-                    ("sections", "feedback"),
-                    procedure_obj(pr),
+                    *procedure_place(reg, pr, "sections", "feedback"),
                     title=pr.title,
                     missing=Bi("; ".join(ru), "; ".join(en)),
                 )

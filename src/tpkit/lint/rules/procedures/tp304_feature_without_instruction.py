@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, procedure_obj, tp_name
+from ..words import WHY_REGISTER, procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -105,7 +105,6 @@ class FeatureWithoutInstruction(Rule):
         for pr in reg.procedures.values():
             have = {s.feature for s in pr.sections.specifics or [] if s.feature}
             reported: set[str] = set()
-            file = reg.procedure_file(pr)
             path = ("sections", "specifics") if pr.sections.specifics is not None else ("sections",)
             for t in reg.covered(pr):
                 for fid, (proc, feat) in sorted(by_tp.get(t, {}).items()):
@@ -113,9 +112,7 @@ class FeatureWithoutInstruction(Rule):
                         continue
                     reported.add(fid)
                     yield self.hit(
-                        file,
-                        path,
-                        procedure_obj(pr),
+                        *procedure_place(reg, pr, *path),
                         key=fid,
                         title=pr.title,
                         feature=feat.title,

@@ -9,7 +9,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj, tp_name
+from ..words import WHY_PROCEDURES, procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -57,9 +57,7 @@ class AssessmentGapUnmitigated(Rule):
                     c = getattr(a, crit)
                     if c is not None and c.status == "gap" and not c.mitigation:
                         yield self.hit(
-                            reg.procedure_file(pr),
-                            ("assessment", i, crit),
-                            procedure_obj(pr),
+                            *procedure_place(reg, pr, "assessment", i, crit),
                             title=pr.title,
                             name=tp_name(reg, a.touchpoint),
                             criterion=Bi(labels["ru"], labels["en"]),

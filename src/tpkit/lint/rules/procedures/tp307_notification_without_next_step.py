@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_PROCEDURES, process_obj
+from ..words import WHY_PROCEDURES, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -51,9 +51,7 @@ class NotificationWithoutNextStep(Rule):
             for i, n in enumerate(proc.notifications):
                 if not n.next_step:
                     yield self.hit(
-                        reg.process_file(proc),
-                        ("notifications", i),
-                        process_obj(proc),
+                        *process_place(reg, proc, "notifications", i),
                         event=n.event,
                         title=proc.title,
                     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj
+from ..words import WHY_PROCEDURES, procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -42,4 +42,4 @@ class ProcedureWithoutResponsible(Rule):
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
             if not pr.responsible:
-                yield self.hit(reg.procedure_file(pr), ("responsible",), procedure_obj(pr), title=pr.title)
+                yield self.hit(*procedure_place(reg, pr, "responsible"), title=pr.title)

@@ -10,7 +10,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_obj, tp_name
+from ..words import WHY_PROCEDURES, procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -54,7 +54,6 @@ class TouchpointNotAssessed(Rule):
             for i, a in enumerate(pr.assessment):
                 first.setdefault(a.touchpoint, i)
                 done[a.touchpoint].update(c for c in ASSESSMENT_CRITERIA if getattr(a, c) is not None)
-            file = reg.procedure_file(pr)
             for t in reg.covered(pr):
                 missing = [c for c in ASSESSMENT_CRITERIA if c not in done.get(t, ())]
                 if not missing:
@@ -63,9 +62,7 @@ class TouchpointNotAssessed(Rule):
                 if t not in first and not pr.assessment:
                     path = ("touchpoints",)
                 yield self.hit(
-                    file,
-                    path,
-                    procedure_obj(pr),
+                    *procedure_place(reg, pr, *path),
                     key=t,
                     title=pr.title,
                     name=tp_name(reg, t),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...rule import register
 from ..coverage import NeedsRule
+from ..examples import PROCESS_HEAD
 from ..words import WHY_REGISTER, names, needs, tp_name
 
 if TYPE_CHECKING:
@@ -13,11 +14,7 @@ if TYPE_CHECKING:
     from ....registry import models as m
 
 _FORMAL = (
-    "id: child-benefit\n"
-    "title: Назначение ежемесячной выплаты на ребенка\n"
-    "direction: services\n"
-    "basis: [ar-benefit]\n"
-    "touchpoints:                 # только там, где достигается итоговая цель\n"
+    PROCESS_HEAD + "touchpoints:                 # только там, где достигается итоговая цель\n"
     "  - touchpoint: epgu\n"
     "    needs: [submit, result]\n"
     "  - touchpoint: reception\n"
@@ -58,11 +55,7 @@ class FormalApproach(NeedsRule):
     anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
     best_practice = {
         "processes/child-benefit.yaml": (
-            "id: child-benefit\n"
-            "title: Назначение ежемесячной выплаты на ребенка\n"
-            "direction: services\n"
-            "basis: [ar-benefit]\n"
-            "touchpoints:\n"
+            PROCESS_HEAD + "touchpoints:\n"
             "  - touchpoint: site\n"
             "    needs: [info]            # одна потребность — тоже точка взаимодействия\n"
             "  - touchpoint: phone\n"

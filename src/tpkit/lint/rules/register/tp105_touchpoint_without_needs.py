@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, process_obj, tp_name
+from ..words import WHY_REGISTER, process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -45,9 +45,7 @@ class TouchpointWithoutNeeds(Rule):
             for i, entry in enumerate(proc.touchpoints):
                 if not entry.needs:
                     yield self.hit(
-                        reg.process_file(proc),
-                        ("touchpoints", i, "needs"),
-                        process_obj(proc),
+                        *process_place(reg, proc, "touchpoints", i, "needs"),
                         name=tp_name(reg, entry.touchpoint),
                         title=proc.title,
                     )

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...rule import Rule, register
+from ..coverage import entries_without
 from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import WHY_REGISTER, process_obj, tp_name
+from ..words import WHY_REGISTER, process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -55,16 +56,7 @@ class TouchpointWithoutBasis(Rule):
     }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc in reg.iter_processes():
-            for i, entry in enumerate(proc.touchpoints):
-                if entry.basis:
-                    continue
-                tp = reg.touchpoints.get(entry.touchpoint)
-                if tp is not None and not tp.basis:  # the effective basis: the entry's and the catalogue's
-                    yield self.hit(
-                        reg.process_file(proc),
-                        ("touchpoints", i),
-                        process_obj(proc),
-                        name=tp_name(reg, entry.touchpoint),
-                        title=proc.title,
-                    )
+        for proc, i, entry in entries_without(reg, "basis"):
+            yield self.hit(
+                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+            )

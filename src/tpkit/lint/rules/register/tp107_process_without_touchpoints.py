@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...rule import Rule, register
-from ..examples import PROCESS
-from ..words import WHY_REGISTER, process_obj
+from ..examples import PROCESS, PROCESS_HEAD
+from ..words import WHY_REGISTER, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -33,18 +33,10 @@ class ProcessWithoutTouchpoints(Rule):
         "мере поддержки (" + WHY_REGISTER["ru"] + ").",
         "en": "Touchpoints are determined for each service, function and support measure (" + WHY_REGISTER["en"] + ").",
     }
-    anti_pattern = {
-        "processes/child-benefit.yaml": (
-            "id: child-benefit\n"
-            "title: Назначение ежемесячной выплаты на ребенка\n"
-            "direction: services\n"
-            "basis: [ar-benefit]\n"
-            "touchpoints: []\n"
-        )
-    }
+    anti_pattern = {"processes/child-benefit.yaml": (PROCESS_HEAD + "touchpoints: []\n")}
     best_practice = {"processes/child-benefit.yaml": PROCESS}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
             if not proc.touchpoints:
-                yield self.hit(reg.process_file(proc), ("touchpoints",), process_obj(proc), title=proc.title)
+                yield self.hit(*process_place(reg, proc, "touchpoints"), title=proc.title)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, names, process_obj
+from ..words import WHY_REGISTER, names, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -74,9 +74,7 @@ class JointProcedureMissing(Rule):
             if adjacent:
                 i, _ = adjacent[0]
                 yield self.hit(
-                    reg.process_file(proc),
-                    ("partners", i, "touchpoints"),
-                    process_obj(proc),
+                    *process_place(reg, proc, "partners", i, "touchpoints"),
                     title=proc.title,
                     partners=names([p.name for _, p in adjacent]),
                 )

@@ -10,7 +10,7 @@ from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import sub
-from ..words import WHY_REGISTER, names, process_obj
+from ..words import WHY_REGISTER, names, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -97,4 +97,4 @@ class UniformProcessSplit(Rule):
             for proc in procs:
                 others = [p.title for p in procs if p is not proc]
                 args: dict[str, Any] = {"title": proc.title, "others": _others(others), "direction": direction}
-                yield self.hit(reg.process_file(proc), ("touchpoints",), process_obj(proc), **args)
+                yield self.hit(*process_place(reg, proc, "touchpoints"), **args)

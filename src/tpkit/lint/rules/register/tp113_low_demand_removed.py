@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING
 from ....registry.enums import DEMAND_WORDS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..words import process_obj
+from ..examples import PROCESS_HEAD
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
     from ....registry import models as m
 
 _BEFORE = (
-    "id: child-benefit\n"
-    "title: Назначение ежемесячной выплаты на ребенка\n"
-    "direction: services\n"
-    "basis: [ar-benefit]\n"
-    "touchpoints:\n"
+    PROCESS_HEAD + "touchpoints:\n"
     "  - touchpoint: site\n"
     "    needs: [info, forms]\n"
     "  - touchpoint: phone\n"
@@ -104,9 +101,7 @@ class LowDemandRemoved(Rule):
                 if entry.touchpoint in kept or not is_low_demand(entry):
                     continue
                 yield self.hit(
-                    new.process_file(after),
-                    ("touchpoints",),
-                    process_obj(after),
+                    *process_place(new, after, "touchpoints"),
                     key=f"removed:{entry.touchpoint}",
                     title=after.title,
                     touchpoint=entry.touchpoint,

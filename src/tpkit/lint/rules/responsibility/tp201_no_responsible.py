@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...rule import Rule, register
+from ..coverage import entries_without
 from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import WHY_RESPONSIBILITY, process_obj, tp_name
+from ..words import WHY_RESPONSIBILITY, process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -54,18 +55,7 @@ class NoResponsible(Rule):
     }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc in reg.iter_processes():
-            for i, entry in enumerate(proc.touchpoints):
-                if entry.responsible:
-                    continue
-                tp = reg.touchpoints.get(entry.touchpoint)
-                if (
-                    tp is not None and not tp.responsible
-                ):  # the effective responsible: the entry's, else the catalogue's
-                    yield self.hit(
-                        reg.process_file(proc),
-                        ("touchpoints", i),
-                        process_obj(proc),
-                        name=tp_name(reg, entry.touchpoint),
-                        title=proc.title,
-                    )
+        for proc, i, entry in entries_without(reg, "responsible"):
+            yield self.hit(
+                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+            )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit, YamlPath
 from ...rule import Rule, register
 from ..examples import AGENCY, PROCESS, sub
-from ..words import WHY_RESPONSIBILITY, process_obj, touchpoint_place, tp_name
+from ..words import WHY_RESPONSIBILITY, process_place, touchpoint_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -67,7 +67,7 @@ class ResponsibleNotLineManager(Rule):
                 path: YamlPath
                 if entry.responsible:
                     official = reg.officials.get(entry.responsible)
-                    file, path, obj = reg.process_file(proc), ("touchpoints", i, "responsible"), process_obj(proc)
+                    file, path, obj = process_place(reg, proc, "touchpoints", i, "responsible")
                 elif tp is not None and tp.responsible and tp.id not in catalogue_done:
                     catalogue_done.add(tp.id)
                     official = reg.officials.get(tp.responsible)

@@ -48,11 +48,11 @@ class RegisterNotApproved(Rule):
     best_practice = {"agency.yaml": AGENCY}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        where = agency_place(reg)
-        if where is None or reg.agency is None:
+        place = agency_place(reg)
+        if place is None:
             return
-        file, obj = where
-        info = reg.agency.register
+        file, obj, agency = place
+        info = agency.register
         approval = info.approval if info is not None else None
         if approval is None:
             path: tuple[str, ...] = ("register", "approval")

@@ -41,9 +41,9 @@ class NoRegisterResponsible(Rule):
     best_practice = {"agency.yaml": AGENCY}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        where = agency_place(reg)
-        if where is None or reg.agency is None:
+        place = agency_place(reg)
+        if place is None:
             return
-        file, obj = where
-        if reg.agency.register is None or not reg.agency.register.responsible:
+        file, obj, agency = place
+        if agency.register is None or not agency.register.responsible:
             yield self.hit(file, ("register", "responsible"), obj)

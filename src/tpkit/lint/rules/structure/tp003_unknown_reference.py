@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ....registry import problem
 from ...rule import ProblemRule, register
+from ..examples import PORTAL_PROCESS
 
 
 @register
@@ -34,13 +35,4 @@ class UnknownReference(ProblemRule):
             "    needs: [info, consultation, submit, status, result, feedback]\n"
         )
     }
-    best_practice = {
-        "processes/child-benefit.yaml": (
-            "id: child-benefit\n"
-            "title: Назначение ежемесячной выплаты\n"
-            "direction: services\n"
-            "touchpoints:\n"
-            "  - touchpoint: epgu\n"
-            "    needs: [info, consultation, submit, status, result, feedback]\n"
-        )
-    }
+    best_practice = {"processes/child-benefit.yaml": PORTAL_PROCESS}

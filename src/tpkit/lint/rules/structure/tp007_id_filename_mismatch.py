@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ....registry import problem
 from ...rule import ProblemRule, register
+from ..examples import PORTAL_PROCESS
 
 
 @register
@@ -23,23 +24,5 @@ class IdFilenameMismatch(ProblemRule):
         "ru": "Имя файла — первое, что видит рецензент в запросе на слияние: оно должно называть тот же объект.",
         "en": "The file name is what a reviewer sees first in a merge request: it must name the same object.",
     }
-    anti_pattern = {
-        "processes/benefit.yaml": (
-            "id: child-benefit\n"
-            "title: Назначение ежемесячной выплаты\n"
-            "direction: services\n"
-            "touchpoints:\n"
-            "  - touchpoint: epgu\n"
-            "    needs: [info, consultation, submit, status, result, feedback]\n"
-        )
-    }
-    best_practice = {
-        "processes/child-benefit.yaml": (
-            "id: child-benefit\n"
-            "title: Назначение ежемесячной выплаты\n"
-            "direction: services\n"
-            "touchpoints:\n"
-            "  - touchpoint: epgu\n"
-            "    needs: [info, consultation, submit, status, result, feedback]\n"
-        )
-    }
+    anti_pattern = {"processes/benefit.yaml": PORTAL_PROCESS}
+    best_practice = {"processes/child-benefit.yaml": PORTAL_PROCESS}
