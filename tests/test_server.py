@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from conftest import EXAMPLE, run_cli
+from conftest import EXAMPLE, REPO, run_cli
 from lsp_client import LspClient
 
 PROCESS = "processes/child-benefit.yaml"
@@ -268,3 +268,22 @@ def test_without_pygls_the_command_names_the_extra(monkeypatch: pytest.MonkeyPat
     assert res.code == 2
     assert "pip install 'tpkit[server]'" in res.stdout + res.stderr
     assert len((res.stdout + res.stderr).strip().splitlines()) == 1
+
+
+def test_readme_editor_setups_start_tpkit_server() -> None:
+    """The editor snippets parse (where Python can parse them) and all start `tpkit server`."""
+    import json
+    import re
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### tpkit server:", 1)[1].split("\n### ", 1)[0]
+    blocks = dict(re.findall(r"```(json|lua|toml|elisp)\n(.*?)```", section, re.S))
+    assert set(blocks) == {"json", "lua", "toml", "elisp"}
+    vscode = json.loads(blocks["json"])
+    assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == ["tpkit", "server"]
+    helix = tomllib.loads(blocks["toml"])
+    assert helix["language-server"]["tpkit"] == {"command": "tpkit", "args": ["server"]}
+    assert "tpkit" in helix["language"][0]["language-servers"]
+    assert 'cmd = { "tpkit", "server" }' in blocks["lua"] and '"tpkit.yaml"' in blocks["lua"]
+    assert '("tpkit" "server")' in blocks["elisp"]
