@@ -119,7 +119,12 @@ class TpkitServer(LanguageServer):
         docs = {rel: uri for uri, (r, rel) in self.open_docs.items() if r == root}
         if not docs:
             return
-        by_file = ws.refresh(set(docs))
+        try:
+            by_file = ws.refresh(set(docs))
+        except Exception as exc:  # a bug in tpkit: say so in the editor's log, keep serving
+            message = f"tpkit server: linting failed: {type(exc).__name__}: {exc}"
+            self.window_log_message(t.LogMessageParams(type=t.MessageType.Error, message=message))
+            return
         ranges = DocRanges(self, ws)
         for rel, uri in docs.items():
             diags = [features.diagnostic(d, ranges, self.docs_url) for d in by_file.get(rel, [])]
