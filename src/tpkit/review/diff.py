@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..lint.finding import Finding
+from ..registry import Registry
 from ..registry import models as m
 from ..registry.enums import NEEDS, SECTION_KEYS
-from ..registry.registry import Registry
 
 Pair = tuple[Any, Any]
 
