@@ -35,7 +35,7 @@ _TOP_FILES = {"tpkit.yaml": "tpkit", "agency.yaml": "agency", "acts.yaml": "acts
 class FmtError(Exception):
     """This file cannot be formatted safely; it is left as it is."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int | None = 1, column: int | None = 1) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
@@ -48,7 +48,7 @@ class FmtResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     #: (file, line, column, message): not touched
-    failed: list[tuple[str, int, int, str]] = field(default_factory=list)
+    failed: list[tuple[str, int | None, int | None, str]] = field(default_factory=list)
     #: named on the command line but not registry files
     skipped: list[str] = field(default_factory=list)
 

@@ -12,9 +12,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import AuthoringError, check_inside
 from .yamltext import CONTROL_CHARS, INVISIBLE_CHARS, append_to_sequence, compose, decode, indent, parse
+
+if TYPE_CHECKING:
+    from ..registry import Registry
 
 KINDS = ("process", "touchpoint", "procedure")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # fullmatch: Python's ``$`` would let a final newline through
@@ -75,12 +79,6 @@ def _check_title(title: str) -> None:
         )
 
 
-def _load(root: Path):  # type: ignore[no-untyped-def]
-    from ..registry import load_registry
-
-    return load_registry(root)
-
-
 def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, channel: str | None = None) -> NewResult:
     if kind not in KINDS:
         raise AuthoringError(f"«{kind}»: можно создать {', '.join(KINDS)} / unknown kind")
@@ -89,7 +87,9 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
         raise AuthoringError("--title: пустое наименование / empty title")
     if title is not None:
         _check_title(title)
-    reg = _load(root)
+    from ..registry import load_registry
+
+    reg = load_registry(root)
     if kind == "process":
         return _new_doc(root, reg, "process", "processes", ident, title or f"Процесс {ident} (наименование)")
     if kind == "procedure":
@@ -99,7 +99,7 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
     return _new_touchpoint(root, reg, ident, title or f"Точка взаимодействия {ident} (наименование)", channel)
 
 
-def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) -> NewResult:  # type: ignore[no-untyped-def]
+def _new_doc(root: Path, reg: Registry, kind: str, folder: str, ident: str, title: str) -> NewResult:
     from ..util import atomic_write_text
 
     path = root / folder / f"{ident}.yaml"
@@ -125,7 +125,7 @@ def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) ->
     return NewResult(kind, ident, path)
 
 
-def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
+def _verify(text: str, kind: str) -> dict[str, Any]:
     """The skeleton must read back and pass the schema: never write a broken file."""
     from ..registry.models import FILE_KINDS
     from ..registry.validate import validate_model
@@ -142,7 +142,7 @@ def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
     return parsed.data
 
 
-def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None) -> NewResult:  # type: ignore[no-untyped-def]
+def _new_touchpoint(root: Path, reg: Registry, ident: str, title: str, channel: str | None) -> NewResult:
 
     from ..registry.enums import CHANNELS, FORM_LABELS
     from ..util import atomic_write_text
