@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,16 @@ from .view import (
 
 if TYPE_CHECKING:
     from ..registry import models as m
+
+
+def _grouped(c: _Ctx, n: Numbered, items: list[Any]) -> Iterator[Any]:
+    """The items touchpoint by touchpoint, each group under its sub-heading (written as the items are)."""
+    groups = group_items(items, c.covered, c.multi)
+    for tid, its in groups:
+        head = group_heading(c.reg, tid, groups)
+        if head:
+            n.sub(head)
+        yield from its
 
 
 def procedure_view(reg: Registry, proc: m.Procedure) -> DocumentView:
@@ -153,19 +164,14 @@ def _infrastructure(c: _Ctx, s: Section) -> None:
     reg = c.reg
     n = Numbered(s)
     items = c.proc.sections.infrastructure or []
-    groups = group_items(items, c.covered, c.multi)
-    for tid, its in groups:
-        head = group_heading(reg, tid, groups)
-        if head:
-            n.sub(head)
-        for it in its:
-            text = it.equipment
-            if it.purpose:
-                text += f" {DASH} {lower_start(it.purpose)}"
-            text = sentence(text)
-            if it.usage:
-                text += f" Применение: {lower_start(sentence(it.usage))}"
-            n.para(text)
+    for it in _grouped(c, n, items):
+        text = it.equipment
+        if it.purpose:
+            text += f" {DASH} {lower_start(it.purpose)}"
+        text = sentence(text)
+        if it.usage:
+            text += f" Применение: {lower_start(sentence(it.usage))}"
+        n.para(text)
     for tid in c.covered:
         tp = reg.touchpoints[tid]
         if form_of(tp.channel) == "offline" and tp.accessibility:
@@ -225,17 +231,12 @@ def _requirements(c: _Ctx, s: Section) -> None:
 def _tools(c: _Ctx, s: Section) -> None:
     n = Numbered(s)
     items = c.proc.sections.tools or []
-    groups = group_items(items, c.covered, c.multi)
-    for tid, its in groups:
-        head = group_heading(c.reg, tid, groups)
-        if head:
-            n.sub(head)
-        for it in its:
-            kind = TOOL_KINDS[it.kind]["ru"]
-            text = f"{kind[0].upper()}{kind[1:]}: {quote(it.name)}."
-            if it.description:
-                text += f" {sentence(it.description)}"
-            n.para(text)
+    for it in _grouped(c, n, items):
+        kind = TOOL_KINDS[it.kind]["ru"]
+        text = f"{kind[0].upper()}{kind[1:]}: {quote(it.name)}."
+        if it.description:
+            text += f" {sentence(it.description)}"
+        n.para(text)
 
 
 def _specifics(c: _Ctx, s: Section) -> None:
@@ -254,42 +255,37 @@ def _specifics(c: _Ctx, s: Section) -> None:
                 tps.extend(t for t in at if t not in tps)
         return procs, tps
 
-    groups = group_items(items, c.covered, c.multi)
-    for tid, its in groups:
-        head = group_heading(reg, tid, groups)
-        if head:
-            n.sub(head)
-        for it in its:
-            if it.feature:
-                title, desc = it.feature, ""
-                found = reg.features.get(it.feature, [])
-                if found:
-                    title, desc = found[0][1].title, found[0][1].description or ""
-                procs, tps = where_met(it.feature)
-                text = f"Особенность {quote(title)}"
-                where = []
-                if procs:
-                    where.append(("процесс " if len(procs) == 1 else "процессы ") + ", ".join(quote(p) for p in procs))
-                if tps and c.multi:
-                    where.append(
-                        ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
-                        + ", ".join(quote(tp_name(reg, t)) for t in tps)
-                    )
-                if where:
-                    text += f" ({'; '.join(where)})"
-                text += "."
-                if desc:
-                    text += f" {sentence(desc)}"
-                n.para(text)
-                n.plain(f"Инструкция: {lower_start(sentence(it.instruction))}")
-            else:
-                who = []
-                if it.clients:
-                    who.append(f"с клиентами категории {quote(it.clients)}")
-                if it.service:
-                    who.append(f"при предоставлении {quote(it.service)}")
-                lead = "При взаимодействии " + " ".join(who) if who else "Особые случаи"
-                n.para(f"{lead}: {lower_start(sentence(it.instruction))}")
+    for it in _grouped(c, n, items):
+        if it.feature:
+            title, desc = it.feature, ""
+            found = reg.features.get(it.feature, [])
+            if found:
+                title, desc = found[0][1].title, found[0][1].description or ""
+            procs, tps = where_met(it.feature)
+            text = f"Особенность {quote(title)}"
+            where = []
+            if procs:
+                where.append(("процесс " if len(procs) == 1 else "процессы ") + ", ".join(quote(p) for p in procs))
+            if tps and c.multi:
+                where.append(
+                    ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
+                    + ", ".join(quote(tp_name(reg, t)) for t in tps)
+                )
+            if where:
+                text += f" ({'; '.join(where)})"
+            text += "."
+            if desc:
+                text += f" {sentence(desc)}"
+            n.para(text)
+            n.plain(f"Инструкция: {lower_start(sentence(it.instruction))}")
+        else:
+            who = []
+            if it.clients:
+                who.append(f"с клиентами категории {quote(it.clients)}")
+            if it.service:
+                who.append(f"при предоставлении {quote(it.service)}")
+            lead = "При взаимодействии " + " ".join(who) if who else "Особые случаи"
+            n.para(f"{lead}: {lower_start(sentence(it.instruction))}")
     # features met at the covered touchpoints that have no instruction yet (TP304)
     described = {it.feature for it in items if it.feature}
     missing: list[tuple[str, str, str, str]] = []

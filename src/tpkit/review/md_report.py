@@ -15,7 +15,7 @@ import html
 from .. import __version__
 from ..lint.finding import Finding
 from .diff import Diff, KindDiff, ProcessChange
-from .words import clip, fmt_field, name_of, section_label, w
+from .words import changed_counts, clip, fmt_field, name_of, section_label, w
 
 #: characters of the comment before per-process tables give way to a list of ids
 BUDGET = 55_000
@@ -205,13 +205,7 @@ def _summary_table(d: Diff, lang: str) -> list[str]:
     ww = w(lang)
     c = d.counts()
     rows = [f"| | ➕ {ww['added']} | ➖ {ww['removed']} | ✏️ {ww['changed']} |", "|---|--:|--:|--:|"]
-    for kind in Diff.KINDS:
-        k = c[kind]
-        if k["added"] or k["removed"] or k["changed"]:
-            rows.append(f"| {ww[kind]} | {k['added']} | {k['removed']} | {k['changed']} |")
-    e = c["process_touchpoints"]
-    if e["added"] or e["removed"] or e["changed"]:
-        rows.append(f"| {ww['entries']} | {e['added']} | {e['removed']} | {e['changed']} |")
+    rows += [f"| {ww[word]} | {k['added']} | {k['removed']} | {k['changed']} |" for word, k in changed_counts(c)]
     if d.agency:
         rows.append(f"| {ww['agency']} | | | {len(d.agency)} |")
     return rows if len(rows) > 2 else []
