@@ -116,64 +116,60 @@ def para_style(doc: Any, name: str, force: bool) -> Any | None:
     return style
 
 
-def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool) -> None:
-    """Style the document. ``force``: the built-in document (restyle everything);
-    otherwise an agency's template: only add the styles it lacks, keep its own.
-    """
+def _restyle_builtin(doc: Any, layout: Layout) -> None:
+    """The built-in document: defaults, Normal, Heading 1/2 and Header in the ГОСТ layout, every style in Russian."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Cm, Mm, Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     size = layout.font_size
-    small = max(size - 2, 8)
-    if force:
-        # document defaults: font, size, language
-        root = doc.styles.element
-        defaults = root.find(q("docDefaults"))
-        if defaults is not None:
-            rpr_default = defaults.find(q("rPrDefault"))
-            if rpr_default is not None:
-                rpr = rpr_default.find(q("rPr"))
-                if rpr is not None:
-                    set_rpr(rpr, layout, size)
-        # every style speaks Russian (spell-checking, hyphenation)
-        for st in doc.styles:
-            if st.type in (1, 2):  # paragraph, character
-                set_rpr(style_rpr(st), None, None, lang=True)
-        normal = doc.styles["Normal"]
-        set_rpr(style_rpr(normal), layout, size)
-        pf = normal.paragraph_format
-        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        pf.first_line_indent = Cm(1.25)
-        pf.space_before = Pt(0)
-        pf.space_after = Pt(0)
-        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        pf.widow_control = True
-        hyphenate(normal, False)
-        for level, before, align in ((1, 12, WD_ALIGN_PARAGRAPH.CENTER), (2, 6, WD_ALIGN_PARAGRAPH.LEFT)):
-            h = doc.styles[f"Heading {level}"]
-            set_rpr(style_rpr(h), layout, size)
-            h.font.bold = True
-            h.font.italic = False
-            h.font.color.rgb = RGBColor(0, 0, 0)
-            hf = h.paragraph_format
-            hf.alignment = align
-            hf.first_line_indent = Cm(0) if level == 1 else Cm(1.25)
-            hf.left_indent = Cm(0)
-            hf.space_before = Pt(before)
-            hf.space_after = Pt(6)
-            hf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            hf.keep_with_next = True
-        header = doc.styles["Header"]
-        set_rpr(style_rpr(header), layout, small)
-        header.paragraph_format.first_line_indent = Cm(0)
-        header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif not has_style(doc, "Heading 1"):
-        for level in (1, 2):
-            h = para_style(doc, f"Heading {level}", False)
-            if h is not None:
-                h.font.bold = True
-                h.paragraph_format.keep_with_next = True
+    # document defaults: font, size, language
+    defaults = doc.styles.element.find(q("docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(q("rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(q("rPr"))
+            if rpr is not None:
+                set_rpr(rpr, layout, size)
+    # every style speaks Russian (spell-checking, hyphenation)
+    for st in doc.styles:
+        if st.type in (1, 2):  # paragraph, character
+            set_rpr(style_rpr(st), None, None, lang=True)
+    normal = doc.styles["Normal"]
+    set_rpr(style_rpr(normal), layout, size)
+    pf = normal.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.first_line_indent = Cm(1.25)
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.widow_control = True
+    hyphenate(normal, False)
+    for level, before, align in ((1, 12, WD_ALIGN_PARAGRAPH.CENTER), (2, 6, WD_ALIGN_PARAGRAPH.LEFT)):
+        h = doc.styles[f"Heading {level}"]
+        set_rpr(style_rpr(h), layout, size)
+        h.font.bold = True
+        h.font.italic = False
+        h.font.color.rgb = RGBColor(0, 0, 0)
+        hf = h.paragraph_format
+        hf.alignment = align
+        hf.first_line_indent = Cm(0) if level == 1 else Cm(1.25)
+        hf.left_indent = Cm(0)
+        hf.space_before = Pt(before)
+        hf.space_after = Pt(6)
+        hf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        hf.keep_with_next = True
+    header = doc.styles["Header"]
+    set_rpr(style_rpr(header), layout, max(size - 2, 8))
+    header.paragraph_format.first_line_indent = Cm(0)
+    header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+
+def _tpkit_styles(doc: Any, layout: Layout, text_width_mm: float, force: bool) -> None:
+    """tpkit's own paragraph styles: the stamp, the title, table text and table headers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Cm, Mm, Pt
+
+    size = layout.font_size
     stamp = para_style(doc, STYLE_STAMP, force)
     if stamp is not None:
         set_rpr(style_rpr(stamp), layout, size)
@@ -199,7 +195,7 @@ def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool)
     ):
         cell = para_style(doc, name, force)
         if cell is not None:
-            set_rpr(style_rpr(cell), layout, small)
+            set_rpr(style_rpr(cell), layout, max(size - 2, 8))
             cell.font.bold = bold
             cf = cell.paragraph_format
             cf.alignment = align
@@ -209,6 +205,21 @@ def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool)
             cf.space_after = Pt(0)
             cf.line_spacing_rule = WD_LINE_SPACING.SINGLE
             hyphenate(cell, True)
+
+
+def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool) -> None:
+    """Style the document. ``force``: the built-in document (restyle everything);
+    otherwise an agency's template: only add the styles it lacks, keep its own.
+    """
+    if force:
+        _restyle_builtin(doc, layout)
+    elif not has_style(doc, "Heading 1"):
+        for level in (1, 2):
+            h = para_style(doc, f"Heading {level}", False)
+            if h is not None:
+                h.font.bold = True
+                h.paragraph_format.keep_with_next = True
+    _tpkit_styles(doc, layout, text_width_mm, force)
 
 
 def document_settings(doc: Any) -> None:
