@@ -239,44 +239,51 @@ def _tools(c: _Ctx, s: Section) -> None:
         n.para(text)
 
 
-def _specifics(c: _Ctx, s: Section) -> None:
-    reg, proc = c.reg, c.proc
-    n = Numbered(s)
-    items = proc.sections.specifics or []
+def _where_met(c: _Ctx, fid: str) -> tuple[list[str], list[str]]:
+    """The processes (titles) and the covered touchpoints (ids) where the feature ``fid`` is met."""
     covered = set(c.covered)
+    procs: list[str] = []
+    tps: list[str] = []
+    for p, f in c.reg.features.get(fid, []):
+        at = [t for t in (f.touchpoints or [e.touchpoint for e in p.touchpoints]) if t in covered]
+        if at:
+            procs.append(p.title)
+            tps.extend(t for t in at if t not in tps)
+    return procs, tps
 
-    def where_met(fid: str) -> tuple[list[str], list[str]]:
-        procs: list[str] = []
-        tps: list[str] = []
-        for p, f in reg.features.get(fid, []):
-            at = [t for t in (f.touchpoints or [e.touchpoint for e in p.touchpoints]) if t in covered]
-            if at:
-                procs.append(p.title)
-                tps.extend(t for t in at if t not in tps)
-        return procs, tps
 
+def _feature_text(c: _Ctx, fid: str) -> str:
+    """«Особенность «title» (процесс …; точка взаимодействия …). Description.»"""
+    reg = c.reg
+    title, desc = fid, ""
+    found = reg.features.get(fid, [])
+    if found:
+        title, desc = found[0][1].title, found[0][1].description or ""
+    procs, tps = _where_met(c, fid)
+    text = f"Особенность {quote(title)}"
+    where = []
+    if procs:
+        where.append(("процесс " if len(procs) == 1 else "процессы ") + ", ".join(quote(p) for p in procs))
+    if tps and c.multi:
+        where.append(
+            ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
+            + ", ".join(quote(tp_name(reg, t)) for t in tps)
+        )
+    if where:
+        text += f" ({'; '.join(where)})"
+    text += "."
+    if desc:
+        text += f" {sentence(desc)}"
+    return text
+
+
+def _specifics(c: _Ctx, s: Section) -> None:
+    reg = c.reg
+    n = Numbered(s)
+    items = c.proc.sections.specifics or []
     for it in _grouped(c, n, items):
         if it.feature:
-            title, desc = it.feature, ""
-            found = reg.features.get(it.feature, [])
-            if found:
-                title, desc = found[0][1].title, found[0][1].description or ""
-            procs, tps = where_met(it.feature)
-            text = f"Особенность {quote(title)}"
-            where = []
-            if procs:
-                where.append(("процесс " if len(procs) == 1 else "процессы ") + ", ".join(quote(p) for p in procs))
-            if tps and c.multi:
-                where.append(
-                    ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
-                    + ", ".join(quote(tp_name(reg, t)) for t in tps)
-                )
-            if where:
-                text += f" ({'; '.join(where)})"
-            text += "."
-            if desc:
-                text += f" {sentence(desc)}"
-            n.para(text)
+            n.para(_feature_text(c, it.feature))
             n.plain(f"Инструкция: {lower_start(sentence(it.instruction))}")
         else:
             who = []
