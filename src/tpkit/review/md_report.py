@@ -211,13 +211,23 @@ def _summary_table(d: Diff, lang: str) -> list[str]:
     return rows if len(rows) > 2 else []
 
 
+def _added_removed(d: Diff, kind: str, heading: str, kd: KindDiff, ww: dict[str, str]) -> list[str]:
+    """A kind's heading, then the ids added and removed."""
+    out = [f"#### {heading}", ""]
+    out += _id_list(d, kind, kd.added, f"➕ {ww['added']}")
+    out += _id_list(d, kind, kd.removed, f"➖ {ww['removed']}")
+    return out
+
+
+def _invalid(kd: KindDiff, ww: dict[str, str]) -> list[str]:
+    return [f"⚠️ {', '.join(code(x) for x in kd.invalid)}: {ww['invalid']}", ""] if kd.invalid else []
+
+
 def _processes(d: Diff, lang: str, size: int) -> list[str]:
     """The processes section; changed processes are shown in full while the comment stays under BUDGET
     (``size``: what comes before), the rest by id."""
     ww, mw = w(lang), _mw(lang)
-    out = [f"#### {ww['processes']}", ""]
-    out += _id_list(d, "process", d.processes.added, f"➕ {ww['added']}")
-    out += _id_list(d, "process", d.processes.removed, f"➖ {ww['removed']}")
+    out = _added_removed(d, "process", ww["processes"], d.processes, ww)
     changed = d.processes.changed
     if changed:
         out += [f"**✏️ {ww['changed']} ({len(changed)})**", ""]
@@ -242,9 +252,7 @@ def _processes(d: Diff, lang: str, size: int) -> list[str]:
                 "</details>",
                 "",
             ]
-    if d.processes.invalid:
-        out += [f"⚠️ {', '.join(code(x) for x in d.processes.invalid)}: {ww['invalid']}", ""]
-    return out
+    return out + _invalid(d.processes, ww)
 
 
 def _procedure_row(d: Diff, prc: ProcedureChange, lang: str) -> str:
@@ -262,9 +270,7 @@ def _procedure_row(d: Diff, prc: ProcedureChange, lang: str) -> str:
 
 def _procedures(d: Diff, lang: str) -> list[str]:
     ww, mw = w(lang), _mw(lang)
-    out = [f"#### {ww['procedures']}", ""]
-    out += _id_list(d, "procedure", d.procedures.added, f"➕ {ww['added']}")
-    out += _id_list(d, "procedure", d.procedures.removed, f"➖ {ww['removed']}")
+    out = _added_removed(d, "procedure", ww["procedures"], d.procedures, ww)
     changed = d.procedures.changed
     if changed:
         rows = [f"| {mw['what']} | {ww['sections'].capitalize()} | {ww['other'].capitalize()} |", "|---|---|---|"]
@@ -273,9 +279,7 @@ def _procedures(d: Diff, lang: str) -> list[str]:
         if len(changed) > FOLD_OVER:
             body = ["<details>", f"<summary>✏️ {ww['changed']} ({len(changed)})</summary>", "", *body, "</details>", ""]
         out += body
-    if d.procedures.invalid:
-        out += [f"⚠️ {', '.join(code(x) for x in d.procedures.invalid)}: {ww['invalid']}", ""]
-    return out
+    return out + _invalid(d.procedures, ww)
 
 
 def _findings(d: Diff, lang: str) -> list[str]:
