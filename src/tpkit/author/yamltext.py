@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS, MAX_FILE_BYTES, Parsed, compose, decode, parse
+from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS, MAX_FILE_BYTES, compose, decode, parse
 from . import AuthoringError
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "INVISIBLE_CHARS",
     "MAX_FILE_BYTES",
     "WIDTH",
-    "Parsed",
     "append_to_sequence",
     "compose",
     "decode",

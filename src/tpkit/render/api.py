@@ -86,10 +86,6 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     return p
 
 
-def procedure_ids(reg: Registry) -> list[str]:
-    return list(reg.procedures)
-
-
 def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> bytes:
     if fmt not in PROCEDURE_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
