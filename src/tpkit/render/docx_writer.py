@@ -13,6 +13,9 @@ Built in code with python-docx — no binary template to hand-edit:
 * real Heading 1/2 styles (the navigation pane shows the sections) and real tables
   with a repeated header row.
 
+The page and the styles are set up in :mod:`tpkit.render.docx_styles`; this module
+writes the content (stamp, title, sections, tables) and the two entry points.
+
 An agency's own ``procedure.docx`` / ``register.docx`` (see :func:`render_agency_docx`)
 is filled through docxtpl in the jinja sandbox; its letterhead, styles and
 header/footer stay the agency's.
