@@ -367,7 +367,7 @@ def render_agency_docx(view: DocumentView, layout: Layout, template: Path) -> by
     sections ready-made in the template's own styles, to place with
     ``{{p body }}`` on a paragraph of its own.
     """
-    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
     from markupsafe import Markup
 
