@@ -181,6 +181,13 @@ def test_exit_codes_follow_lint(tmp_path: Path) -> None:
     assert run_cli("site", "-C", str(EXAMPLE), "--output", str(tmp_path / "file")).code == 2
 
 
+def test_the_site_is_never_written_over_the_registry(base: Path) -> None:
+    before = sorted(p.name for p in base.rglob("*"))
+    for target in (base, base / ".git" / "site", base / "templates" / "site"):
+        assert run_cli("site", "-C", str(base), "--output", str(target)).code == 2, target
+    assert sorted(p.name for p in base.rglob("*")) == before
+
+
 def test_odd_ids_become_safe_distinct_file_names() -> None:
     odd = ["Мфц", "a/../b", "con", "a b", "a_b", "x" * 200, "МФЦ", "..", ""]
     names = [safe_name(i) for i in odd]

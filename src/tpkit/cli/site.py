@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .app import LangOpt, RegistryOpt, State, app
-from .common import check_lang, registry_root
+from .common import check_lang, check_output, registry_root
 from .errors import fail
 
 
@@ -34,6 +34,7 @@ def site(
     check_lang(lang)
     root = registry_root(registry)
     config = load_config(root, lang)
+    check_output(output, root, config)  # never the registry folder, .git or the agency's templates
     try:
         built = build_site(root, config, output, documents=documents, history=history, lang=lang or config.language)
     except SiteError as exc:

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..registry.enums import APPROVAL_KINDS, CHANNELS, DIRECTIONS
-from ..render.register_table import COLUMNS, register_tables
+from ..render.register_columns import COLUMNS
+from ..render.register_table import register_tables
 from .context import SEVERITY_LABELS, Figures, Site, channel_label, form_label, percent
 from .html import e, page, table, ul
 from .svg import Bar, bars, line_chart
