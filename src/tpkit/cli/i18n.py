@@ -139,6 +139,10 @@ HELP_RU: dict[str, str] = {
         "Также каждый порядок в DOCX (и PDF, если есть LibreOffice) для скачивания."
     ),
     "A page of the figures of the last N commits.": "Страница с показателями последних N коммитов.",
+    # server
+    "A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references.": (
+        "Языковой сервер (LSP) через stdio: замечания, дополнение, подсказки, переход к определению, ссылки."
+    ),
 }
 
 #: click's and typer's own words in help and errors
