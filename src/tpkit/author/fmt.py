@@ -390,7 +390,7 @@ def _explicit_start(text: str) -> bool:
 def format_text(text: str, kind: str | None) -> str:
     """The canonical text of one registry file; raises :class:`FmtError` when it cannot be done safely."""
     from ..registry.models import FILE_KINDS
-    from ..registry.yamlread import parse
+    from ..registry.yaml import parse
 
     before = parse(text)
     fatal = [p for p in before.problems if p.kind in FATAL]
@@ -479,7 +479,7 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
     """Format registry files under ``paths`` (default: the whole registry)."""
     from stat import S_ISREG
 
-    from ..registry.yamlread import MAX_FILE_BYTES, decode
+    from ..registry.yaml import MAX_FILE_BYTES, decode
     from ..util import atomic_write_text
 
     result = FmtResult(root=root)

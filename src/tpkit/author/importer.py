@@ -671,7 +671,7 @@ def _update_in_place(path: Path, data: dict[str, Any]) -> str | None:
     """
     import io
 
-    from ..registry.yamlread import parse
+    from ..registry.yaml import parse
     from .fmt import FmtError, _yaml, format_text
 
     try:
@@ -724,7 +724,7 @@ def _dump(data: Any) -> str:
 
 
 def _write_touchpoints(root: Path, items: list[dict[str, Any]]) -> None:
-    from ..registry.yamlread import compose, decode, parse
+    from ..registry.yaml import compose, decode, parse
     from ..util import atomic_write_text
     from .fmt import format_text
     from .new import _append_to_sequence

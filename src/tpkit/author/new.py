@@ -39,7 +39,7 @@ def _template(name: str) -> str:
 
 def yaml_scalar(text: str) -> str:
     """``text`` as a YAML scalar that reads back as the same string (plain when safe)."""
-    from ..registry.yamlread import parse
+    from ..registry.yaml import parse
 
     if text and "\n" not in text and text == text.strip():
         parsed = parse(f"k: {text}\n")
@@ -67,7 +67,7 @@ def _check_id(kind: str, ident: str) -> None:
 
 def _check_title(title: str) -> None:
     """A title the reader would flag (a control or invisible character, bytes that are not UTF-8) is refused here."""
-    from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS
+    from ..registry.yaml import CONTROL_CHARS, INVISIBLE_CHARS
 
     bad = CONTROL_CHARS.search(title) or INVISIBLE_CHARS.search(title)
     if bad:
@@ -132,7 +132,7 @@ def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
     """The skeleton must read back and pass the schema: never write a broken file."""
     from ..registry.models import FILE_KINDS
     from ..registry.validate import validate_model
-    from ..registry.yamlread import parse
+    from ..registry.yaml import parse
 
     parsed = parse(text)
     if parsed.problems or not isinstance(parsed.data, dict):
@@ -149,7 +149,7 @@ def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
 def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None) -> NewResult:  # type: ignore[no-untyped-def]
 
     from ..registry.enums import CHANNELS, FORM_LABELS
-    from ..registry.yamlread import compose, parse
+    from ..registry.yaml import compose, parse
     from ..util import atomic_write_text
 
     channel = channel or "other_digital"
@@ -181,7 +181,7 @@ def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None
         atomic_write_text(path, text)
         return NewResult("touchpoint", ident, path)
     raw = path.read_bytes()
-    from ..registry.yamlread import decode
+    from ..registry.yaml import decode
 
     old, problem = decode(raw)
     if old is None:

@@ -24,9 +24,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..registry import yamlread
 from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.yaml import MAX_FILE_BYTES
 
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
@@ -253,7 +253,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 for e in chosen.values()
                 if isinstance(e, Entry)
                 and e.type == "blob"
-                and (e.size is None or e.size <= yamlread.MAX_FILE_BYTES)
+                and (e.size is None or e.size <= MAX_FILE_BYTES)
                 and (cache is None or e.sha not in cache)  # parsed already: the other side has it
             }
         ),
@@ -285,7 +285,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                     ],
                 )
             )
-        elif e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
+        elif e.size is not None and e.size > MAX_FILE_BYTES:
             out.append(SourceFile(p, kind, problems=[too_large(e.size)]))
         elif cache is not None and e.sha in cache:
             out.append(reuse(cache, e.sha, p, kind, None))
