@@ -18,7 +18,7 @@ import io
 from dataclasses import dataclass, field
 
 from ..registry.enums import DIRECTIONS, FORM_LABELS, NEEDS, form_of
-from ..registry.registry import Registry
+from ..registry.model import Registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .finding import Hit, YamlPath
 
 if TYPE_CHECKING:
-    from ..registry.registry import Registry
+    from ..registry.model import Registry
 
 Msg = dict[str, str]
 

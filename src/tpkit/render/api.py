@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..registry.enums import DIRECTIONS
+from ..registry.model import Registry
 from ..registry.problem import ID_MISMATCH, KINDS
-from ..registry.registry import Registry
 from .errors import RenderError
 from .view import DocumentView, procedure_view, register_view, to_plain
 

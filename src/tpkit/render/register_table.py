@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..registry.enums import CHANNELS, DEMAND_WORDS, DIRECTIONS, FORM_LABELS, form_of
-from ..registry.registry import Registry
+from ..registry.model import Registry
 
 if TYPE_CHECKING:
     from ..registry import models as m

@@ -26,7 +26,7 @@ from ..registry.enums import (
     TOOL_KINDS,
     form_of,
 )
-from ..registry.registry import Registry
+from ..registry.model import Registry
 from .register_table import (
     COLUMNS,
     DirectionTable,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..lint.engine import LintResult, lint
 from ..lint.rules.review import LowDemandRemoved
 from ..registry import Registry, load_registry
-from ..registry.registry import discover
+from ..registry.load import discover
 from ..registry.source import SourceFile, read_source
 from ..registry.yaml import MAX_FILE_BYTES
 from . import gitrev

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ..lint.finding import Finding
 from ..registry import models as m
 from ..registry.enums import NEEDS, SECTION_KEYS
-from ..registry.registry import Registry
+from ..registry.model import Registry
 
 Pair = tuple[Any, Any]
 

@@ -161,7 +161,7 @@ def _ls_tree(repo: Repo, sha: str) -> dict[str, Entry] | None:
 
 
 def _kind_of(path: str) -> str | None:
-    """The file kind of a registry path, as :func:`tpkit.registry.registry.discover` finds them."""
+    """The file kind of a registry path, as :func:`tpkit.registry.load.discover` finds them."""
     if path in _TOP_FILES:
         return _TOP_FILES[path]
     folder, sep, name = path.partition("/")

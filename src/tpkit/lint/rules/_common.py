@@ -15,7 +15,7 @@ from ..finding import Bi
 
 if TYPE_CHECKING:
     from ...registry import models as m
-    from ...registry.registry import Registry
+    from ...registry.model import Registry
 
 
 def need(reg: Registry, code: str) -> Bi:

@@ -21,7 +21,7 @@ from .register import _raw_touchpoint_refs
 
 if TYPE_CHECKING:
     from ...registry import models as m
-    from ...registry.registry import Registry
+    from ...registry.model import Registry
 
 _WHY = {
     "ru": "разд. «Общие требования к разработке порядков по взаимодействию с клиентом»",

@@ -18,7 +18,7 @@ from ._common import PROCESS, TOUCHPOINTS, names, needs, needs_by_process, sub, 
 
 if TYPE_CHECKING:
     from ...registry import models as m
-    from ...registry.registry import Registry
+    from ...registry.model import Registry
 
 _WHY_REGISTER = {
     "ru": "разд. «Формирование перечня точек взаимодействия»",

@@ -15,7 +15,7 @@ from ..rule import Rule, register
 from ._common import AGENCY, PROCESS, TOUCHPOINTS, sub, tp_name
 
 if TYPE_CHECKING:
-    from ...registry.registry import Registry
+    from ...registry.model import Registry
 
 _WHY = {
     "ru": "разд. «Формирование перечня точек взаимодействия», об ответственных и утверждении перечня",

@@ -17,7 +17,7 @@ from ..rule import Rule, register
 
 if TYPE_CHECKING:
     from ...registry import models as m
-    from ...registry.registry import Registry
+    from ...registry.model import Registry
 
 _BEFORE = (
     "id: child-benefit\n"

@@ -1,125 +1,25 @@
-"""The Registry: every object by kind and id, with where it stands.
+"""Loading a registry folder: discover its files, read and validate each, index the objects, check references.
 
-:func:`load_registry` reads a registry folder; one bad file never hides the
-others. What is wrong with the files' structure is collected as problems (by kind) on the
-registry; the methodology rules read its objects and shared indexes.
+:func:`load_registry` never raises on bad input: one bad file never hides the others, and what is wrong is
+collected as problems on the registry.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..util import gc_paused
-from . import models as m
 from .enums import NEEDS
-from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, REFERENCE, SCHEMA, UNREADABLE, Problem
+from .model import Located, Registry, Usage
+from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, SCHEMA, UNREADABLE, Problem
+from .references import check_references
 from .source import SourceFile, read_source
-from .validate import did_you_mean, validate
+from .validate import validate
 
-ROOT_MARKER = "tpkit.yaml"
 REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
-
-
-class NoRegistryError(Exception):
-    """No ``tpkit.yaml`` above the given path."""
-
-
-def find_root(start: Path) -> Path:
-    """Walk up from ``start`` to the first folder that holds ``tpkit.yaml``."""
-    start = start.resolve()
-    here = start if start.is_dir() else start.parent
-    for folder in (here, *here.parents):
-        if (folder / ROOT_MARKER).is_file():
-            return folder
-    raise NoRegistryError(str(start))
-
-
-@dataclass(slots=True)
-class Located:
-    """An object's place: the file and the YAML path of its node."""
-
-    file: str
-    path: tuple[str | int, ...]
-
-
-@dataclass(slots=True)
-class Usage:
-    """One process touchpoint entry, as the catalogue touchpoint sees it."""
-
-    process: m.Process
-    index: int
-    entry: m.ProcessTouchpoint
-
-
-@dataclass
-class Registry:
-    root: Path
-    files: dict[str, SourceFile] = field(default_factory=dict)
-    agency: m.Agency | None = None
-    acts: dict[str, m.Act] = field(default_factory=dict)
-    touchpoints: dict[str, m.Touchpoint] = field(default_factory=dict)
-    processes: dict[str, m.Process] = field(default_factory=dict)
-    procedures: dict[str, m.Procedure] = field(default_factory=dict)
-    units: dict[str, m.Unit] = field(default_factory=dict)
-    officials: dict[str, m.Official] = field(default_factory=dict)
-    #: need code -> label: the nine standard ones and the agency's own
-    needs: dict[str, str] = field(default_factory=dict)
-    where: dict[tuple[str, str], Located] = field(default_factory=dict)
-    #: what the reader and the loader found wrong (the structure rules TP0xx report them)
-    problems: list[Problem] = field(default_factory=list)
-    #: ids seen in files, valid or not: references to them are not TP003
-    raw_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # shared indexes for rules
-    usages: dict[str, list[Usage]] = field(default_factory=lambda: defaultdict(list))
-    features: dict[str, list[tuple[m.Process, m.Feature]]] = field(default_factory=lambda: defaultdict(list))
-    coverage: dict[str, list[m.Procedure]] = field(default_factory=lambda: defaultdict(list))
-
-    # -- lookups -------------------------------------------------------------
-
-    def loc(self, kind: str, ident: str) -> Located:
-        return self.where[(kind, ident)]
-
-    def process_file(self, process: m.Process) -> str:
-        return self.where[("process", process.id)].file
-
-    def procedure_file(self, procedure: m.Procedure) -> str:
-        return self.where[("procedure", procedure.id)].file
-
-    def need_label(self, code: str) -> str:
-        return self.needs.get(code, code)
-
-    def covered(self, procedure: m.Procedure) -> list[str]:
-        """The catalogue touchpoints a procedure covers (``all`` expanded)."""
-        if procedure.touchpoints == "all":
-            return list(self.touchpoints)
-        return [t for t in procedure.touchpoints if t in self.touchpoints]
-
-    def effective_basis(self, entry: m.ProcessTouchpoint) -> list[str]:
-        tp = self.touchpoints.get(entry.touchpoint)
-        out = list(entry.basis)
-        if tp is not None:
-            out.extend(b for b in tp.basis if b not in out)
-        return out
-
-    def effective_responsible(self, entry: m.ProcessTouchpoint) -> str | None:
-        if entry.responsible:
-            return entry.responsible
-        tp = self.touchpoints.get(entry.touchpoint)
-        return tp.responsible if tp is not None else None
-
-    def iter_processes(self) -> Iterator[m.Process]:
-        return iter(self.processes.values())
-
-    @property
-    def file_count(self) -> int:
-        return len(self.files)
-
-
-# --- loading ----------------------------------------------------------------
 
 
 def discover(root: Path) -> list[tuple[Path, str]]:
@@ -208,7 +108,7 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     for src in by_kind.get("procedure", []):
         _load_doc(reg, src, "Procedure", "procedure", reg.procedures)
     _index(reg)
-    _check_references(reg)
+    check_references(reg)
     return reg
 
 
@@ -429,118 +329,3 @@ def _index(reg: Registry) -> None:
     for procedure in reg.procedures.values():
         for tp in reg.covered(procedure):
             reg.coverage[tp].append(procedure)
-
-
-# --- references (TP003) -----------------------------------------------------------
-
-_REF_RU = {
-    "unit": ("подразделение", "unit"),
-    "official": ("должностное лицо", "official"),
-    "act": ("акт", "act"),
-    "touchpoint": ("точка взаимодействия", "touchpoint"),
-    "need": ("потребность", "need"),
-    "feature": ("особенность процесса", "process feature"),
-    "act_or_procedure": ("акт или порядок", "act or procedure"),
-}
-
-
-class _RefChecker:
-    def __init__(self, reg: Registry) -> None:
-        self.reg = reg
-        self.known: dict[str, set[str]] = {
-            "unit": set(reg.units) | reg.raw_ids["unit"],
-            "official": set(reg.officials) | reg.raw_ids["official"],
-            "act": set(reg.acts) | reg.raw_ids["act"],
-            "touchpoint": set(reg.touchpoints) | reg.raw_ids["touchpoint"],
-            "need": set(reg.needs) | reg.raw_ids["need"],
-            "feature": set(reg.features) | reg.raw_ids["feature"],
-        }
-        self.known["act_or_procedure"] = self.known["act"] | set(reg.procedures) | reg.raw_ids["procedure"]
-        # a file that failed to load makes its kind incomplete; skip checks against it
-        self.incomplete = {
-            "agency": not any(s.valid for s in reg.files.values() if s.kind == "agency"),
-            "acts": any(not s.valid for s in reg.files.values() if s.kind == "acts"),
-            "touchpoints": not any(s.valid for s in reg.files.values() if s.kind == "touchpoints"),
-        }
-
-    def check(self, file: str, path: tuple[str | int, ...], kind: str, value: str | None, obj: str) -> None:
-        if value is None or value in self.known[kind]:
-            return
-        if kind in ("unit", "official") and self.incomplete["agency"] and not self.known[kind]:
-            return
-        if kind == "touchpoint" and self.incomplete["touchpoints"] and not self.known[kind]:
-            return
-        ru_kind, en_kind = _REF_RU[kind]
-        guess = did_you_mean(value, self.known[kind])
-        ru = f"{ru_kind} «{value}»: такого идентификатора нет"
-        en = f"{en_kind} '{value}' not found"
-        if kind == "need":
-            ru = f"потребность «{value}» не найдена: это не стандартный код и не объявлена в agency.yaml"
-            en = f"need '{value}' not found: not a standard code and not declared in agency.yaml"
-        elif kind == "feature":
-            ru = f"особенность «{value}» не определена ни в одном процессе"
-            en = f"feature '{value}' is defined by no process"
-        if guess:
-            ru += f"; возможно, «{guess}»"
-            en += f"; did you mean '{guess}'?"
-        self.reg.problems.append(
-            Problem(REFERENCE, ru, en, None, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
-        )
-
-    def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:
-        for i, v in enumerate(values):
-            self.check(file, (*base, i), kind, v, obj)
-
-
-def _check_references(reg: Registry) -> None:
-    rc = _RefChecker(reg)
-    ag = reg.agency
-    if ag is not None:
-        f = reg.where[("agency", ag.id)].file
-        for i, off in enumerate(ag.officials):
-            rc.check(f, ("officials", i, "unit"), "unit", off.unit, f"official:{off.id}")
-        if ag.register is not None:
-            rc.check(f, ("register", "responsible"), "official", ag.register.responsible, "register")
-    for tp in reg.touchpoints.values():
-        loc = reg.where[("touchpoint", tp.id)]
-        obj = f"touchpoint:{tp.id}"
-        rc.many(loc.file, (*loc.path, "basis"), "act", tp.basis, obj)
-        rc.check(loc.file, (*loc.path, "responsible"), "official", tp.responsible, obj)
-    for proc in reg.processes.values():
-        f = reg.process_file(proc)
-        obj = f"process:{proc.id}"
-        rc.many(f, ("units",), "unit", proc.units, obj)
-        rc.many(f, ("basis",), "act", proc.basis, obj)
-        rc.check(f, ("joint_procedure",), "act_or_procedure", proc.joint_procedure, obj)
-        for i, e in enumerate(proc.touchpoints):
-            base = ("touchpoints", i)
-            rc.check(f, (*base, "touchpoint"), "touchpoint", e.touchpoint, obj)
-            rc.many(f, (*base, "needs"), "need", e.needs, obj)
-            rc.many(f, (*base, "basis"), "act", e.basis, obj)
-            rc.check(f, (*base, "responsible"), "official", e.responsible, obj)
-        for i, feat in enumerate(proc.features):
-            rc.many(f, ("features", i, "touchpoints"), "touchpoint", feat.touchpoints, obj)
-        for i, n in enumerate(proc.notifications):
-            rc.check(f, ("notifications", i, "touchpoint"), "touchpoint", n.touchpoint, obj)
-    for pr in reg.procedures.values():
-        f = reg.procedure_file(pr)
-        obj = f"procedure:{pr.id}"
-        if pr.touchpoints != "all":
-            rc.many(f, ("touchpoints",), "touchpoint", pr.touchpoints, obj)
-        rc.check(f, ("responsible",), "official", pr.responsible, obj)
-        rc.check(f, ("embedded_in",), "act", pr.embedded_in, obj)
-        s = pr.sections
-        if s.general is not None:
-            rc.check(f, ("sections", "general", "touchpoint"), "touchpoint", s.general.touchpoint, obj)
-        for key, items in (("infrastructure", s.infrastructure), ("tools", s.tools), ("specifics", s.specifics)):
-            for i, it in enumerate(items or []):
-                rc.check(f, ("sections", key, i, "touchpoint"), "touchpoint", it.touchpoint, obj)
-        for i, sp in enumerate(s.specifics or []):
-            rc.check(f, ("sections", "specifics", i, "feature"), "feature", sp.feature, obj)
-        if s.feedback is not None:
-            rc.many(f, ("sections", "feedback", "channels"), "touchpoint", s.feedback.channels, obj)
-        for i, c in enumerate(s.control or []):
-            rc.check(f, ("sections", "control", i, "responsible"), "official", c.responsible, obj)
-            rc.check(f, ("sections", "control", i, "touchpoint"), "touchpoint", c.touchpoint, obj)
-        for i, a in enumerate(pr.assessment):
-            rc.check(f, ("assessment", i, "touchpoint"), "touchpoint", a.touchpoint, obj)
