@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..util import gc_paused
+from . import models as m
 from .enums import NEEDS
 from .model import Located, Registry, Usage
 from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, SCHEMA, UNREADABLE, Problem
 from .references import check_references
 from .source import SourceFile, read_source
-from .validate import validate
+from .validate import validate_model
+
+_Item = TypeVar("_Item", m.Act, m.Touchpoint)
+_Doc = TypeVar("_Doc", m.Process, m.Procedure)
 
 REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
 
@@ -100,13 +104,13 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     for src in by_kind.get("agency", []):
         _load_agency(reg, src)
     for src in by_kind.get("acts", []):
-        _load_list(reg, src, "ActsFile", "Act", "acts", "act", reg.acts)
+        _load_list(reg, src, m.ActsFile, m.Act, "acts", "act", reg.acts)
     for src in by_kind.get("touchpoints", []):
-        _load_list(reg, src, "TouchpointsFile", "Touchpoint", "touchpoints", "touchpoint", reg.touchpoints)
+        _load_list(reg, src, m.TouchpointsFile, m.Touchpoint, "touchpoints", "touchpoint", reg.touchpoints)
     for src in by_kind.get("process", []):
-        _load_doc(reg, src, "Process", "process", reg.processes)
+        _load_doc(reg, src, m.Process, "process", reg.processes)
     for src in by_kind.get("procedure", []):
-        _load_doc(reg, src, "Procedure", "procedure", reg.procedures)
+        _load_doc(reg, src, m.Procedure, "procedure", reg.procedures)
     _index(reg)
     check_references(reg)
     return reg
@@ -156,7 +160,7 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
         _collect_raw_ids(reg, "unit", data.get("units"))
         _collect_raw_ids(reg, "official", data.get("officials"))
         _collect_raw_ids(reg, "need", data.get("needs"))
-    obj, problems = validate("Agency", data)
+    obj, problems = validate_model(m.Agency, data)
     _schema_problems(reg, src, problems)
     if obj is None or _has_control_problem(src):
         return
@@ -227,18 +231,18 @@ def _add_unique(
 def _load_list(
     reg: Registry,
     src: SourceFile,
-    file_model: str,
-    item_model: str,
+    file_model: type[m.ActsFile | m.TouchpointsFile],
+    item_model: type[_Item],
     key: str,
     kind: str,
-    into: dict[str, Any],
+    into: dict[str, _Item],
 ) -> None:
     if not _usable(src):
         return
     data = src.data if src.data is not None else {}
     if isinstance(data, dict):
         _collect_raw_ids(reg, kind, data.get(key))
-    obj, problems = validate(file_model, data)
+    obj, problems = validate_model(file_model, data)
     _schema_problems(reg, src, problems)
     if obj is not None and not _has_control_problem(src):
         src.valid = True
@@ -253,10 +257,10 @@ def _load_list(
     for i, raw in enumerate(items):
         if (key, i) in bad_paths:
             continue
-        item, _ = validate(item_model, raw)
+        item, _ = validate_model(item_model, raw)
         if item is None:
             continue
-        ident = item.id  # type: ignore[attr-defined]
+        ident = item.id
         if ident in into:
             first = reg.where[(kind, ident)]
             reg.problems.append(
@@ -267,7 +271,7 @@ def _load_list(
         reg.where[(kind, ident)] = Located(src.rel, (key, i))
 
 
-def _load_doc(reg: Registry, src: SourceFile, model: str, kind: str, into: dict[str, Any]) -> None:
+def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into: dict[str, _Doc]) -> None:
     if not _usable(src):
         return
     data = src.data
@@ -278,12 +282,12 @@ def _load_doc(reg: Registry, src: SourceFile, model: str, kind: str, into: dict[
     if data is None:
         reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, None, file=src.rel, key="empty"))
         return
-    obj, problems = validate(model, data)
+    obj, problems = validate_model(model, data)
     _schema_problems(reg, src, problems)
     if obj is None or _has_control_problem(src):
         return
     src.valid = True
-    ident: str = obj.id  # type: ignore[attr-defined]
+    ident = obj.id
     if ident != src.stem:
         reg.problems.append(
             Problem(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from . import models as m
 from .model import Registry
 from .problem import REFERENCE, Problem
 from .validate import did_you_mean
@@ -106,7 +109,12 @@ def check_references(reg: Registry) -> None:
         s = pr.sections
         if s.general is not None:
             rc.check(f, ("sections", "general", "touchpoint"), "touchpoint", s.general.touchpoint, obj)
-        for key, items in (("infrastructure", s.infrastructure), ("tools", s.tools), ("specifics", s.specifics)):
+        located: tuple[tuple[str, Sequence[m.InfrastructureItem | m.ToolItem | m.SpecificItem] | None], ...] = (
+            ("infrastructure", s.infrastructure),
+            ("tools", s.tools),
+            ("specifics", s.specifics),
+        )
+        for key, items in located:
             for i, it in enumerate(items or []):
                 rc.check(f, ("sections", key, i, "touchpoint"), "touchpoint", it.touchpoint, obj)
         for i, sp in enumerate(s.specifics or []):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,7 +134,8 @@ def _too_deep(text: str) -> Problem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
-                    return Problem(SYNTAX, *msg.too_deep(MAX_DEPTH), m.line + 1, m.column + 1)
+                    line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+                    return Problem(SYNTAX, *msg.too_deep(MAX_DEPTH), line, col)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -146,7 +148,7 @@ def _too_deep(text: str) -> Problem | None:
 # The implicit resolvers of the (C)SafeLoader are keyed by a scalar's first
 # character: a plain scalar whose first character has none resolves to str.
 _IMPLICIT = SafeLoader.yaml_implicit_resolvers
-_base_resolve = SafeLoader.resolve
+_base_resolve: Callable[[SafeLoader, type[yaml.Node], Any, tuple[bool, bool]], str] = SafeLoader.resolve
 assert None not in _IMPLICIT and not SafeLoader.yaml_path_resolvers
 
 #: plain scalar -> its tag (a registry repeats the same keys and codes thousands of times)
@@ -171,14 +173,14 @@ def _longest_word(rx: re.Pattern[str]) -> int:
 assert max(_longest_word(rx) for c in _WORDS for _, rx in _IMPLICIT[c]) <= _WORD_MAX
 
 
-class _Loader(SafeLoader):  # type: ignore[misc, valid-type]
+class RegistryLoader(SafeLoader):
     """libyaml composition with the same tags as the SafeLoader, resolved cheaply."""
 
     # The composer calls these two hooks around every node; without path
     # resolvers (asserted above) they do nothing, and a C callable that does
     # nothing costs less than a Python method that does nothing.
-    descend_resolver = operator.is_  # (parent, index) -> ignored
-    ascend_resolver = tuple  # () -> ignored
+    descend_resolver = operator.is_  # type: ignore[assignment]  # (parent, index) -> ignored
+    ascend_resolver = tuple  # type: ignore[assignment]  # () -> ignored
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
@@ -193,13 +195,13 @@ class _Loader(SafeLoader):  # type: ignore[misc, valid-type]
                     if len(_PLAIN_TAGS) > 100_000:
                         _PLAIN_TAGS.clear()
                     _PLAIN_TAGS[value] = tag
-            return tag  # type: ignore[no-any-return]
-        return _base_resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+            return tag
+        return _base_resolve(self, kind, value, implicit)
 
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of one document, its scalars tagged as the SafeLoader tags them."""
-    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=RegistryLoader)
 
 
 # --- converting -----------------------------------------------------------------------
@@ -271,8 +273,7 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
     def conv(node: yaml.Node, depth: int, plen: int) -> Any:
         # A problem raises _Stop, which ends the whole conversion: nothing needs undoing on the way out.
         nonlocal left
-        cls = node.__class__
-        if cls is scalar_node:  # only a document that is one scalar: the loops below convert the others
+        if isinstance(node, scalar_node):  # only a document that is one scalar: the loops below convert the others
             value = node.value
             left -= 1 + len(value)
             if left < 0 or depth > max_depth:
@@ -298,7 +299,7 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
         depth += 1
         too_deep = depth > max_depth  # every child is
         cplen = plen + 1
-        if cls is seq_node:
+        if node.__class__ is seq_node:
             if node.tag != T_SEQ:
                 raise stop(node, msg.unsupported_tag(node.tag), plen)
             items: list[Any] = []

@@ -8,13 +8,12 @@ column; libyaml does that in a fraction of a millisecond per file.
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .convert import T_MAP, T_SEQ, T_STR, SafeLoader
+from .convert import T_MAP, T_SEQ, T_STR, RegistryLoader
 
 
 @dataclass(slots=True, frozen=True)
@@ -32,11 +31,8 @@ _INDEX_KEYS = 16
 KeyIndex = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
 
 
-class _LocateLoader(SafeLoader):  # type: ignore[misc, valid-type]
+class _LocateLoader(RegistryLoader):
     """Composition for locations only: marks and structure, no tags."""
-
-    descend_resolver = operator.is_
-    ascend_resolver = tuple
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         return T_STR if kind is yaml.ScalarNode else T_SEQ if kind is yaml.SequenceNode else T_MAP
@@ -44,7 +40,7 @@ class _LocateLoader(SafeLoader):  # type: ignore[misc, valid-type]
 
 def compose_for_locate(text: str) -> yaml.Node | None:
     """The node tree :func:`locate` walks (tags are not resolved: it reads marks only)."""
-    return yaml.compose(text, Loader=_LocateLoader)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=_LocateLoader)
 
 
 def _child(
