@@ -128,19 +128,32 @@ def _too_deep(text: str) -> Problem | None:
     if brackets < 200 and len(text) < 200_000:
         return None
     depth = 0
+    # the event classes have no subclasses: identity tests are cheaper than isinstance over every event
+    opens = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    closes = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    end = yaml.StreamEndEvent
+    parser = SafeLoader(text)
+    get_event = parser.get_event  # what yaml.parse() yields, without a generator and a check per event
     try:
-        for event in yaml.parse(text, Loader=SafeLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        while True:
+            event = get_event()
+            if event is None:  # past the end (a parser gives StreamEndEvent first)
+                return None
+            cls = event.__class__
+            if cls in opens:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
                     line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
                     return Problem(SYNTAX, *msg.too_deep(MAX_DEPTH), line, col)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            elif cls in closes:
                 depth -= 1
+            elif cls is end:
+                return None
     except yaml.YAMLError:
         return None  # compose reports it with its position
-    return None
+    finally:
+        parser.dispose()
 
 
 # --- composing ------------------------------------------------------------------------
@@ -273,7 +286,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
     def conv(node: yaml.Node, depth: int, plen: int) -> Any:
         # A problem raises _Stop, which ends the whole conversion: nothing needs undoing on the way out.
         nonlocal left
-        if isinstance(node, scalar_node):  # only a document that is one scalar: the loops below convert the others
+        cls = node.__class__
+        if cls is scalar_node:  # only a document that is one scalar: the loops below convert the others
             value = node.value
             left -= 1 + len(value)
             if left < 0 or depth > max_depth:
@@ -282,7 +296,7 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
             if tag != T_STR:
                 if tag not in scalar_tags:
                     raise stop(node, msg.unsupported_tag(tag), plen)
-                if not node.style:
+                if not node.style:  # type: ignore[attr-defined]  # a ScalarNode (cls is not narrowed)
                     resolved = resolve(value)
                     if resolved is not value:
                         return resolved
@@ -299,7 +313,7 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
         depth += 1
         too_deep = depth > max_depth  # every child is
         cplen = plen + 1
-        if node.__class__ is seq_node:
+        if cls is seq_node:
             if node.tag != T_SEQ:
                 raise stop(node, msg.unsupported_tag(node.tag), plen)
             items: list[Any] = []
@@ -331,10 +345,12 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
         if node.tag != T_MAP:
             raise stop(node, msg.unsupported_tag(node.tag), plen)
         result: dict[Any, Any] = {}
-        merged: dict[Any, Any] = {}
+        merged: dict[Any, Any] | None = None
         for key_node, value_node in node.value:
             # the key (its path is the mapping's)
             if key_node.tag == T_MERGE:
+                if merged is None:
+                    merged = {}
                 merge(merged, value_node, depth, plen)
                 continue
             if key_node.__class__ is not scalar_node:
@@ -374,8 +390,9 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
             if check_chars and suspect.search(value):
                 chars(value_node, value, cplen)
             result[key] = value
-        for k, v in merged.items():
-            result.setdefault(k, v)
+        if merged is not None:
+            for k, v in merged.items():
+                result.setdefault(k, v)
         if aliases:
             active.discard(id(node))
         return result
