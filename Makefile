@@ -39,8 +39,9 @@ fuzz: $(VENV)/.dev-installed
 	TPKIT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest tests -k fuzz
 
 lint-code: $(VENV)/.dev-installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 # after a change to src/tpkit/registry/models.py: the JSON Schemas (a test checks them)
 schemas: $(VENV)/.dev-installed

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import BASE, codes, lint_json, run_cli, run_proc, write
 
-from tpkit.lint.rules.review import LowDemandRemoved
+from tpkit.lint.rule import catalogue
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "t",
@@ -290,11 +290,12 @@ def test_tp113_is_not_reported_by_a_plain_lint(repo: Path) -> None:
 
 
 def test_tp113_anti_pattern_and_best_practice_keep_their_word(repo: Path) -> None:
-    ((path, best),) = LowDemandRemoved.best_practice.items()
+    tp113 = catalogue()["TP113"]
+    ((path, best),) = tp113.best_practice.items()
     write(repo, path, best)
     commit(repo.parent, "best practice")
     assert "TP113" not in codes(lint_json(repo, "--since", "HEAD"))
-    write(repo, path, LowDemandRemoved.anti_pattern[path])
+    write(repo, path, tp113.anti_pattern[path])
     assert "TP113" in codes(lint_json(repo, "--since", "HEAD"))
 
 

@@ -76,11 +76,26 @@ def test_rule_documents_itself_in_both_languages(rule: type[Rule]) -> None:
 
 
 def test_example_texts_are_the_base_fixture() -> None:
-    from tpkit.lint.rules import _common
+    from tpkit.lint.rules import examples
 
-    assert _common.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
-    assert _common.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
-    assert _common.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    assert examples.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
+    assert examples.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
+    assert examples.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+
+
+def test_a_code_leads_to_its_file() -> None:
+    import sys
+
+    for rule in catalogue().values():
+        file = Path(sys.modules[rule.__module__].__file__ or "")
+        assert file.name == f"{rule.code.lower()}_{rule.name.replace('-', '_')}.py", rule.code
+
+
+def test_every_problem_kind_is_reported_by_its_structure_rule() -> None:
+    from tpkit.lint.engine import problem_code
+    from tpkit.registry.problem import KINDS
+
+    assert [problem_code(k) for k in KINDS] == ["TP001", "TP002", "TP003", "TP004", "TP005", "TP006", "TP007"]
 
 
 def test_the_base_registry_is_clean_under_every_rule(base: Path) -> None:

@@ -104,4 +104,4 @@ def test_wheel_contains_templates_and_schemas(tmp_path: Path) -> None:
     for name in schema.render_all():
         assert f"tpkit/schemas/{name}" in names
     assert any(n.startswith("tpkit/templates/") for n in names)
-    assert "tpkit/cli.py" in names
+    assert "tpkit/cli/__init__.py" in names

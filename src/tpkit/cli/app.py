@@ -19,8 +19,7 @@ from .errors import guarded
 
 app = typer.Typer(
     name="tpkit",
-    help="Реестр точек взаимодействия с клиентом и порядков взаимодействия в YAML / "
-    "The register of client touchpoints and interaction procedures, as YAML in git.",
+    help="The register of client touchpoints and interaction procedures, as YAML in git.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -28,16 +27,21 @@ app = typer.Typer(
 )
 
 
+LangOpt = Annotated[
+    Optional[str], typer.Option("--lang", metavar="LANG", help="Language of messages and help: ru | en.")
+]
+RegistryOpt = Annotated[
+    Optional[Path],
+    typer.Option("--registry", "-C", metavar="DIR", help="The registry folder (default: found from the current one)."),
+]
+
+
 class State:
     """Global options, set by the callback before a command runs."""
 
     debug = False
-
-
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of findings: ru | en.")]
-RegistryOpt = Annotated[
-    Optional[Path], typer.Option("--registry", "-C", help="The registry folder (default: found from the current one).")
-]
+    #: ``tpkit --lang en COMMAND``: the language given before the command
+    lang: str | None = None
 
 
 def _version(value: bool) -> None:
@@ -52,18 +56,31 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     State.debug = State.debug or debug
+    if lang is not None and lang not in ("ru", "en"):
+        from .errors import fail
+
+        fail("--lang: ru | en")
+    State.lang = lang
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, exit 2, never a traceback unless --debug (see tpkit.cli.errors.guarded)."""
     args = list(sys.argv[1:] if argv is None else argv)
     State.debug = "--debug" in args
+    State.lang = None
 
     def invoke() -> None:
+        from typer.main import get_command
+
+        from . import i18n
+
+        command = get_command(app)
+        i18n.translate(command, i18n.choose(args))
         try:
-            app(args=args, prog_name="tpkit", standalone_mode=True)
+            command.main(args=args, prog_name="tpkit", standalone_mode=True)
         except SystemExit as exc:
             # typer turns Ctrl-C into a silent exit 130 (SystemExit <- typer's Exit <- KeyboardInterrupt):
             # hand it back to guarded, which says so

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import author_call, check_choice, check_direction, registry_root, use_color, write_bytes, written
+from .common import (
+    author_call,
+    check_choice,
+    check_direction,
+    check_output,
+    registry_root,
+    stdout_or_path,
+    use_color,
+    write_bytes,
+    written,
+)
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -18,7 +28,9 @@ if TYPE_CHECKING:
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder for the new registry (created if missing).")] = Path("."),
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder for the new registry (created if missing).")
+    ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
 ) -> None:
     """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
@@ -32,11 +44,13 @@ def init(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="process | touchpoint | procedure")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="What to add: process | touchpoint | procedure.")],
     ident: Annotated[str, typer.Argument(metavar="ID", help="The new object's id.")],
-    title: Annotated[Optional[str], typer.Option("--title", help="Title (name for a touchpoint).")] = None,
+    title: Annotated[
+        Optional[str], typer.Option("--title", metavar="TEXT", help="Title (name for a touchpoint).")
+    ] = None,
     channel: Annotated[
-        Optional[str], typer.Option("--channel", help="Touchpoint channel (default: other_digital).")
+        Optional[str], typer.Option("--channel", metavar="CHANNEL", help="Touchpoint channel (default: other_digital).")
     ] = None,
 ) -> None:
     """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
@@ -55,7 +69,8 @@ def new(
 @app.command()
 def fmt(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="Registry folder or files (default: the registry).")
+        Optional[list[Path]],
+        typer.Argument(metavar="PATH", help="Registry folder or files (default: the registry).", show_default=False),
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
 ) -> None:
@@ -97,15 +112,18 @@ app.add_typer(import_app, name="import")
 @import_app.command("xlsx")
 def import_xlsx_cmd(
     file: Annotated[
-        Path, typer.Argument(help="An .xlsx workbook in the layout of tpkit render register --format xlsx.")
+        Path,
+        typer.Argument(metavar="FILE", help="An .xlsx workbook in the layout of tpkit render register --format xlsx."),
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
     direction: Annotated[
         Optional[str],
-        typer.Option("--direction", help="Direction for a sheet whose name is not one (default: services)."),
+        typer.Option(
+            "--direction", metavar="DIRECTION", help="Direction for a sheet whose name is not one (default: services)."
+        ),
     ] = None,
     path: Annotated[
-        Optional[Path], typer.Option("--registry", help="Registry folder (default: the current one).")
+        Optional[Path], typer.Option("--registry", metavar="DIR", help="Registry folder (default: the current one).")
     ] = None,
 ) -> None:
     """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
@@ -137,12 +155,24 @@ MATRIX_FORMATS = ("text", "html", "csv")
 
 @app.command()
 def matrix(
-    path: Annotated[Optional[Path], typer.Argument(help="Registry folder (default: the current one).")] = None,
-    direction: Annotated[
-        Optional[str], typer.Option("--direction", help="services | functions | support | control | appeals")
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(metavar="DIR", help="Registry folder (default: the current one).", show_default=False),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | html | csv")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    direction: Annotated[
+        Optional[str],
+        typer.Option(
+            "--direction",
+            metavar="DIRECTION",
+            help="Direction of activity: services | functions | support | control | appeals.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | html | csv.")
+    ] = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (- for stdout).")
+    ] = None,
 ) -> None:
     """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
     from ..author.matrix import build_matrix, render_csv, render_html
@@ -150,7 +180,12 @@ def matrix(
 
     check_choice("--format", fmt, MATRIX_FORMATS)
     check_direction(direction)
+    from ..config import load_config
+
     root = registry_root(path)
+    output = stdout_or_path(output)
+    if output is not None:
+        check_output(output, root, load_config(root))
     mx = build_matrix(load_registry(root), direction)
     if fmt == "html":
         text = render_html(mx)

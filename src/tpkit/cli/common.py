@@ -50,6 +50,15 @@ def check_lang(lang: str | None) -> None:
         fail("--lang: ru | en")
 
 
+def chosen_lang(lang: str | None) -> str | None:
+    """The language asked for: ``--lang`` after the command, before it, or ``TPKIT_LANG`` (None: the registry's)."""
+    from .app import State
+    from .i18n import env_lang
+
+    check_lang(lang)
+    return lang or State.lang or env_lang()
+
+
 def use_color(fmt: str, output: object) -> bool:
     """Colour only for a text report on a terminal, and never with NO_COLOR."""
     return fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -97,6 +106,21 @@ def report_root(root: Path) -> str:
     except (ValueError, OSError):
         return "."
     return rel.as_posix() or "."
+
+
+def check_output(target: Path, root: Path, config: Config) -> None:
+    """Refuse, before anything is written, an output path that would replace what the registry is made of."""
+    from ..registry.protect import protected
+
+    reason = protected(root, target, config.render.templates)
+    if reason is not None:
+        ru, en = reason
+        fail(f"{target}: {ru} — вывод туда не записывается / refusing to write an output here: {en}")
+
+
+def stdout_or_path(output: Path | None) -> Path | None:
+    """``--output -`` means stdout, as for render: None."""
+    return None if output is None or str(output) == "-" else output
 
 
 def author_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import LangOpt, State, app
-from .common import check_choice, check_lang, open_registry, report_root, split_codes, use_color
+from .common import (
+    check_choice,
+    check_output,
+    chosen_lang,
+    open_registry,
+    report_root,
+    split_codes,
+    stdout_or_path,
+    use_color,
+)
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -21,21 +30,41 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 @app.command()
 def lint(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Registry folder, or files in it to report on.")] = None,
-    fmt: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="text | json | sarif | github | gitlab | junit")
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(metavar="PATH", help="Registry folder, or files in it to report on.", show_default=False),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Codes or prefixes to enable.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Codes or prefixes to disable.")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error | warning | info | never")] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Report format: text | json | sarif | github | gitlab | junit."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout).")
+    ] = None,
+    select: Annotated[
+        Optional[list[str]], typer.Option("--select", metavar="CODES", help="Codes or prefixes to enable.")
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="Codes or prefixes to disable.")
+    ] = None,
+    fail_on: Annotated[
+        Optional[str],
+        typer.Option(
+            "--fail-on", metavar="LEVEL", help="Exit 1 from this severity up: error | warning | info | never."
+        ),
+    ] = None,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline FILE.")
+        Optional[Path],
+        typer.Option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline FILE."),
     ] = None,
     write_baseline: Annotated[
         Optional[Path],
         typer.Option(
-            "--write-baseline", help="Record today's findings in FILE (to adopt tpkit on an existing register)."
+            "--write-baseline",
+            metavar="FILE",
+            help="Record today's findings in FILE (to adopt tpkit on an existing register).",
         ),
     ] = None,
     lang: LangOpt = None,
@@ -53,7 +82,7 @@ def lint(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice("--format", fmt, FORMATS)
-    check_lang(lang)
+    lang = chosen_lang(lang)
     if fail_on is not None and fail_on not in FAIL_ON:
         fail("--fail-on: error | warning | info | never")
     codes_in, codes_out = split_codes(select), split_codes(ignore)
@@ -62,6 +91,10 @@ def lint(
         if bad:
             fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
     root, config, only = open_registry(list(paths) if paths else None, lang)
+    output = stdout_or_path(output)
+    for target in (output, write_baseline):
+        if target is not None:
+            check_output(target, root, config)
     if write_baseline is not None and only is not None:
         fail(
             "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import RegistryOpt, app
-from .common import check_choice, check_direction, open_registry, write_bytes, written
+from .common import check_choice, check_direction, check_output, open_registry, write_bytes, written
 from .errors import fail
 
 if TYPE_CHECKING:
@@ -18,14 +18,16 @@ if TYPE_CHECKING:
     from ..registry.models import Config
 
 render_app = typer.Typer(
-    help="Документы Word/Markdown/HTML/Excel из реестра / Documents from the registry.",
+    help="Documents from the registry: Word, Markdown, HTML, Excel, CSV.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(render_app, name="render")
 
 
-def _target(output: Optional[str], default_name: str, fmt: str, root: Path, reg: Registry) -> Optional[Path]:
+def _target(
+    output: Optional[str], default_name: str, fmt: str, root: Path, config: Config, reg: Registry
+) -> Optional[Path]:
     """Where one document goes: None = stdout (``--output -``); a folder (existing, or written with
     a trailing slash) gets the default name."""
     if output == "-":
@@ -38,19 +40,19 @@ def _target(output: Optional[str], default_name: str, fmt: str, root: Path, reg:
         target = Path(output) / default_name
     else:
         target = Path(output)
-    _check_own_output(target, fmt, root, reg)
+    _check_own_output(target, fmt, root, config, reg)
     return target
 
 
-def _check_own_output(target: Path, fmt: str, root: Path, reg: Registry) -> None:
-    """render replaces only its own outputs: never a registry file, never a file of another kind."""
-    resolved = target.resolve()
+def _check_own_output(target: Path, fmt: str, root: Path, config: Config, reg: Registry) -> None:
+    """render replaces only its own outputs: never a registry file or template, never a file of another kind."""
     try:
-        rel: str | None = resolved.relative_to(root.resolve()).as_posix()
+        rel: str | None = target.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = None
-    if rel is not None and (rel in reg.files or rel == "tpkit.yaml"):
+    if rel is not None and rel in reg.files:  # a registry file under an unusual name (a symlink, a .yml)
         fail(f"{target}: это файл реестра, render его не перезапишет / refusing to overwrite a registry file")
+    check_output(target, root, config)
     if target.exists() and (target.is_dir() or target.suffix.lower() != f".{fmt}"):
         fail(
             f"{target}: уже существует и это не файл .{fmt}; render заменяет только свои документы / "
@@ -76,9 +78,12 @@ def _load(registry: Optional[Path]) -> tuple[Path, Config, Registry]:
 def render_procedure_cmd(
     ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | md | html")] = "docx",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+    ] = "docx",
     output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="FILE (one procedure), DIR (--all), or - for stdout.")
+        Optional[str],
+        typer.Option("--output", "-o", metavar="PATH", help="FILE (one procedure), DIR (--all), or - for stdout."),
     ] = None,
     registry: RegistryOpt = None,
 ) -> None:
@@ -99,7 +104,7 @@ def render_procedure_cmd(
         write_bytes(target, data)
 
     if ident is not None:
-        target = _target(output, f"{ident}.{fmt}", fmt, root, reg)
+        target = _target(output, f"{ident}.{fmt}", fmt, root, config, reg)
         one(ident, target)
         if target is not None:
             written(target)
@@ -110,7 +115,7 @@ def render_procedure_cmd(
     ids = list(reg.procedures)
     if not ids:
         fail("в реестре нет порядков (procedures/*.yaml) / no procedures in the registry")
-    targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, reg) for i in ids}
+    targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, config, reg) for i in ids}
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -137,10 +142,20 @@ def render_procedure_cmd(
 @render_app.command("register")
 def render_register_cmd(
     direction: Annotated[
-        Optional[str], typer.Option("--direction", "-d", help="services | functions | support | control | appeals")
+        Optional[str],
+        typer.Option(
+            "--direction",
+            "-d",
+            metavar="DIRECTION",
+            help="Direction of activity: services | functions | support | control | appeals.",
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx | xlsx | md | html | csv")] = "docx",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="FILE, DIR, or - for stdout.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | xlsx | md | html | csv.")
+    ] = "docx",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
+    ] = None,
     registry: RegistryOpt = None,
 ) -> None:
     """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
@@ -151,7 +166,7 @@ def render_register_cmd(
     check_direction(direction)
     root, config, reg = _load(registry)
     name = "register" if direction is None else f"register-{direction}"
-    target = _target(output, f"{name}.{fmt}", fmt, root, reg)
+    target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
         data = render_register(reg, config, direction, fmt)
     except RenderError as exc:

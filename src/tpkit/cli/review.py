@@ -9,18 +9,26 @@ from typing import Annotated, Optional
 import typer
 
 from .app import LangOpt, State, app
-from .common import check_choice, check_lang, open_registry, use_color, write_text_report
+from .common import check_choice, check_output, chosen_lang, open_registry, stdout_or_path, use_color, write_text_report
 from .errors import fail
 
 
 @app.command()
 def diff(
-    base: Annotated[str, typer.Argument(help="The git revision to compare with (e.g. origin/main).")],
-    head: Annotated[Optional[str], typer.Argument(help="The revision to review (default: the working tree).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    base: Annotated[str, typer.Argument(metavar="BASE", help="The git revision to compare with (e.g. origin/main).")],
+    head: Annotated[
+        Optional[str],
+        typer.Argument(metavar="HEAD", help="The revision to review (default: the working tree).", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Report format: text | md | json.")
+    ] = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout).")
+    ] = None,
     path: Annotated[
-        Optional[Path], typer.Option("--path", help="The registry folder (default: found from the current folder).")
+        Optional[Path],
+        typer.Option("--path", metavar="DIR", help="The registry folder (default: found from the current folder)."),
     ] = None,
     lang: LangOpt = None,
 ) -> None:
@@ -29,8 +37,11 @@ def diff(
     from ..review.core import GitError, run_diff
 
     check_choice("--format", fmt, FORMATS)
-    check_lang(lang)
+    lang = chosen_lang(lang)
     root, config, _ = open_registry([path] if path is not None else None, lang)
+    output = stdout_or_path(output)
+    if output is not None:
+        check_output(output, root, config)
     language = lang or config.language
     try:
         result, errors = run_diff(root, base, head, config, lang=language, debug=State.debug)

@@ -9,31 +9,40 @@ from typing import Annotated
 import typer
 
 from .app import LangOpt, app
-from .common import check_choice, check_lang
+from .common import check_choice, chosen_lang
 from .errors import fail
+
+
+def _lang(lang: str | None) -> str:
+    """Rules are not read from a registry, but speak its language when run inside one."""
+    from .i18n import choose
+
+    return chosen_lang(lang) or choose([])
 
 
 @app.command()
 def rules(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | md")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | json | md.")
+    ] = "text",
     lang: LangOpt = None,
 ) -> None:
     """List the rules."""
     from ..lint import docs
 
     check_choice("--format", fmt, ("text", "json", "md"))
-    check_lang(lang)
     writers = {"text": docs.rules_text, "json": docs.rules_json, "md": docs.rules_markdown}
-    sys.stdout.write(writers[fmt](lang or "ru"))
+    sys.stdout.write(writers[fmt](_lang(lang)))
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. TP101.")], lang: LangOpt = None) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code, e.g. TP101.")], lang: LangOpt = None
+) -> None:
     """Explain one rule: what it checks, why, the anti-pattern and the best practice."""
     from ..lint import docs
 
-    check_lang(lang)
-    text = docs.explain(code, lang or "ru")
+    text = docs.explain(code, _lang(lang))
     if text is None:
         fail(f"нет правила {code} (список: tpkit rules) / no rule {code}")
     sys.stdout.write(text)
@@ -41,7 +50,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. TP101.")
 
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the schema files.")] = Path("schemas"),
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Folder for the schema files.")] = Path(
+        "schemas"
+    ),
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
 ) -> None:
     """Write the JSON Schemas (draft 2020-12) of every file kind."""

@@ -1,66 +1,25 @@
-"""The lint engine: rules -> hits -> findings, with selection, severities and suppressions."""
+"""The lint engine: rules -> hits -> findings, with selection, severities and suppressions.
+
+Every finding comes from a rule of the catalogue: the structure rules report the reader's problems, the
+review rules compare with an earlier revision (``base``), TP901 reports the suppressions left unused.
+"""
 
 from __future__ import annotations
 
 import fnmatch
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..registry.model import Registry
-from ..registry.problem import Problem
 from ..util import gc_paused
+from . import suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
+from .rule import problem_code as problem_code  # public: render reports a problem by its rule's code
 
 if TYPE_CHECKING:
+    from ..registry import Registry
     from ..registry.models import Config
-
-_SUPPRESS = re.compile(r"#\s*tpkit:\s*(ignore|ignore-file)\[([A-Za-z0-9_,\s]*)\](?:\s*--\s*(.*))?")
-
-
-#: the structure rule that reports each kind of problem the reader finds
-PROBLEM_RULES = {
-    "syntax": "TP001",
-    "schema": "TP002",
-    "reference": "TP003",
-    "duplicate-id": "TP004",
-    "unreadable": "TP005",
-    "missing-file": "TP006",
-    "id-mismatch": "TP007",
-}
-
-
-def problem_code(kind: str) -> str:
-    """The code of the structure rule that reports problems of ``kind``."""
-    return PROBLEM_RULES[kind]
-
-
-def problem_hit(p: Problem) -> Hit:
-    return Hit(
-        problem_code(p.kind),
-        p.file,
-        p.yaml_path,
-        p.object,
-        key=p.key,
-        line=p.line,
-        column=p.column,
-        end_line=p.end_line,
-        end_column=p.end_column,
-        ru=p.ru,
-        en=p.en,
-    )
-
-
-@dataclass(slots=True)
-class Suppression:
-    file: str
-    line: int
-    column: int
-    codes: tuple[str, ...]
-    whole_file: bool
-    used: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -127,29 +86,14 @@ def _fmt_args(args: dict[str, Any], lang: str) -> dict[str, Any]:
     return out
 
 
-def _suppressions(reg: Registry) -> dict[str, list[Suppression]]:
-    out: dict[str, list[Suppression]] = {}
-    for rel, src in reg.files.items():
-        text = src.text
-        if not text or "tpkit:" not in text:
-            continue
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if "tpkit:" not in line:
-                continue
-            for mt in _SUPPRESS.finditer(line):
-                codes = tuple(c.strip().upper() for c in mt.group(2).split(",") if c.strip())
-                out.setdefault(rel, []).append(
-                    Suppression(rel, lineno, mt.start() + 1, codes, mt.group(1) == "ignore-file")
-                )
-    return out
-
-
-def run_rules(reg: Registry, rules: Iterable[type[Rule]], errors: list[str], debug: bool = False) -> list[Hit]:
+def run_rules(
+    rules: Iterable[type[Rule]], run: Callable[[Rule], Iterable[Hit]], errors: list[str], debug: bool = False
+) -> list[Hit]:
+    """The hits of ``run(rule)`` for every rule; a rule that fails is an internal error, not a crash."""
     hits: list[Hit] = []
     for rule_cls in rules:
-        rule = rule_cls()
         try:
-            hits.extend(rule.check(reg))
+            hits.extend(run(rule_cls()))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             if debug:
                 raise
@@ -164,12 +108,14 @@ def lint(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     lang: str = "ru",
-    extra_hits: Iterable[Hit] = (),
+    base: Registry | None = None,
     only_files: set[str] | None = None,
     debug: bool = False,
 ) -> LintResult:
+    """The findings in ``reg``; with ``base`` (the registry at an earlier revision) the review rules'
+    findings too."""
     with gc_paused():
-        return _lint(reg, config, select, ignore, lang, extra_hits, only_files, debug)
+        return _lint(reg, config, select, ignore, lang, base, only_files, debug)
 
 
 def _lint(
@@ -178,18 +124,19 @@ def _lint(
     select: list[str] | None,
     ignore: list[str] | None,
     lang: str,
-    extra_hits: Iterable[Hit],
+    base: Registry | None,
     only_files: set[str] | None,
     debug: bool,
 ) -> LintResult:
     cat = catalogue()
     sel = Selection.from_config(config, select, ignore)
-    active = [r for r in cat.values() if sel.enabled(r) and not r.review_only]
+    enabled = [r for r in cat.values() if sel.enabled(r)]
+    active = [r for r in enabled if not r.review_only]
     errors: list[str] = []
-    hits = [problem_hit(p) for p in reg.problems]
-    hits.extend(run_rules(reg, active, errors, debug))
-    hits.extend(extra_hits)
-    supp = _suppressions(reg)
+    hits = run_rules(active, lambda rule: rule.check(reg), errors, debug)
+    if base is not None:
+        hits.extend(run_rules(enabled, lambda rule: rule.compare(base, reg), errors, debug))
+    supps = suppress.parse(reg)
     findings: list[Finding] = []
     seen: set[str] = set()
     # file by file (a stable sort keeps each file's order): a file's node tree is
@@ -214,46 +161,41 @@ def _lint(
         if f.fingerprint in seen:
             continue
         seen.add(f.fingerprint)
-        if not rule.always_on and _suppressed(f, supp.get(f.path, ())):
+        if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
         findings.append(f)
-    tp901 = cat.get("TP901")
-    if tp901 is not None and sel.enabled(tp901):
-        for file_supps in supp.values():
-            if only_files is not None and file_supps and file_supps[0].file not in only_files:
-                continue
-            # keyed by the comment's line as written, not its number: the fingerprint (and a baseline)
-            # survives lines inserted above; the same line written twice is told apart by its count
-            text = reg.files[file_supps[0].file].text if file_supps and file_supps[0].file in reg.files else None
-            lines = text.splitlines() if text else []
-            seen_keys: dict[str, int] = {}
-            for s in file_supps:
-                written = lines[s.line - 1].strip() if 0 < s.line <= len(lines) else str(s.line)
-                for code in s.codes:
-                    r = cat.get(code)
-                    if code in s.used or code == "TP901":
-                        continue
-                    if r is not None and (not sel.enabled(r) or sel.ignored_in(r, s.file)):
-                        continue  # the rule is off in this run or file: the comment may well be needed
-                    key = f"{code}:{written}"
-                    seen_keys[key] = seen_keys.get(key, 0) + 1
-                    hit = Hit(
-                        "TP901",
-                        s.file,
-                        (),
-                        f"suppression:{code}",
-                        args={"code": code},
-                        key=f"{key}#{seen_keys[key]}",
-                        line=s.line,
-                        column=s.column,
-                    )
-                    if not sel.ignored_in(tp901, s.file):
-                        findings.append(_to_finding(reg, tp901, hit, sel, lang))
+    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
     paths = sorted(p for p in reg.files if only_files is None or p in only_files)
     return LintResult(findings, len(reg.files), errors, paths)
+
+
+def _unused_findings(
+    reg: Registry,
+    cat: dict[str, type[Rule]],
+    sel: Selection,
+    supps: dict[str, list[suppress.Suppression]],
+    only_files: set[str] | None,
+    lang: str,
+    errors: list[str],
+    debug: bool,
+) -> Iterator[Finding]:
+    """Findings for the suppressions that suppressed nothing (once every other finding is matched)."""
+
+    def live(code: str, file: str) -> bool:
+        r = cat.get(code)
+        return r is None or (sel.enabled(r) and not sel.ignored_in(r, file))
+
+    unused = list(suppress.unused(supps, live, only_files))
+    if not unused:
+        return
+    rules = [r for r in cat.values() if sel.enabled(r) and not r.review_only]
+    for hit in run_rules(rules, lambda rule: rule.check_unused(unused), errors, debug):
+        rule = cat[hit.code]
+        if not sel.ignored_in(rule, hit.file):
+            yield _to_finding(reg, rule, hit, sel, lang)
 
 
 def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang: str) -> Finding:
@@ -302,14 +244,3 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
         stable_path=stable,
         key=hit.key,
     )
-
-
-def _suppressed(f: Finding, supps: Iterable[Suppression]) -> bool:
-    hit = False
-    for s in supps:
-        if f.rule not in s.codes:
-            continue
-        if s.whole_file or s.line in f.anchor_lines:
-            s.used.add(f.rule)
-            hit = True
-    return hit

@@ -9,18 +9,22 @@ rule's own anti-pattern (it must fire) and best practice (it must not).
 ``check`` is a generator over the whole :class:`~tpkit.registry.Registry`;
 it yields :class:`~tpkit.lint.finding.Hit` objects through :meth:`Rule.hit`.
 Rules read the registry's shared indexes rather than scanning all processes
-per process.
+per process. Two more hooks, empty by default: ``compare(old, new)`` for a
+review rule (the registry against itself at an earlier revision) and
+``check_unused`` for the suppressions that suppressed nothing. A
+:class:`ProblemRule` reports the problems of one kind that the reader found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .finding import Hit, YamlPath
 
 if TYPE_CHECKING:
-    from ..registry.model import Registry
+    from ..registry import Registry
+    from .suppress import Unused
 
 Msg = dict[str, str]
 
@@ -45,6 +49,15 @@ class Rule:
     review_only: ClassVar[bool] = False
 
     def check(self, reg: Registry) -> Iterator[Hit]:
+        """Hits in ``reg``."""
+        return iter(())
+
+    def compare(self, old: Registry, new: Registry) -> Iterator[Hit]:
+        """Hits in ``new`` for what changed since ``old`` (run by ``tpkit diff`` and ``lint --since``)."""
+        return iter(())
+
+    def check_unused(self, unused: Iterable[Unused]) -> Iterator[Hit]:
+        """Hits for the suppression comments that suppressed nothing (run after every other rule)."""
         return iter(())
 
     def hit(self, file: str, path: YamlPath, obj: str = "", key: str = "", **args: Any) -> Hit:
@@ -53,6 +66,34 @@ class Rule:
     @classmethod
     def group(cls) -> str:
         return cls.code[:3]
+
+
+class ProblemRule(Rule):
+    """A structure rule (TP0): it reports the problems of one kind that the reader and the loader found
+    (:mod:`tpkit.registry.problem`), with their own positions and messages."""
+
+    #: the kind of :class:`~tpkit.registry.problem.Problem` the rule reports
+    problem_kind: ClassVar[str]
+    message: ClassVar[Msg] = {"ru": "{detail}", "en": "{detail}"}
+    always_on = True
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for p in reg.problems:
+            if p.kind != self.problem_kind:
+                continue
+            yield Hit(
+                self.code,
+                p.file,
+                p.yaml_path,
+                p.object,
+                key=p.key,
+                line=p.line,
+                column=p.column,
+                end_line=p.end_line,
+                end_column=p.end_column,
+                ru=p.ru,
+                en=p.en,
+            )
 
 
 _CATALOGUE: dict[str, type[Rule]] = {}
@@ -71,6 +112,14 @@ def catalogue() -> dict[str, type[Rule]]:
     from . import rules  # noqa: F401  (importing registers the rule modules)
 
     return dict(sorted(_CATALOGUE.items()))
+
+
+def problem_code(kind: str) -> str:
+    """The code of the structure rule that reports problems of ``kind``."""
+    for rule in catalogue().values():
+        if issubclass(rule, ProblemRule) and rule.problem_kind == kind:
+            return rule.code
+    raise KeyError(kind)
 
 
 def matches(code: str, patterns: list[str] | tuple[str, ...]) -> bool:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..lint.engine import LintResult, lint
-from ..lint.rules.review import LowDemandRemoved
 from ..registry import Registry, load_registry
 from ..registry.load import discover
 from ..registry.source import SourceFile, read_source
@@ -82,11 +81,9 @@ def _lint_pair(
     only_files: set[str] | None = None,
     debug: bool = False,
 ) -> tuple[LintResult, LintResult]:
-    tp113 = list(LowDemandRemoved.compare(old, new))
+    """Both sides linted alike; the head also with the review rules, which compare it with the base."""
     before = lint(old, config, select=select, ignore=ignore, lang=lang, debug=debug)
-    after = lint(
-        new, config, select=select, ignore=ignore, lang=lang, extra_hits=tp113, only_files=only_files, debug=debug
-    )
+    after = lint(new, config, select=select, ignore=ignore, lang=lang, base=old, only_files=only_files, debug=debug)
     return before, after
 
 
@@ -101,7 +98,7 @@ def lint_since(
     only_files: set[str] | None = None,
     debug: bool = False,
 ) -> LintResult:
-    """Findings of the working tree whose fingerprints are absent at ``rev``, plus TP113."""
+    """Findings of the working tree whose fingerprints are absent at ``rev``, plus the review rules' (TP113)."""
     gitrev.check_revision(rev)
     repo = gitrev.open_repo(root)
     cache: dict[str, SourceFile] = {}

@@ -1,30 +1,22 @@
-"""Review-only rules: they compare the registry with itself at an earlier revision.
-
-They run in ``tpkit diff`` and ``tpkit lint --since`` only (``review_only``):
-the engine skips them in a normal lint, and review passes their hits to
-``lint(..., extra_hits=...)``. Each carries a ``compare(old, new)`` generator
-instead of ``check``.
-"""
+"""TP113 low-demand-removed: a touchpoint entry with low or unknown demand was removed from a process."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...registry.enums import DEMAND_WORDS
-from ..finding import Bi, Hit
-from ..rule import Rule, register
+from ....registry.enums import DEMAND_WORDS
+from ...finding import Bi, Hit
+from ...rule import Rule, register
+from ..examples import PROCESS_HEAD
+from ..words import process_place
 
 if TYPE_CHECKING:
-    from ...registry import models as m
-    from ...registry.model import Registry
+    from ....registry import Registry
+    from ....registry import models as m
 
 _BEFORE = (
-    "id: child-benefit\n"
-    "title: Назначение ежемесячной выплаты на ребенка\n"
-    "direction: services\n"
-    "basis: [ar-benefit]\n"
-    "touchpoints:\n"
+    PROCESS_HEAD + "touchpoints:\n"
     "  - touchpoint: site\n"
     "    needs: [info, forms]\n"
     "  - touchpoint: phone\n"
@@ -98,8 +90,7 @@ class LowDemandRemoved(Rule):
         + "    demand: low\n"
     }
 
-    @classmethod
-    def compare(cls, old: Registry, new: Registry) -> Iterator[Hit]:
+    def compare(self, old: Registry, new: Registry) -> Iterator[Hit]:
         """Hits in ``new`` for low-demand entries of a process that ``new`` no longer has."""
         for pid, before in old.processes.items():
             after = new.processes.get(pid)
@@ -109,16 +100,11 @@ class LowDemandRemoved(Rule):
             for entry in before.touchpoints:
                 if entry.touchpoint in kept or not is_low_demand(entry):
                     continue
-                yield Hit(
-                    cls.code,
-                    new.process_file(after),
-                    ("touchpoints",),
-                    f"process:{pid}",
-                    {
-                        "title": after.title,
-                        "touchpoint": entry.touchpoint,
-                        "demand": _demand_label(entry.demand),
-                        "demand_key": entry.demand,
-                    },
+                yield self.hit(
+                    *process_place(new, after, "touchpoints"),
                     key=f"removed:{entry.touchpoint}",
+                    title=after.title,
+                    touchpoint=entry.touchpoint,
+                    demand=_demand_label(entry.demand),
+                    demand_key=entry.demand,
                 )

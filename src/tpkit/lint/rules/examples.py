@@ -1,82 +1,13 @@
-"""Shared pieces of the methodology rules: words for messages, and the example files.
+"""The clean registry the rules' examples are laid over (``tests/fixtures/base``).
 
-Messages name objects in the user's words: the process title, the
-touchpoint's name from the catalogue, the need's label. The example files are
-the clean registry of ``tests/fixtures/base``; anti-patterns and best
-practices are variants of them (each rule carries the full text it lays over).
+Anti-patterns and best practices are variants of these texts: each rule carries the full text it lays
+over, built with :func:`sub` so that an example stays in step with the base.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ...registry.enums import NEEDS, SECTIONS
-from ..finding import Bi
-
-if TYPE_CHECKING:
-    from ...registry import models as m
-    from ...registry.model import Registry
-
-
-def need(reg: Registry, code: str) -> Bi:
-    """A need's label, quoted: «получение информации» / 'getting information'."""
-    if code in NEEDS:
-        return Bi(f"«{NEEDS[code]['ru']}»", f"'{NEEDS[code]['en']}'")
-    label = reg.need_label(code)
-    return Bi(f"«{label}»", f"'{label}'")
-
-
-def needs(reg: Registry, codes: list[str] | set[str]) -> list[Bi]:
-    """Labels of several needs, in the order of the nine standard ones, then the agency's own."""
-    order = {c: i for i, c in enumerate(NEEDS)}
-    return [need(reg, c) for c in sorted(codes, key=lambda c: (order.get(c, len(order)), c))]
-
-
-def tp_name(reg: Registry, ident: str) -> str:
-    """The catalogue name of a touchpoint (its id when the catalogue does not know it)."""
-    tp = reg.touchpoints.get(ident)
-    return tp.name if tp is not None else ident
-
-
-def section(key: str) -> Bi:
-    """«5. Специфика…» — the number and title of a procedure section."""
-    n = list(SECTIONS).index(key) + 1
-    return Bi(f"«{n}. {SECTIONS[key]['ru']}»", f"'{n}. {SECTIONS[key]['en']}'")
-
-
-def process_needs(proc: m.Process) -> set[str]:
-    out: set[str] = set()
-    for e in proc.touchpoints:
-        out.update(e.needs)
-    return out
-
-
-def needs_by_process(reg: Registry) -> list[tuple[m.Process, set[str]]]:
-    """Every process that names at least one need, with its needs; computed once per registry.
-
-    Five TP1 rules read the same union; the registry object carries it so
-    that a 10,000-process registry is walked once, not five times.
-    """
-    cached: list[tuple[m.Process, set[str]]] | None = reg.__dict__.get("_tpkit_needs_by_process")
-    if cached is None:
-        cached = []
-        for proc in reg.iter_processes():
-            got = process_needs(proc)
-            if got:
-                cached.append((proc, got))
-        reg.__dict__["_tpkit_needs_by_process"] = cached
-    return cached
-
-
-def names(items: list[str], limit: int = 3) -> Bi:
-    """«a», «b», «c» и еще 2 / 'a', 'b', 'c' and 2 more."""
-    shown = items[:limit]
-    ru = ", ".join(f"«{x}»" for x in shown)
-    en = ", ".join(f"«{x}»" for x in shown)
-    if len(items) > limit:
-        ru += f" и еще {len(items) - limit}"
-        en += f" and {len(items) - limit} more"
-    return Bi(ru, en)
+#: the path of the reception's procedure in the examples
+RECEPTION = "procedures/reception.yaml"
 
 
 def sub(text: str, old: str, new: str) -> str:
@@ -85,8 +16,6 @@ def sub(text: str, old: str, new: str) -> str:
         raise ValueError(f"example text lacks {old!r}")
     return text.replace(old, new, 1)
 
-
-# --- the clean registry the examples are laid over (tests/fixtures/base) ----------------
 
 AGENCY = """\
 id: minsoc
@@ -201,6 +130,24 @@ assessment:
     convenience: {status: ok}
     promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
     accessibility: {status: ok}
+"""
+
+#: the first lines of a process, for examples that write its touchpoints out
+PROCESS_HEAD = """\
+id: child-benefit
+title: Назначение ежемесячной выплаты на ребенка
+direction: services
+basis: [ar-benefit]
+"""
+
+#: a short process: every need at the portal
+PORTAL_PROCESS = """\
+id: child-benefit
+title: Назначение ежемесячной выплаты
+direction: services
+touchpoints:
+  - touchpoint: epgu
+    needs: [info, consultation, submit, status, result, feedback]
 """
 
 ACTS = """\

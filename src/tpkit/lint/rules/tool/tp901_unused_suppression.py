@@ -1,16 +1,27 @@
-"""TP9: the linter itself."""
+"""TP901 unused-suppression: an inline suppression comment suppressed nothing.
+
+The comments are read and matched in :mod:`tpkit.lint.suppress`; the engine hands this rule what they
+named and never used, once every other rule's findings are matched.
+"""
 
 from __future__ import annotations
 
-from ..rule import Rule, register
-from ._common import PROCESS, sub
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Hit
+from ...rule import Rule, register
+from ..examples import PROCESS, sub
+
+if TYPE_CHECKING:
+    from ...suppress import Unused
 
 _NOTE = "touchpoints:  # tpkit: ignore[TP110] -- отзывы собирает МФЦ по соглашению\n"
 
 
 @register
 class UnusedSuppression(Rule):
-    """An inline suppression comment suppressed nothing (the engine reports it)."""
+    """An inline suppression comment suppressed nothing."""
 
     code = "TP901"
     name = "unused-suppression"
@@ -43,3 +54,18 @@ class UnusedSuppression(Rule):
             "needs: [submit, result]",
         )
     }
+
+    def check_unused(self, unused: Iterable[Unused]) -> Iterator[Hit]:
+        for u in unused:
+            if u.code == self.code:
+                continue  # a comment that names TP901 says nothing about itself
+            yield Hit(
+                self.code,
+                u.file,
+                (),
+                f"suppression:{u.code}",
+                args={"code": u.code},
+                key=u.key,
+                line=u.line,
+                column=u.column,
+            )

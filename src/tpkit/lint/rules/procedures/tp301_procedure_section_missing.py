@@ -1,0 +1,69 @@
+"""TP301 procedure-section-missing: a procedure lacks one of its seven sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ....registry.enums import SECTION_KEYS
+from ...finding import Bi, Hit
+from ...rule import Rule, register
+from ..coverage import is_empty
+from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
+from ..words import WHY_PROCEDURES, procedure_place, section
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+
+@register
+class ProcedureSectionMissing(Rule):
+    """A procedure lacks one of its seven sections."""
+
+    code = "TP301"
+    name = "procedure-section-missing"
+    severity = "error"
+    summary = {
+        "ru": "в порядке взаимодействия нет одного из семи разделов или он пуст",
+        "en": "a procedure lacks one of the seven sections, or it is empty",
+    }
+    message = {
+        "ru": "в порядке «{title}» {state} раздел {section} (sections.{field})",
+        "en": "in the procedure «{title}» the section {section} (sections.{field}) is {state}",
+    }
+    rationale = {
+        "ru": "Рекомендуемая структура порядка: общие положения; техническо-организационное обеспечение и "
+        "инфраструктура; общие требования к взаимодействию; инструменты; специфика взаимодействия с отдельными "
+        "клиентами и услугами; обратная связь; формы и сроки контроля (" + WHY_PROCEDURES["ru"] + ").",
+        "en": "The recommended structure of a procedure: general provisions; technical and organisational support "
+        "and infrastructure; general requirements; tools; specifics for particular clients and services; "
+        "feedback; forms and terms of control (" + WHY_PROCEDURES["en"] + ").",
+    }
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "  control:\n"
+            "    - subject: Соблюдение сроков ожидания в очереди\n"
+            "      periodicity: ежемесячно\n"
+            "      tool: Выгрузка из системы электронной очереди\n"
+            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
+            "  tools: []                   # (а раздела контроля нет вовсе)\n",
+        ).replace("  tools:\n    - kind: script\n      name: Скрипт приветствия и выяснения цели визита\n", "", 1)
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for pr in reg.procedures.values():
+            for key in SECTION_KEYS:
+                value = getattr(pr.sections, key)
+                if not is_empty(value):
+                    continue
+                state = Bi("пуст", "empty") if value is not None else Bi("нет", "missing")
+                yield self.hit(
+                    *procedure_place(reg, pr, "sections", key),
+                    key=key,
+                    title=pr.title,
+                    section=section(key),
+                    state=state,
+                    field=key,
+                )

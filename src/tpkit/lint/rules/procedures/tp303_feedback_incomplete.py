@@ -1,0 +1,66 @@
+"""TP303 feedback-incomplete: feedback does not offer a rating at each stage or explain the pre-trial appeal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Bi, Hit
+from ...rule import Rule, register
+from ..coverage import is_empty
+from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
+from ..words import WHY_PROCEDURES, procedure_place
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+
+@register
+class FeedbackIncomplete(Rule):
+    """Feedback does not offer a rating at each stage or explain the pre-trial appeal."""
+
+    code = "TP303"
+    name = "feedback-incomplete"
+    severity = "warning"
+    summary = {
+        "ru": "в разделе обратной связи нет оценки на каждом этапе или разъяснения досудебного обжалования",
+        "en": "feedback lacks a rating at each stage or the pre-trial appeal",
+    }
+    message = {
+        "ru": "порядок «{title}», раздел «6. Обратная связь»: {missing}",
+        "en": "the procedure «{title}», section '6. Feedback': {missing}",
+    }
+    rationale = {
+        "ru": "Требования к организации обратной связи включают предложение оценки на каждом этапе "
+        "взаимодействия и разъяснение возможности досудебного обжалования (" + WHY_PROCEDURES["ru"] + ").",
+        "en": "Feedback must offer a rating at each stage of the interaction and explain the right to a pre-trial "
+        "appeal (" + WHY_PROCEDURES["en"] + ").",
+    }
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "    rating_each_stage: true\n    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+            "    description: Книга жалоб и предложений у входа\n",
+        )
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for pr in reg.procedures.values():
+            fb = pr.sections.feedback
+            if is_empty(fb) or fb is None:
+                continue  # TP301
+            ru: list[str] = []
+            en: list[str] = []
+            if not fb.rating_each_stage:
+                ru.append("не предлагается оценка на каждом этапе (rating_each_stage: true)")
+                en.append("no rating is offered at each stage (rating_each_stage: true)")
+            if not fb.pretrial_appeal:
+                ru.append("не разъясняется право на досудебное обжалование (pretrial_appeal)")
+                en.append("the right to a pre-trial appeal is not explained (pretrial_appeal)")
+            if ru:
+                yield self.hit(
+                    *procedure_place(reg, pr, "sections", "feedback"),
+                    title=pr.title,
+                    missing=Bi("; ".join(ru), "; ".join(en)),
+                )

@@ -1,0 +1,74 @@
+"""TP101 formal-approach: a process's touchpoints cover only the final goal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...rule import register
+from ..coverage import NeedsRule
+from ..examples import PROCESS_HEAD
+from ..words import WHY_REGISTER, names, needs, tp_name
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+    from ....registry import models as m
+
+_FORMAL = (
+    PROCESS_HEAD + "touchpoints:                 # только там, где достигается итоговая цель\n"
+    "  - touchpoint: epgu\n"
+    "    needs: [submit, result]\n"
+    "  - touchpoint: reception\n"
+    "    needs: [submit, result]\n"
+)
+
+
+@register
+class FormalApproach(NeedsRule):
+    """A process's touchpoints cover only the final goal."""
+
+    code = "TP101"
+    name = "formal-approach"
+    severity = "error"
+    summary = {
+        "ru": "формальный подход: ни одна точка процесса не дает ни информации, ни консультации",
+        "en": "formal approach: no touchpoint of the process gives information or consultation",
+    }
+    message = {
+        "ru": "формальный подход: точки взаимодействия процесса «{title}» ({touchpoints}) покрывают только итоговую цель "
+        "({needs}); добавьте точку, где клиент получает информацию о процессе (например, официальный сайт: "
+        "потребность info), и точку, где ему помогают подать документы (контактный центр, чат-бот, телефон: "
+        "потребность consultation)",
+        "en": "formal approach: the touchpoints of the process «{title}» ({touchpoints}) cover only the final goal ({needs}); "
+        "add a touchpoint where the client learns about the process (the official website, say: need info) "
+        "and one where they get help submitting (contact centre, chatbot, phone: need consultation)",
+    }
+    rationale = {
+        "ru": "Методика предостерегает от формального подхода: нельзя считать точками взаимодействия только те, "
+        "где клиент достигает итоговой цели — подает заявление и получает результат (ЕПГУ и приемная ведомства). "
+        "У клиента есть потребность узнать о процессе (сайт) и получить помощь при подаче документов "
+        "(контактный центр, чат-бот, техническая поддержка) — " + WHY_REGISTER["ru"] + ".",
+        "en": "The methodology warns against the formal approach: touchpoints are not only those where the client "
+        "reaches the final goal — submits and collects the result (the federal portal and the agency's "
+        "reception). The client also needs to learn about the process (the website) and to get help submitting "
+        "(contact centre, chatbot, technical support) — " + WHY_REGISTER["en"] + ".",
+    }
+    anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
+    best_practice = {
+        "processes/child-benefit.yaml": (
+            PROCESS_HEAD + "touchpoints:\n"
+            "  - touchpoint: site\n"
+            "    needs: [info]            # одна потребность — тоже точка взаимодействия\n"
+            "  - touchpoint: phone\n"
+            "    needs: [consultation, status]\n"
+            "  - touchpoint: epgu\n"
+            "    needs: [submit, status, result, feedback]\n"
+            "  - touchpoint: reception\n"
+            "    needs: [submit, result, feedback_result]\n"
+        )
+    }
+
+    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if "info" in got or "consultation" in got:
+            return None
+        tps = names(list(dict.fromkeys(tp_name(reg, e.touchpoint) for e in proc.touchpoints)), limit=4)
+        return {"touchpoints": tps, "needs": needs(reg, got)}

@@ -1,0 +1,62 @@
+"""TP106 touchpoint-without-basis: no act, contract or order is the basis of a touchpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Hit
+from ...rule import Rule, register
+from ..coverage import entries_without
+from ..examples import PROCESS, TOUCHPOINTS, sub
+from ..words import WHY_REGISTER, process_place, tp_name
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+_TP_NO_BASIS = sub(
+    TOUCHPOINTS, "    schedule: пн–пт 9:00–18:00\n    basis: [cc-statute]\n", "    schedule: пн–пт 9:00–18:00\n"
+)
+
+
+@register
+class TouchpointWithoutBasis(Rule):
+    """No act, contract or order is the basis of a touchpoint."""
+
+    code = "TP106"
+    name = "touchpoint-without-basis"
+    severity = "warning"
+    summary = {
+        "ru": "у точки взаимодействия в процессе нет основания: ни акта, ни соглашения, ни поручения",
+        "en": "a process touchpoint entry has no basis: no act, agreement or directive",
+    }
+    message = {
+        "ru": "у точки «{name}» в процессе «{title}» нет основания (basis): укажите акт, соглашение или "
+        "распорядительное действие (поручение, резолюцию) — в процессе или в перечне точек",
+        "en": "the touchpoint «{name}» in the process «{title}» has no basis: name the act, agreement or directive "
+        "(instruction, resolution) — in the process or in the catalogue",
+    }
+    rationale = {
+        "ru": "Точки выявляются на основании нормативных правовых актов, внутренних актов и описаний целевых "
+        "состояний, актов и соглашений о работе точек; если точка (например, социальная сеть) используется по "
+        "распорядительному действию — поручению или резолюции, — она тоже включается, и основанием служит это "
+        "действие (" + WHY_REGISTER["ru"] + ").",
+        "en": "Touchpoints are found in regulatory acts, internal acts and target-state descriptions, and in "
+        "agreements on how a touchpoint works; a touchpoint used on a directive — an instruction or resolution "
+        "(social networks, say) — is included too, with that directive as its basis (" + WHY_REGISTER["en"] + ").",
+    }
+    anti_pattern = {"touchpoints.yaml": _TP_NO_BASIS}
+    best_practice = {
+        "touchpoints.yaml": _TP_NO_BASIS,
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [consultation, status]\n",
+            "    needs: [consultation, status]\n    basis: [cc-statute]     # основание записи дополняет основание из перечня\n",
+        ),
+    }
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for proc, i, entry in entries_without(reg, "basis"):
+            yield self.hit(
+                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+            )

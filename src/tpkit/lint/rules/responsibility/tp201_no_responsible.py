@@ -1,0 +1,61 @@
+"""TP201 no-responsible: a process touchpoint entry has no responsible official."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Hit
+from ...rule import Rule, register
+from ..coverage import entries_without
+from ..examples import PROCESS, TOUCHPOINTS, sub
+from ..words import WHY_RESPONSIBILITY, process_place, tp_name
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+_TP_NO_RESPONSIBLE = sub(
+    TOUCHPOINTS,
+    "    basis: [cc-statute]\n    responsible: petrova\n",
+    "    basis: [cc-statute]\n",
+)
+
+
+@register
+class NoResponsible(Rule):
+    """A process touchpoint entry has no responsible official."""
+
+    code = "TP201"
+    name = "no-responsible"
+    severity = "warning"
+    summary = {
+        "ru": "у точки взаимодействия в процессе нет ответственного должностного лица",
+        "en": "a process touchpoint entry has no responsible official",
+    }
+    message = {
+        "ru": "у точки «{name}» в процессе «{title}» нет ответственного должностного лица: укажите responsible "
+        "в записи процесса или в перечне точек (лучше — линейного руководителя)",
+        "en": "the touchpoint «{name}» in the process «{title}» has no responsible official: set responsible in "
+        "the process entry or in the catalogue (a line manager, preferably)",
+    }
+    rationale = {
+        "ru": "Рекомендуется определить ответственное должностное лицо за работу с клиентом в точке "
+        "взаимодействия и за разработку порядка взаимодействия (" + WHY_RESPONSIBILITY["ru"] + ").",
+        "en": "A responsible official should be named for the work with clients at each touchpoint and for "
+        "developing its interaction procedure (" + WHY_RESPONSIBILITY["en"] + ").",
+    }
+    anti_pattern = {"touchpoints.yaml": _TP_NO_RESPONSIBLE}
+    best_practice = {
+        "touchpoints.yaml": _TP_NO_RESPONSIBLE,
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [consultation, status]\n",
+            "    needs: [consultation, status]\n    responsible: petrova    # ответственный в этом процессе\n",
+        ),
+    }
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for proc, i, entry in entries_without(reg, "responsible"):
+            yield self.hit(
+                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+            )

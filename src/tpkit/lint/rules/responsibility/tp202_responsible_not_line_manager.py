@@ -1,0 +1,90 @@
+"""TP202 responsible-not-line-manager: the responsible official is not a line manager."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Bi, Hit, YamlPath
+from ...rule import Rule, register
+from ..examples import AGENCY, PROCESS, sub
+from ..words import WHY_RESPONSIBILITY, process_place, touchpoint_place, tp_name
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+_SPECIALIST = (
+    "  - id: smirnov\n"
+    "    name: Смирнов Олег Петрович\n"
+    "    position: Главный специалист отдела назначения мер социальной поддержки\n"
+    "    unit: benefits\n"
+)
+
+
+@register
+class ResponsibleNotLineManager(Rule):
+    """The responsible official is not a line manager."""
+
+    code = "TP202"
+    name = "responsible-not-line-manager"
+    severity = "info"
+    summary = {
+        "ru": "ответственный за точку взаимодействия — не линейный руководитель",
+        "en": "the responsible official of a touchpoint is not a line manager",
+    }
+    message = {
+        "ru": "ответственный за точку «{name}» — {official} ({position}) — не линейный руководитель "
+        "(line_manager: true): рекомендуется назначать линейного руководителя, чьи обязанности связаны с "
+        "работой с клиентами",
+        "en": "the responsible for the touchpoint «{name}» — {official} ({position}) — is not a line manager "
+        "(line_manager: true): a line manager whose duties involve clients is recommended",
+    }
+    rationale = {
+        "ru": "Ответственного рекомендуется назначать из числа линейных руководителей, чьи трудовые обязанности "
+        "непосредственно связаны с осуществлением взаимодействия с клиентом (" + WHY_RESPONSIBILITY["ru"] + ").",
+        "en": "The responsible should be a line manager whose duties are directly about interacting with clients "
+        "(" + WHY_RESPONSIBILITY["en"] + ").",
+    }
+    anti_pattern = {
+        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [consultation, status]\n",
+            "    needs: [consultation, status]\n    responsible: smirnov\n",
+        ),
+    }
+    best_practice = {
+        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
+        "processes/child-benefit.yaml": PROCESS,
+    }
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        # an entry's own responsible is reported at the entry; a catalogue one once, at the catalogue
+        catalogue_done: set[str] = set()
+        for proc in reg.iter_processes():
+            for i, entry in enumerate(proc.touchpoints):
+                tp = reg.touchpoints.get(entry.touchpoint)
+                path: YamlPath
+                if entry.responsible:
+                    official = reg.officials.get(entry.responsible)
+                    file, path, obj = process_place(reg, proc, "touchpoints", i, "responsible")
+                elif tp is not None and tp.responsible and tp.id not in catalogue_done:
+                    catalogue_done.add(tp.id)
+                    official = reg.officials.get(tp.responsible)
+                    file, path, obj = touchpoint_place(reg, tp.id)
+                    path = (*path, "responsible")
+                else:
+                    continue
+                if official is None or official.line_manager:
+                    continue
+                yield self.hit(
+                    file,
+                    path,
+                    obj,
+                    name=tp_name(reg, entry.touchpoint),
+                    official=official.name,
+                    position=Bi(
+                        official.position.lower() if official.position[:1].isupper() else official.position,
+                        official.position,
+                    ),
+                )

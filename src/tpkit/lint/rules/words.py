@@ -1,0 +1,111 @@
+"""How rule messages name things: in the user's words, and where the methodology says it.
+
+Messages name objects as the user knows them: the process title, the touchpoint's name from the
+catalogue, the need's label, the procedure section's number and title. A finding's object is
+``process:<id>``, ``procedure:<id>``, ``touchpoint:<id>`` or ``agency:<id>``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...registry.enums import NEEDS, SECTIONS
+from ..finding import Bi, YamlPath
+
+if TYPE_CHECKING:
+    from ...registry import Registry
+    from ...registry import models as m
+
+Msg = dict[str, str]
+
+#: the methodology's sections, as rationales name them
+WHY_STRUCTURE: Msg = {
+    "ru": "Перечень и порядки — официальные документы ведомства: tpkit должен прочитать каждый файл целиком, "
+    "иначе правила методики проверяют неполные данные.",
+    "en": "The register and the procedures are the agency's official documents: every file must be read "
+    "whole, or the methodology rules would check partial data.",
+}
+WHY_REGISTER: Msg = {
+    "ru": "разд. «Формирование перечня точек взаимодействия»",
+    "en": "section «Формирование перечня точек взаимодействия» (forming the register)",
+}
+WHY_RESPONSIBILITY: Msg = {
+    "ru": "разд. «Формирование перечня точек взаимодействия», об ответственных и утверждении перечня",
+    "en": "section «Формирование перечня точек взаимодействия» (forming the register), on the responsible and approval",
+}
+WHY_PROCEDURES: Msg = {
+    "ru": "разд. «Общие требования к разработке порядков по взаимодействию с клиентом»",
+    "en": "section «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)",
+}
+
+
+def process_obj(proc: m.Process) -> str:
+    return f"process:{proc.id}"
+
+
+def procedure_obj(pr: m.Procedure) -> str:
+    return f"procedure:{pr.id}"
+
+
+def touchpoint_obj(ident: str) -> str:
+    return f"touchpoint:{ident}"
+
+
+def process_place(reg: Registry, proc: m.Process, *path: str | int) -> tuple[str, YamlPath, str]:
+    """The file, path and object of a finding at ``path`` in a process."""
+    return reg.process_file(proc), path, process_obj(proc)
+
+
+def procedure_place(reg: Registry, pr: m.Procedure, *path: str | int) -> tuple[str, YamlPath, str]:
+    """The file, path and object of a finding at ``path`` in a procedure."""
+    return reg.procedure_file(pr), path, procedure_obj(pr)
+
+
+def touchpoint_place(reg: Registry, ident: str) -> tuple[str, YamlPath, str]:
+    """The file, path and object of a catalogue touchpoint: where a finding about it stands."""
+    loc = reg.loc("touchpoint", ident)
+    return loc.file, loc.path, touchpoint_obj(ident)
+
+
+def agency_place(reg: Registry) -> tuple[str, str, m.Agency] | None:
+    """The agency's file, its object and the agency, or None when the registry has no agency."""
+    if reg.agency is None:
+        return None
+    return reg.loc("agency", reg.agency.id).file, f"agency:{reg.agency.id}", reg.agency
+
+
+def need(reg: Registry, code: str) -> Bi:
+    """A need's label, quoted: «получение информации» / 'getting information'."""
+    if code in NEEDS:
+        return Bi(f"«{NEEDS[code]['ru']}»", f"'{NEEDS[code]['en']}'")
+    label = reg.need_label(code)
+    return Bi(f"«{label}»", f"'{label}'")
+
+
+def needs(reg: Registry, codes: list[str] | set[str]) -> list[Bi]:
+    """Labels of several needs, in the order of the nine standard ones, then the agency's own."""
+    order = {c: i for i, c in enumerate(NEEDS)}
+    return [need(reg, c) for c in sorted(codes, key=lambda c: (order.get(c, len(order)), c))]
+
+
+def tp_name(reg: Registry, ident: str) -> str:
+    """The catalogue name of a touchpoint (its id when the catalogue does not know it)."""
+    tp = reg.touchpoints.get(ident)
+    return tp.name if tp is not None else ident
+
+
+def section(key: str) -> Bi:
+    """«5. Специфика…» — the number and title of a procedure section."""
+    n = list(SECTIONS).index(key) + 1
+    return Bi(f"«{n}. {SECTIONS[key]['ru']}»", f"'{n}. {SECTIONS[key]['en']}'")
+
+
+def names(items: list[str], limit: int = 3) -> Bi:
+    """«a», «b», «c» и еще 2 / 'a', 'b', 'c' and 2 more."""
+    shown = items[:limit]
+    ru = ", ".join(f"«{x}»" for x in shown)
+    en = ", ".join(f"«{x}»" for x in shown)
+    if len(items) > limit:
+        ru += f" и еще {len(items) - limit}"
+        en += f" and {len(items) - limit} more"
+    return Bi(ru, en)

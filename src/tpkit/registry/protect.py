@@ -1,0 +1,43 @@
+"""Which paths a document output (a render, a report, a baseline, a site) must never write.
+
+The commands whose job is to write registry files (``init``, ``new``, ``fmt``, ``import``) do not ask this; every
+other output does, before anything is written, so a careless ``--output`` or a ``tpkit render`` run inside the
+templates folder cannot replace what the registry is made of.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+#: the files at the registry's root that the registry reads
+ROOT_FILES = frozenset(("tpkit.yaml", "agency.yaml", "acts.yaml", "touchpoints.yaml"))
+#: folders whose YAML files are registry data, existing or new
+DATA_FOLDERS = ("processes", "procedures")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def protected(root: Path, target: Path, templates: str = "templates/") -> tuple[str, str] | None:
+    """Why ``target`` must not be written by an output (Russian, English), or None if it may be.
+
+    Refused: a file the registry reads, any new YAML file in its data folders or at its root, anything under the
+    agency's templates folder (``render.templates``) or under ``.git``. The path is resolved first, so a
+    symbolic link or ``..`` does not hide where the write would land.
+    """
+    try:
+        rel = target.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return None
+    parts = PurePosixPath(rel.as_posix()).parts
+    if not parts:
+        return ("это папка реестра", "this is the registry folder")
+    name = parts[-1].lower()
+    if len(parts) == 1 and (parts[0] in ROOT_FILES or name.endswith(YAML_SUFFIXES)):
+        return ("это файл реестра", "this is a registry file")
+    if parts[0] in DATA_FOLDERS and name.endswith(YAML_SUFFIXES):
+        return (f"это место данных реестра ({parts[0]}/)", f"this is where the registry keeps its data ({parts[0]}/)")
+    if parts[0] == ".git":
+        return ("это служебная папка git", "this is git's own folder")
+    folder = PurePosixPath(templates.strip().replace("\\", "/").strip("/"))
+    if folder.parts and tuple(parts[: len(folder.parts)]) == folder.parts:
+        return (f"это папка шаблонов ведомства ({folder}/)", f"this is the agency's template folder ({folder}/)")
+    return None
