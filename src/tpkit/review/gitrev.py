@@ -24,9 +24,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..registry.yaml import MAX_FILE_BYTES
 from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.yaml import MAX_FILE_BYTES
 
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
