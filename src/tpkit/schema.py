@@ -43,8 +43,10 @@ SCHEMA_FILES: dict[str, tuple[str, str]] = {
 #: Russian labels of the codes a schema lists, found by the codes themselves
 _CODE_LABELS: dict[tuple[str, ...], list[str]] = {
     tuple(table): [v["ru"] for v in table.values()]
-    for table in (ACT_KINDS, APPROVAL_KINDS, DEMAND_WORDS, DIRECTIONS, TOOL_KINDS, NEEDS)
+    for table in (ACT_KINDS, DEMAND_WORDS, DIRECTIONS, TOOL_KINDS, NEEDS)
 }
+# the table's labels are the words of the approval stamp («утвержден приказом»)
+_CODE_LABELS[tuple(APPROVAL_KINDS)] = ["приказ", "резолюция", "иной документ"]
 _CODE_LABELS[tuple(CHANNELS)] = [f"{v['ru']} ({FORM_LABELS[v['form']]['ru']})" for v in CHANNELS.values()]
 _CODE_LABELS[("process", "direction")] = ["отдельный процесс", "единый процесс для всего направления деятельности"]
 _CODE_LABELS[("ok", "gap")] = ["критерий соблюден", "есть недостаток"]
@@ -84,12 +86,15 @@ def _label_codes(node: Any) -> None:
 def _need_items(agency_needs: dict[str, str] | None) -> dict[str, Any]:
     codes = {code: v["ru"] for code, v in NEEDS.items()}
     if agency_needs is None:
-        standard = {"type": "string", "enum": list(codes), "enumDescriptions": list(codes.values())}
+        standard: dict[str, Any] = {"type": "string", "enum": list(codes), "enumDescriptions": list(codes.values())}
+        _texts(standard, "Стандартная потребность по методике.")
         own: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN}
         _texts(own, "Собственная потребность ведомства, объявленная в `agency.yaml` (`needs`).")
         return {"anyOf": [standard, own]}
     codes.update((code, label) for code, label in agency_needs.items() if code not in codes)
-    return {"type": "string", "enum": list(codes), "enumDescriptions": list(codes.values())}
+    items: dict[str, Any] = {"type": "string", "enum": list(codes), "enumDescriptions": list(codes.values())}
+    _texts(items, "Потребность: стандартная по методике или собственная ведомства из `agency.yaml` (`needs`).")
+    return items
 
 
 def _document(model_name: str, schema: dict[str, Any], agency_needs: dict[str, str] | None) -> None:
