@@ -62,11 +62,9 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
     registry: RegistryOpt = None,
 ) -> None:
-    """Write the JSON Schemas (draft 2020-12) of every file kind.
-
-    Inside a registry (found from the current folder, or --registry) the schemas list the agency's own needs
-    from agency.yaml and go to its .tpkit/schemas, where tpkit init wired them for the editor.
-    """
+    """Write the JSON Schemas (draft 2020-12) of every file kind."""
+    # inside a registry (found from the current folder, or --registry) the schemas list the agency's own needs
+    # from agency.yaml and go to its .tpkit/schemas, where tpkit init wired them for the editor
     from .. import schema as sch
     from ..author.init import SCHEMA_DIR
     from ..registry import NoRegistryError, find_root
