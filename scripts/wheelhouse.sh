@@ -71,4 +71,18 @@ fi
 cp install-offline.sh "$OUT/"
 chmod +x "$OUT/install-offline.sh"
 (cd "$OUT" && ls -1 *.whl | LC_ALL=C sort > MANIFEST.txt && sha256sum *.whl > SHA256SUMS)
+
+# what the wheelhouse covers, read from the tags of the wheels that are built per interpreter (pydantic-core)
+covers=$(ls "$OUT"/pydantic_core-*.whl | sed -E 's/.*-(cp3[0-9]+)-cp3[0-9]+-(.*)\.whl/\1 \2/' \
+  | sed -E 's/^cp3([0-9]+) /CPython 3.\1 /; s/manylinux[^ ]*x86_64/Linux x86_64 (manylinux)/; s/win_amd64/Windows x64/' \
+  | LC_ALL=C sort -u -V)
+{
+  echo "tpkit $(basename "$WHEEL" | cut -d- -f2) wheelhouse: install with ./install-offline.sh (Linux) or"
+  echo "  pip install --no-index --find-links . \"tpkit[$EXTRAS]\""
+  echo "extras included: $EXTRAS"
+  echo "covers:"
+  echo "$covers" | sed 's/^/  /'
+  echo "wheels: $(ls "$OUT"/*.whl | wc -l) (MANIFEST.txt; checksums in SHA256SUMS: sha256sum -c SHA256SUMS)"
+} > "$OUT/README.txt"
+cat "$OUT/README.txt"
 echo "wheelhouse: $OUT ($(ls "$OUT"/*.whl | wc -l) wheels, $(du -sh "$OUT" | cut -f1))"

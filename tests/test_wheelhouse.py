@@ -54,6 +54,8 @@ def test_wheelhouse_installs_with_no_index_and_lints_the_example(tmp_path: Path)
     for dist in ("pydantic_core", "typer", "python_docx", "openpyxl", "pygls", "lsprotocol", "cattrs", "attrs"):
         assert any(w.lower().startswith(dist.lower() + "-") for w in wheels), (dist, wheels)
     assert (house / "install-offline.sh").is_file() and (house / "SHA256SUMS").is_file()
+    covers = (house / "README.txt").read_text(encoding="utf-8")
+    assert f"CPython {sys.version_info.major}.{sys.version_info.minor} " in covers, covers
 
     venv = tmp_path / "venv"
     # carried as a folder: the script finds the wheels next to itself
