@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -177,3 +178,9 @@ def test_characters_outside_the_code_page_are_json_escapes() -> None:
     stream.write(json.dumps({"m": "«Я» 😀"}, ensure_ascii=False))
     stream.flush()
     assert json.loads(raw.getvalue().decode("ascii")) == {"m": "«Я» 😀"}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_installed_libreoffice_is_found() -> None:
+    found = find_soffice()
+    assert found is not None and found.resolve() == Path(shutil.which("soffice") or "").resolve()

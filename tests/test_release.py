@@ -15,7 +15,19 @@ PINNED = [
     "templates/init/dot.github/workflows/tpkit.yml",
     "examples/ci/gitlab-ci.yml",
     "examples/ci/github-workflow.yml",
+    "templates/init/dot.github/workflows/pages.yml",
 ]
+
+
+def test_every_ci_file_that_installs_tpkit_is_listed() -> None:
+    """A new CI template (a Pages job, a review job) must pin the version too: it joins PINNED."""
+    found = {
+        p.relative_to(REPO).as_posix()
+        for folder in ("templates", "examples")
+        for p in (REPO / folder).rglob("*.y*ml")
+        if "TPKIT_PACKAGE:" in p.read_text(encoding="utf-8")
+    }
+    assert sorted(found - set(PINNED)) == []
 
 
 def test_pyproject_and_package_agree() -> None:

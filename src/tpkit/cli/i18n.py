@@ -82,11 +82,6 @@ HELP_RU: dict[str, str] = {
     ),
     "Document format: docx | xlsx | md | html | csv.": "Формат документа: docx | xlsx | md | html | csv.",
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
-    # server
-    "A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references.": (
-        "Языковой сервер (Language Server Protocol) через stdin/stdout: замечания, дополнение, подсказки, "
-        "переход к определению, ссылки."
-    ),
     # diff
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."
