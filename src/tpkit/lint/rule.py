@@ -37,16 +37,16 @@ _ENTRY = re.compile(r"^    (ru|en): (.*)$")
 def texts_from_docstring(doc: str) -> dict[str, Msg]:
     """The rule's texts written in its docstring, as sqlfluff keeps a rule's documentation with its code::
 
-        Summary:
-            ru: одна строка: что проверяет правило
-            en: one line: what the rule checks
-        Message:
-            ru: сообщение замечания, с {полями}
-                продолжение — с отступом; строки соединяются пробелом
-            en: ...
-        Rationale:
-            ru: ...
-            en: ...
+    Summary:
+        ru: одна строка: что проверяет правило
+        en: one line: what the rule checks
+    Message:
+        ru: сообщение замечания, с {полями}
+            продолжение — с отступом; строки соединяются пробелом
+        en: ...
+    Rationale:
+        ru: ...
+        en: ...
     """
     out: dict[str, Msg] = {}
     section: str | None = None
