@@ -86,7 +86,7 @@ class JointProcedureMissing(Rule):
                     title=proc.title,
                     who=Bi(
                         f"участвует {partners.ru} со смежными точками взаимодействия",
-                        f"{partners.en} take part with adjacent touchpoints",
+                        f"the partners {partners.en} have adjacent touchpoints",
                     ),
                     todo=_TODO_JOINT,
                 )
