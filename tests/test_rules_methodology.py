@@ -72,8 +72,13 @@ def test_stage_names_of_one_portal_are_one_touchpoint(base: Path) -> None:
         '  - id: epgu-notes\n    name: "«ЕПГУ»: уведомления"\n    channel: portal\n',
     )
     found = _only(lint_json(base), "TP114")
-    assert {_line(base, CATALOGUE, f["line"]).strip() for f in found} == {"- id: epgu-result", "- id: epgu-notes"}
-    assert all("«ЕПГУ (подача заявления)»" in f["message"] for f in found)
+    # all three are the portal the catalogue already has as «… (ЕПГУ)»
+    assert {_line(base, CATALOGUE, f["line"]).strip() for f in found} == {
+        "- id: epgu-submit",
+        "- id: epgu-result",
+        "- id: epgu-notes",
+    }
+    assert all("«Единый портал государственных и муниципальных услуг (ЕПГУ)»" in f["message"] for f in found)
     assert all("то же название без указания этапа" in f["message"] for f in found)
 
 
@@ -113,7 +118,7 @@ def test_different_hosts_and_paths_are_different_touchpoints(base: Path) -> None
 
 
 def test_keys_ignore_scheme_www_slash_query_and_stage_words() -> None:
-    from tpkit.lint.rules.channels import address_key, name_key, phone_keys, url_key
+    from tpkit.lint.rules.channels import address_key, name_key, name_keys, phone_keys, strip_stage, url_key
 
     assert url_key("https://www.gosuslugi.ru/") == url_key("http://gosuslugi.ru?utm=x") == "gosuslugi.ru"
     assert url_key("https://gosuslugi.ru/600") != url_key("https://gosuslugi.ru")
@@ -122,6 +127,21 @@ def test_keys_ignore_scheme_www_slash_query_and_stage_words() -> None:
     assert name_key("ЕПГУ (подача заявления)") == name_key("ЕПГУ (получение результата)") == "епгу"
     assert name_key("Контактный центр, консультации") == name_key("Контактный центр") == "контактный центр"
     assert name_key("Единый портал государственных и муниципальных услуг (ЕПГУ)") != "епгу"
+    # …but the abbreviation it gives in parentheses names the same channel; a place in parentheses does not
+    assert "епгу" in name_keys("Единый портал государственных и муниципальных услуг (ЕПГУ)")
+    assert name_keys("Приемная (г. Тула)") == ["приемная г тула"]
+    assert strip_stage("ЕПГУ (подача заявления)") == "ЕПГУ"
+
+
+def test_a_stage_row_of_the_portal_without_url_is_the_catalogue_portal(base: Path) -> None:
+    _edit(
+        base,
+        CATALOGUE,
+        "  - id: phone\n",
+        "  - id: epgu-status\n    name: ЕПГУ (статус заявления)\n    channel: portal\n  - id: phone\n",
+    )
+    (f,) = _only(lint_json(base), "TP114")
+    assert "«Единый портал государственных и муниципальных услуг (ЕПГУ)»" in f["message"]
 
 
 # --- 2. the formal pair, however padded -------------------------------------------------------------------------

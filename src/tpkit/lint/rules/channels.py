@@ -44,6 +44,7 @@ _STAGE = re.compile(
 _SEPARATORS = re.compile(r"\s+[—–-]\s+|:\s+|;\s+|,\s+")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}")
+_ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]+[»\"]?")
 _POSTCODE = re.compile(r"\b\d{6}\b")
 _ADDRESS_WORDS = re.compile(
     r"\b(?:г|гор|город|ул|улица|пр|пр-т|просп|проспект|пер|переулок|пл|площадь|д|дом|стр|строение|корп|"
@@ -92,13 +93,28 @@ def address_key(address: str) -> str | None:
     return key or None
 
 
-def name_key(name: str) -> str:
-    """A catalogue name without the stage it was written for: «ЕПГУ (подача заявления)», «ЕПГУ —
-    получение результата» and «ЕПГУ: уведомления» are all «епгу»."""
-    text = _PARENS.sub(lambda mt: " " if _STAGE.search(mt.group(1).lower()) else mt.group(0), name)
+def strip_stage(name: str) -> str:
+    """A catalogue name without the stage it was written for, as written: «ЕПГУ (подача заявления)», «ЕПГУ —
+    получение результата» and «ЕПГУ: уведомления» are all «ЕПГУ»."""
+    text = _PARENS.sub(lambda mt: "" if _STAGE.search(mt.group(1).lower()) else mt.group(0), name)
     parts = _SEPARATORS.split(text)
     kept = [parts[0]] + [p for p in parts[1:] if not _STAGE.search(p.lower())]
-    return _words(" ".join(kept))
+    return " ".join(" ".join(kept).split()).strip(" «»\"'") or name.strip()
+
+
+def name_key(name: str) -> str:
+    """The comparable form of :func:`strip_stage`: lower case, words only."""
+    return _words(strip_stage(name))
+
+
+def name_keys(name: str) -> list[str]:
+    """The name's key, and the abbreviation it gives in parentheses: «Единый портал … (ЕПГУ)» is also «епгу»
+    (one word of capitals only: «(г. Тула)» names a place, not the channel)."""
+    keys = [name_key(name)]
+    for inner in _PARENS.findall(strip_stage(name)):
+        if _ABBREVIATION.fullmatch(inner.strip()) and (short := _words(inner)) not in keys:
+            keys.append(short)
+    return [k for k in keys if k]
 
 
 def _keys(tp: m.Touchpoint) -> list[tuple[str, str]]:
@@ -109,8 +125,7 @@ def _keys(tp: m.Touchpoint) -> list[tuple[str, str]]:
     keys.extend(("phone", p) for p in sorted(phone_keys(tp.name, tp.url, tp.description)))
     if tp.address and in_person(tp.channel) and (a := address_key(tp.address)):
         keys.append(("address", f"{tp.channel} {a}"))
-    if n := name_key(tp.name):
-        keys.append(("name", f"{tp.channel} {n}"))
+    keys.extend(("name", f"{tp.channel} {n}") for n in name_keys(tp.name))
     return keys
 
 
