@@ -292,6 +292,10 @@ def main() -> None:
             )
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
+    # --- tpkit server (optional: the server extra) ----------------------------------------
+    if subprocess.run([*tpkit, "server", "--help"], env=env, capture_output=True).returncode == 0:
+        subprocess.run([sys.executable, str(HERE / "server.py")], env=env, check=False)
+
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ import pytest
 from conftest import run_cli, run_proc, write
 
 from tpkit.registry.enums import DIRECTIONS, NEEDS, SECTIONS
-from tpkit.render.register_table import COLUMNS
+from tpkit.render.register_columns import COLUMNS
 
 
 def _appeals(base: Path) -> None:

@@ -8,7 +8,8 @@ from conftest import write
 
 from tpkit.registry import load_registry
 from tpkit.registry.enums import DIRECTIONS, FORM_LABELS, NEEDS
-from tpkit.render.register_table import COLUMNS, register_tables
+from tpkit.render.register_columns import COLUMNS
+from tpkit.render.register_table import register_tables
 
 
 def test_columns_are_the_methodology_ones_in_order() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from tpkit.registry import load_registry
 from tpkit.registry import models as m
-from tpkit.render.register_table import act_text
-from tpkit.render.view import agency_genitive, fmt_date, make_stamp, procedure_view
+from tpkit.render.procedure_view import procedure_view
+from tpkit.render.register_columns import act_text
+from tpkit.render.view import agency_genitive, fmt_date, make_stamp
 
 AGENCY = m.Agency(
     id="a",

@@ -26,8 +26,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from ..registry.problem import FATAL
-
-WIDTH = 4096
+from .yamltext import MAX_FILE_BYTES, decode, parse, round_trip_yaml
 
 #: registry file (relative path pattern) -> file kind
 _TOP_FILES = {"tpkit.yaml": "tpkit", "agency.yaml": "agency", "acts.yaml": "acts", "touchpoints.yaml": "touchpoints"}
@@ -36,7 +35,7 @@ _TOP_FILES = {"tpkit.yaml": "tpkit", "agency.yaml": "agency", "acts.yaml": "acts
 class FmtError(Exception):
     """This file cannot be formatted safely; it is left as it is."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int | None = 1, column: int | None = 1) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
@@ -49,7 +48,7 @@ class FmtResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     #: (file, line, column, message): not touched
-    failed: list[tuple[str, int, int, str]] = field(default_factory=list)
+    failed: list[tuple[str, int | None, int | None, str]] = field(default_factory=list)
     #: named on the command line but not registry files
     skipped: list[str] = field(default_factory=list)
 
@@ -362,19 +361,6 @@ def _canonicalize(node: Any, model: type[BaseModel] | None, top: bool = False) -
 # --- formatting ---------------------------------------------------------------------------
 
 
-def _yaml(explicit_start: bool = False) -> Any:
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = WIDTH
-    y.preserve_quotes = True
-    y.allow_unicode = True
-    y.allow_duplicate_keys = False
-    y.explicit_start = explicit_start
-    return y
-
-
 _DOC_START = re.compile(r"^---(\s|$)")
 
 
@@ -390,7 +376,6 @@ def _explicit_start(text: str) -> bool:
 def format_text(text: str, kind: str | None) -> str:
     """The canonical text of one registry file; raises :class:`FmtError` when it cannot be done safely."""
     from ..registry.models import FILE_KINDS
-    from ..registry.yamlread import parse
 
     before = parse(text)
     fatal = [p for p in before.problems if p.kind in FATAL]
@@ -402,7 +387,7 @@ def format_text(text: str, kind: str | None) -> str:
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return text  # comments only: nothing to format
     try:
-        y = _yaml(_explicit_start(text))
+        y = round_trip_yaml(_explicit_start(text))
         data = y.load(text)
         model = FILE_KINDS.get(kind) if kind else None
         _canonicalize(data, model, top=True)
@@ -447,7 +432,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _targets(root: Path, paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
     """(file, kind) pairs to format, and named files that are not registry files."""
-    from ..registry.registry import discover
+    from ..registry.load import discover
 
     if not paths:
         paths = [root]
@@ -479,7 +464,6 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
     """Format registry files under ``paths`` (default: the whole registry)."""
     from stat import S_ISREG
 
-    from ..registry.yamlread import MAX_FILE_BYTES, decode
     from ..util import atomic_write_text
 
     result = FmtResult(root=root)

@@ -17,8 +17,8 @@ import html
 import io
 from dataclasses import dataclass, field
 
+from ..registry import Registry
 from ..registry.enums import DIRECTIONS, FORM_LABELS, NEEDS, form_of
-from ..registry.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

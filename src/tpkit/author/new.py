@@ -12,9 +12,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import AuthoringError, check_inside
+from .yamltext import CONTROL_CHARS, INVISIBLE_CHARS, append_to_sequence, compose, decode, indent, parse
+
+if TYPE_CHECKING:
+    from ..registry import Registry
 
 KINDS = ("process", "touchpoint", "procedure")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # fullmatch: Python's ``$`` would let a final newline through
@@ -39,8 +43,6 @@ def _template(name: str) -> str:
 
 def yaml_scalar(text: str) -> str:
     """``text`` as a YAML scalar that reads back as the same string (plain when safe)."""
-    from ..registry.yamlread import parse
-
     if text and "\n" not in text and text == text.strip():
         parsed = parse(f"k: {text}\n")
         if not parsed.problems and parsed.data == {"k": text}:
@@ -67,7 +69,6 @@ def _check_id(kind: str, ident: str) -> None:
 
 def _check_title(title: str) -> None:
     """A title the reader would flag (a control or invisible character, bytes that are not UTF-8) is refused here."""
-    from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS
 
     bad = CONTROL_CHARS.search(title) or INVISIBLE_CHARS.search(title)
     if bad:
@@ -78,12 +79,6 @@ def _check_title(title: str) -> None:
         )
 
 
-def _load(root: Path):  # type: ignore[no-untyped-def]
-    from ..registry import load_registry
-
-    return load_registry(root)
-
-
 def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, channel: str | None = None) -> NewResult:
     if kind not in KINDS:
         raise AuthoringError(f"«{kind}»: можно создать {', '.join(KINDS)} / unknown kind")
@@ -92,7 +87,9 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
         raise AuthoringError("--title: пустое наименование / empty title")
     if title is not None:
         _check_title(title)
-    reg = _load(root)
+    from ..registry import load_registry
+
+    reg = load_registry(root)
     if kind == "process":
         return _new_doc(root, reg, "process", "processes", ident, title or f"Процесс {ident} (наименование)")
     if kind == "procedure":
@@ -102,7 +99,7 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
     return _new_touchpoint(root, reg, ident, title or f"Точка взаимодействия {ident} (наименование)", channel)
 
 
-def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) -> NewResult:  # type: ignore[no-untyped-def]
+def _new_doc(root: Path, reg: Registry, kind: str, folder: str, ident: str, title: str) -> NewResult:
     from ..util import atomic_write_text
 
     path = root / folder / f"{ident}.yaml"
@@ -128,11 +125,10 @@ def _new_doc(root: Path, reg, kind: str, folder: str, ident: str, title: str) ->
     return NewResult(kind, ident, path)
 
 
-def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
+def _verify(text: str, kind: str) -> dict[str, Any]:
     """The skeleton must read back and pass the schema: never write a broken file."""
     from ..registry.models import FILE_KINDS
     from ..registry.validate import validate_model
-    from ..registry.yamlread import parse
 
     parsed = parse(text)
     if parsed.problems or not isinstance(parsed.data, dict):
@@ -146,10 +142,9 @@ def _verify(text: str, kind: str) -> dict:  # type: ignore[type-arg]
     return parsed.data
 
 
-def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None) -> NewResult:  # type: ignore[no-untyped-def]
+def _new_touchpoint(root: Path, reg: Registry, ident: str, title: str, channel: str | None) -> NewResult:
 
     from ..registry.enums import CHANNELS, FORM_LABELS
-    from ..registry.yamlread import compose, parse
     from ..util import atomic_write_text
 
     channel = channel or "other_digital"
@@ -176,13 +171,11 @@ def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None
     )
     path = root / "touchpoints.yaml"
     if not path.exists():
-        text = "touchpoints:\n" + _indent(block, 2)
+        text = "touchpoints:\n" + indent(block, 2)
         _verify(text, "touchpoint")
         atomic_write_text(path, text)
         return NewResult("touchpoint", ident, path)
     raw = path.read_bytes()
-    from ..registry.yamlread import decode
-
     old, problem = decode(raw)
     if old is None:
         raise AuthoringError(f"touchpoints.yaml:{problem.line if problem else 1}: {problem.ru if problem else ''}")
@@ -194,10 +187,10 @@ def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None
     if not isinstance(data, dict) or not isinstance(data.get("touchpoints", []) or [], list):
         raise AuthoringError("touchpoints.yaml: ожидается словарь с ключом touchpoints: списком точек")
     node = compose(old)
-    new_text = _append_to_sequence(old, node, block)
+    new_text = append_to_sequence(old, node, block)
     after = parse(new_text)
     old_items = list(data.get("touchpoints") or [])
-    expected_items = [*old_items, _verify("touchpoints:\n" + _indent(block, 2), "touchpoint")["touchpoints"][0]]
+    expected_items = [*old_items, _verify("touchpoints:\n" + indent(block, 2), "touchpoint")["touchpoints"][0]]
     if after.fatal or not isinstance(after.data, dict) or after.data.get("touchpoints") != expected_items:
         raise AuthoringError(
             "touchpoints.yaml: не удалось аккуратно дописать точку (необычная разметка файла); "
@@ -205,48 +198,3 @@ def _new_touchpoint(root: Path, reg, ident: str, title: str, channel: str | None
         )
     atomic_write_text(path, new_text)
     return NewResult("touchpoint", ident, path)
-
-
-def _indent(block: str, n: int) -> str:
-    pad = " " * n
-    return "".join(pad + line if line.strip() else line for line in block.splitlines(keepends=True))
-
-
-def _append_to_sequence(text: str, node: Any, block: str) -> str:
-    """Insert ``block`` as the last item of the top-level ``touchpoints`` sequence."""
-    import yaml
-
-    if not text.endswith("\n"):
-        text += "\n"
-    if node is None or not isinstance(node, yaml.MappingNode):
-        return text + "touchpoints:\n" + _indent(block, 2)
-    pairs = node.value
-    index = next(
-        (i for i, (k, _) in enumerate(pairs) if isinstance(k, yaml.ScalarNode) and k.value == "touchpoints"), None
-    )
-    if index is None:
-        return text + "touchpoints:\n" + _indent(block, 2)
-    key, value = pairs[index]
-    lines = text.splitlines(keepends=True)
-    if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
-        indent = value.start_mark.column
-        if index + 1 < len(pairs):
-            insert_at = pairs[index + 1][0].start_mark.line
-            lines[insert_at:insert_at] = _indent(block, indent).splitlines(keepends=True)
-            return "".join(lines)
-        return text + _indent(block, indent)
-    # empty: `touchpoints:`, `touchpoints: []` or `touchpoints: ~` -> a block sequence
-    if isinstance(value, yaml.SequenceNode) and value.value:
-        raise AuthoringError("touchpoints.yaml: список точек записан в строку ([...]); добавьте точку вручную")
-    line = key.start_mark.line
-    if value.end_mark.line != line:
-        raise AuthoringError("touchpoints.yaml: необычная разметка ключа touchpoints; добавьте точку вручную")
-    src = lines[line]
-    start = key.start_mark.column
-    # keep an end-of-line comment
-    found = re.search(r"\s(#.*)$", src[key.end_mark.column :].rstrip("\r\n"))
-    new_line = src[:start] + "touchpoints:" + (f"  {found.group(1)}" if found else "") + "\n"
-    lines[line] = new_line
-    tail = "".join(lines[line + 1 :])
-    head = "".join(lines[: line + 1])
-    return head + _indent(block, start + 2) + tail

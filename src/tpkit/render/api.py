@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..registry import Registry
 from ..registry.enums import DIRECTIONS
 from ..registry.problem import ID_MISMATCH, KINDS
-from ..registry.registry import Registry
 from .errors import RenderError
-from .view import DocumentView, procedure_view, register_view, to_plain
+from .procedure_view import procedure_view
+from .register_view import register_view
+from .view import DocumentView, to_plain
 
 if TYPE_CHECKING:
     from ..registry.models import Config
@@ -84,10 +86,6 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     return p
 
 
-def procedure_ids(reg: Registry) -> list[str]:
-    return list(reg.procedures)
-
-
 def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> bytes:
     if fmt not in PROCEDURE_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
@@ -123,7 +121,8 @@ def render_register(reg: Registry, config: Config, direction: str | None, fmt: s
 
 def _render(view: DocumentView, kind: str, fmt: str, settings: Settings) -> bytes:
     if fmt == "docx":
-        from .docx_writer import Layout, render_agency_docx, render_docx
+        from .docx_styles import Layout
+        from .docx_writer import render_agency_docx, render_docx
 
         layout = Layout(settings.font, settings.font_size)
         template = _agency_template(settings, f"{kind}.docx")

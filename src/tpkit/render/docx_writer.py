@@ -13,6 +13,9 @@ Built in code with python-docx — no binary template to hand-edit:
 * real Heading 1/2 styles (the navigation pane shows the sections) and real tables
   with a repeated header row.
 
+The page and the styles are set up in :mod:`tpkit.render.docx_styles`; this module
+writes the content (stamp, title, sections, tables) and the two entry points.
+
 An agency's own ``procedure.docx`` / ``register.docx`` (see :func:`render_agency_docx`)
 is filled through docxtpl in the jinja sandbox; its letterhead, styles and
 header/footer stay the agency's.
@@ -21,296 +24,27 @@ header/footer stay the agency's.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .docx_styles import (
+    LANG,
+    STYLE_CELL,
+    STYLE_CELL_HEAD,
+    STYLE_STAMP,
+    STYLE_TITLE,
+    W_NS,
+    Layout,
+    document_settings,
+    page_numbers,
+    page_setup,
+    q,
+    setup_styles,
+    strip_template_leftovers,
+)
 from .errors import RenderError
 from .package import fixed_moment, normalize
 from .view import DASH, Block, DocumentView, to_plain
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-LANG = "ru-RU"
-
-# the order of w:rPr children (ECMA-376); python-docx does not declare w:szCs and w:lang
-_RPR_SEQ = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
-    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
-    "lang", "eastAsianLayout", "specVanish", "oMath",
-)  # fmt: skip
-
-_PPR_SEQ = (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
-    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
-    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
-    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
-)  # fmt: skip
-
-STYLE_STAMP = "tpkit Stamp"
-STYLE_TITLE = "tpkit Title"
-STYLE_CELL = "tpkit Table Text"
-STYLE_CELL_HEAD = "tpkit Table Header"
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    font: str = "Times New Roman"
-    font_size: float = 14
-
-
-# --- low-level XML helpers ----------------------------------------------------------------
-
-
-def _q(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-def _child(parent: Any, tag: str, seq: tuple[str, ...] = _RPR_SEQ) -> Any:
-    """The ``w:tag`` child of ``parent``, created at its schema position if absent."""
-    from docx.oxml import OxmlElement
-
-    found = parent.find(_q(tag))
-    if found is not None:
-        return found
-    el = OxmlElement(f"w:{tag}")
-    later = set(seq[seq.index(tag) + 1 :])
-    for i, existing in enumerate(parent):
-        local = existing.tag.rsplit("}", 1)[-1]
-        if local in later:
-            parent.insert(i, el)
-            return el
-    parent.append(el)
-    return el
-
-
-def _set_rpr(rpr: Any, layout: Layout | None, size: float | None = None, lang: bool = True) -> None:
-    """Font (all four scripts, no theme fonts), size (also complex-script) and ru-RU on a w:rPr."""
-    if layout is not None:
-        fonts = _child(rpr, "rFonts")
-        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-            fonts.attrib.pop(_q(attr), None)
-        for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-            fonts.set(_q(attr), layout.font)
-    if size is not None:
-        half = str(round(size * 2))
-        _child(rpr, "sz").set(_q("val"), half)
-        _child(rpr, "szCs").set(_q("val"), half)
-    if lang:
-        el = _child(rpr, "lang")
-        el.set(_q("val"), LANG)
-        el.set(_q("eastAsia"), LANG)
-
-
-def _style_rpr(style: Any) -> Any:
-    return style.element.get_or_add_rPr()
-
-
-def _hyphenate(style: Any, on: bool) -> None:
-    """Automatic hyphenation per style: off for running text (as official documents print it),
-    on in narrow table cells, where a long Russian word would otherwise break anywhere."""
-    ppr = style.element.get_or_add_pPr()
-    el = _child(ppr, "suppressAutoHyphens", _PPR_SEQ)
-    el.set(_q("val"), "0" if on else "1")
-
-
-# --- styles ---------------------------------------------------------------------------------
-
-
-def _has_style(doc: Any, name: str) -> bool:
-    try:
-        doc.styles[name]
-    except KeyError:
-        return False
-    return True
-
-
-def _para_style(doc: Any, name: str, force: bool) -> Any | None:
-    """The paragraph style ``name``: created when missing; ``None`` when it exists and must stay as is."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    if _has_style(doc, name):
-        return doc.styles[name] if force else None
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    return style
-
-
-def setup_styles(doc: Any, layout: Layout, text_width_mm: float, *, force: bool) -> None:
-    """Style the document. ``force``: the built-in document (restyle everything);
-    otherwise an agency's template: only add the styles it lacks, keep its own.
-    """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Cm, Mm, Pt, RGBColor
-
-    size = layout.font_size
-    small = max(size - 2, 8)
-    if force:
-        # document defaults: font, size, language
-        root = doc.styles.element
-        defaults = root.find(_q("docDefaults"))
-        if defaults is not None:
-            rpr_default = defaults.find(_q("rPrDefault"))
-            if rpr_default is not None:
-                rpr = rpr_default.find(_q("rPr"))
-                if rpr is not None:
-                    _set_rpr(rpr, layout, size)
-        # every style speaks Russian (spell-checking, hyphenation)
-        for st in doc.styles:
-            if st.type in (1, 2):  # paragraph, character
-                _set_rpr(_style_rpr(st), None, None, lang=True)
-        normal = doc.styles["Normal"]
-        _set_rpr(_style_rpr(normal), layout, size)
-        pf = normal.paragraph_format
-        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        pf.first_line_indent = Cm(1.25)
-        pf.space_before = Pt(0)
-        pf.space_after = Pt(0)
-        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        pf.widow_control = True
-        _hyphenate(normal, False)
-        for level, before, align in ((1, 12, WD_ALIGN_PARAGRAPH.CENTER), (2, 6, WD_ALIGN_PARAGRAPH.LEFT)):
-            h = doc.styles[f"Heading {level}"]
-            _set_rpr(_style_rpr(h), layout, size)
-            h.font.bold = True
-            h.font.italic = False
-            h.font.color.rgb = RGBColor(0, 0, 0)
-            hf = h.paragraph_format
-            hf.alignment = align
-            hf.first_line_indent = Cm(0) if level == 1 else Cm(1.25)
-            hf.left_indent = Cm(0)
-            hf.space_before = Pt(before)
-            hf.space_after = Pt(6)
-            hf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            hf.keep_with_next = True
-        header = doc.styles["Header"]
-        _set_rpr(_style_rpr(header), layout, small)
-        header.paragraph_format.first_line_indent = Cm(0)
-        header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif not _has_style(doc, "Heading 1"):
-        for level in (1, 2):
-            h = _para_style(doc, f"Heading {level}", False)
-            if h is not None:
-                h.font.bold = True
-                h.paragraph_format.keep_with_next = True
-
-    stamp = _para_style(doc, STYLE_STAMP, force)
-    if stamp is not None:
-        _set_rpr(_style_rpr(stamp), layout, size)
-        sf = stamp.paragraph_format
-        sf.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        sf.first_line_indent = Cm(0)
-        sf.left_indent = Mm(max(text_width_mm - 80, 0))
-        sf.space_after = Pt(0)
-        sf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    title = _para_style(doc, STYLE_TITLE, force)
-    if title is not None:
-        _set_rpr(_style_rpr(title), layout, size)
-        title.font.bold = True
-        tf = title.paragraph_format
-        tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        tf.first_line_indent = Cm(0)
-        tf.space_before = Pt(24)
-        tf.space_after = Pt(12)
-        tf.keep_with_next = True
-    for name, bold, align in (
-        (STYLE_CELL, False, WD_ALIGN_PARAGRAPH.LEFT),
-        (STYLE_CELL_HEAD, True, WD_ALIGN_PARAGRAPH.CENTER),
-    ):
-        cell = _para_style(doc, name, force)
-        if cell is not None:
-            _set_rpr(_style_rpr(cell), layout, small)
-            cell.font.bold = bold
-            cf = cell.paragraph_format
-            cf.alignment = align
-            cf.first_line_indent = Cm(0)
-            cf.left_indent = Cm(0)
-            cf.space_before = Pt(0)
-            cf.space_after = Pt(0)
-            cf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            _hyphenate(cell, True)
-
-
-def _settings(doc: Any) -> None:
-    """ru-RU as the theme font language; automatic hyphenation allowed (the styles decide where)."""
-    from docx.oxml import OxmlElement
-
-    settings = doc.settings.element
-    el = settings.find(_q("themeFontLang"))
-    if el is not None:
-        el.set(_q("val"), LANG)
-        el.set(_q("eastAsia"), LANG)
-    if settings.find(_q("autoHyphenation")) is None:
-        tab = settings.find(_q("defaultTabStop"))
-        hyph = OxmlElement("w:autoHyphenation")
-        if tab is not None:
-            tab.addnext(hyph)
-        else:
-            settings.insert(0, hyph)
-
-
-def _strip_template_leftovers(doc: Any) -> None:
-    """python-docx's default template carries a thumbnail of its sample text and a
-    second copy of the styles (stylesWithEffects); neither belongs in an agency's document."""
-    pkg = doc.part.package
-    for rid, rel in list(pkg.rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            del pkg.rels[rid]
-    for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            del doc.part.rels[rid]
-
-
-# --- page -----------------------------------------------------------------------------------
-
-
-def _page_setup(section: Any, landscape: bool) -> float:
-    """A4 with the ГОСТ margins; returns the text width in mm."""
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm
-
-    w, h = (297, 210) if landscape else (210, 297)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width = Mm(w)
-    section.page_height = Mm(h)
-    section.left_margin = Mm(20)
-    section.right_margin = Mm(10)
-    section.top_margin = Mm(20)
-    section.bottom_margin = Mm(20)
-    section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
-    section.gutter = Mm(0)
-    return w - 30
-
-
-def _page_numbers(section: Any) -> None:
-    """Page numbers centred in the top margin, from page 2: a different first page and a PAGE field."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-
-    section.different_first_page_header_footer = True
-    para = section.header.paragraphs[0]
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-    def fld(kind: str) -> None:
-        run = para.add_run()
-        el = OxmlElement("w:fldChar")
-        el.set(_q("fldCharType"), kind)
-        run._r.append(el)
-
-    fld("begin")
-    run = para.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = " PAGE "
-    run._r.append(instr)
-    fld("separate")
-    para.add_run("2")
-    fld("end")
-    # the first page's header stays empty
-    section.first_page_header.paragraphs[0].text = ""
-
 
 # --- content --------------------------------------------------------------------------------
 
@@ -405,8 +139,8 @@ class _Writer:
         _table_props(tbl)
         total = sum(b.widths) or ncols
         widths = [Mm(self.width * w / total) for w in (b.widths or [1] * ncols)]
-        for gc, w in zip(tbl.tblGrid.findall(_q("gridCol")), widths, strict=False):
-            gc.set(_q("w"), str(int(w.twips)))
+        for gc, w in zip(tbl.tblGrid.findall(q("gridCol")), widths, strict=False):
+            gc.set(q("w"), str(int(w.twips)))
         spans = b.spans()
         # wide tables (the register, control with a touchpoint column) one point smaller
         size = self.layout.font_size - 3 if ncols >= 6 else None
@@ -475,7 +209,7 @@ def _table_props(tbl: Any) -> None:
 
     tblPr = tbl.tblPr
     for tag in ("tblBorders", "tblLayout"):
-        old = tblPr.find(_q(tag))
+        old = tblPr.find(q(tag))
         if old is not None:
             tblPr.remove(old)
     borders = parse_xml(
@@ -577,14 +311,14 @@ def render_docx(view: DocumentView, layout: Layout) -> bytes:
     from docx import Document
 
     doc = Document()
-    _strip_template_leftovers(doc)
-    width = _page_setup(doc.sections[0], view.landscape)
+    strip_template_leftovers(doc)
+    width = page_setup(doc.sections[0], view.landscape)
     setup_styles(doc, layout, width, force=True)
-    _settings(doc)
-    _page_numbers(doc.sections[0])
+    document_settings(doc)
+    page_numbers(doc.sections[0])
     # the template's body holds one empty paragraph: reuse nothing, start clean
     body = doc.element.body
-    for p in list(body.iterchildren(_q("p"))):
+    for p in list(body.iterchildren(q("p"))):
         body.remove(p)
     w = _Writer(doc, doc, width, layout, (210 if view.landscape else 297) - 40)
     w.stamp(view.stamp.lines)

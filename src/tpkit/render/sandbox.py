@@ -124,7 +124,7 @@ def _bounded_env_class() -> Any:
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    class BoundedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
 
         def __init__(self, **kwargs: Any) -> None:

@@ -2,7 +2,7 @@
 
 XLSX layout, which the Excel import reads back: one sheet per direction of
 activity, named by ``enums.DIRECTIONS[code]["short"]``, in the fixed order of
-the directions; row 1 holds the column labels of :data:`register_table.COLUMNS`
+the directions; row 1 holds the column labels of :data:`register_columns.COLUMNS`
 (frozen, with filters), one row per process touchpoint entry below; ``№`` and a
 numeric demand are numbers.
 """
@@ -15,7 +15,8 @@ from typing import Any
 
 from ..registry.enums import DIRECTIONS
 from .package import fixed_moment, normalize
-from .register_table import COLUMNS, DirectionTable, RegisterRow
+from .register_columns import COLUMNS
+from .register_table import DirectionTable, RegisterRow
 
 
 def _cell_value(row: RegisterRow, key: str) -> Any:
@@ -34,10 +35,13 @@ def render_xlsx(tables: list[DirectionTable], *, title: str, author: str, date: 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     when = fixed_moment(date).replace(tzinfo=None)
     wb = Workbook()
-    wb.remove(wb.active)
+    blank = wb.active  # a new workbook's empty sheet; each direction gets its own
+    if isinstance(blank, Worksheet):
+        wb.remove(blank)
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     head_font = Font(name="Times New Roman", bold=True, size=11)

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..lint.finding import Finding
+from ..registry import Registry
 from ..registry import models as m
 from ..registry.enums import NEEDS, SECTION_KEYS
-from ..registry.registry import Registry
 
 Pair = tuple[Any, Any]
 
@@ -305,7 +305,9 @@ def _keyed(items: Iterable[Any], key: str) -> dict[str, Any]:
     return out
 
 
-def _keyed_diff(old: Mapping[str, Any], new: Mapping[str, Any], key: str) -> Keyed:
+def _keyed_diff(old_items: Iterable[Any], new_items: Iterable[Any], key: str) -> Keyed:
+    """Items matched by a key field: added, removed, and the fields changed in each matched pair."""
+    old, new = _keyed(old_items, key), _keyed(new_items, key)
     kd = Keyed(added=sorted(set(new) - set(old)), removed=sorted(set(old) - set(new)))
     for k in sorted(set(old) & set(new)):
         f = _fields(old[k], new[k], skip=(key,))
@@ -397,8 +399,8 @@ def diff_process(old: Registry, new: Registry, ident: str) -> ProcessChange:
             c.touchpoint = k
             pc.tp_changed.append(c)
     pc.fields = _fields(a, b, skip=("id", "touchpoints", "features", "notifications"))
-    pc.features = _keyed_diff(_keyed(a.features, "id"), _keyed(b.features, "id"), "id")
-    pc.notifications = _keyed_diff(_keyed(a.notifications, "event"), _keyed(b.notifications, "event"), "event")
+    pc.features = _keyed_diff(a.features, b.features, "id")
+    pc.notifications = _keyed_diff(a.notifications, b.notifications, "event")
     return pc
 
 
@@ -410,7 +412,7 @@ def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     sa, sb = canon(a.sections), canon(b.sections)
     pc.sections = [s for s in SECTION_KEYS if sa.get(s) != sb.get(s)]
     pc.fields = _fields(a, b, skip=("id", "sections", "assessment"))
-    pc.assessment = _keyed_diff(_keyed(a.assessment, "touchpoint"), _keyed(b.assessment, "touchpoint"), "touchpoint")
+    pc.assessment = _keyed_diff(a.assessment, b.assessment, "touchpoint")
     return pc
 
 

@@ -24,9 +24,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..registry import yamlread
 from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.yaml import MAX_FILE_BYTES
 
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
@@ -161,7 +161,7 @@ def _ls_tree(repo: Repo, sha: str) -> dict[str, Entry] | None:
 
 
 def _kind_of(path: str) -> str | None:
-    """The file kind of a registry path, as :func:`tpkit.registry.registry.discover` finds them."""
+    """The file kind of a registry path, as :func:`tpkit.registry.load.discover` finds them."""
     if path in _TOP_FILES:
         return _TOP_FILES[path]
     folder, sep, name = path.partition("/")
@@ -195,8 +195,64 @@ def _cat_batch(repo: Repo, shas: list[str]) -> dict[str, bytes]:
     return out
 
 
-def _problem(kind: str, ru: str, en: str) -> Problem:
-    return Problem(kind, ru, en)
+def _follow_links(repo: Repo, tree: dict[str, Entry], links: list[str]) -> dict[str, Entry | Problem]:
+    """What each symbolic link among ``links`` leads to (their blobs hold the target paths), or why it cannot be read."""
+    targets: dict[str, Entry | Problem] = {}
+    pending = {p: tree[p] for p in links}
+    for _ in range(_MAX_LINKS):
+        if not pending:
+            break
+        blobs = _cat_batch(repo, sorted({e.sha for e in pending.values()}))
+        nxt: dict[str, Entry] = {}
+        for p, e in pending.items():
+            target = blobs.get(e.sha, b"").decode("utf-8", "surrogateescape")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(p), target))
+            if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
+                targets[p] = Problem(
+                    UNREADABLE,
+                    "символическая ссылка ведет за пределы реестра: файл не прочитан",
+                    "a symbolic link that leaves the registry: the file was not read",
+                )
+                continue
+            t = tree.get(resolved)
+            if t is None:
+                targets[p] = Problem(
+                    UNREADABLE,
+                    f"символическая ссылка ведет на несуществующий файл {resolved}",
+                    f"a symbolic link to a missing file {resolved}",
+                )
+            elif t.mode == "120000":
+                nxt[p] = t
+            else:
+                targets[p] = t
+        pending = nxt
+    for p in pending:
+        targets[p] = Problem(UNREADABLE, "слишком длинная цепочка символических ссылок", "too many symbolic links")
+    return targets
+
+
+def _unreadable(rel: str, kind: str, ru: str, en: str) -> SourceFile:
+    return SourceFile(rel, kind, problems=[Problem(UNREADABLE, ru, en)])
+
+
+def _source(
+    rel: str, kind: str, picked: Entry | Problem, blobs: dict[str, bytes], cache: dict[str, SourceFile] | None
+) -> SourceFile:
+    """One registry file from what its tree entry (or its link) gave."""
+    if isinstance(picked, Problem):
+        return SourceFile(rel, kind, problems=[picked])
+    e = picked
+    if e.type == "tree":
+        return _unreadable(rel, kind, "это папка, а не файл YAML", "this is a folder, not a YAML file")
+    if e.type != "blob":
+        return _unreadable(rel, kind, "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file")
+    if e.size is not None and e.size > MAX_FILE_BYTES:
+        return SourceFile(rel, kind, problems=[too_large(e.size)])
+    if cache is not None and e.sha in cache:
+        return reuse(cache, e.sha, rel, kind, None)
+    if e.sha not in blobs:
+        return _unreadable(rel, kind, "файл не прочитан из git", "the file could not be read from git")
+    return reuse(cache, e.sha, rel, kind, blobs[e.sha])
 
 
 def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = None) -> list[SourceFile]:
@@ -208,43 +264,9 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
         ((p, k) for p in tree if (k := _kind_of(p)) is not None),
         key=lambda pk: (_order(pk[1]), pk[0].rsplit("/", 1)[-1]),
     )
-    # resolve symbolic links: their blob holds the target path
-    targets: dict[str, Entry | Problem] = {}
-    if any(tree[p].mode == "120000" for p, _ in wanted):
-        pending = {p: tree[p] for p, _ in wanted if tree[p].mode == "120000"}
-        for _ in range(_MAX_LINKS):
-            if not pending:
-                break
-            blobs = _cat_batch(repo, sorted({e.sha for e in pending.values()}))
-            nxt: dict[str, Entry] = {}
-            for p, e in pending.items():
-                target = blobs.get(e.sha, b"").decode("utf-8", "surrogateescape")
-                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(p), target))
-                if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
-                    targets[p] = _problem(
-                        UNREADABLE,
-                        "символическая ссылка ведет за пределы реестра: файл не прочитан",
-                        "a symbolic link that leaves the registry: the file was not read",
-                    )
-                    continue
-                t = tree.get(resolved)
-                if t is None:
-                    targets[p] = _problem(
-                        UNREADABLE,
-                        f"символическая ссылка ведет на несуществующий файл {resolved}",
-                        f"a symbolic link to a missing file {resolved}",
-                    )
-                elif t.mode == "120000":
-                    nxt[p] = t
-                else:
-                    targets[p] = t
-            pending = nxt
-        for p in pending:
-            targets[p] = _problem(UNREADABLE, "слишком длинная цепочка символических ссылок", "too many symbolic links")
-    chosen: dict[str, Entry | Problem] = {}
-    for p, _kind in wanted:
-        e = tree[p]
-        chosen[p] = targets[p] if e.mode == "120000" else e
+    links = [p for p, _ in wanted if tree[p].mode == "120000"]
+    targets = _follow_links(repo, tree, links) if links else {}
+    chosen: dict[str, Entry | Problem] = {p: targets[p] if tree[p].mode == "120000" else tree[p] for p, _ in wanted}
     blobs = _cat_batch(
         repo,
         sorted(
@@ -253,53 +275,12 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 for e in chosen.values()
                 if isinstance(e, Entry)
                 and e.type == "blob"
-                and (e.size is None or e.size <= yamlread.MAX_FILE_BYTES)
+                and (e.size is None or e.size <= MAX_FILE_BYTES)
                 and (cache is None or e.sha not in cache)  # parsed already: the other side has it
             }
         ),
     )
-    out: list[SourceFile] = []
-    for p, kind in wanted:
-        picked = chosen[p]
-        if isinstance(picked, Problem):
-            out.append(SourceFile(p, kind, problems=[picked]))
-            continue
-        e = picked
-        if e.type == "tree":
-            out.append(
-                SourceFile(
-                    p,
-                    kind,
-                    problems=[_problem(UNREADABLE, "это папка, а не файл YAML", "this is a folder, not a YAML file")],
-                )
-            )
-        elif e.type != "blob":
-            out.append(
-                SourceFile(
-                    p,
-                    kind,
-                    problems=[
-                        _problem(
-                            UNREADABLE, "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file"
-                        )
-                    ],
-                )
-            )
-        elif e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
-            out.append(SourceFile(p, kind, problems=[too_large(e.size)]))
-        elif cache is not None and e.sha in cache:
-            out.append(reuse(cache, e.sha, p, kind, None))
-        elif e.sha not in blobs:
-            out.append(
-                SourceFile(
-                    p,
-                    kind,
-                    problems=[_problem(UNREADABLE, "файл не прочитан из git", "the file could not be read from git")],
-                )
-            )
-        else:
-            out.append(reuse(cache, e.sha, p, kind, blobs[e.sha]))
-    return out
+    return [_source(p, kind, chosen[p], blobs, cache) for p, kind in wanted]
 
 
 def blob_id(raw: bytes) -> str:

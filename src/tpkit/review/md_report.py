@@ -14,8 +14,8 @@ import html
 
 from .. import __version__
 from ..lint.finding import Finding
-from .diff import Diff, KindDiff, ProcessChange
-from .words import clip, fmt_field, name_of, section_label, w
+from .diff import Diff, KindDiff, ProcedureChange, ProcessChange
+from .words import changed_counts, clip, fmt_field, name_of, section_label, w
 
 #: characters of the comment before per-process tables give way to a list of ids
 BUDGET = 55_000
@@ -205,105 +205,90 @@ def _summary_table(d: Diff, lang: str) -> list[str]:
     ww = w(lang)
     c = d.counts()
     rows = [f"| | ➕ {ww['added']} | ➖ {ww['removed']} | ✏️ {ww['changed']} |", "|---|--:|--:|--:|"]
-    for kind in Diff.KINDS:
-        k = c[kind]
-        if k["added"] or k["removed"] or k["changed"]:
-            rows.append(f"| {ww[kind]} | {k['added']} | {k['removed']} | {k['changed']} |")
-    e = c["process_touchpoints"]
-    if e["added"] or e["removed"] or e["changed"]:
-        rows.append(f"| {ww['entries']} | {e['added']} | {e['removed']} | {e['changed']} |")
+    rows += [f"| {ww[word]} | {k['added']} | {k['removed']} | {k['changed']} |" for word, k in changed_counts(c)]
     if d.agency:
         rows.append(f"| {ww['agency']} | | | {len(d.agency)} |")
     return rows if len(rows) > 2 else []
 
 
-def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
+def _added_removed(d: Diff, kind: str, heading: str, kd: KindDiff, ww: dict[str, str]) -> list[str]:
+    """A kind's heading, then the ids added and removed."""
+    out = [f"#### {heading}", ""]
+    out += _id_list(d, kind, kd.added, f"➕ {ww['added']}")
+    out += _id_list(d, kind, kd.removed, f"➖ {ww['removed']}")
+    return out
+
+
+def _invalid(kd: KindDiff, ww: dict[str, str]) -> list[str]:
+    return [f"⚠️ {', '.join(code(x) for x in kd.invalid)}: {ww['invalid']}", ""] if kd.invalid else []
+
+
+def _processes(d: Diff, lang: str, size: int) -> list[str]:
+    """The processes section; changed processes are shown in full while the comment stays under BUDGET
+    (``size``: what comes before), the rest by id."""
     ww, mw = w(lang), _mw(lang)
-    out = [f"### tpkit diff: {code(d.base)} → {code(d.head)}", ""]
-    if d.empty:
-        out += [ww["no_changes"] + ".", ""]
-        return "\n".join(out)
+    out = _added_removed(d, "process", ww["processes"], d.processes, ww)
+    changed = d.processes.changed
+    if changed:
+        out += [f"**✏️ {ww['changed']} ({len(changed)})**", ""]
+        size += sum(len(x) + 1 for x in out)
+        open_ = len(changed) <= OPEN_UP_TO
+        rest: list[ProcessChange] = []
+        for i, pc in enumerate(changed):
+            block = process_block(d, pc, lang, open_)
+            block_size = sum(len(x) + 1 for x in block)
+            if size + block_size > BUDGET:
+                rest = changed[i:]
+                break
+            out += block
+            size += block_size
+        if rest:
+            out += [
+                "<details>",
+                f"<summary>{mw['rest'].format(n=len(rest), cmd=code('tpkit diff ' + d.base + ' --format text'))}</summary>",
+                "",
+                ", ".join(code(pc.id) for pc in rest),
+                "",
+                "</details>",
+                "",
+            ]
+    return out + _invalid(d.processes, ww)
+
+
+def _procedure_row(d: Diff, prc: ProcedureChange, lang: str) -> str:
+    ww = w(lang)
+    sections = "<br>".join(esc(section_label(s, lang)) for s in prc.sections) or "—"
+    other = [esc(fmt_field(k, v, lang, 80)) for k, v in prc.fields.items()]
+    if prc.file is not None:
+        other.insert(0, f"{ww['file']}: {code(prc.file[0])} → {code(prc.file[1])}")
+    a = prc.assessment
+    if a:
+        parts = [f"➕ {x}" for x in a.added] + [f"➖ {x}" for x in a.removed] + [f"✏️ {x}" for x in a.changed]
+        other.append(f"{ww['assessment']}: {esc(', '.join(parts))}")
+    return f"| {_ref(d, 'procedure', prc.id, 60)} | {sections} | {'<br>'.join(other) or '—'} |"
+
+
+def _procedures(d: Diff, lang: str) -> list[str]:
+    ww, mw = w(lang), _mw(lang)
+    out = _added_removed(d, "procedure", ww["procedures"], d.procedures, ww)
+    changed = d.procedures.changed
+    if changed:
+        rows = [f"| {mw['what']} | {ww['sections'].capitalize()} | {ww['other'].capitalize()} |", "|---|---|---|"]
+        rows += [_procedure_row(d, prc, lang) for prc in changed]
+        body = [*rows, ""]
+        if len(changed) > FOLD_OVER:
+            body = ["<details>", f"<summary>✏️ {ww['changed']} ({len(changed)})</summary>", "", *body, "</details>", ""]
+        out += body
+    return out + _invalid(d.procedures, ww)
+
+
+def _findings(d: Diff, lang: str) -> list[str]:
+    ww, mw = w(lang), _mw(lang)
     nf, rf = len(d.introduced), len(d.resolved)
-    mark = "⚠️" if any(f.severity == "error" for f in d.introduced) else ("🟡" if nf else "✅")
-    out += [f"{mark} **{ww['findings']}:** {ww['introduced']} — **{nf}**, {ww['resolved']} — {rf}", ""]
-    out += _summary_table(d, lang)
-    if out[-1] != "":
-        out.append("")
-    if d.processes:
-        out += [f"#### {ww['processes']}", ""]
-        out += _id_list(d, "process", d.processes.added, f"➕ {ww['added']}")
-        out += _id_list(d, "process", d.processes.removed, f"➖ {ww['removed']}")
-        changed = d.processes.changed
-        if changed:
-            out += [f"**✏️ {ww['changed']} ({len(changed)})**", ""]
-            size = sum(len(x) + 1 for x in out)
-            open_ = len(changed) <= OPEN_UP_TO
-            rest: list[ProcessChange] = []
-            for i, pc in enumerate(changed):
-                block = process_block(d, pc, lang, open_)
-                block_size = sum(len(x) + 1 for x in block)
-                if size + block_size > BUDGET:
-                    rest = changed[i:]
-                    break
-                out += block
-                size += block_size
-            if rest:
-                out += [
-                    "<details>",
-                    f"<summary>{mw['rest'].format(n=len(rest), cmd=code('tpkit diff ' + d.base + ' --format text'))}</summary>",
-                    "",
-                    ", ".join(code(pc.id) for pc in rest),
-                    "",
-                    "</details>",
-                    "",
-                ]
-        if d.processes.invalid:
-            out += [f"⚠️ {', '.join(code(x) for x in d.processes.invalid)}: {ww['invalid']}", ""]
-    if d.touchpoints:
-        out += _objects(d, ww["touchpoints"], "touchpoint", d.touchpoints, lang)
-    if d.procedures:
-        out += [f"#### {ww['procedures']}", ""]
-        out += _id_list(d, "procedure", d.procedures.added, f"➕ {ww['added']}")
-        out += _id_list(d, "procedure", d.procedures.removed, f"➖ {ww['removed']}")
-        if d.procedures.changed:
-            rows = [f"| {mw['what']} | {ww['sections'].capitalize()} | {ww['other'].capitalize()} |", "|---|---|---|"]
-            for prc in d.procedures.changed:
-                sections = "<br>".join(esc(section_label(s, lang)) for s in prc.sections) or "—"
-                other = [esc(fmt_field(k, v, lang, 80)) for k, v in prc.fields.items()]
-                if prc.file is not None:
-                    other.insert(0, f"{ww['file']}: {code(prc.file[0])} → {code(prc.file[1])}")
-                a = prc.assessment
-                if a:
-                    parts = (
-                        [f"➕ {x}" for x in a.added] + [f"➖ {x}" for x in a.removed] + [f"✏️ {x}" for x in a.changed]
-                    )
-                    other.append(f"{ww['assessment']}: {esc(', '.join(parts))}")
-                rows.append(f"| {_ref(d, 'procedure', prc.id, 60)} | {sections} | {'<br>'.join(other) or '—'} |")
-            body = [*rows, ""]
-            if len(d.procedures.changed) > FOLD_OVER:
-                body = [
-                    "<details>",
-                    f"<summary>✏️ {ww['changed']} ({len(d.procedures.changed)})</summary>",
-                    "",
-                    *body,
-                    "</details>",
-                    "",
-                ]
-            out += body
-        if d.procedures.invalid:
-            out += [f"⚠️ {', '.join(code(x) for x in d.procedures.invalid)}: {ww['invalid']}", ""]
-    for kind, key in (("act", "acts"), ("official", "officials"), ("unit", "units"), ("need", "needs")):
-        kd: KindDiff = getattr(d, key)
-        if kd:
-            out += _objects(d, ww[key], kind, kd, lang)
-    if d.agency:
-        out += [f"#### {ww['agency']}", ""]
-        out += [f"- {esc(fmt_field(k, v, lang, 100))}" for k, v in d.agency.items()]
-        out.append("")
-    out += [f"#### {ww['findings']}", ""]
+    out = [f"#### {ww['findings']}", ""]
     if d.introduced:
         table = _findings_table(d.introduced, lang)
-        if len(d.introduced) > FOLD_OVER:
+        if nf > FOLD_OVER:
             out += ["<details open>", f"<summary>{mw['new_findings']} ({nf})</summary>", "", *table, "</details>", ""]
         else:
             out += [f"**{mw['new_findings']} ({nf})**", "", *table]
@@ -318,5 +303,35 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
             "</details>",
             "",
         ]
+    return out
+
+
+def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
+    ww = w(lang)
+    out = [f"### tpkit diff: {code(d.base)} → {code(d.head)}", ""]
+    if d.empty:
+        out += [ww["no_changes"] + ".", ""]
+        return "\n".join(out)
+    nf, rf = len(d.introduced), len(d.resolved)
+    mark = "⚠️" if any(f.severity == "error" for f in d.introduced) else ("🟡" if nf else "✅")
+    out += [f"{mark} **{ww['findings']}:** {ww['introduced']} — **{nf}**, {ww['resolved']} — {rf}", ""]
+    out += _summary_table(d, lang)
+    if out[-1] != "":
+        out.append("")
+    if d.processes:
+        out += _processes(d, lang, sum(len(x) + 1 for x in out))
+    if d.touchpoints:
+        out += _objects(d, ww["touchpoints"], "touchpoint", d.touchpoints, lang)
+    if d.procedures:
+        out += _procedures(d, lang)
+    for kind, key in (("act", "acts"), ("official", "officials"), ("unit", "units"), ("need", "needs")):
+        kd: KindDiff = getattr(d, key)
+        if kd:
+            out += _objects(d, ww[key], kind, kd, lang)
+    if d.agency:
+        out += [f"#### {ww['agency']}", ""]
+        out += [f"- {esc(fmt_field(k, v, lang, 100))}" for k, v in d.agency.items()]
+        out.append("")
+    out += _findings(d, lang)
     out += [f"<sub>tpkit {__version__} · {code('tpkit diff ' + d.base)}</sub>", ""]
     return "\n".join(out)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..lint.finding import Finding
 from .diff import Diff, KindDiff, ProcedureChange, ProcessChange
 from .words import counts_line, fmt_field, name_of, needs_text, section_label, w
@@ -73,13 +76,17 @@ def _finding_line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column} {f.rule} {f.name} {f.message}"
 
 
-def _objects(d: Diff, title: str, kind: str, kd: KindDiff, lang: str) -> list[str]:
+def _objects(
+    d: Diff, title: str, kind: str, kd: KindDiff, lang: str, lines: Callable[[Any], list[str]] | None = None
+) -> list[str]:
+    """One kind's block: added, removed, changed (with ``lines`` of each change: its fields by default), invalid."""
     out = [title]
     out += [f"  + {_titled(d, kind, x)}" for x in kd.added]
     out += [f"  − {_titled(d, kind, x)}" for x in kd.removed]
     for oc in kd.changed:
         out.append(f"  ~ {_titled(d, kind, oc.id)}")
-        out += [f"      {fmt_field(k, v, lang)}" for k, v in oc.fields.items()]
+        changes = lines(oc) if lines is not None else [fmt_field(k, v, lang) for k, v in oc.fields.items()]
+        out += [f"      {line}" for line in changes]
     out += [f"  ! {x}: {w(lang)['invalid']}" for x in kd.invalid]
     return out
 
@@ -92,25 +99,14 @@ def render(d: Diff, *, lang: str = "ru", color: bool = False) -> str:
         return "\n".join(out) + "\n"
     out += [counts_line(d, lang), ""]
     if d.processes:
-        out.append(ww["processes"])
-        out += [f"  + {_titled(d, 'process', x)}" for x in d.processes.added]
-        out += [f"  − {_titled(d, 'process', x)}" for x in d.processes.removed]
-        for pc in d.processes.changed:
-            out.append(f"  ~ {_titled(d, 'process', pc.id)}")
-            out += [f"      {line}" for line in process_lines(d, pc, lang)]
-        out += [f"  ! {x}: {ww['invalid']}" for x in d.processes.invalid]
-        out.append("")
+        out += [*_objects(d, ww["processes"], "process", d.processes, lang, lambda pc: process_lines(d, pc, lang)), ""]
     if d.touchpoints:
         out += [*_objects(d, ww["touchpoints"], "touchpoint", d.touchpoints, lang), ""]
     if d.procedures:
-        out.append(ww["procedures"])
-        out += [f"  + {_titled(d, 'procedure', x)}" for x in d.procedures.added]
-        out += [f"  − {_titled(d, 'procedure', x)}" for x in d.procedures.removed]
-        for prc in d.procedures.changed:
-            out.append(f"  ~ {_titled(d, 'procedure', prc.id)}")
-            out += [f"      {line}" for line in procedure_lines(prc, lang)]
-        out += [f"  ! {x}: {ww['invalid']}" for x in d.procedures.invalid]
-        out.append("")
+        out += [
+            *_objects(d, ww["procedures"], "procedure", d.procedures, lang, lambda pc: procedure_lines(pc, lang)),
+            "",
+        ]
     for kind, key in (("act", "acts"), ("official", "officials"), ("unit", "units"), ("need", "needs")):
         kd: KindDiff = getattr(d, key)
         if kd:

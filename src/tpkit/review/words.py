@@ -208,18 +208,17 @@ def needs_text(d: Diff, codes: list[str]) -> str:
     return "; ".join(d.need_labels.get(c, c) for c in codes)
 
 
+def changed_counts(counts: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
+    """(word key, added/removed/changed) of each kind that changed, in :attr:`Diff.KINDS` order, entries last."""
+    keys = [*((kind, kind) for kind in Diff.KINDS), ("entries", "process_touchpoints")]
+    return [(word, counts[key]) for word, key in keys if any(counts[key][x] for x in ("added", "removed", "changed"))]
+
+
 def counts_line(d: Diff, lang: str) -> str:
     """The headline: counts per kind, the kinds that changed only."""
     ww = w(lang)
     c = d.counts()
-    parts: list[str] = []
-    for kind in Diff.KINDS:
-        k = c[kind]
-        if k["added"] or k["removed"] or k["changed"]:
-            parts.append(f"{ww[kind]}: +{k['added']} −{k['removed']} ~{k['changed']}")
-    e = c["process_touchpoints"]
-    if e["added"] or e["removed"] or e["changed"]:
-        parts.append(f"{ww['entries']}: +{e['added']} −{e['removed']} ~{e['changed']}")
+    parts = [f"{ww[word]}: +{k['added']} −{k['removed']} ~{k['changed']}" for word, k in changed_counts(c)]
     if d.agency:
         parts.append(f"{ww['agency']}: ~{len(d.agency)}")
     f = c["findings"]

@@ -1,0 +1,179 @@
+"""Map, cell by cell: the labels of one row back to registry codes (needs, acts, officials, demand, form).
+
+Labels are mapped through the registry the import runs in: needs through
+their labels (full, short, or the code), acts through ``acts.yaml`` (as the
+export prints them, by title, or by id), officials through ``agency.yaml``,
+touchpoints through the catalogue by name. What cannot be mapped is reported
+and left out, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...registry import Registry
+from ...registry.enums import DEMAND_WORDS, FORM_LABELS, NEEDS
+from ...render.register_columns import LIST_SEP, act_text, official_text
+from .match import FORM_WORDS, norm
+from .read import Row, Unmapped
+
+
+def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Normalized name -> id; the first name wins."""
+    out: dict[str, str] = {}
+    for name, ident in pairs:
+        out.setdefault(norm(name), ident)
+    return out
+
+
+class Lookup:
+    """The registry's names for needs, acts, officials and touchpoints, normalized, to their ids."""
+
+    def __init__(self, reg: Registry) -> None:
+        need_names = [(name, code) for code, v in NEEDS.items() for name in (v["ru"], v["en"], v["short"], code)]
+        if reg.agency is not None:
+            need_names += [
+                (name, need.id) for need in reg.agency.needs for name in (need.name, need.short or "", need.id) if name
+            ]
+        self.needs = _index(need_names)
+        acts = list(reg.acts.values())
+        self.acts = _index([(act_text(a), a.id) for a in acts] + [(x, a.id) for a in acts for x in (a.title, a.id)])
+        officials = list(reg.officials.values())
+        self.officials = _index(
+            [(official_text(o), o.id) for o in officials] + [(x, o.id) for o in officials for x in (o.name, o.id)]
+        )
+        self.touchpoints = _index([(x, tp.id) for tp in reg.touchpoints.values() for x in (tp.name, tp.id)])
+        self.forms = {norm(v["ru"]): k for k, v in FORM_LABELS.items()}
+
+    def need_codes(self, text: str) -> tuple[list[str], list[str]]:
+        """The need codes of a cell (pieces split by «;» or lines, else by commas) and the pieces not known."""
+        codes: list[str] = []
+        unknown: list[str] = []
+        for piece in re.split(r"[;\n]+", text):
+            piece = piece.strip()
+            if not piece:
+                continue
+            code = self.needs.get(norm(piece))
+            if code is not None:
+                codes.append(code)
+                continue
+            parts = [p.strip() for p in piece.split(",") if p.strip()]
+            mapped = [self.needs.get(norm(p)) for p in parts]
+            if parts and all(mapped):
+                codes.extend(m for m in mapped if m)
+            else:
+                unknown.append(piece)
+        return list(dict.fromkeys(codes)), unknown
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: ``None`` is empty, a whole float is an integer."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def split_list(value: Any) -> list[str]:
+    """The items of a cell that holds several (separated as the export writes them, or by lines)."""
+    text = cell_text(value)
+    if not text:
+        return []
+    return [p.strip() for p in re.split(rf"{re.escape(LIST_SEP.strip())}\s*|\n+", text) if p.strip()]
+
+
+def demand_value(value: Any) -> tuple[int | str | None, bool]:
+    """The demand of a cell (a number of requests a year or a demand word) and whether the cell made sense."""
+    if value is None or cell_text(value) == "":
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, (int, float)) and float(value).is_integer() and value >= 0:
+        return int(value), True
+    text = norm(value)
+    for code, labels in DEMAND_WORDS.items():
+        if text in (norm(labels["ru"]), norm(labels["en"]), code):
+            return code, True
+    digits = re.sub(r"(обращений|обращения|обращение)?\s*(в год)?$", "", text).replace(" ", "")
+    if digits.isdigit():
+        return int(digits), True
+    if text in ("низкая", "маловостребованная", "мало"):
+        return "low", True
+    if text in ("нет данных", "не велся", "учет не ведется", "неизвестно"):
+        return "unknown", True
+    return None, False
+
+
+@dataclass
+class ParsedRow:
+    """One row with its cells mapped to registry codes."""
+
+    row: Row
+    process: str
+    direction: str
+    tp_name: str
+    form: str | None
+    needs: list[str]
+    basis: list[str]
+    responsible: str | None
+    demand: int | str | None
+    features: list[str] = field(default_factory=list)
+
+
+def _acts(look: Lookup, row: Row, report: list[Unmapped]) -> list[str]:
+    basis: list[str] = []
+    for item in split_list(row.cells.get("basis")):
+        act = look.acts.get(norm(item))
+        if act is None:
+            report.append(
+                row.unmapped("основание", item, "акт не найден в acts.yaml — добавьте его и повторите импорт (--force)")
+            )
+        elif act not in basis:
+            basis.append(act)
+    return basis
+
+
+def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | None:
+    """The row's cells as codes; ``None`` for a row without a process or a touchpoint (reported)."""
+    c = row.cells
+    tp_name = cell_text(c.get("touchpoint"))
+    if not c.get("process"):
+        report.append(row.unmapped("процесс", "", "нет наименования процесса — строка пропущена"))
+        return None
+    if not tp_name:
+        report.append(row.unmapped("точка взаимодействия", "", "нет точки взаимодействия — строка пропущена"))
+        return None
+    needs, unknown_needs = look.need_codes(cell_text(c.get("needs")))
+    for u in unknown_needs:
+        report.append(row.unmapped("удовлетворяемые потребности", u, "неизвестная потребность — пропущена"))
+    basis = _acts(look, row, report)
+    resp_text = cell_text(c.get("responsible"))
+    responsible = look.officials.get(norm(resp_text)) if resp_text else None
+    if resp_text and responsible is None:
+        report.append(
+            row.unmapped("ответственный", resp_text, "должностное лицо не найдено в agency.yaml — не указано")
+        )
+    demand, ok = demand_value(c.get("demand"))
+    if not ok:
+        reason = "не число обращений, «маловостребована» или «учет не велся»"
+        report.append(row.unmapped("востребованность", cell_text(c.get("demand")), reason))
+    form_text = norm(c.get("form"))
+    form = FORM_WORDS.get(form_text) or look.forms.get(form_text)
+    if form_text and form is None:
+        reason = "форма не «цифровая» и не «оффлайн» — определена по названию точки"
+        report.append(row.unmapped("форма", cell_text(c.get("form")), reason))
+    return ParsedRow(
+        row=row,
+        process=str(c["process"]).strip(),
+        direction=row.direction,
+        tp_name=tp_name,
+        form=form,
+        needs=needs,
+        basis=basis,
+        responsible=responsible,
+        demand=demand,
+        features=split_list(c.get("features")),
+    )

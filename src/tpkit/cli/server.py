@@ -1,0 +1,16 @@
+"""``tpkit server``: the language server, over stdin and stdout."""
+
+from __future__ import annotations
+
+from .app import app
+from .errors import fail
+
+
+@app.command()
+def server() -> None:
+    """A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references."""
+    from ..server import INSTALL_HINT, available, serve
+
+    if not available():
+        fail(f"для tpkit server нужен pygls: {INSTALL_HINT} / tpkit server needs pygls: {INSTALL_HINT}")
+    serve()

@@ -1,0 +1,50 @@
+"""The register (перечень точек взаимодействия) as a view: stamp, title, a table per direction, the responsible."""
+
+from __future__ import annotations
+
+from ..registry import Registry
+from ..registry.enums import DIRECTIONS
+from .register_columns import COLUMNS
+from .register_table import DirectionTable, register_tables
+from .view import EMPTY, Block, DocumentView, Section, agency_genitive, make_stamp, official
+
+
+def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
+    """The register (перечень точек взаимодействия): stamp, title, a table per direction, the responsible."""
+    agency = reg.agency
+    info = agency.register if agency is not None else None
+    tables = register_tables(reg, direction)
+    sections = []
+    for i, t in enumerate(tables, 1):
+        sec = Section(t.direction, str(i), t.title)
+        sec.blocks.append(_register_block(t))
+        sections.append(sec)
+    closing = []
+    if info is not None and info.responsible:
+        closing.append(
+            f"Ответственный за формирование перечня точек взаимодействия: {official(reg, info.responsible)}."
+        )
+    title = "Перечень точек взаимодействия с клиентом"
+    who = agency_genitive(agency)
+    if who:
+        title += f" {who}"
+    if direction is not None:
+        title += f" ({DIRECTIONS[direction]['ru'][0].lower()}{DIRECTIONS[direction]['ru'][1:]})"
+    approval = info.approval if info is not None else None
+    return DocumentView(
+        kind="register",
+        id="register" if direction is None else f"register-{direction}",
+        title=title,
+        stamp=make_stamp(approval, agency),
+        sections=sections,
+        agency=agency.name if agency is not None else "",
+        date=approval.date if approval is not None else None,
+        closing=closing,
+        landscape=True,
+        extra={"tables": tables, "columns": [c.ru for c in COLUMNS]},
+    )
+
+
+def _register_block(t: DirectionTable) -> Block:
+    rows = [[c or EMPTY for c in r.cells()] for r in t.rows]
+    return Block("table", headers=[c.ru for c in COLUMNS], rows=rows, widths=[c.width for c in COLUMNS])

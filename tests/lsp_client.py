@@ -1,0 +1,181 @@
+"""A small LSP client over stdio for the tests and bench/server.py: Content-Length framing, JSON-RPC.
+
+Every wait has a timeout, so a hung server fails a test instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+Message = dict[str, Any]
+
+
+class ServerError(AssertionError):
+    pass
+
+
+class LspClient:
+    def __init__(self, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+        full_env = dict(os.environ)
+        full_env["PYTHONPATH"] = str(SRC) + os.pathsep + full_env.get("PYTHONPATH", "")
+        full_env.update(env or {})
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tpkit", "server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=full_env,
+        )
+        self._next_id = 0
+        self._responses: dict[int, Message] = {}
+        self._notes: list[Message] = []
+        self._cond = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.stderr: queue.Queue[bytes] = queue.Queue()
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    # -- wire ------------------------------------------------------------------------------
+
+    def _drain_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.stderr.put(line)
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        assert out is not None
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    with self._cond:
+                        self._cond.notify_all()
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value.strip())
+            if length is None:
+                continue
+            msg = json.loads(out.read(length).decode("utf-8"))
+            with self._cond:
+                if "id" in msg and "method" not in msg:
+                    self._responses[msg["id"]] = msg
+                elif "id" in msg:  # a request from the server: answer it (null result)
+                    self._send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+                else:
+                    self._notes.append(msg)
+                self._cond.notify_all()
+
+    def _send(self, msg: Message) -> None:
+        body = json.dumps(msg, ensure_ascii=False).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
+        self.proc.stdin.flush()
+
+    # -- JSON-RPC ----------------------------------------------------------------------------
+
+    def notify(self, method: str, params: Any) -> None:
+        self._send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method: str, params: Any, timeout: float = 10.0) -> Any:
+        self._next_id += 1
+        rid = self._next_id
+        self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while rid not in self._responses:
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    raise ServerError(
+                        f"no answer to {method} in {timeout} s (server alive: {self.proc.poll() is None})"
+                    )
+                self._cond.wait(left)
+            msg = self._responses.pop(rid)
+        if "error" in msg:
+            raise ServerError(f"{method}: {msg['error']}")
+        return msg.get("result")
+
+    def wait_note(self, method: str, pred: Callable[[Any], bool] = lambda p: True, timeout: float = 10.0) -> Any:
+        """The first notification ``method`` (not yet taken) whose params satisfy ``pred``; taken off the list."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                for i, n in enumerate(self._notes):
+                    if n.get("method") == method and pred(n.get("params")):
+                        del self._notes[i]
+                        return n.get("params")
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    raise ServerError(f"no {method} in {timeout} s (server alive: {self.proc.poll() is None})")
+                self._cond.wait(left)
+
+    def drop_notes(self) -> None:
+        with self._cond:
+            self._notes.clear()
+
+    # -- LSP -----------------------------------------------------------------------------------
+
+    def initialize(self, root: Path) -> Any:
+        result = self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root.as_uri(),
+                "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+            },
+        )
+        self.notify("initialized", {})
+        return result
+
+    def open(self, path: Path, text: str | None = None) -> str:
+        uri = path.as_uri()
+        body = path.read_text(encoding="utf-8") if text is None else text
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": body}},
+        )
+        return uri
+
+    def change(self, uri: str, text: str, version: int) -> None:
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+
+    def diagnostics(self, uri: str, pred: Callable[[list[Any]], bool] = lambda d: True, timeout: float = 10.0) -> Any:
+        params = self.wait_note(
+            "textDocument/publishDiagnostics", lambda p: p["uri"] == uri and pred(p["diagnostics"]), timeout
+        )
+        return params["diagnostics"]
+
+    def close(self, timeout: float = 10.0) -> int:
+        """shutdown, exit, and the server's exit code."""
+        try:
+            if self.proc.poll() is None:
+                self.request("shutdown", None, timeout=timeout)
+                self.notify("exit", None)
+            return self.proc.wait(timeout=timeout)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait(timeout=timeout)
+            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                if stream is not None:
+                    stream.close()
