@@ -99,7 +99,10 @@ def strip_stage(name: str) -> str:
     text = _PARENS.sub(lambda mt: "" if _STAGE.search(mt.group(1).lower()) else mt.group(0), name)
     parts = _SEPARATORS.split(text)
     kept = [parts[0]] + [p for p in parts[1:] if not _STAGE.search(p.lower())]
-    return " ".join(" ".join(kept).split()).strip(" «»\"'") or name.strip()
+    text = " ".join(" ".join(kept).split())
+    if text.startswith("«") and text.endswith("»") and text.count("«") == 1:
+        text = text[1:-1]  # «ЕПГУ»: уведомления -> ЕПГУ
+    return text or name.strip()
 
 
 def name_key(name: str) -> str:
