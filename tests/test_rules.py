@@ -133,7 +133,8 @@ def test_formal_two_touchpoints_is_flagged(base: Path) -> None:
 def test_formal_approach_in_english(base: Path) -> None:
     write(base, "processes/child-benefit.yaml", FORMAL)
     (f,) = _only(lint_json(base, "--lang", "en"), "TP101")
-    assert f["message"].startswith("formal approach: the touchpoints of the process «Назначение")
+    assert f["message"].startswith("formal approach: no touchpoint of the process «Назначение")
+    assert "final goal" not in f["message"]
     assert "'getting the result, answer or explanation'" in f["message"]
 
 

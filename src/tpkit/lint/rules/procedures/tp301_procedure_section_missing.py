@@ -28,7 +28,7 @@ class ProcedureSectionMissing(Rule):
         "en": "a procedure lacks one of the seven sections, or it is empty",
     }
     message = {
-        "ru": "в порядке «{title}» {state} раздел {section} (sections.{field})",
+        "ru": "в порядке «{title}» {state} {section} (sections.{field})",
         "en": "in the procedure «{title}» the section {section} (sections.{field}) is {state}",
     }
     rationale = {
@@ -58,7 +58,7 @@ class ProcedureSectionMissing(Rule):
                 value = getattr(pr.sections, key)
                 if not is_empty(value):
                     continue
-                state = Bi("пуст", "empty") if value is not None else Bi("нет", "missing")
+                state = Bi("пуст раздел", "empty") if value is not None else Bi("нет раздела", "missing")
                 yield self.hit(
                     *procedure_place(reg, pr, "sections", key),
                     key=key,

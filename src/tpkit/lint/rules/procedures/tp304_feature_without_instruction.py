@@ -32,11 +32,16 @@ _INSTRUCTION = (
 
 
 def _features_by_touchpoint(reg: Registry) -> dict[str, dict[str, tuple[m.Process, m.Feature]]]:
-    """touchpoint -> feature id -> the first (process, feature) that defines it there."""
+    """touchpoint -> feature id -> the first (process, feature) that defines it there.
+
+    A feature without ``touchpoints`` is a feature of the whole process: it stands at every touchpoint the
+    process lists.
+    """
     out: dict[str, dict[str, tuple[m.Process, m.Feature]]] = defaultdict(dict)
     for fid, defs in reg.features.items():
         for proc, feat in defs:
-            for t in feat.touchpoints:
+            at = feat.touchpoints or [e.touchpoint for e in proc.touchpoints]
+            for t in at:
                 out[t].setdefault(fid, (proc, feat))
     return out
 
@@ -78,6 +83,7 @@ class FeatureWithoutInstruction(Rule):
             "title: Порядок взаимодействия с клиентами министерства\n"
             "touchpoints: all\n"
             "responsible: petrova\n"
+            "approval: {kind: order, number: 46-од, date: 2026-02-10}\n"
             "sections:\n"
             "  general:\n"
             "    goals: [Своевременное и вежливое обслуживание заявителей]\n"

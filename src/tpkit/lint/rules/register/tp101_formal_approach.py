@@ -34,13 +34,14 @@ class FormalApproach(NeedsRule):
         "en": "formal approach: no touchpoint of the process gives information or consultation",
     }
     message = {
-        "ru": "формальный подход: точки взаимодействия процесса «{title}» ({touchpoints}) покрывают только итоговую цель "
-        "({needs}); добавьте точку, где клиент получает информацию о процессе (например, официальный сайт: "
-        "потребность info), и точку, где ему помогают подать документы (контактный центр, чат-бот, телефон: "
-        "потребность consultation)",
-        "en": "formal approach: the touchpoints of the process «{title}» ({touchpoints}) cover only the final goal ({needs}); "
-        "add a touchpoint where the client learns about the process (the official website, say: need info) "
-        "and one where they get help submitting (contact centre, chatbot, phone: need consultation)",
+        "ru": "формальный подход: ни одна точка процесса «{title}» ({touchpoints}) не дает ни информации, ни "
+        "консультации — учтены только потребности {needs}; добавьте точку, где клиент получает информацию о "
+        "процессе (например, официальный сайт: потребность info), и точку, где ему помогают подать документы "
+        "(контактный центр, чат-бот, телефон: потребность consultation)",
+        "en": "formal approach: no touchpoint of the process «{title}» ({touchpoints}) gives information or a "
+        "consultation — only the needs {needs} are covered; add a touchpoint where the client learns about the "
+        "process (the official website, say: need info) and one where they get help submitting (contact centre, "
+        "chatbot, phone: need consultation)",
     }
     rationale = {
         "ru": "Методика предостерегает от формального подхода: нельзя считать точками взаимодействия только те, "

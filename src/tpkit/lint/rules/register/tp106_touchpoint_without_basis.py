@@ -32,9 +32,11 @@ class TouchpointWithoutBasis(Rule):
     }
     message = {
         "ru": "у точки «{name}» в процессе «{title}» нет основания (basis): укажите акт, соглашение или "
-        "распорядительное действие (поручение, резолюцию) — в процессе или в перечне точек",
+        "распорядительное действие (поручение, резолюцию) — в записи этой точки в процессе (touchpoints[].basis) "
+        "или в перечне точек (touchpoints.yaml); basis самого процесса называет акты процесса, а не основание точки",
         "en": "the touchpoint «{name}» in the process «{title}» has no basis: name the act, agreement or directive "
-        "(instruction, resolution) — in the process or in the catalogue",
+        "(instruction, resolution) — in this touchpoint's entry in the process (touchpoints[].basis) or in the "
+        "catalogue (touchpoints.yaml); the process's own basis names the process's acts, not the touchpoint's",
     }
     rationale = {
         "ru": "Точки выявляются на основании нормативных правовых актов, внутренних актов и описаний целевых "

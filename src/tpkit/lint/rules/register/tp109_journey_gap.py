@@ -32,10 +32,16 @@ class JourneyGap(NeedsRule):
         "{missing}: say at which touchpoint the client gets it",
     }
     rationale = {
-        "ru": "Взаимодействие идет в несколько этапов: прием заявления, рассмотрение, уведомления по каждому "
-        "этапу, получение результата; у каждого этапа есть точка (" + WHY_REGISTER["ru"] + ").",
-        "en": "Interaction goes in stages: the application, its review, notices at each stage, the result; each "
-        "stage has its touchpoint (" + WHY_REGISTER["en"] + ").",
+        "ru": "Среди потребностей клиента методика называет «получение информации о ходе рассмотрения заявления, "
+        "обращения, запроса, документов» и «получение результата, ответа, разъяснения»; взаимодействие идет «в "
+        "несколько этапов (например, прием заявления и документов, рассмотрение заявления и документов и др., "
+        "направление уведомлений по каждому этапу)». Методика не требует отдельной точки на каждом этапе, но если "
+        "клиент подает документы, а ни одна точка не дает ни хода рассмотрения, ни результата, такая точка, "
+        "скорее всего, пропущена (" + WHY_REGISTER["ru"] + ").",
+        "en": "Among the client's needs the methodology names getting the status of an application and getting the "
+        "result; interaction goes in stages (the application, its review, notices at each stage). It does not "
+        "require a touchpoint per stage, but when the client submits and no touchpoint gives the status or the "
+        "result, that touchpoint was most likely missed (" + WHY_REGISTER["en"] + ").",
     }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from ....registry import models as m
 
 
+#: needs of a process the client only learns about: no application, no result to give feedback on
+_INFORMATION_ONLY = frozenset({"info", "consultation", "forms"})
+
+
 @register
 class NoFeedbackTouchpoint(NeedsRule):
     """No touchpoint takes the client's feedback."""
@@ -47,6 +51,8 @@ class NoFeedbackTouchpoint(NeedsRule):
     best_practice = {"processes/child-benefit.yaml": PROCESS}
 
     def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if got <= _INFORMATION_ONLY:
+            return None  # an information-only process (the site with [info]): no application, no result to rate
         if "feedback" not in got:
             return {"need": needs(reg, ["feedback"])}
         return None

@@ -9,7 +9,7 @@ from ....registry.enums import DEMAND_WORDS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS_HEAD
-from ..words import process_place
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -56,7 +56,7 @@ class LowDemandRemoved(Rule):
         "ru": "из процесса «{title}» удалена точка взаимодействия «{touchpoint}» (востребованность: {demand}); "
         "маловостребованные точки и точки без учета обращений тоже включаются в перечень — верните ее "
         "с demand: {demand_key}",
-        "en": "the touchpoint '{touchpoint}' (demand: {demand}) was removed from the process '{title}'; "
+        "en": "the touchpoint «{touchpoint}» (demand: {demand}) was removed from the process «{title}»; "
         "touchpoints with low or unrecorded demand stay in the register — put it back with "
         "demand: {demand_key}",
     }
@@ -104,7 +104,9 @@ class LowDemandRemoved(Rule):
                     *process_place(new, after, "touchpoints"),
                     key=f"removed:{entry.touchpoint}",
                     title=after.title,
-                    touchpoint=entry.touchpoint,
+                    touchpoint=tp_name(new, entry.touchpoint)
+                    if entry.touchpoint in new.touchpoints
+                    else tp_name(old, entry.touchpoint),
                     demand=_demand_label(entry.demand),
                     demand_key=entry.demand,
                 )
