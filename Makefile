@@ -55,6 +55,7 @@ golden: $(VENV)/.dev-installed
 
 docs: $(VENV)/.dev-installed
 	$(TPKIT) rules --format md > docs/rules.md
+	$(BIN)/python scripts/guide_rules.py
 
 # `make wheelhouse`: dist/wheelhouse/ for a closed network: the tpkit wheel and every run-time dependency (the
 # server extra too) for CPython 3.10-3.13 on Linux x86_64 and Windows x64, and install-offline.sh
