@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, procedure_place, tp_name
+from ..words import procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -48,33 +48,32 @@ def _features_by_touchpoint(reg: Registry) -> dict[str, dict[str, tuple[m.Proces
 
 @register
 class FeatureWithoutInstruction(Rule):
-    """A process feature at a covered touchpoint has no instruction in the procedure."""
+    """Summary:
+        ru: особенность процесса в точке, которую покрывает порядок, без инструкции в разделе специфики
+        en: a process feature at a covered touchpoint has no instruction in the procedure's specifics
+
+    Message:
+        ru: в порядке «{title}» нет инструкции для особенности «{feature}» процесса «{process}» в точке «{name}»:
+            добавьте в sections.specifics пункт с feature: {fid} и instruction — как сотруднику действовать в этом
+            случае
+        en: the procedure «{title}» has no instruction for the feature «{feature}» of the process «{process}» at the
+            touchpoint «{name}»: add to sections.specifics an item with feature: {fid} and an instruction — how the
+            employee acts in this case
+
+    Rationale:
+        ru: Особенности — действия, которые есть только в отдельных процессах и влияют на взаимодействие (осмотр
+            транспортного средства, дактилоскопия, биометрия). Сотрудник должен иметь не только общие инструкции, но
+            и инструкции, как действовать в таких случаях: как пригласить заявителя и объяснить цель, как обосновать
+            свои действия при осмотре (разд. «Формирование перечня точек взаимодействия»).
+        en: Features are actions only some processes have that affect the interaction (inspecting a vehicle,
+            fingerprinting, biometrics). Employees need instructions not only on the general rules but on these
+            cases: how to invite the client and explain the purpose, how to justify their actions during an
+            inspection (section «Формирование перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP304"
     name = "feature-without-instruction"
     severity = "warning"
-    summary = {
-        "ru": "особенность процесса в точке, которую покрывает порядок, без инструкции в разделе специфики",
-        "en": "a process feature at a covered touchpoint has no instruction in the procedure's specifics",
-    }
-    message = {
-        "ru": "в порядке «{title}» нет инструкции для особенности «{feature}» процесса «{process}» в точке "
-        "«{name}»: добавьте в sections.specifics пункт с feature: {fid} и instruction — как сотруднику "
-        "действовать в этом случае",
-        "en": "the procedure «{title}» has no instruction for the feature «{feature}» of the process «{process}» "
-        "at the touchpoint «{name}»: add to sections.specifics an item with feature: {fid} and an instruction — "
-        "how the employee acts in this case",
-    }
-    rationale = {
-        "ru": "Особенности — действия, которые есть только в отдельных процессах и влияют на взаимодействие "
-        "(осмотр транспортного средства, дактилоскопия, биометрия). Сотрудник должен иметь не только общие "
-        "инструкции, но и инструкции, как действовать в таких случаях: как пригласить заявителя и объяснить цель, "
-        "как обосновать свои действия при осмотре (" + WHY_REGISTER["ru"] + ").",
-        "en": "Features are actions only some processes have that affect the interaction (inspecting a vehicle, "
-        "fingerprinting, biometrics). Employees need instructions not only on the general rules but on these "
-        "cases: how to invite the client and explain the purpose, how to justify their actions during an "
-        "inspection (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n")}
     best_practice = {
         "processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n"),

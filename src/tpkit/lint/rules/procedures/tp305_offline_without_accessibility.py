@@ -9,7 +9,7 @@ from ...finding import Hit
 from ...rule import Rule, register
 from ..channels import in_person
 from ..examples import TOUCHPOINTS, sub
-from ..words import WHY_PROCEDURES, WHY_REGISTER, touchpoint_place
+from ..words import touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -17,38 +17,32 @@ if TYPE_CHECKING:
 
 @register
 class OfflineWithoutAccessibility(Rule):
-    """An offline touchpoint says nothing about equal access."""
+    """Summary:
+        ru: у точки очного приема не описано обеспечение равного доступа (accessibility)
+        en: an in-person touchpoint has no accessibility
+
+    Message:
+        ru: у точки очного приема «{name}» не описано обеспечение равного доступа (accessibility): пандус, помощь
+            маломобильным гражданам, обслуживание на дому
+        en: the in-person touchpoint «{name}» has no accessibility: a ramp, help for people with limited mobility,
+            service at home
+
+    Rationale:
+        ru: «Для точек оффлайн (очного) взаимодействия с клиентами общими правилами является обеспечение равных
+            возможностей для доступа (например, для маломобильных групп населения)»; при невозможности доступа может
+            быть разработан порядок обслуживания по месту нахождения гражданина. Равный доступ — о местах, куда
+            клиент приходит сам; почтовые отправления (mail) правило не проверяет (разд. «Формирование перечня точек
+            взаимодействия»; разд. «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: In-person (offline) touchpoints must give equal access, e.g. to people with limited mobility; where
+            access is impossible, service at the citizen's location may be arranged. Equal access is about places
+            the client comes to; the rule does not check the post (mail) (section «Формирование перечня точек
+            взаимодействия» (forming the register); section «Общие требования к разработке порядков по
+            взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP305"
     name = "offline-without-accessibility"
     severity = "warning"
-    summary = {
-        "ru": "у точки очного приема не описано обеспечение равного доступа (accessibility)",
-        "en": "an in-person touchpoint has no accessibility",
-    }
-    message = {
-        "ru": "у точки очного приема «{name}» не описано обеспечение равного доступа (accessibility): пандус, помощь "
-        "маломобильным гражданам, обслуживание на дому",
-        "en": "the in-person touchpoint «{name}» has no accessibility: a ramp, help for people with limited "
-        "mobility, service at home",
-    }
-    rationale = {
-        "ru": "«Для точек оффлайн (очного) взаимодействия с клиентами общими правилами является обеспечение равных "
-        "возможностей для доступа (например, для маломобильных групп населения)»; при невозможности доступа может "
-        "быть разработан порядок обслуживания по месту нахождения гражданина. Равный доступ — о местах, куда "
-        "клиент приходит сам; почтовые отправления (mail) правило не проверяет ("
-        + WHY_REGISTER["ru"]
-        + "; "
-        + WHY_PROCEDURES["ru"]
-        + ").",
-        "en": "In-person (offline) touchpoints must give equal access, e.g. to people with limited mobility; where "
-        "access is impossible, service at the citizen's location may be arranged. Equal access is about places "
-        "the client comes to; the rule does not check the post (mail) ("
-        + WHY_REGISTER["en"]
-        + "; "
-        + WHY_PROCEDURES["en"]
-        + ").",
-    }
     anti_pattern = {
         "touchpoints.yaml": sub(TOUCHPOINTS, "    accessibility:\n      - Пандус и кнопка вызова у входа\n", "")
     }

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_PROCEDURES, process_place
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -37,31 +37,30 @@ def has_term(text: str) -> bool:
 
 @register
 class NotificationWithoutNextStep(Rule):
-    """A notification does not say what happens next."""
+    """Summary:
+        ru: уведомление по инициативе ведомства не сообщает следующий этап и его срок (next_step)
+        en: a notification the agency sends does not state the next step and its term (next_step)
+
+    Message:
+        ru: уведомление «{event}» процесса «{title}» {lack}: укажите срок следующего этапа или получения результата
+            (например, «в течение 10 рабочих дней», «не позднее 25 числа»)
+        en: the notification «{event}» of the process «{title}» {lack}: state the term of the next stage or of the
+            result (e.g. «в течение 10 рабочих дней», within 10 working days)
+
+    Rationale:
+        ru: «Правила взаимодействия должны также регулировать и ситуации, в которых само ведомство выступает
+            инициатором взаимодействия с клиентом. Например, при автоматическом направлении уведомления о принятии
+            заявления к рассмотрению. Примерами положений … могут быть необходимость указания в тексте уведомления
+            информации о сроке следующего этапа услуги, получения результата» — поэтому next_step называет и этап, и
+            срок (разд. «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: The rules also govern interaction the agency initiates, such as the automatic notice that an application
+            was accepted: the notice states the term of the next stage or of the result (section «Общие требования к
+            разработке порядков по взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP307"
     name = "notification-without-next-step"
     severity = "warning"
-    summary = {
-        "ru": "уведомление по инициативе ведомства не сообщает следующий этап и его срок (next_step)",
-        "en": "a notification the agency sends does not state the next step and its term (next_step)",
-    }
-    message = {
-        "ru": "уведомление «{event}» процесса «{title}» {lack}: укажите срок следующего этапа или получения "
-        "результата (например, «в течение 10 рабочих дней», «не позднее 25 числа»)",
-        "en": "the notification «{event}» of the process «{title}» {lack}: state the term of the next stage or "
-        "of the result (e.g. «в течение 10 рабочих дней», within 10 working days)",
-    }
-    rationale = {
-        "ru": "«Правила взаимодействия должны также регулировать и ситуации, в которых само ведомство выступает "
-        "инициатором взаимодействия с клиентом. Например, при автоматическом направлении уведомления о принятии "
-        "заявления к рассмотрению. Примерами положений … могут быть необходимость указания в тексте уведомления "
-        "информации о сроке следующего этапа услуги, получения результата» — поэтому next_step называет и этап, "
-        "и срок (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "The rules also govern interaction the agency initiates, such as the automatic notice that an "
-        "application was accepted: the notice states the term of the next stage or of the result "
-        "(" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             PROCESS,

@@ -9,7 +9,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..approval import approval_lacks, lacks_words
 from ..examples import ACTS, RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -27,32 +27,31 @@ _INSTRUCTION = (
 
 @register
 class ProcedureNotApproved(Rule):
-    """A procedure has neither its own approval nor a place in an internal act."""
+    """Summary:
+        ru: порядок взаимодействия не утвержден: нет ни approval, ни embedded_in (внутренний акт)
+        en: a procedure is not approved: neither approval nor embedded_in (an internal act)
+
+    Message:
+        ru: порядок «{title}» не утвержден: {missing} — укажите утверждающий документ (approval: приказ — с номером
+            и датой, резолюция — с датой) или внутренний акт, в который порядок включен (embedded_in)
+        en: the procedure «{title}» is not approved: {missing} — record the approving document (approval: an order
+            with its number and date, a resolution with its date) or the internal act it is part of (embedded_in)
+
+    Rationale:
+        ru: «По решению ведомства может быть утвержден единый порядок взаимодействия с клиентами … или отдельные
+            порядки по каждой точке. Форма утверждения определяется ведомством самостоятельно. При наличии в
+            ведомстве ненормативных правовых актов (инструкций, порядков), регулирующих отдельные направления …
+            порядок взаимодействия с клиентом может быть включен в данный документ». Порядок утверждается сам или
+            входит во внутренний акт (разд. «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: The agency approves one procedure or one per touchpoint, in the form it chooses; where it has internal
+            acts (instructions, procedures) for a direction of work, the procedure may be part of such an act. A
+            procedure is approved itself or is part of an internal act (section «Общие требования к разработке
+            порядков по взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP311"
     name = "procedure-not-approved"
     severity = "warning"
-    summary = {
-        "ru": "порядок взаимодействия не утвержден: нет ни approval, ни embedded_in (внутренний акт)",
-        "en": "a procedure is not approved: neither approval nor embedded_in (an internal act)",
-    }
-    message = {
-        "ru": "порядок «{title}» не утвержден: {missing} — укажите утверждающий документ (approval: приказ — с "
-        "номером и датой, резолюция — с датой) или внутренний акт, в который порядок включен (embedded_in)",
-        "en": "the procedure «{title}» is not approved: {missing} — record the approving document (approval: an "
-        "order with its number and date, a resolution with its date) or the internal act it is part of "
-        "(embedded_in)",
-    }
-    rationale = {
-        "ru": "«По решению ведомства может быть утвержден единый порядок взаимодействия с клиентами … или "
-        "отдельные порядки по каждой точке. Форма утверждения определяется ведомством самостоятельно. При наличии "
-        "в ведомстве ненормативных правовых актов (инструкций, порядков), регулирующих отдельные направления … "
-        "порядок взаимодействия с клиентом может быть включен в данный документ». Порядок утверждается сам или "
-        "входит во внутренний акт (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "The agency approves one procedure or one per touchpoint, in the form it chooses; where it has "
-        "internal acts (instructions, procedures) for a direction of work, the procedure may be part of such an "
-        "act. A procedure is approved itself or is part of an internal act (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, _APPROVAL, "")}
     best_practice = {
         "acts.yaml": ACTS + _INSTRUCTION,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, WHY_REGISTER, need, procedure_place, section, tp_name
+from ..words import need, procedure_place, section, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -32,37 +32,34 @@ def feedback_touchpoints(reg: Registry, pr: m.Procedure) -> set[str]:
 
 @register
 class FeedbackChannelNotInRegister(Rule):
-    """Section 6 names a feedback channel the register does not mark."""
+    """Summary:
+        ru: порядок называет канал обратной связи, где по перечню обратную связь не принимает ни один процесс
+        en: a procedure names a feedback channel where, by the register, no process takes feedback
+
+    Message:
+        ru: в порядке «{title}» в разделе {section} каналом обратной связи назван «{name}», но ни один процесс в
+            точках этого порядка не отмечает там потребность {need}: добавьте feedback в потребности этой точки в
+            процессе (перечень) или уберите ее из channels
+        en: the procedure «{title}» names «{name}» as a feedback channel in the section {section}, but no process at
+            the procedure's touchpoints marks the need {need} there: add feedback to that touchpoint's needs in the
+            process (the register) or remove it from channels
+
+    Rationale:
+        ru: Раздел порядка об обратной связи описывает «требования к организации обратной связи с клиентами
+            (предложение оценки на каждом этапе взаимодействия …)», а «предоставление обратной связи» — потребность,
+            которая в перечне указывается у точки взаимодействия. Канал, названный в порядке, должен быть в перечне
+            точкой, где клиент дает обратную связь, иначе порядок и перечень расходятся (разд. «Общие требования к
+            разработке порядков по взаимодействию с клиентом»; разд. «Формирование перечня точек взаимодействия»).
+        en: The procedure's feedback section sets the requirements for organising feedback (a rating offered at each
+            stage …), and giving feedback is a need the register marks at a touchpoint. A channel the procedure
+            names must be, in the register, a touchpoint where clients give feedback, or the two documents disagree
+            (section «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the
+            procedures); section «Формирование перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP313"
     name = "feedback-channel-not-in-register"
     severity = "warning"
-    summary = {
-        "ru": "порядок называет канал обратной связи, где по перечню обратную связь не принимает ни один процесс",
-        "en": "a procedure names a feedback channel where, by the register, no process takes feedback",
-    }
-    message = {
-        "ru": "в порядке «{title}» в разделе {section} каналом обратной связи назван «{name}», но ни один процесс "
-        "в точках этого порядка не отмечает там потребность {need}: добавьте feedback в потребности этой точки в "
-        "процессе (перечень) или уберите ее из channels",
-        "en": "the procedure «{title}» names «{name}» as a feedback channel in the section {section}, but no "
-        "process at the procedure's touchpoints marks the need {need} there: add feedback to that touchpoint's "
-        "needs in the process (the register) or remove it from channels",
-    }
-    rationale = {
-        "ru": "Раздел порядка об обратной связи описывает «требования к организации обратной связи с клиентами "
-        "(предложение оценки на каждом этапе взаимодействия …)», а «предоставление обратной связи» — потребность, "
-        "которая в перечне указывается у точки взаимодействия. Канал, названный в порядке, должен быть в перечне "
-        "точкой, где клиент дает обратную связь, иначе порядок и перечень расходятся ("
-        + WHY_PROCEDURES["ru"]
-        + "; "
-        + WHY_REGISTER["ru"]
-        + ").",
-        "en": "The procedure's feedback section sets the requirements for organising feedback (a rating offered at "
-        "each stage …), and giving feedback is a need the register marks at a touchpoint. A channel the procedure "
-        "names must be, in the register, a touchpoint where clients give feedback, or the two documents disagree "
-        "(" + WHY_PROCEDURES["en"] + "; " + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,

@@ -11,7 +11,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..channels import channel_of
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, line_of, needs, process_obj, tp_name
+from ..words import line_of, needs, process_obj, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -19,30 +19,30 @@ if TYPE_CHECKING:
 
 @register
 class DuplicateTouchpoint(Rule):
-    """One catalogue touchpoint listed twice in one process."""
+    """Summary:
+        ru: одна точка взаимодействия указана в процессе дважды: этапы — это потребности одной записи
+        en: one touchpoint is listed twice in a process: stages are needs of one entry
+
+    Message:
+        ru: точка «{name}» {already} в процессе «{title}» (строка {first_line}): точки в рамках одного процесса не
+            дублируются — перенесите потребности {needs} в первую запись и удалите эту
+        en: the touchpoint «{name}» {already} in the process «{title}» (line {first_line}): a process does not
+            repeat touchpoints — move the needs {needs} into the first entry and remove this one
+
+    Rationale:
+        ru: Если взаимодействие идет в несколько этапов (прием заявления, уведомления о ходе рассмотрения), точки в
+            рамках одного процесса не дублируются: указывается одна точка и раскрываются удовлетворяемые в ней
+            потребности. Например: ЕПГУ — подача заявления и уведомления о ходе рассмотрения; МФЦ — подача; телефон
+            — информация о ходе рассмотрения (разд. «Формирование перечня точек взаимодействия»).
+        en: When interaction goes in stages (the application, notices on its progress), a process does not repeat
+            touchpoints: one touchpoint is listed with the needs it satisfies. E.g. the portal — submitting and
+            progress notices; the one-stop centre — submitting; the phone — progress (section «Формирование перечня
+            точек взаимодействия» (forming the register)).
+    """
 
     code = "TP104"
     name = "duplicate-touchpoint"
     severity = "error"
-    summary = {
-        "ru": "одна точка взаимодействия указана в процессе дважды: этапы — это потребности одной записи",
-        "en": "one touchpoint is listed twice in a process: stages are needs of one entry",
-    }
-    message = {
-        "ru": "точка «{name}» {already} в процессе «{title}» (строка {first_line}): точки в рамках одного "
-        "процесса не дублируются — перенесите потребности {needs} в первую запись и удалите эту",
-        "en": "the touchpoint «{name}» {already} in the process «{title}» (line {first_line}): a process "
-        "does not repeat touchpoints — move the needs {needs} into the first entry and remove this one",
-    }
-    rationale = {
-        "ru": "Если взаимодействие идет в несколько этапов (прием заявления, уведомления о ходе рассмотрения), "
-        "точки в рамках одного процесса не дублируются: указывается одна точка и раскрываются удовлетворяемые в "
-        "ней потребности. Например: ЕПГУ — подача заявления и уведомления о ходе рассмотрения; МФЦ — подача; "
-        "телефон — информация о ходе рассмотрения (" + WHY_REGISTER["ru"] + ").",
-        "en": "When interaction goes in stages (the application, notices on its progress), a process does not "
-        "repeat touchpoints: one touchpoint is listed with the needs it satisfies. E.g. the portal — submitting "
-        "and progress notices; the one-stop centre — submitting; the phone — progress (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             PROCESS,

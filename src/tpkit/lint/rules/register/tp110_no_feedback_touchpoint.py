@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, needs
+from ..words import needs
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -20,27 +20,28 @@ _INFORMATION_ONLY = frozenset({"info", "consultation", "forms"})
 
 @register
 class NoFeedbackTouchpoint(NeedsRule):
-    """No touchpoint takes the client's feedback."""
+    """Summary:
+        ru: ни одна точка процесса не принимает обратную связь (feedback)
+        en: no touchpoint of the process takes feedback
+
+    Message:
+        ru: в процессе «{title}» ни одна точка не принимает обратную связь ({need}): укажите, где клиент может
+            оценить взаимодействие (оценка на ЕПГУ, в приемной, по телефону)
+        en: the process «{title}» has no touchpoint where the client can give feedback ({need}): add one (a rating
+            on the portal, at the reception, by phone)
+
+    Rationale:
+        ru: Предоставление обратной связи — одна из потребностей клиента; порядок требует предлагать оценку на
+            каждом этапе взаимодействия (разд. «Формирование перечня точек взаимодействия»; разд. «Общие требования
+            к разработке порядков»).
+        en: Giving feedback is one of the client's needs; the procedure must offer a rating at each stage (section
+            «Формирование перечня точек взаимодействия» (forming the register); section on developing the
+            procedures).
+    """
 
     code = "TP110"
     name = "no-feedback-touchpoint"
     severity = "warning"
-    summary = {
-        "ru": "ни одна точка процесса не принимает обратную связь (feedback)",
-        "en": "no touchpoint of the process takes feedback",
-    }
-    message = {
-        "ru": "в процессе «{title}» ни одна точка не принимает обратную связь ({need}): укажите, где клиент "
-        "может оценить взаимодействие (оценка на ЕПГУ, в приемной, по телефону)",
-        "en": "the process «{title}» has no touchpoint where the client can give feedback ({need}): add one "
-        "(a rating on the portal, at the reception, by phone)",
-    }
-    rationale = {
-        "ru": "Предоставление обратной связи — одна из потребностей клиента; порядок требует предлагать оценку на "
-        "каждом этапе взаимодействия (" + WHY_REGISTER["ru"] + "; разд. «Общие требования к разработке порядков»).",
-        "en": "Giving feedback is one of the client's needs; the procedure must offer a rating at each stage "
-        "(" + WHY_REGISTER["en"] + "; section on developing the procedures).",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             sub(PROCESS, "needs: [submit, status, result, feedback]", "needs: [submit, status, result]"),

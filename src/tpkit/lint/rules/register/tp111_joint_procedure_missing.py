@@ -10,7 +10,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..channels import in_person
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, names, process_place, tp_name
+from ..words import names, process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -22,32 +22,32 @@ _PARTNER = (
 
 @register
 class JointProcedureMissing(Rule):
-    """Partners have adjacent touchpoints, and no joint procedure is named."""
+    """Summary:
+        ru: у партнера процесса есть смежные точки взаимодействия (или точку очного приема ведет другая
+            организация), а совместный порядок не указан
+        en: a partner of the process has adjacent touchpoints (or another organisation runs an in-person
+            touchpoint), and no joint procedure is named
+
+    Message:
+        ru: в процессе «{title}» {who}, а совместный порядок взаимодействия не указан: {todo}
+        en: in the process «{title}» {who}, and no joint procedure is named: {todo}
+
+    Rationale:
+        ru: «В случае если процесс осуществляется несколькими ведомствами, каждое из них формирует свои точки
+            взаимодействия, исходя из выполняемых действий, порядок взаимодействия разрабатывается совместно при
+            наличии смежных точек взаимодействия». МФЦ, центр «Мой бизнес» или центр занятости, которые ведет другая
+            организация (operator), — смежная точка: процесс осуществляется вместе с ней. Портал, который ведет
+            другой орган (ЕПГУ), — не партнер в этом смысле (разд. «Формирование перечня точек взаимодействия»).
+        en: When several agencies run a process, each lists its own touchpoints, and where they have adjacent
+            touchpoints the interaction procedure is developed jointly. A one-stop, business or employment centre
+            run by another organisation (operator) is such an adjacent touchpoint; a portal someone else runs (the
+            federal portal) is not a partner in this sense (section «Формирование перечня точек взаимодействия»
+            (forming the register)).
+    """
 
     code = "TP111"
     name = "joint-procedure-missing"
     severity = "warning"
-    summary = {
-        "ru": "у партнера процесса есть смежные точки взаимодействия (или точку очного приема ведет другая "
-        "организация), а совместный порядок не указан",
-        "en": "a partner of the process has adjacent touchpoints (or another organisation runs an in-person "
-        "touchpoint), and no joint procedure is named",
-    }
-    message = {
-        "ru": "в процессе «{title}» {who}, а совместный порядок взаимодействия не указан: {todo}",
-        "en": "in the process «{title}» {who}, and no joint procedure is named: {todo}",
-    }
-    rationale = {
-        "ru": "«В случае если процесс осуществляется несколькими ведомствами, каждое из них формирует свои точки "
-        "взаимодействия, исходя из выполняемых действий, порядок взаимодействия разрабатывается совместно при "
-        "наличии смежных точек взаимодействия». МФЦ, центр «Мой бизнес» или центр занятости, которые ведет другая "
-        "организация (operator), — смежная точка: процесс осуществляется вместе с ней. Портал, который ведет "
-        "другой орган (ЕПГУ), — не партнер в этом смысле (" + WHY_REGISTER["ru"] + ").",
-        "en": "When several agencies run a process, each lists its own touchpoints, and where they have adjacent "
-        "touchpoints the interaction procedure is developed jointly. A one-stop, business or employment centre "
-        "run by another organisation (operator) is such an adjacent touchpoint; a portal someone else runs (the "
-        "federal portal) is not a partner in this sense (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _PARTNER + "touchpoints:\n")}
     best_practice = {
         "acts.yaml": (

@@ -12,7 +12,7 @@ from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import sub
-from ..words import WHY_REGISTER, names, process_place
+from ..words import names, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -95,31 +95,32 @@ _REMOVE_COPY = Bi(
 
 @register
 class UniformProcessSplit(Rule):
-    """A uniform appeals process is split into identical copies."""
+    """Summary:
+        ru: один процесс записан копиями по подразделениям: те же точки, потребности отличаются не более чем в двух
+            записях
+        en: one process is kept as per-unit copies: the same touchpoints, needs differing in at most two entries
+
+    Message:
+        ru: процесс «{title}» {how} {others} (направление «{direction}»): {todo}
+        en: the process «{title}» {how} {others} (direction '{direction}'): {todo}
+
+    Rationale:
+        ru: «Если направление деятельности ведомства предполагает осуществление единообразного процесса всеми
+            структурными подразделениями (например, рассмотрение обращений), то точки взаимодействия определяются
+            для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в
+            одной-двух записях, название отличается только подразделением — или копия рядом с процессом всего
+            направления означает, что процесс не определен для направления (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints are
+            determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs differing
+            in an entry or two, a title differing only by the unit — or a copy beside the process of the whole
+            direction means the process was not determined for the direction (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
 
     code = "TP112"
     name = "uniform-process-split"
     severity = "info"
-    summary = {
-        "ru": "один процесс записан копиями по подразделениям: те же точки, потребности отличаются не более чем в "
-        "двух записях",
-        "en": "one process is kept as per-unit copies: the same touchpoints, needs differing in at most two entries",
-    }
-    message = {
-        "ru": "процесс «{title}» {how} {others} (направление «{direction}»): {todo}",
-        "en": "the process «{title}» {how} {others} (direction '{direction}'): {todo}",
-    }
-    rationale = {
-        "ru": "«Если направление деятельности ведомства предполагает осуществление единообразного процесса всеми "
-        "структурными подразделениями (например, рассмотрение обращений), то точки взаимодействия определяются "
-        "для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в одной-"
-        "двух записях, название отличается только подразделением — или копия рядом с процессом всего направления "
-        "означает, что процесс не определен для направления (" + WHY_REGISTER["ru"] + ").",
-        "en": "When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints "
-        "are determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs "
-        "differing in an entry or two, a title differing only by the unit — or a copy beside the process of the "
-        "whole direction means the process was not determined for the direction (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/appeals-benefits.yaml": _appeals(
             "Рассмотрение обращений граждан в отделе назначения выплат", "appeals-benefits", "benefits"

@@ -9,7 +9,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..channels import WHY_SAME, same_touchpoints
 from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import WHY_REGISTER, line_of, touchpoint_place
+from ..words import line_of, touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -31,30 +31,31 @@ _EPGU_TWICE = sub(
 
 @register
 class SameTouchpointTwiceInCatalogue(Rule):
-    """One channel is in the catalogue under two ids."""
+    """Summary:
+        ru: одна точка взаимодействия записана в перечне дважды (тот же адрес, телефон или название без этапа)
+        en: one touchpoint is in the catalogue twice (the same address, phone or name without the stage)
+
+    Message:
+        ru: точка «{name}» — та же точка взаимодействия, что «{first}» (строка {first_line}): {why}; оставьте в
+            перечне одну запись, а потребности обеих (этапы) укажите в процессах в одной записи этой точки
+        en: the touchpoint «{name}» is the same touchpoint as «{first}» (line {first_line}): {why}; keep one
+            catalogue entry, and list the needs of both (the stages) in one entry of that touchpoint in processes
+
+    Rationale:
+        ru: «В случае если взаимодействие с клиентом осуществляется в несколько этапов … точки взаимодействия в
+            рамках одного процесса не подлежат дублированию – указывается одна точка взаимодействия и раскрываются
+            удовлетворяемые в ней потребности клиента». ЕПГУ для подачи заявления и ЕПГУ для получения результата —
+            одна точка с двумя потребностями, а не две записи перечня (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: When interaction goes in stages, touchpoints are not duplicated within a process: one touchpoint is
+            listed with the needs it satisfies. The portal for submitting and the portal for the result are one
+            touchpoint with two needs, not two catalogue entries (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
 
     code = "TP114"
     name = "same-touchpoint-twice-in-catalogue"
     severity = "warning"
-    summary = {
-        "ru": "одна точка взаимодействия записана в перечне дважды (тот же адрес, телефон или название без этапа)",
-        "en": "one touchpoint is in the catalogue twice (the same address, phone or name without the stage)",
-    }
-    message = {
-        "ru": "точка «{name}» — та же точка взаимодействия, что «{first}» (строка {first_line}): {why}; оставьте "
-        "в перечне одну запись, а потребности обеих (этапы) укажите в процессах в одной записи этой точки",
-        "en": "the touchpoint «{name}» is the same touchpoint as «{first}» (line {first_line}): {why}; keep one "
-        "catalogue entry, and list the needs of both (the stages) in one entry of that touchpoint in processes",
-    }
-    rationale = {
-        "ru": "«В случае если взаимодействие с клиентом осуществляется в несколько этапов … точки взаимодействия в "
-        "рамках одного процесса не подлежат дублированию – указывается одна точка взаимодействия и раскрываются "
-        "удовлетворяемые в ней потребности клиента». ЕПГУ для подачи заявления и ЕПГУ для получения результата — "
-        "одна точка с двумя потребностями, а не две записи перечня (" + WHY_REGISTER["ru"] + ").",
-        "en": "When interaction goes in stages, touchpoints are not duplicated within a process: one touchpoint is "
-        "listed with the needs it satisfies. The portal for submitting and the portal for the result are one "
-        "touchpoint with two needs, not two catalogue entries (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"touchpoints.yaml": _EPGU_TWICE}
     best_practice = {
         "processes/child-benefit.yaml": sub(

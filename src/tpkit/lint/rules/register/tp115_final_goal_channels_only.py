@@ -9,7 +9,7 @@ from ...rule import register
 from ..channels import FINAL_GOAL_CHANNELS
 from ..coverage import NeedsRule
 from ..examples import PROCESS_HEAD
-from ..words import WHY_REGISTER, names, tp_name
+from ..words import names, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -29,38 +29,38 @@ _PADDED = (
 
 @register
 class FinalGoalChannelsOnly(NeedsRule):
-    """Every touchpoint of a process is a final-goal channel (the padded formal pair)."""
+    """Summary:
+        ru: все точки процесса — каналы итоговой цели (портал, приемная, МФЦ), даже если в них дописаны информация и
+            консультация
+        en: every touchpoint of the process is a final-goal channel (portal, reception, one-stop centre), even if
+            information and consultation are written in
+
+    Message:
+        ru: формальный подход: все точки процесса «{title}» ({touchpoints}) — каналы, где клиент получает саму
+            услугу или меру поддержки; нет канала информирования {info} и канала помощи при подаче {help} — добавьте
+            их в процесс (и в перечень)
+        en: formal approach: every touchpoint of the process «{title}» ({touchpoints}) is a channel where the client
+            gets the service or support measure itself; there is no information channel {info} and no help channel
+            {help} — add them to the process (and the catalogue)
+
+    Rationale:
+        ru: «Стоит избегать формального подхода при выявлении точек взаимодействия с клиентом, рассмотрения в
+            качестве точек только тех, которые используются клиентом для итоговой цели обращения – получение услуги,
+            меры поддержки … При анализе не учтено, что клиент имеет потребности в получении информации (на сайте),
+            помощи в подаче документов (соответственно может взаимодействовать с ведомством через контактный центр,
+            чат-бот, службу технической поддержки, сайт)». Дописанные ЕПГУ и приемной потребности info и
+            consultation не добавляют ни сайта, ни контактного центра (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: The methodology warns against the formal approach: counting only the touchpoints the client uses for the
+            final goal — the service, the support measure. The client also needs information (on the website) and
+            help submitting (contact centre, chatbot, technical support, the website). Writing info and consultation
+            into the portal and the reception adds neither a website nor a contact centre (section «Формирование
+            перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP115"
     name = "final-goal-channels-only"
     severity = "warning"
-    summary = {
-        "ru": "все точки процесса — каналы итоговой цели (портал, приемная, МФЦ), даже если в них дописаны "
-        "информация и консультация",
-        "en": "every touchpoint of the process is a final-goal channel (portal, reception, one-stop centre), even "
-        "if information and consultation are written in",
-    }
-    message = {
-        "ru": "формальный подход: все точки процесса «{title}» ({touchpoints}) — каналы, где клиент получает "
-        "саму услугу или меру поддержки; нет канала информирования {info} и канала помощи при подаче {help} — "
-        "добавьте их в процесс (и в перечень)",
-        "en": "formal approach: every touchpoint of the process «{title}» ({touchpoints}) is a channel where the "
-        "client gets the service or support measure itself; there is no information channel {info} and no "
-        "help channel {help} — add them to the process (and the catalogue)",
-    }
-    rationale = {
-        "ru": "«Стоит избегать формального подхода при выявлении точек взаимодействия с клиентом, рассмотрения в "
-        "качестве точек только тех, которые используются клиентом для итоговой цели обращения – получение услуги, "
-        "меры поддержки … При анализе не учтено, что клиент имеет потребности в получении информации (на сайте), "
-        "помощи в подаче документов (соответственно может взаимодействовать с ведомством через контактный центр, "
-        "чат-бот, службу технической поддержки, сайт)». Дописанные ЕПГУ и приемной потребности info и "
-        "consultation не добавляют ни сайта, ни контактного центра (" + WHY_REGISTER["ru"] + ").",
-        "en": "The methodology warns against the formal approach: counting only the touchpoints the client uses "
-        "for the final goal — the service, the support measure. The client also needs information (on the "
-        "website) and help submitting (contact centre, chatbot, technical support, the website). Writing info "
-        "and consultation into the portal and the reception adds neither a website nor a contact centre "
-        "(" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": _PADDED}
     best_practice = {
         "processes/child-benefit.yaml": (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, process_place, tp_name
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,32 +16,31 @@ if TYPE_CHECKING:
 
 @register
 class EntryAtUnlistedTouchpoint(Rule):
-    """A notification or feature is at a touchpoint the process does not list."""
+    """Summary:
+        ru: уведомление или особенность процесса — в точке, которой нет среди точек процесса
+        en: a notification or feature of a process is at a touchpoint the process does not list
+
+    Message:
+        ru: {what} процесса «{title}» — в точке «{name}», которой нет среди точек процесса (touchpoints): добавьте
+            ее в процесс с потребностями, которые она удовлетворяет, или укажите точку из процесса
+        en: {what} of the process «{title}» is at the touchpoint «{name}», which the process does not list
+            (touchpoints): add it to the process with the needs it satisfies, or name a touchpoint of the process
+
+    Rationale:
+        ru: «Дополнительно для каждого процесса ведомства по каждой точке взаимодействия необходимо выявить
+            особенности взаимодействия с клиентом»; уведомление о ходе рассмотрения — это потребность клиента,
+            удовлетворяемая в точке («ЕПГУ: подача заявления и документов, уведомление о ходе рассмотрения»). Точка,
+            где клиент получает уведомление или где есть особенность, — точка процесса и должна быть в его перечне с
+            этой потребностью (разд. «Формирование перечня точек взаимодействия»).
+        en: Features are found for each touchpoint of each process, and a progress notice is a need satisfied at a
+            touchpoint (the portal: submitting, progress notices). The touchpoint where the client receives a
+            notification or meets a feature is a touchpoint of the process and belongs in its list (section
+            «Формирование перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP116"
     name = "entry-at-unlisted-touchpoint"
     severity = "error"
-    summary = {
-        "ru": "уведомление или особенность процесса — в точке, которой нет среди точек процесса",
-        "en": "a notification or feature of a process is at a touchpoint the process does not list",
-    }
-    message = {
-        "ru": "{what} процесса «{title}» — в точке «{name}», которой нет среди точек процесса (touchpoints): "
-        "добавьте ее в процесс с потребностями, которые она удовлетворяет, или укажите точку из процесса",
-        "en": "{what} of the process «{title}» is at the touchpoint «{name}», which the process does not list "
-        "(touchpoints): add it to the process with the needs it satisfies, or name a touchpoint of the process",
-    }
-    rationale = {
-        "ru": "«Дополнительно для каждого процесса ведомства по каждой точке взаимодействия необходимо выявить "
-        "особенности взаимодействия с клиентом»; уведомление о ходе рассмотрения — это потребность клиента, "
-        "удовлетворяемая в точке («ЕПГУ: подача заявления и документов, уведомление о ходе рассмотрения»). "
-        "Точка, где клиент получает уведомление или где есть особенность, — точка процесса и должна быть в его "
-        "перечне с этой потребностью (" + WHY_REGISTER["ru"] + ").",
-        "en": "Features are found for each touchpoint of each process, and a progress notice is a need satisfied "
-        "at a touchpoint (the portal: submitting, progress notices). The touchpoint where the client receives a "
-        "notification or meets a feature is a touchpoint of the process and belongs in its list "
-        "(" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             sub(PROCESS, "  - touchpoint: phone\n    needs: [consultation, status]\n", ""),

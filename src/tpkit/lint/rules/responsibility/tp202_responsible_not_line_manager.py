@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit, YamlPath
 from ...rule import Rule, register
 from ..examples import AGENCY, PROCESS, sub
-from ..words import WHY_RESPONSIBILITY, process_place, touchpoint_place, tp_name
+from ..words import process_place, touchpoint_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -23,29 +23,28 @@ _SPECIALIST = (
 
 @register
 class ResponsibleNotLineManager(Rule):
-    """The responsible official is not a line manager."""
+    """Summary:
+        ru: ответственный за точку взаимодействия — не линейный руководитель
+        en: the responsible official of a touchpoint is not a line manager
+
+    Message:
+        ru: ответственный за точку «{name}» — {official} ({position}) — {state}: рекомендуется назначать линейного
+            руководителя, чьи обязанности связаны с работой с клиентами
+        en: the responsible for the touchpoint «{name}» — {official} ({position}) — {state}: a line manager whose
+            duties involve clients is recommended
+
+    Rationale:
+        ru: «Рекомендуется назначать такого сотрудника из числа линейных руководителей, чьи трудовые обязанности
+            непосредственно связаны с осуществлением взаимодействия с клиентом» (разд. «Формирование перечня точек
+            взаимодействия», об ответственных и утверждении перечня).
+        en: The responsible should be a line manager whose duties are directly about interacting with clients
+            (section «Формирование перечня точек взаимодействия» (forming the register), on the responsible and
+            approval).
+    """
 
     code = "TP202"
     name = "responsible-not-line-manager"
     severity = "info"
-    summary = {
-        "ru": "ответственный за точку взаимодействия — не линейный руководитель",
-        "en": "the responsible official of a touchpoint is not a line manager",
-    }
-    message = {
-        "ru": "ответственный за точку «{name}» — {official} ({position}) — {state}: рекомендуется назначать "
-        "линейного руководителя, чьи обязанности связаны с работой с клиентами",
-        "en": "the responsible for the touchpoint «{name}» — {official} ({position}) — {state}: a line manager "
-        "whose duties involve clients is recommended",
-    }
-    rationale = {
-        "ru": "«Рекомендуется назначать такого сотрудника из числа линейных руководителей, чьи трудовые "
-        "обязанности непосредственно связаны с осуществлением взаимодействия с клиентом» ("
-        + WHY_RESPONSIBILITY["ru"]
-        + ").",
-        "en": "The responsible should be a line manager whose duties are directly about interacting with clients "
-        "(" + WHY_RESPONSIBILITY["en"] + ").",
-    }
     anti_pattern = {
         "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
         "processes/child-benefit.yaml": sub(

@@ -21,25 +21,24 @@ _NOTE = "touchpoints:  # tpkit: ignore[TP110] -- отзывы собирает �
 
 @register
 class UnusedSuppression(Rule):
-    """An inline suppression comment suppressed nothing."""
+    """Summary:
+        ru: комментарий «# tpkit: ignore[...]» ничего не подавил
+        en: an inline '# tpkit: ignore[...]' comment suppressed nothing
+
+    Message:
+        ru: подавление {code} ничего не подавило: удалите комментарий
+        en: the suppression of {code} suppressed nothing: remove the comment
+
+    Rationale:
+        ru: Подавление без находки скрывает будущие ошибки и вводит рецензента в заблуждение: оно остается после
+            того, как замечание устранено, и молча подавит его, если ошибка вернется.
+        en: A suppression with nothing to suppress hides future mistakes and misleads the reviewer: it outlives the
+            fixed finding and would silently hide it if the mistake came back.
+    """
 
     code = "TP901"
     name = "unused-suppression"
     severity = "info"
-    summary = {
-        "ru": "комментарий «# tpkit: ignore[...]» ничего не подавил",
-        "en": "an inline '# tpkit: ignore[...]' comment suppressed nothing",
-    }
-    message = {
-        "ru": "подавление {code} ничего не подавило: удалите комментарий",
-        "en": "the suppression of {code} suppressed nothing: remove the comment",
-    }
-    rationale = {
-        "ru": "Подавление без находки скрывает будущие ошибки и вводит рецензента в заблуждение: оно остается "
-        "после того, как замечание устранено, и молча подавит его, если ошибка вернется.",
-        "en": "A suppression with nothing to suppress hides future mistakes and misleads the reviewer: it outlives "
-        "the fixed finding and would silently hide it if the mistake came back.",
-    }
     # the process does take feedback (at the portal): the comment suppresses nothing
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
     # the contact centre has no basis yet, and the comment says why that is accepted for now
