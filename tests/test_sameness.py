@@ -74,3 +74,12 @@ def test_index_finds_the_first_touchpoint_with_a_shared_key() -> None:
     assert idx.find(touchpoint_keys("ЕПГУ (подача заявления)", "portal")) == "epgu"
     assert idx.find(touchpoint_keys("Госуслуги", "portal", url="gosuslugi.ru/")) == "epgu"
     assert idx.find(touchpoint_keys("Сайт", "website")) is None
+
+
+def test_a_name_is_also_its_abbreviation_in_brackets() -> None:
+    full = touchpoint_keys("Единый портал государственных и муниципальных услуг (ЕПГУ)", "portal")
+    assert same_touchpoint(full, touchpoint_keys("ЕПГУ (подача заявления)", "portal"))
+    assert same_touchpoint(full, touchpoint_keys("Единый портал государственных и муниципальных услуг", "portal"))
+    assert not same_touchpoint(
+        touchpoint_keys("МФЦ (г. Тула)", "one_stop_center"), touchpoint_keys("г Тула", "one_stop_center")
+    )

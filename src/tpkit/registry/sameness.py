@@ -11,7 +11,8 @@ at least one of these in common:
 * the phone number's digits (a Russian ``8`` trunk prefix is read as ``7``);
 * the address, in :func:`norm_text` form;
 * the name, in :func:`norm_text` form once stage words are stripped
-  (:func:`strip_stage_words`).
+  (:func:`strip_stage_words`); a name ending in an abbreviation in brackets
+  («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it.
 
 This module is the one definition of that sameness: the importer merges rows by
 it and rule TP114 (``same-touchpoint-twice-in-catalogue``) reports catalogue
@@ -138,10 +139,19 @@ def touchpoint_keys(
         keys.append((channel, "phone", digits))
     if address and norm_text(address):
         keys.append((channel, "address", norm_text(address)))
-    stripped = norm_text(strip_stage_words(name))
-    if stripped:
-        keys.append((channel, "name", stripped))
-    return tuple(keys)
+    stripped = strip_stage_words(name)
+    for variant in (stripped, *_abbreviation(stripped)):
+        if norm_text(variant):
+            keys.append((channel, "name", norm_text(variant)))
+    return tuple(dict.fromkeys(keys))
+
+
+def _abbreviation(name: str) -> tuple[str, ...]:
+    """«Единый портал … (ЕПГУ)» is also «ЕПГУ» and «Единый портал …»: a name and its abbreviation in brackets."""
+    m = re.match(r"^(?P<head>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яa-z0-9]{1,9})\)\s*$", name)
+    if m is None or sum(ch.isupper() for ch in m.group("abbr")) < 2:
+        return ()
+    return (m.group("abbr"), m.group("head"))
 
 
 def touchpoint_key(
