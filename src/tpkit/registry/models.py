@@ -207,6 +207,12 @@ class Process(Model):
     title: Text
     direction: Direction
     scope: Literal["process", "direction"] = "process"
+    #: with ``scope: direction``: every service (measure) of the direction is handled alike at these touchpoints
+    uniform: bool = Field(
+        False,
+        description="scope: direction only — every service or support measure of the direction is handled alike "
+        "at these touchpoints (единообразный процесс), so no per-service listing is needed",
+    )
     units: list[Ref] = Field(default_factory=list)
     basis: list[Ref] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)

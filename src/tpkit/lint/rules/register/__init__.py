@@ -14,4 +14,5 @@ from . import (  # noqa: F401
     tp111_joint_procedure_missing,
     tp112_uniform_process_split,
     tp113_low_demand_removed,
+    tp117_direction_wide_services,
 )
