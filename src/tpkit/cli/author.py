@@ -32,11 +32,15 @@ def init(
         Path, typer.Argument(metavar="DIR", help="Folder for the new registry (created if missing).")
     ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+    empty: Annotated[
+        bool,
+        typer.Option("--empty", help="No example process, procedure, touchpoints or acts: the start for tpkit import."),
+    ] = False,
 ) -> None:
     """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
     from ..author.init import init_registry
 
-    result = author_call(init_registry, directory, force=force)
+    result = author_call(init_registry, directory, force=force, empty=empty)
     for rel in result.written:
         typer.echo(f"  {rel}")
     typer.echo(f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint)")

@@ -117,6 +117,9 @@ HELP_RU: dict[str, str] = {
         "Перечень из Excel становится touchpoints.yaml и processes/*.yaml; несопоставленные строки перечисляются."
     ),
     "Replace process files that already exist.": "Заменить существующие файлы процессов.",
+    "No example process, procedure, touchpoints or acts: the start for tpkit import.": (
+        "Без примера процесса, порядка, точек и актов: начало для tpkit import."
+    ),
     "Direction for rows under no direction heading, on a sheet whose name is not one (default: services).": (
         "Направление для строк без заголовка направления на листе, название которого им не является "
         "(по умолчанию services)."

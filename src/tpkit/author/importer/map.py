@@ -263,6 +263,9 @@ def _plan_processes(
             taken.discard(pid)
             pid = data["id"] = key[2]
             taken.add(pid)
+        if existing is not None and norm(existing.title) != norm(items[0].process):
+            reason = f"наименование расходится с процессом {existing.id} — оставлено из реестра"
+            report.append(items[0].row.unmapped("процесс", items[0].process, reason))
         if existing is None and items[0].row.per_direction:
             data["scope"] = "direction"
             data["description"] = DIRECTION_NOTE
