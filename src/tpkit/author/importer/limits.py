@@ -61,7 +61,7 @@ def check_zip(path: Path, kind: str) -> None:
     for info in infos:
         if info.file_size > MAX_PART_BYTES:
             raise ImportLimitError(
-                f"{name}: часть {info.filename} распаковывается больше чем в {MAX_PART_BYTES // MB} МБ "
+                f"{name}: часть {info.filename} распаковывается больше чем в {MAX_PART_BYTES / MB:g} МБ "
                 "/ a zip part over the import limit"
             )
         if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -72,7 +72,7 @@ def check_zip(path: Path, kind: str) -> None:
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise ImportLimitError(
-            f"{name}: распакованный архив больше {MAX_TOTAL_BYTES // MB} МБ / unpacked size over the import limit"
+            f"{name}: распакованный архив больше {MAX_TOTAL_BYTES / MB:g} МБ / unpacked size over the import limit"
         )
 
 
