@@ -12,7 +12,7 @@ from conftest import EXAMPLE, run_cli, run_proc
 from import_books import per_service_docx
 
 from tpkit.author.importer import limits
-from tpkit.registry.yamlread import parse
+from tpkit.registry.yaml import parse
 
 
 def _snapshot(root: Path) -> dict[Path, bytes]:

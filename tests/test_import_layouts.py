@@ -8,7 +8,7 @@ import pytest
 from conftest import codes, lint_json, run_cli
 from import_books import other_order_xlsx, per_direction_docx, per_service_docx
 
-from tpkit.registry.yamlread import parse
+from tpkit.registry.yaml import parse
 
 
 @pytest.fixture
