@@ -187,17 +187,10 @@ def test_force_keeps_the_comments_on_touchpoint_entries(tmp_path: Path) -> None:
 def test_a_failure_while_staging_leaves_the_registry_as_it_was(
     base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tpkit import util
     from tpkit.author.importer import write
 
-    book = tmp_path / "two.xlsx"
-    _sheet(
-        book,
-        [
-            [1, "Выдача справки", "Чат-бот в Telegram", "цифровая", "получение информации"],
-            [2, "Выдача удостоверения", "Приемная министерства", "оффлайн", "подача заявления"],
-        ],
-    )
-    real = write._stage
+    real = util.stage_bytes
     calls: list[Path] = []
 
     def failing(path: Path, data: bytes) -> Path:
@@ -206,7 +199,7 @@ def test_a_failure_while_staging_leaves_the_registry_as_it_was(
             raise OSError(28, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(write, "_stage", failing)
+    monkeypatch.setattr(util, "stage_bytes", failing)
     before = _snapshot(base)
     with pytest.raises(OSError):
         write.commit_files(base, {"processes/a.yaml": "a", "processes/b.yaml": "b", "touchpoints.yaml": "c"})

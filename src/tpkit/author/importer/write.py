@@ -10,7 +10,6 @@ only when all are staged are they moved into place, one rename each.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 from typing import Any
 
@@ -159,57 +158,11 @@ def plan_texts(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> d
     return texts
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """A temporary file beside ``path`` holding ``data``, flushed to disk, with the mode ``path`` has or would get."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".import", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def commit_files(root: Path, texts: dict[str, str]) -> list[str]:
-    """Stage every file, then move them all into place; a failure while staging leaves the registry as it was."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for rel, text in texts.items():
-            staged.append((_stage(root / rel, text.encode("utf-8")), root / rel))
-    except BaseException:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
-    for folder in sorted({path.parent for _, path in staged}):
-        _fsync_dir(folder)
+    """Write every file or none (:func:`tpkit.util.atomic_write_many`); the paths, relative to ``root``."""
+    from ...util import atomic_write_many
+
+    atomic_write_many({root / rel: text.encode("utf-8") for rel, text in texts.items()})
     return list(texts)
 
 
