@@ -100,8 +100,9 @@ def _fsync_dir(folder: Path) -> None:
 def atomic_write_many(files: dict[Path, bytes]) -> None:
     """Write several files all or nothing: stage each beside its target (flushed), then rename them all.
 
-    A failure while staging (a full disk, Ctrl-C) removes what was staged and changes nothing; only a kill between
-    the renames, which take microseconds, can leave part of the files written.
+    A failure while staging (a full disk, Ctrl-C) removes what was staged and changes nothing; a failed rename
+    removes what was not moved yet. Only a failure or a kill between the renames, which take microseconds, can
+    leave part of the files written.
     """
     staged: list[tuple[Path, Path]] = []
     try:
@@ -111,8 +112,15 @@ def atomic_write_many(files: dict[Path, bytes]) -> None:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
+    moved = 0
+    try:
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            moved += 1
+    except BaseException:
+        for tmp, _ in staged[moved:]:
+            tmp.unlink(missing_ok=True)
+        raise
     for folder in sorted({path.parent for _, path in staged}):
         _fsync_dir(folder)
 
