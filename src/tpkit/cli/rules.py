@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, app
-from .common import check_choice, chosen_lang
+from .app import LangOpt, RegistryOpt, app
+from .common import check_choice, chosen_lang, registry_root
 from .errors import fail
 
 
@@ -50,18 +50,47 @@ def explain(
 
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Folder for the schema files.")] = Path(
-        "schemas"
-    ),
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="Folder for the schema files (default: .tpkit/schemas of the registry, else schemas).",
+        ),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
+    registry: RegistryOpt = None,
 ) -> None:
     """Write the JSON Schemas (draft 2020-12) of every file kind."""
+    # inside a registry (found from the current folder, or --registry) the schemas list the agency's own needs
+    # from agency.yaml and go to its .tpkit/schemas, where tpkit init wired them for the editor
     from .. import schema as sch
+    from ..author.init import SCHEMA_DIR
+    from ..registry import NoRegistryError, find_root
 
+    root: Path | None = None
+    if registry is not None:
+        root = registry_root(registry)
+    else:
+        try:
+            root = find_root(Path.cwd())
+        except NoRegistryError:
+            root = None
+    needs = sch.registry_needs(root) if root is not None else None
+    folder = output if output is not None else (root / SCHEMA_DIR if root is not None else Path("schemas"))
+    if output is None and root is not None and root.is_relative_to(Path.cwd().resolve()):
+        folder = folder.relative_to(Path.cwd().resolve())
     if check:
-        stale = sch.check(output)
+        stale = sch.check(folder, needs)
+        hint = (
+            "tpkit schema"
+            + ("" if registry is None else f" -C {registry}")
+            + ("" if output is None else f" -o {output}")
+        )
         for name in stale:
-            typer.echo(f"{output / name}: устарела / out of date (tpkit schema --output {output})")
+            state = "устарела / out of date" if (folder / name).is_file() else "нет файла / missing"
+            typer.echo(f"{folder / name}: {state} ({hint})")
         raise typer.Exit(1 if stale else 0)
-    for path in sch.write(output):
+    for path in sch.write(folder, needs):
         typer.echo(f"записано / written: {path}")
