@@ -143,7 +143,8 @@ def test_import_reads_a_hand_made_register_loosely(base: Path, tmp_path: Path) -
     assert entries["site"]["demand"] == 1200
     assert entries["reception"]["needs"] == ["consultation", "submit", "result"]
     assert entries["reception"]["demand"] == "low"
-    assert entries["reception"]["notes"] == "Сверка оригиналов"
+    # a needs item that names no need is kept in notes, never dropped (issue 20 item 3)
+    assert entries["reception"]["notes"] == "телепатия; Сверка оригиналов"
     new_tp = next(t for t in proc["touchpoints"] if t["touchpoint"] not in ("site", "reception"))
     assert new_tp["needs"] == ["info", "consultation"]
     catalogue = parse((base / "touchpoints.yaml").read_text(encoding="utf-8")).data["touchpoints"]

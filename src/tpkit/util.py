@@ -59,6 +59,72 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """A temporary file beside ``path`` holding ``data``, flushed to disk, with the mode ``path`` has or would get.
+
+    The first half of :func:`atomic_write_many`; the caller renames it over ``path`` (or removes it).
+    """
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> None:
+    """Write several files all or nothing: stage each beside its target (flushed), then rename them all.
+
+    A failure while staging (a full disk, Ctrl-C) removes what was staged and changes nothing; a failed rename
+    removes what was not moved yet. Only a failure or a kill between the renames, which take microseconds, can
+    leave part of the files written.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((stage_bytes(path, data), path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    moved = 0
+    try:
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            moved += 1
+    except BaseException:
+        for tmp, _ in staged[moved:]:
+            tmp.unlink(missing_ok=True)
+        raise
+    for folder in sorted({path.parent for _, path in staged}):
+        _fsync_dir(folder)
+
+
 def resource_dir(name: str) -> Path:
     """A data folder shipped with tpkit (``templates``, ``schemas``).
 

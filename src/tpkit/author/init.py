@@ -6,6 +6,10 @@ leading ``dot.`` in a template's name becomes ``.`` (``dot.gitignore`` ->
 Schemas are written from :func:`tpkit.schema.render_all` (the registry's: with its agency's needs) into
 ``.tpkit/schemas/`` and wired to the files in ``.vscode/settings.json`` for
 yaml-language-server (autocompletion and hover docs in VS Code).
+
+``--empty`` leaves out the worked example: no process, no procedure, an empty
+catalogue and no acts (their comments stay) — the starting point for
+``tpkit import``.
 """
 
 from __future__ import annotations
@@ -37,8 +41,20 @@ def _target_name(rel: Path) -> Path:
     return Path(*parts)
 
 
-def planned_files() -> dict[str, bytes]:
-    """Relative POSIX path -> content, for every file ``init`` writes."""
+#: files an ``--empty`` registry holds as their leading comments and an empty list
+EMPTY_LISTS = {"touchpoints.yaml": "touchpoints", "acts.yaml": "acts"}
+#: folders of the worked example, left out by ``--empty``
+EXAMPLE_FOLDERS = ("processes/", "procedures/")
+
+
+def _emptied(text: bytes, key: str) -> bytes:
+    lines = text.decode("utf-8").splitlines(keepends=True)
+    head = "".join(ln for ln in lines[: next((i for i, ln in enumerate(lines) if not ln.startswith("#")), 0)])
+    return (head + f"{key}: []\n").encode("utf-8")
+
+
+def planned_files(*, empty: bool = False) -> dict[str, bytes]:
+    """Relative POSIX path -> content, for every file ``init`` writes (``empty``: without the worked example)."""
     from ..schema import SCHEMA_FILES, render_all
 
     src = template_root()
@@ -47,7 +63,11 @@ def planned_files() -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for path in sorted(src.rglob("*")):
         if path.is_file() and path.name != "__pycache__":
-            out[_target_name(path.relative_to(src)).as_posix()] = path.read_bytes()
+            rel = _target_name(path.relative_to(src)).as_posix()
+            if empty and rel.startswith(EXAMPLE_FOLDERS):
+                continue
+            data = path.read_bytes()
+            out[rel] = _emptied(data, EMPTY_LISTS[rel]) if empty and rel in EMPTY_LISTS else data
     from ..registry.source import source_from_bytes
     from ..schema import needs_of_agency
 
@@ -65,7 +85,7 @@ def planned_files() -> dict[str, bytes]:
     return out
 
 
-def init_registry(target: Path, *, force: bool = False) -> InitResult:
+def init_registry(target: Path, *, force: bool = False, empty: bool = False) -> InitResult:
     """Create a registry in ``target`` (created if missing).
 
     A folder that holds anything is refused unless ``force``; with ``force``
@@ -79,7 +99,7 @@ def init_registry(target: Path, *, force: bool = False) -> InitResult:
         )
     from ..util import atomic_write_bytes
 
-    files = planned_files()
+    files = planned_files(empty=empty)
     check_inside(target, [target / rel for rel in files])
     result = InitResult(root=target)
     for rel, data in files.items():

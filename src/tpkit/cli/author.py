@@ -32,11 +32,15 @@ def init(
         Path, typer.Argument(metavar="DIR", help="Folder for the new registry (created if missing).")
     ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+    empty: Annotated[
+        bool,
+        typer.Option("--empty", help="No example process, procedure, touchpoints or acts: the start for tpkit import."),
+    ] = False,
 ) -> None:
     """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
     from ..author.init import init_registry
 
-    result = author_call(init_registry, directory, force=force)
+    result = author_call(init_registry, directory, force=force, empty=empty)
     for rel in result.written:
         typer.echo(f"  {rel}")
     typer.echo(f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint)")
@@ -109,31 +113,32 @@ import_app = typer.Typer(
 app.add_typer(import_app, name="import")
 
 
-@import_app.command("xlsx")
-def import_xlsx_cmd(
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="FILE", help="An .xlsx workbook in the layout of tpkit render register --format xlsx."),
-    ],
-    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
-    direction: Annotated[
-        Optional[str],
-        typer.Option(
-            "--direction", metavar="DIRECTION", help="Direction for a sheet whose name is not one (default: services)."
-        ),
-    ] = None,
-    path: Annotated[
-        Optional[Path], typer.Option("--registry", metavar="DIR", help="Registry folder (default: the current one).")
-    ] = None,
+def _run_import(
+    kind: str,
+    file: Path,
+    force: bool,
+    direction: Optional[str],
+    path: Optional[Path],
+    dry_run: bool,
+    report: Optional[Path],
 ) -> None:
-    """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
-    from ..author.importer import import_xlsx
+    from ..author.importer import import_file, merge_line
+    from ..config import load_config
+    from ..util import atomic_write_text
 
     check_direction(direction)
     if not file.is_file():
         fail(f"{file}: нет такого файла / no such file")
     root = registry_root(path)
-    result = author_call(import_xlsx, root, file, force=force, default_direction=direction)
+    if report is not None:
+        check_output(report, root, load_config(root))
+    result = author_call(import_file, root, file, kind, force=force, default_direction=direction, dry_run=dry_run)
+    if report is not None:
+        atomic_write_text(report, result.plan)
+        written(report)
+    if dry_run:
+        sys.stdout.write(result.plan)
+        return
     for rel in result.written:
         typer.echo(f"записано / written: {rel}")
     if result.touchpoints_added:
@@ -142,7 +147,7 @@ def import_xlsx_cmd(
             "(проверьте channel, basis, responsible)"
         )
     for merge in result.merged:
-        typer.echo(f"объединена / merged: {merge.line()}", err=True)
+        typer.echo(f"объединена / merged: {merge_line(merge)}", err=True)
     for item in result.unmapped:
         typer.echo(f"не сопоставлено / not mapped: {item.line()}", err=True)
     typer.echo(
@@ -150,6 +155,62 @@ def import_xlsx_cmd(
         f"объединено строк: {len(result.merged)}, не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
         err=True,
     )
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")]
+DirectionOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--direction",
+        metavar="DIRECTION",
+        help="Direction for rows under no direction heading, on a sheet whose name is not one (default: services).",
+    ),
+]
+RegistryOpt = Annotated[
+    Optional[Path], typer.Option("--registry", metavar="DIR", help="Registry folder (default: the current one).")
+]
+DryRunOpt = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Print the plan (rows, what each became, what was not understood); write nothing."),
+]
+ReportOpt = Annotated[
+    Optional[Path],
+    typer.Option("--report", metavar="FILE.md", help="Also write the plan to FILE.md (for the merge request)."),
+]
+
+
+@import_app.command("xlsx")
+def import_xlsx_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="An .xlsx workbook: tpkit's register export or an agency's own table, any sheet."
+        ),
+    ],
+    force: ForceOpt = False,
+    direction: DirectionOpt = None,
+    path: RegistryOpt = None,
+    dry_run: DryRunOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
+    _run_import("xlsx", file, force, direction, path, dry_run, report)
+
+
+@import_app.command("docx")
+def import_docx_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="A .docx document whose tables are the register (an order's appendix)."),
+    ],
+    force: ForceOpt = False,
+    direction: DirectionOpt = None,
+    path: RegistryOpt = None,
+    dry_run: DryRunOpt = False,
+    report: ReportOpt = None,
+) -> None:
+    """A register published in Word (its tables) becomes touchpoints.yaml and processes/*.yaml."""
+    _run_import("docx", file, force, direction, path, dry_run, report)
 
 
 MATRIX_FORMATS = ("text", "html", "csv")

@@ -118,12 +118,28 @@ HELP_RU: dict[str, str] = {
     "A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported.": (
         "Перечень из Excel становится touchpoints.yaml и processes/*.yaml; несопоставленные строки перечисляются."
     ),
-    "An .xlsx workbook in the layout of tpkit render register --format xlsx.": (
-        "Книга .xlsx в форме tpkit render register --format xlsx."
-    ),
     "Replace process files that already exist.": "Заменить существующие файлы процессов.",
-    "Direction for a sheet whose name is not one (default: services).": (
-        "Направление для листа, название которого им не является (по умолчанию services)."
+    "No example process, procedure, touchpoints or acts: the start for tpkit import.": (
+        "Без примера процесса, порядка, точек и актов: начало для tpkit import."
+    ),
+    "Direction for rows under no direction heading, on a sheet whose name is not one (default: services).": (
+        "Направление для строк без заголовка направления на листе, название которого им не является "
+        "(по умолчанию services)."
+    ),
+    "An .xlsx workbook: tpkit's register export or an agency's own table, any sheet.": (
+        "Книга .xlsx: выгрузка перечня tpkit или собственная таблица ведомства, любой лист."
+    ),
+    "A .docx document whose tables are the register (an order's appendix).": (
+        "Документ .docx, таблицы которого — перечень (приложение к приказу)."
+    ),
+    "A register published in Word (its tables) becomes touchpoints.yaml and processes/*.yaml.": (
+        "Перечень, утвержденный в Word (его таблицы), становится touchpoints.yaml и processes/*.yaml."
+    ),
+    "Print the plan (rows, what each became, what was not understood); write nothing.": (
+        "Показать план (строки, во что превратилась каждая, что не понято); ничего не записывать."
+    ),
+    "Also write the plan to FILE.md (for the merge request).": (
+        "Записать план также в FILE.md (для запроса на слияние)."
     ),
     "Registry folder (default: the current one).": "Папка реестра (по умолчанию — текущая).",
     "Processes × touchpoints with the needs in the cells; the journey gaps of each process.": (

@@ -210,6 +210,8 @@ class Process(Model):
     title: Text
     direction: Direction
     scope: Literal["process", "direction"] = "process"
+    #: with ``scope: direction``: every service (measure) of the direction is handled alike at these touchpoints
+    uniform: bool = False
     units: list[Ref] = Field(default_factory=list)
     basis: list[Ref] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)

@@ -1,10 +1,11 @@
 """Map, cell by cell: the labels of one row back to registry codes (needs, acts, officials, demand, form).
 
 Labels are mapped through the registry the import runs in: needs through
-their labels (full, short, or the code), acts through ``acts.yaml`` (as the
-export prints them, by title, or by id), officials through ``agency.yaml``,
-touchpoints through the catalogue by name. What cannot be mapped is reported
-and left out, never guessed silently.
+their labels (full, short, or the code), else through the word stems of free
+text (:mod:`.needs`); acts through ``acts.yaml`` (as the export prints them, by
+title, or by id), officials through ``agency.yaml``, touchpoints through the
+catalogue by name. What cannot be mapped is reported, never guessed silently;
+a needs item that names no need is kept in the entry's ``notes``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...registry import Registry
-from ...registry.enums import DEMAND_WORDS, FORM_LABELS, NEEDS
+from ...registry.enums import DEMAND_WORDS, DIRECTIONS, FORM_LABELS, NEEDS
+from ...registry.models import ID_PATTERN
 from ...render.register_columns import LIST_SEP, act_text, official_text
 from .match import FORM_WORDS, norm
-from .read import Row, Unmapped
+from .needs import form_in, is_accessibility, needs_in, split_items
+from .read import Row, Unmapped, cell_text
 
 
 def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -48,13 +51,14 @@ class Lookup:
         self.forms = {norm(v["ru"]): k for k, v in FORM_LABELS.items()}
 
     def need_codes(self, text: str) -> tuple[list[str], list[str]]:
-        """The need codes of a cell (pieces split by «;» or lines, else by commas) and the pieces not known."""
+        """The need codes of a cell and the items that name none.
+
+        An item (split by «;», lines and list marks) is a need's label, or labels split by commas, or free text
+        whose word stems name needs («подача заявления в электронной форме» -> ``submit``).
+        """
         codes: list[str] = []
         unknown: list[str] = []
-        for piece in re.split(r"[;\n]+", text):
-            piece = piece.strip()
-            if not piece:
-                continue
+        for piece in split_items(text):
             code = self.needs.get(norm(piece))
             if code is not None:
                 codes.append(code)
@@ -63,18 +67,13 @@ class Lookup:
             mapped = [self.needs.get(norm(p)) for p in parts]
             if parts and all(mapped):
                 codes.extend(m for m in mapped if m)
+                continue
+            found = needs_in(piece)
+            if found:
+                codes.extend(found)
             else:
                 unknown.append(piece)
         return list(dict.fromkeys(codes)), unknown
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text: ``None`` is empty, a whole float is an integer."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def split_list(value: Any) -> list[str]:
@@ -121,6 +120,12 @@ class ParsedRow:
     responsible: str | None
     demand: int | str | None
     features: list[str] = field(default_factory=list)
+    #: needs items that named no need: kept in the entry's ``notes``
+    notes: list[str] = field(default_factory=list)
+    #: equal-access words («пандус») from the features cell: the catalogue entry's ``accessibility``
+    accessibility: list[str] = field(default_factory=list)
+    #: the process id from an «id процесса» column, when it holds a valid one
+    pid: str | None = None
 
 
 def _acts(look: Lookup, row: Row, report: list[Unmapped]) -> list[str]:
@@ -136,11 +141,49 @@ def _acts(look: Lookup, row: Row, report: list[Unmapped]) -> list[str]:
     return basis
 
 
+def _features(row: Row, form: str | None) -> tuple[list[str], list[str], str | None]:
+    """The features cell: features proper, accessibility items, and the form when an item names it."""
+    features: list[str] = []
+    access: list[str] = []
+    for item in split_items(cell_text(row.cells.get("features"))):
+        said = form_in(item)
+        if said is not None and len(norm(item).split()) <= 3:
+            form = form or said  # «цифровая точка», «оффлайн точка»
+        elif is_accessibility(item):
+            access.append(item)
+        else:
+            features.append(item)
+    return features, access, form
+
+
+def _form(look: Lookup, row: Row, report: list[Unmapped]) -> str | None:
+    text = cell_text(row.cells.get("form"))
+    form_text = norm(text)
+    form = FORM_WORDS.get(form_text) or look.forms.get(form_text) or (form_in(text) if text else None)
+    if form_text and form is None:
+        reason = "форма не «цифровая» и не «оффлайн» — определена по названию точки"
+        report.append(row.unmapped("форма", text, reason))
+    return form
+
+
+def _pid(row: Row, report: list[Unmapped]) -> str | None:
+    pid = cell_text(row.cells.get("pid"))
+    if not pid:
+        return None
+    if re.fullmatch(ID_PATTERN, pid) is None:
+        report.append(row.unmapped("id процесса", pid, "не идентификатор (a-z, 0-9, -, _) — id взят из наименования"))
+        return None
+    return pid
+
+
 def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | None:
     """The row's cells as codes; ``None`` for a row without a process or a touchpoint (reported)."""
     c = row.cells
     tp_name = cell_text(c.get("touchpoint"))
-    if not c.get("process"):
+    process = cell_text(c.get("process"))
+    if not process and row.per_direction:
+        process = DIRECTIONS[row.direction]["ru"]
+    if not process:
         report.append(row.unmapped("процесс", "", "нет наименования процесса — строка пропущена"))
         return None
     if not tp_name:
@@ -148,7 +191,7 @@ def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | Non
         return None
     needs, unknown_needs = look.need_codes(cell_text(c.get("needs")))
     for u in unknown_needs:
-        report.append(row.unmapped("удовлетворяемые потребности", u, "неизвестная потребность — пропущена"))
+        report.append(row.unmapped("удовлетворяемые потребности", u, "потребность не распознана — записано в notes"))
     basis = _acts(look, row, report)
     resp_text = cell_text(c.get("responsible"))
     responsible = look.officials.get(norm(resp_text)) if resp_text else None
@@ -160,14 +203,10 @@ def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | Non
     if not ok:
         reason = "не число обращений, «маловостребована» или «учет не велся»"
         report.append(row.unmapped("востребованность", cell_text(c.get("demand")), reason))
-    form_text = norm(c.get("form"))
-    form = FORM_WORDS.get(form_text) or look.forms.get(form_text)
-    if form_text and form is None:
-        reason = "форма не «цифровая» и не «оффлайн» — определена по названию точки"
-        report.append(row.unmapped("форма", cell_text(c.get("form")), reason))
+    features, access, form = _features(row, _form(look, row, report))
     return ParsedRow(
         row=row,
-        process=str(c["process"]).strip(),
+        process=process,
         direction=row.direction,
         tp_name=tp_name,
         form=form,
@@ -175,5 +214,8 @@ def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | Non
         basis=basis,
         responsible=responsible,
         demand=demand,
-        features=split_list(c.get("features")),
+        features=features,
+        notes=unknown_needs,
+        accessibility=access,
+        pid=_pid(row, report),
     )

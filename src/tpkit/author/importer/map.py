@@ -1,16 +1,15 @@
 """Map: parsed rows become a plan — new touchpoints for the catalogue and one document per process.
 
-New touchpoints get a channel guessed from the name and the form, and the
-basis and responsible official every row that uses them agrees on. A process
-whose title is already in the registry keeps its id and everything the
-register table does not show (units, basis, partners, features,
-notifications) and gets its touchpoints replaced; where its features are met
-follows the rows.
-
-Excel registers keep one row per stage: «ЕПГУ (подача заявления)», «ЕПГУ (получение результата)». A name
-is matched without its stage words (and by the abbreviation the catalogue gives in parentheses), the way
-TP114 decides that two catalogue entries are one touchpoint; rows of one process at one touchpoint
-become one entry with the needs joined, and every such merge is reported.
+A row's touchpoint is the catalogue's when its name is, or when it is the same
+channel reached the same way (:mod:`tpkit.registry.sameness`: «ЕПГУ (подача
+заявления)» is ``epgu``); else a new one, with a channel guessed from the name and
+the form, and the basis and responsible official every row that uses it agrees
+on. Rows of one process at one touchpoint (a register listing stages) become one
+entry, their needs joined. A process is found by the «id процесса» column, else
+by its title; an existing one keeps everything the register table does not show
+(units, basis, partners, features, notifications) and gets its touchpoints
+replaced. A table with no process column gives one process per direction
+(``scope: direction``), titled from the direction's heading.
 """
 
 from __future__ import annotations
@@ -18,13 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...lint.rules.channels import name_keys, strip_stage
 from ...registry import Registry
 from ...registry import models as m
 from ...registry.enums import CHANNELS
-from .cells import Lookup, ParsedRow, cell_text, parse_row
-from .match import guess_channel, norm, slug, touchpoint_id, unique_id
+from ...registry.sameness import SamenessIndex, phone_digits, strip_stage_words, touchpoint_keys
+from .cells import Lookup, ParsedRow, parse_row
+from .match import guess_channel, norm, slug, touchpoint_id, unique_id, well_known_id
 from .read import Row, Unmapped
+
+#: the note a direction-wide process gets (the methodology lists touchpoints per service)
+DIRECTION_NOTE = (
+    "Один процесс для всего направления: в утвержденном перечне точки взаимодействия указаны по направлению, "
+    "а не по каждой услуге (импортировано tpkit import). Если услуги направления различаются, опишите процесс "
+    "для каждой; если все обслуживаются одинаково, укажите uniform: true."
+)
 
 
 @dataclass
@@ -37,23 +43,17 @@ class ProcessDocument:
 
 
 @dataclass
-class Merge:
-    """A row joined to an earlier row of the same process: one touchpoint, the needs added."""
+class RowOutcome:
+    """What one row became: for the plan."""
 
-    sheet: str
-    row: int
-    name: str
-    first_row: int
-    first_name: str
-    process: str
-    touchpoint: str
-
-    def line(self) -> str:
-        return (
-            f"{self.sheet}!{self.row}: «{self.name}» — та же точка взаимодействия, что «{self.first_name}» "
-            f"(строка {self.first_row}) процесса «{self.process}»: объединена в одну запись {self.touchpoint}, "
-            "потребности сложены"
-        )
+    where: str
+    touchpoint_name: str
+    process: str = ""
+    touchpoint: str = ""
+    #: new | catalogue | same (the same channel as a catalogue entry or an earlier row) | merged (stage rows)
+    how: str = ""
+    needs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,8 +61,17 @@ class ImportPlan:
     #: new touchpoints by id, in the order the rows first name them
     touchpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
     processes: list[ProcessDocument] = field(default_factory=list)
-    #: rows joined to an earlier row of their process (one touchpoint under several stage names)
-    merged: list[Merge] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    source: str = ""
+
+
+def _row_key(p: ParsedRow) -> tuple[str, int]:
+    return (p.row.sheet, p.row.number)
+
+
+def _keys(name: str, channel: str, url: str | None = None, address: str | None = None) -> tuple[Any, ...]:
+    return touchpoint_keys(name, channel, url=url, phone=phone_digits(name) or None, address=address)
 
 
 class _Touchpoints:
@@ -70,11 +79,15 @@ class _Touchpoints:
 
     def __init__(self, reg: Registry) -> None:
         self.reg = reg
-        self.ids: dict[str, str] = {}
+        self.of: dict[tuple[str, int], str] = {}
+        self.how: dict[tuple[str, int], str] = {}
         self.new: dict[str, dict[str, Any]] = {}
+        self.same = SamenessIndex()
+        for tp in reg.touchpoints.values():
+            self.same.add(tp.id, _keys(tp.name, tp.channel, tp.url, tp.address))
 
     def id_of(self, p: ParsedRow) -> str:
-        return self.ids[norm(p.tp_name)]
+        return self.of[_row_key(p)]
 
     def catalogue(self, tid: str) -> tuple[list[str], str | None]:
         """The basis and the responsible official the catalogue gives a touchpoint."""
@@ -93,41 +106,42 @@ def entry_basis(row_basis: list[str], catalogue: list[str]) -> list[str] | None:
     return None
 
 
+def _resolve(tps: _Touchpoints, look: Lookup, p: ParsedRow, taken: set[str], report: list[Unmapped]) -> None:
+    """Give the row its touchpoint id: by name in the catalogue, by sameness, or a new entry."""
+    key = _row_key(p)
+    existing = look.touchpoints.get(norm(p.tp_name))
+    channel = guess_channel(strip_stage_words(p.tp_name), p.form)
+    if existing is None:
+        existing = tps.same.find(_keys(p.tp_name, channel))
+    if existing is None:  # «МФЦ» is the catalogue's ``mfc`` of the same channel, whatever its full name
+        known = well_known_id(p.tp_name)
+        if known is not None and known in tps.reg.touchpoints and tps.reg.touchpoints[known].channel == channel:
+            existing = known
+    tps.how[key] = "new" if existing is None else "same" if existing in tps.new else "catalogue"
+    if existing is not None:
+        tps.of[key] = existing
+        if existing in tps.reg.touchpoints:
+            if p.form is not None and CHANNELS[tps.reg.touchpoints[existing].channel]["form"] != p.form:
+                reason = "форма расходится с каталогом — оставлена из каталога"
+                report.append(p.row.unmapped("форма", p.tp_name, reason))
+            missing = [a for a in p.accessibility if a not in tps.reg.touchpoints[existing].accessibility]
+            for a in missing:
+                reason = "доступность точки каталога не изменена — добавьте в touchpoints.yaml сами"
+                report.append(p.row.unmapped("особенности", a, reason))
+        return
+    name = strip_stage_words(p.tp_name)
+    ident = touchpoint_id(name, channel, taken)
+    tps.of[key] = ident
+    tps.new[ident] = {"id": ident, "name": name, "channel": channel}
+    tps.same.add(ident, _keys(p.tp_name, channel))
+    look.touchpoints.setdefault(norm(p.tp_name), ident)
+
+
 def _plan_touchpoints(reg: Registry, look: Lookup, parsed: list[ParsedRow], report: list[Unmapped]) -> _Touchpoints:
     tps = _Touchpoints(reg)
     taken = set(reg.touchpoints) | set(reg.raw_ids.get("touchpoint", set()))
-    # a channel's names without stage words (and its abbreviation), for the catalogue and the new touchpoints
-    by_stageless: dict[tuple[str, str], str] = {}
-    for known in reg.touchpoints.values():
-        for k in name_keys(known.name):
-            by_stageless.setdefault((known.channel, k), known.id)
     for p in parsed:
-        key = norm(p.tp_name)
-        if key in tps.ids:
-            continue
-        bare = strip_stage(p.tp_name)
-        existing = look.touchpoints.get(key) or look.touchpoints.get(norm(bare))
-        if existing is None:
-            channel = guess_channel(bare, p.form)
-            existing = next(
-                (by_stageless[(channel, k)] for k in name_keys(p.tp_name) if (channel, k) in by_stageless), None
-            )
-            if existing is not None and existing in tps.new:
-                tps.ids[key] = existing
-                continue
-        if existing is not None:
-            tps.ids[key] = existing
-            if p.form is not None and CHANNELS[reg.touchpoints[existing].channel]["form"] != p.form:
-                report.append(
-                    p.row.unmapped("форма", p.tp_name, "форма расходится с каталогом — оставлена из каталога")
-                )
-            continue
-        channel = guess_channel(bare, p.form)
-        ident = touchpoint_id(bare, channel, taken)
-        tps.ids[key] = ident
-        tps.new[ident] = {"id": ident, "name": bare, "channel": channel}
-        for k in name_keys(bare):
-            by_stageless.setdefault((channel, k), ident)
+        _resolve(tps, look, p, taken, report)
     for ident, tp in tps.new.items():
         uses = [p for p in parsed if tps.id_of(p) == ident]
         common = [b for b in uses[0].basis if all(b in u.basis for u in uses)]
@@ -136,6 +150,9 @@ def _plan_touchpoints(reg: Registry, look: Lookup, parsed: list[ParsedRow], repo
         resps = {u.responsible for u in uses}
         if len(resps) == 1 and None not in resps:
             tp["responsible"] = uses[0].responsible
+        access = list(dict.fromkeys(a for u in uses for a in u.accessibility))
+        if access:
+            tp["accessibility"] = access
     return tps
 
 
@@ -145,10 +162,8 @@ def _entry(
     """The process's touchpoint entry for one row; features named in the row are noted in ``feature_at``."""
     tid = tps.id_of(it)
     cat_basis, cat_resp = tps.catalogue(tid)
-    entry: dict[str, Any] = {"touchpoint": tid, "needs": it.needs}
-    if not it.needs:
-        report.append(it.row.unmapped("удовлетворяемые потребности", "", "нет ни одной потребности (TP105)"))
-    eb = entry_basis(it.basis, cat_basis)
+    entry: dict[str, Any] = {"touchpoint": tid, "needs": list(it.needs)}
+    eb = entry_basis(it.basis, cat_basis) if "basis" in it.row.cells else []
     if eb is None:
         eb = it.basis
         report.append(it.row.unmapped("основание", "", "в строке нет основания, указанного для точки в каталоге"))
@@ -156,12 +171,12 @@ def _entry(
         entry["basis"] = eb
     if it.responsible is not None and it.responsible != cat_resp:
         entry["responsible"] = it.responsible
-    elif it.responsible is None and cat_resp is not None and cell_text(it.row.cells.get("responsible")) == "":
+    elif it.responsible is None and cat_resp is not None and it.row.cells.get("responsible") == "":
         reason = "пусто, но в каталоге ответственный указан — он и останется"
         report.append(it.row.unmapped("ответственный", "", reason))
     if it.demand is not None:
         entry["demand"] = it.demand
-    notes = []
+    notes = list(it.notes)
     for f in it.features:
         feat = features.get(norm(f))
         if feat is not None:
@@ -171,6 +186,24 @@ def _entry(
     if notes:
         entry["notes"] = "; ".join(notes)
     return entry
+
+
+def merge_entry(into: dict[str, Any], other: dict[str, Any]) -> None:
+    """Rows of one process at one touchpoint (stages) make one entry: needs, basis and notes joined.
+
+    The responsible official and the demand of the first row that gives them are kept (the stages of one
+    process count the same requests).
+    """
+    into["needs"] = list(dict.fromkeys([*into["needs"], *other["needs"]]))
+    basis = list(dict.fromkeys([*into.get("basis", []), *other.get("basis", [])]))
+    if basis:
+        into["basis"] = basis
+    for key in ("responsible", "demand"):
+        if key not in into and key in other:
+            into[key] = other[key]
+    notes = [n for n in (into.get("notes"), other.get("notes")) if n]
+    if notes:
+        into["notes"] = "; ".join(dict.fromkeys(notes))
 
 
 def _place_features(data: dict[str, Any], feature_at: dict[str, list[str]], entries: list[dict[str, Any]]) -> None:
@@ -198,60 +231,84 @@ def _start_document(
     return existing.id, data
 
 
-def _join_stages(
-    items: list[ParsedRow], entries: list[dict[str, Any]], title: str, merged: list[Merge]
-) -> list[dict[str, Any]]:
-    """One entry per touchpoint: a later row at the same touchpoint adds its needs, basis and notes to the first
-    (a stage of the same touchpoint: «в рамках одного процесса не подлежат дублированию»), and is reported."""
-    first: dict[str, tuple[ParsedRow, dict[str, Any]]] = {}
-    out: list[dict[str, Any]] = []
-    for it, entry in zip(items, entries, strict=True):
-        tid = entry["touchpoint"]
-        if tid not in first:
-            first[tid] = (it, entry)
-            out.append(entry)
-            continue
-        row0, kept = first[tid]
-        kept["needs"] = list(dict.fromkeys([*kept["needs"], *entry["needs"]]))
-        if entry.get("basis"):
-            kept["basis"] = list(dict.fromkeys([*kept.get("basis", []), *entry["basis"]]))
-        if entry.get("notes"):
-            kept["notes"] = "; ".join(x for x in (kept.get("notes"), entry["notes"]) if x)
-        if isinstance(entry.get("demand"), int) and isinstance(kept.get("demand"), int):
-            kept["demand"] = max(kept["demand"], entry["demand"])  # the same clients at another stage
-        merged.append(Merge(it.row.sheet, it.row.number, it.tp_name, row0.row.number, row0.tp_name, title, str(tid)))
-    return out
+def _find_process(
+    reg: Registry, by_title: dict[tuple[str, str], m.Process], key: tuple[str, str, str | None]
+) -> m.Process | None:
+    direction, title, pid = key
+    if pid is not None:
+        return reg.processes.get(pid)
+    return by_title.get((direction, norm(title))) or by_title.get(("", norm(title)))
 
 
 def _plan_processes(
-    reg: Registry, parsed: list[ParsedRow], tps: _Touchpoints, report: list[Unmapped], merged: list[Merge]
+    reg: Registry,
+    parsed: list[ParsedRow],
+    tps: _Touchpoints,
+    outcomes: dict[tuple[str, int], RowOutcome],
+    report: list[Unmapped],
 ) -> list[ProcessDocument]:
     by_title: dict[tuple[str, str], m.Process] = {}
     for proc in reg.processes.values():
         by_title.setdefault((proc.direction, norm(proc.title)), proc)
         by_title.setdefault(("", norm(proc.title)), proc)
     taken = set(reg.processes) | set(reg.raw_ids.get("process", set()))
-    groups: dict[tuple[str, str], list[ParsedRow]] = {}
+    groups: dict[tuple[str, str, str | None], list[ParsedRow]] = {}
     for p in parsed:
-        groups.setdefault((p.direction, p.process), []).append(p)
+        groups.setdefault((p.direction, p.process if p.pid is None else "", p.pid), []).append(p)
     documents: list[ProcessDocument] = []
-    for (direction, title), items in groups.items():
-        existing = by_title.get((direction, norm(title))) or by_title.get(("", norm(title)))
-        pid, data = _start_document(reg, existing, direction, title, taken)
+    for key, items in groups.items():
+        existing = _find_process(reg, by_title, key)
+        pid, data = _start_document(reg, existing, key[0], items[0].process, taken)
+        if existing is None and key[2] is not None:
+            taken.discard(pid)
+            pid = data["id"] = key[2]
+            taken.add(pid)
+        if existing is not None and norm(existing.title) != norm(items[0].process):
+            reason = f"наименование расходится с процессом {existing.id} — оставлено из реестра"
+            report.append(items[0].row.unmapped("процесс", items[0].process, reason))
+        if existing is None and items[0].row.per_direction:
+            data["scope"] = "direction"
+            data["description"] = DIRECTION_NOTE
         features = {norm(f.get("title", "")): f for f in data.get("features", []) or [] if isinstance(f, dict)}
         feature_at: dict[str, list[str]] = {}
-        entries = _join_stages(items, [_entry(it, tps, features, feature_at, report) for it in items], title, merged)
-        _place_features(data, feature_at, entries)
-        data["touchpoints"] = entries
+        entries: dict[str, dict[str, Any]] = {}
+        first_row: dict[str, str] = {}
+        for it in items:
+            entry = _entry(it, tps, features, feature_at, report)
+            out = outcomes[_row_key(it)]
+            out.process, out.touchpoint = pid, entry["touchpoint"]
+            if entry["touchpoint"] in entries:
+                merge_entry(entries[entry["touchpoint"]], entry)
+                out.how = f"merged:{first_row[entry['touchpoint']]}"
+            else:
+                entries[entry["touchpoint"]] = entry
+                first_row[entry["touchpoint"]] = it.row.where
+        for tid, entry in entries.items():
+            if not entry["needs"]:
+                where = first_row[tid]
+                report.append(
+                    Unmapped(
+                        where.split("!")[0],
+                        int(where.rsplit("!", 1)[1]),
+                        "удовлетворяемые потребности",
+                        "",
+                        "нет ни одной потребности (TP105)",
+                    )
+                )
+        _place_features(data, feature_at, list(entries.values()))
+        data["touchpoints"] = list(entries.values())
         documents.append(ProcessDocument(pid, data, existing))
     return documents
 
 
-def plan_import(reg: Registry, rows: list[Row], report: list[Unmapped]) -> ImportPlan:
+def plan_import(reg: Registry, rows: list[Row], report: list[Unmapped], source: str = "") -> ImportPlan:
     """What the rows add to ``reg``; what cannot be mapped goes to ``report``, row by row."""
     look = Lookup(reg)
     parsed = [p for p in (parse_row(look, row, report) for row in rows) if p is not None]
     tps = _plan_touchpoints(reg, look, parsed, report)
-    merged: list[Merge] = []
-    processes = _plan_processes(reg, parsed, tps, report, merged)
-    return ImportPlan(tps.new, processes, merged)
+    outcomes = {
+        _row_key(p): RowOutcome(p.row.where, p.tp_name, how=tps.how[_row_key(p)], needs=p.needs, notes=p.notes)
+        for p in parsed
+    }
+    documents = _plan_processes(reg, parsed, tps, outcomes, report)
+    return ImportPlan(tps.new, documents, list(outcomes.values()), report, source)

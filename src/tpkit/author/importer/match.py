@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 
 def norm(text: Any) -> str:
-    """Case, «ё», quotes, punctuation and runs of spaces do not matter."""
-    s = str(text if text is not None else "").replace("\u00a0", " ").casefold().replace("ё", "е")
+    """Unicode normal form (NFC), case, «ё», quotes, punctuation and runs of spaces do not matter."""
+    s = unicodedata.normalize("NFC", str(text if text is not None else ""))
+    s = s.replace("\u00a0", " ").casefold().replace("ё", "е")
     s = re.sub(r"[«»\"'“”„.,:;()\[\]/\\№#*_–—-]+", " ", s)
     return " ".join(s.split())
 
@@ -16,20 +18,61 @@ def norm(text: Any) -> str:
 #: column key -> extra header spellings (normalized), beyond the column's own labels
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "n": ("n", "номер", "п п", "n п п", "no", "#"),
-    "process": ("наименование процесса", "процесс услуга", "услуга", "услуга функция", "наименование услуги"),
+    "pid": ("id процесса", "id", "идентификатор процесса", "process id"),
+    "process": (
+        "наименование процесса",
+        "процесс услуга",
+        "услуга",
+        "услуга функция",
+        "наименование услуги",
+        "функция",
+        "наименование услуги функции",
+        "мера поддержки",
+    ),
     "touchpoint": (
         "точка",
         "точки взаимодействия",
         "наименование точки взаимодействия",
         "точка взаимодействия с клиентом",
+        "точки контакта",
+        "точка контакта",
+        "точки контакта с клиентом",
     ),
-    "form": ("форма точки", "форма точки взаимодействия", "вид точки"),
-    "needs": ("потребности", "потребность", "удовлетворяемая потребность", "удовлетворяемые потребности клиента"),
+    "form": ("форма точки", "форма точки взаимодействия", "вид точки", "форма взаимодействия"),
+    "needs": (
+        "потребности",
+        "потребность",
+        "удовлетворяемая потребность",
+        "удовлетворяемые потребности клиента",
+        "виды взаимодействия",
+        "вид взаимодействия",
+        "порядок взаимодействия",
+        "порядок взаимодействия с клиентом",
+    ),
     "basis": ("основания", "основание работы", "нпа", "правовое основание", "основание использования"),
-    "features": ("особенность", "особенности взаимодействия"),
+    "features": ("особенность", "особенности взаимодействия", "особенности взаимодействия с клиентом"),
     "responsible": ("ответственное лицо", "ответственное должностное лицо", "ответственный сотрудник"),
     "demand": ("востребованность точки", "количество обращений", "обращений в год"),
 }
+
+#: (stems in a heading, direction), first match wins: «Рассмотрение обращений граждан» -> appeals
+HEADING_STEMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("мер поддержк", "меры поддержк", "мер государственной поддержк", "меры государственной поддержк"), "support"),
+    (("контрол", "надзор"), "control"),
+    (("обращени", "запрос"), "appeals"),
+    (("функци",), "functions"),
+    (("услуг", "сервис"), "services"),
+)
+
+
+def heading_direction(text: str) -> str | None:
+    """The direction of activity a heading row names, by word stems; ``None`` when it names none."""
+    s = " " + norm(text)
+    for stems, direction in HEADING_STEMS:
+        if any(" " + stem in s for stem in stems):
+            return direction
+    return None
+
 
 FORM_WORDS = {
     "цифровая": "digital",
@@ -121,13 +164,19 @@ def guess_channel(name: str, form: str | None) -> str:
     return "other_offline" if form == "offline" else "other_digital"
 
 
+def well_known_id(name: str) -> str | None:
+    """``epgu``, ``pos`` or ``mfc`` for the touchpoints every agency names alike; ``None`` for others."""
+    text = norm(name)
+    words = text.split()
+    if "платформа обратной связи" in text or "пос" in words:
+        return "pos"
+    if "епгу" in words or "единый портал" in text:
+        return "epgu"
+    if "мфц" in words or "многофункциональн" in text:
+        return "mfc"
+    return None
+
+
 def touchpoint_id(name: str, channel: str, taken: set[str]) -> str:
     """An id for a new touchpoint: ``epgu``, ``pos``, ``mfc`` for the well-known ones, else the channel."""
-    text = norm(name)
-    if "епгу" in text.split() or "единый портал" in text:
-        base = "pos" if "обратной связи" in text else "epgu"
-    elif "мфц" in text.split() or "многофункциональн" in text:
-        base = "mfc"
-    else:
-        base = channel.replace("_", "-")
-    return unique_id(base, taken)
+    return unique_id(well_known_id(name) or channel.replace("_", "-"), taken)

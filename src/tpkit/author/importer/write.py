@@ -1,7 +1,10 @@
-"""Write: the plan becomes files — process files (existing ones edited in place where that is safe)
-and new touchpoints appended to ``touchpoints.yaml`` with its comments kept.
+"""Write: the plan becomes files — process files (existing ones edited in place where that is safe, their
+comments kept, those on touchpoint entries included) and new touchpoints appended to ``touchpoints.yaml`` with its
+comments kept.
 
-Nothing is written when a process file would be replaced without ``--force``.
+All or nothing: every file's text is made first (nothing is written when one fails, or when a process file would
+be replaced without ``--force``); then each is staged as a temporary file beside its target and flushed to disk;
+only when all are staged are they moved into place, one rename each.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ...registry import Registry
-from ...util import atomic_write_text
 from .. import AuthoringError, check_inside
 from ..fmt import format_text
 from ..yamltext import append_to_sequence, compose, decode, parse, round_trip_yaml
@@ -56,7 +58,7 @@ def _update_in_place(path: Path, data: dict[str, Any]) -> str | None:
         if not isinstance(doc, dict):
             return None
         doc["direction"] = data["direction"]
-        doc["touchpoints"] = flowify(data["touchpoints"])
+        doc["touchpoints"] = merge_entries(doc.get("touchpoints"), data["touchpoints"])
         wanted = {str(f.get("id")): f for f in data.get("features", []) or [] if isinstance(f, dict)}
         for feature in doc.get("features", []) or []:
             new = wanted.get(str(feature.get("id"))) if isinstance(feature, dict) else None
@@ -71,21 +73,50 @@ def _update_in_place(path: Path, data: dict[str, Any]) -> str | None:
     return text if parse(text).data == expected else None
 
 
-def _write_touchpoints(root: Path, items: list[dict[str, Any]]) -> None:
+def merge_entries(old: Any, new: list[dict[str, Any]]) -> Any:
+    """The new touchpoint entries, reusing the old entry of the same touchpoint (its comments stay with it).
+
+    A value that did not change is not touched (a comment after it stays on its line); keys the new entry has no
+    more are removed. When the touchpoints are the same and in the same order, the old list itself is kept, so the
+    comments between its items stay too.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(old, CommentedSeq):
+        return flowify(new)
+    by_tp = {str(e.get("touchpoint")): e for e in old if isinstance(e, CommentedMap)}
+    maps = []
+    for entry in new:
+        cm = by_tp.get(str(entry["touchpoint"]))
+        if cm is None:
+            maps.append(flowify(entry))
+            continue
+        for key in [k for k in cm if k not in entry]:
+            del cm[key]
+        for key, value in entry.items():
+            current = cm.get(key)
+            plain = list(current) if isinstance(current, list) else current
+            if key not in cm or plain != value:
+                cm[key] = flowify(value, key)
+        maps.append(cm)
+    if len(maps) == len(old) and all(a is b for a, b in zip(maps, old, strict=True)):
+        return old
+    return CommentedSeq(maps)
+
+
+def _touchpoints_text(root: Path, items: list[dict[str, Any]]) -> str:
     path = root / "touchpoints.yaml"
     text = dump({"touchpoints": items})
     block = "".join(line[2:] if line.startswith("  ") else line for line in text.splitlines(keepends=True)[1:])
-    block = "# добавлено tpkit import xlsx: проверьте channel, basis и responsible\n" + block
+    block = "# добавлено tpkit import: проверьте channel, basis и responsible\n" + block
     if not path.exists():
-        atomic_write_text(
-            path,
-            format_text("touchpoints:\n" + "".join("  " + ln for ln in block.splitlines(keepends=True)), "touchpoints"),
+        return format_text(
+            "touchpoints:\n" + "".join("  " + ln for ln in block.splitlines(keepends=True)), "touchpoints"
         )
-        return
     old, _ = decode(path.read_bytes())
     if old is None or parse(old).fatal:
         raise AuthoringError("touchpoints.yaml: файл не читается — исправьте его и повторите импорт")
-    atomic_write_text(path, append_to_sequence(old, compose(old), block))
+    return append_to_sequence(old, compose(old), block)
 
 
 def _refuse_overwrite(
@@ -104,20 +135,37 @@ def _refuse_overwrite(
         )
 
 
-def write_plan(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> list[str]:
-    """Write the plan's files under ``root``; the paths written, relative to it."""
-    targets = [root / "processes" / f"{doc.pid}.yaml" for doc in plan.processes]
-    _refuse_overwrite(root, reg, plan.processes, targets, force)
-    check_inside(root, targets)
-    written: list[str] = []
-    for doc, path in zip(plan.processes, targets, strict=True):
-        text = None
-        if doc.existing is not None:
-            path = root / reg.process_file(doc.existing)
-            text = _update_in_place(path, doc.data)
-        atomic_write_text(path, text if text is not None else format_text(dump(doc.data), "process"))
-        written.append(path.relative_to(root).as_posix())
+def process_targets(root: Path, reg: Registry, plan: ImportPlan) -> dict[str, ProcessDocument]:
+    """The file each process document goes to (relative POSIX path): its own file when it exists."""
+    out: dict[str, ProcessDocument] = {}
+    for doc in plan.processes:
+        rel = reg.process_file(doc.existing) if doc.existing is not None else f"processes/{doc.pid}.yaml"
+        out[rel] = doc
+    return out
+
+
+def plan_texts(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> dict[str, str]:
+    """Every file the plan writes and its text, made before anything is written."""
+    targets = process_targets(root, reg, plan)
+    _refuse_overwrite(root, reg, list(targets.values()), [root / rel for rel in targets], force)
+    check_inside(root, [root / rel for rel in targets])
+    texts: dict[str, str] = {}
+    for rel, doc in targets.items():
+        text = _update_in_place(root / rel, doc.data) if doc.existing is not None else None
+        texts[rel] = text if text is not None else format_text(dump(doc.data), "process")
     if plan.touchpoints:
-        _write_touchpoints(root, list(plan.touchpoints.values()))
-        written.append("touchpoints.yaml")
-    return written
+        texts["touchpoints.yaml"] = _touchpoints_text(root, list(plan.touchpoints.values()))
+    return texts
+
+
+def commit_files(root: Path, texts: dict[str, str]) -> list[str]:
+    """Write every file or none (:func:`tpkit.util.atomic_write_many`); the paths, relative to ``root``."""
+    from ...util import atomic_write_many
+
+    atomic_write_many({root / rel: text.encode("utf-8") for rel, text in texts.items()})
+    return list(texts)
+
+
+def write_plan(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> list[str]:
+    """Write the plan's files under ``root``, all or nothing; the paths written, relative to it."""
+    return commit_files(root, plan_texts(root, reg, plan, force=force))

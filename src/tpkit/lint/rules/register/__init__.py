@@ -17,4 +17,5 @@ from . import (  # noqa: F401
     tp114_same_touchpoint_twice_in_catalogue,
     tp115_final_goal_channels_only,
     tp116_entry_at_unlisted_touchpoint,
+    tp117_direction_wide_services,
 )

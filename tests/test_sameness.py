@@ -1,0 +1,85 @@
+"""registry.sameness: when two touchpoints are one channel (the importer and TP114 share it)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tpkit.registry.sameness import (
+    SamenessIndex,
+    norm_url,
+    phone_digits,
+    same_touchpoint,
+    strip_stage_words,
+    touchpoint_key,
+    touchpoint_keys,
+)
+
+
+def test_stage_words_are_stripped_from_a_bracketed_or_dashed_tail() -> None:
+    assert strip_stage_words("ЕПГУ (подача заявления)") == "ЕПГУ"
+    assert strip_stage_words("ЕПГУ — получение результата") == "ЕПГУ"
+    assert strip_stage_words("МФЦ (прием документов и выдача результата)") == "МФЦ"
+    assert strip_stage_words("ЕПГУ (подача заявления о назначении выплаты)") == "ЕПГУ"
+
+
+def test_names_that_only_look_like_stages_are_kept() -> None:
+    assert strip_stage_words("Чат-бот") == "Чат-бот"
+    assert strip_stage_words("МФЦ (г. Тула)") == "МФЦ (г. Тула)"
+    assert strip_stage_words("Прием заявлений") == "Прием заявлений"
+    assert strip_stage_words("Телефон: 8 (4872) 12-34-56") == "Телефон: 8 (4872) 12-34-56"
+
+
+def test_url_ignores_scheme_www_query_and_trailing_slash() -> None:
+    assert norm_url("https://www.Gosuslugi.ru/600/?a=1#x") == norm_url("http://gosuslugi.ru/600") == "gosuslugi.ru/600"
+
+
+def test_phone_digits_read_8_as_7() -> None:
+    assert phone_digits("8 (4872) 12-34-56") == phone_digits("+7 4872 123456") == "74872123456"
+    assert phone_digits("Приемная, каб. 12") == ""
+
+
+def test_one_channel_reached_the_same_way_is_one_touchpoint() -> None:
+    a = touchpoint_keys("ЕПГУ (подача заявления)", "portal")
+    b = touchpoint_keys("ЕПГУ — получение результата", "portal")
+    assert same_touchpoint(a, b)
+    site1 = touchpoint_keys("Сайт министерства", "website", url="https://www.minsoc.ru/")
+    site2 = touchpoint_keys("Официальный сайт", "website", url="http://minsoc.ru")
+    assert same_touchpoint(site1, site2)
+    assert touchpoint_key("Сайт министерства", "website", url="https://www.minsoc.ru/") == (
+        "website",
+        "url",
+        "minsoc.ru",
+    )
+    tel1 = touchpoint_keys("Горячая линия", "phone", phone="8 800 100-70-10")
+    tel2 = touchpoint_keys("Телефон отдела", "phone", phone="+7 (800) 1007010")
+    assert same_touchpoint(tel1, tel2)
+    office1 = touchpoint_keys("Приемная", "reception", address="г. Тула, пр. Ленина, д. 2")
+    office2 = touchpoint_keys("Прием граждан", "reception", address="г Тула пр Ленина д 2")
+    assert same_touchpoint(office1, office2)
+
+
+def test_another_channel_is_another_touchpoint() -> None:
+    assert not same_touchpoint(touchpoint_keys("ЕПГУ", "portal"), touchpoint_keys("ЕПГУ", "chatbot"))
+    assert not same_touchpoint(touchpoint_keys("Сайт", "website"), touchpoint_keys("Портал", "website"))
+
+
+def test_names_compare_in_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", "Приёмная министерства")
+    assert same_touchpoint(touchpoint_keys(nfd, "reception"), touchpoint_keys("Приемная министерства", "reception"))
+
+
+def test_index_finds_the_first_touchpoint_with_a_shared_key() -> None:
+    idx = SamenessIndex()
+    idx.add("epgu", touchpoint_keys("ЕПГУ", "portal", url="https://www.gosuslugi.ru"))
+    assert idx.find(touchpoint_keys("ЕПГУ (подача заявления)", "portal")) == "epgu"
+    assert idx.find(touchpoint_keys("Госуслуги", "portal", url="gosuslugi.ru/")) == "epgu"
+    assert idx.find(touchpoint_keys("Сайт", "website")) is None
+
+
+def test_a_name_is_also_its_abbreviation_in_brackets() -> None:
+    full = touchpoint_keys("Единый портал государственных и муниципальных услуг (ЕПГУ)", "portal")
+    assert same_touchpoint(full, touchpoint_keys("ЕПГУ (подача заявления)", "portal"))
+    assert same_touchpoint(full, touchpoint_keys("Единый портал государственных и муниципальных услуг", "portal"))
+    assert not same_touchpoint(
+        touchpoint_keys("МФЦ (г. Тула)", "one_stop_center"), touchpoint_keys("г Тула", "one_stop_center")
+    )
