@@ -500,7 +500,7 @@ class _Gen:
                 lines.append("    notes: Прием ведется по предварительной записи через ЕПГУ и по телефону")
             elif k in _NOTES:
                 lines.append(f"    notes: {_NOTES[k]}")
-        if p % 5 == 0:
+        if p % 5 != 3:  # the МФЦ is another organisation: a partner with its agreement (a share goes without)
             lines += ["partners:", "  - name: ГБУ ТО «МФЦ»", f"    touchpoints: [{chosen[7]}]"]
             if p % 50 != 25:
                 lines.append("joint_procedure: agr-mfc")
@@ -528,7 +528,8 @@ class _Gen:
         lines += [
             "  - event: Принято решение по заявлению",
             f"    touchpoint: {chosen[4]}",
-            "    next_step: Результат можно получить в личном кабинете или в МФЦ по месту подачи",
+            "    next_step: Результат можно получить в личном кабинете или в МФЦ по месту подачи"
+            + ("" if p % 13 == 0 else " в течение 5 рабочих дней"),
             "description: >-",
             "  Процесс включает прием заявления и документов, межведомственные запросы, рассмотрение",
             "  заявления и уведомление заявителя о результате в выбранной им форме.",
