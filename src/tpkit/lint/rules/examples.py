@@ -96,6 +96,12 @@ notifications:
     next_step: Решение принимается в течение 10 рабочих дней
 """
 
+
+def phone_entry_with(line: str) -> str:
+    """:data:`PROCESS` with ``line`` (a key and its value, maybe a comment) added to its phone entry."""
+    return sub(PROCESS, "    needs: [consultation, status]\n", f"    needs: [consultation, status]\n    {line}\n")
+
+
 #: a small complete procedure for the reception (the base's single procedure covers all touchpoints)
 RECEPTION_PROCEDURE = """\
 id: reception
