@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..registry.enums import CHANNELS, DIRECTIONS, NEEDS, form_of
 from .html import a, e
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from ..lint.engine import LintResult
     from ..lint.finding import Finding
     from ..registry import Registry
-    from ..registry import models as m
 
 KIND_LABELS = {
     "direction": "направление",
@@ -138,28 +138,26 @@ class Site:
         return a(rel(here, target), label)
 
     def title(self, kind: str, ident: str) -> str:
+        """How a link to the object names it: a title, a touchpoint's name, an official's name and position (the
+        id when the registry does not know the object)."""
         reg = self.reg
-        obj: m.Process | m.Touchpoint | m.Procedure | m.Act | m.Official | None
         if kind == "direction":
             return DIRECTIONS.get(ident, {}).get("ru", ident)
-        if kind == "process":
-            obj = reg.processes.get(ident)
-            return obj.title if obj else ident
-        if kind == "touchpoint":
-            obj = reg.touchpoints.get(ident)
-            return obj.name if obj else ident
-        if kind == "procedure":
-            obj = reg.procedures.get(ident)
-            return obj.title if obj else ident
-        if kind == "act":
-            obj = reg.acts.get(ident)
-            return obj.title if obj else ident
         if kind == "need":
             return reg.need_label(ident)
+        objects: dict[str, Mapping[str, Any]] = {
+            "process": reg.processes,
+            "touchpoint": reg.touchpoints,
+            "procedure": reg.procedures,
+            "act": reg.acts,
+            "official": reg.officials,
+        }
+        obj = objects[kind].get(ident) if kind in objects else None
+        if obj is None:
+            return ident
         if kind == "official":
-            obj = reg.officials.get(ident)
-            return f"{obj.name}, {obj.position}" if obj else ident
-        return ident
+            return f"{obj.name}, {obj.position}"
+        return str(obj.name if kind == "touchpoint" else obj.title)
 
     def location(self, f: Finding) -> str:
         """``file:line`` of a finding, linked to the source line where ``site.repo_url`` is set."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -75,6 +75,23 @@ def _props(rows: list[tuple[str, str]]) -> str:
 
 def _findings(site: Site, here: str, obj: str) -> str:
     return "<h2>Замечания</h2>\n" + site.findings_list(site.by_object.get(obj, []), here)
+
+
+def _links(site: Site, here: str, heading: str, kind: str, idents: Iterable[str]) -> str:
+    """A heading and the list of links to the objects of ``kind`` named ``idents``."""
+    return f"<h2>{heading}</h2>\n" + ul(site.link(here, kind, ident) for ident in idents)
+
+
+def _entry_links(site: Site, here: str, heading: str, entries: Iterable[tuple[str, str]]) -> str:
+    """A heading and the list of process touchpoint entries, each «the process — the touchpoint»."""
+    return f"<h2>{heading}</h2>\n" + ul(
+        f"{site.link(here, 'process', pid)} — {site.link(here, 'touchpoint', t)}" for pid, t in entries
+    )
+
+
+def _page(site: Site, here: str, title: str, body: list[str]) -> str:
+    """An object's whole page, under the overview."""
+    return page(here, title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
 
 
 def _demand(d: int | str | None) -> str:
@@ -238,6 +255,7 @@ def touchpoint_page(site: Site, tp: m.Touchpoint) -> tuple[str, str]:
     ]
     procs = reg.coverage.get(tp.id, [])
     body = [props, "<h2>Процессы</h2>\n", table(["процесс", "потребности", "востребованность"], uses)]
+    # two items, not one _links(): the assessment pictures below are named by len(body)
     body += ["<h2>Порядки взаимодействия</h2>\n", ul(link("procedure", q.id) for q in procs)]
     body.append("<h2>Оценка</h2>\n")
     found = False
@@ -268,7 +286,7 @@ def touchpoint_page(site: Site, tp: m.Touchpoint) -> tuple[str, str]:
     if not found:
         body.append('<p class="none">Точка не оценена ни в одном порядке.</p>\n')
     body.append(_findings(site, here, f"touchpoint:{tp.id}"))
-    return here, page(here, tp.name, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return here, _page(site, here, tp.name, body)
 
 
 # --- procedure --------------------------------------------------------------------------
@@ -294,7 +312,7 @@ def procedure_page(
     joint = [p.id for p in site.reg.processes.values() if p.joint_procedure == q.id]
     body = [props]
     if joint:
-        body += ["<h2>Совместный порядок процессов</h2>\n", ul(link("process", pid) for pid in joint)]
+        body.append(_links(site, here, "Совместный порядок процессов", "process", joint))
     body.append(_findings(site, here, f"procedure:{q.id}"))
     body.append("<h2>Текст порядка</h2>\n")
     if document_html is None:
@@ -303,7 +321,7 @@ def procedure_page(
         found = _BODY.search(document_html)
         inner = found.group(1) if found else e(document_html)
         body.append(f'<div class="doc">\n{inner}\n</div>\n')
-    return here, page(here, q.title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return here, _page(site, here, q.title, body)
 
 
 # --- act and official -----------------------------------------------------------------
@@ -311,7 +329,6 @@ def procedure_page(
 
 def act_page(site: Site, act: m.Act, rels: Relations) -> tuple[str, str]:
     here = site.names.add("act", act.id)
-    link: Callable[..., str] = lambda kind, ident, text=None: site.link(here, kind, ident, text)  # noqa: E731
     props = _props(
         [
             ("Вид", e(ACT_KINDS.get(act.kind, {}).get("ru", act.kind))),
@@ -320,25 +337,19 @@ def act_page(site: Site, act: m.Act, rels: Relations) -> tuple[str, str]:
             ("Адрес в сети", e(act.url or "")),
         ]
     )
-    entries = rels.act_entries.get(act.id, [])
     body = [
         props,
-        "<h2>Точки, для которых акт — основание</h2>\n",
-        ul(link("touchpoint", t) for t in rels.act_touchpoints.get(act.id, [])),
-        "<h2>Процессы</h2>\n",
-        ul(link("process", pid) for pid in rels.act_processes.get(act.id, [])),
-        "<h2>Точки процессов</h2>\n",
-        ul(f"{link('process', pid)} — {link('touchpoint', t)}" for pid, t in entries),
-        "<h2>Порядки в составе акта</h2>\n",
-        ul(link("procedure", q) for q in rels.act_procedures.get(act.id, [])),
+        _links(site, here, "Точки, для которых акт — основание", "touchpoint", rels.act_touchpoints.get(act.id, [])),
+        _links(site, here, "Процессы", "process", rels.act_processes.get(act.id, [])),
+        _entry_links(site, here, "Точки процессов", rels.act_entries.get(act.id, [])),
+        _links(site, here, "Порядки в составе акта", "procedure", rels.act_procedures.get(act.id, [])),
     ]
-    return here, page(here, act.title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return here, _page(site, here, act.title, body)
 
 
 def official_page(site: Site, o: m.Official, rels: Relations) -> tuple[str, str]:
     reg = site.reg
     here = site.names.add("official", o.id)
-    link: Callable[..., str] = lambda kind, ident, text=None: site.link(here, kind, ident, text)  # noqa: E731
     unit = reg.units.get(o.unit) if o.unit else None
     register = reg.agency.register if reg.agency else None
     props = _props(
@@ -350,14 +361,10 @@ def official_page(site: Site, o: m.Official, rels: Relations) -> tuple[str, str]
             ("Перечень", "ответственный за формирование перечня" if register and register.responsible == o.id else ""),
         ]
     )
-    entries = rels.official_entries.get(o.id, [])
     body = [
         props,
-        "<h2>Отвечает за точки</h2>\n",
-        ul(link("touchpoint", t) for t in rels.official_touchpoints.get(o.id, [])),
-        "<h2>Отвечает за точки в процессах</h2>\n",
-        ul(f"{link('process', pid)} — {link('touchpoint', t)}" for pid, t in entries),
-        "<h2>Порядки (ответственный, контроль)</h2>\n",
-        ul(link("procedure", q) for q in rels.official_procedures.get(o.id, [])),
+        _links(site, here, "Отвечает за точки", "touchpoint", rels.official_touchpoints.get(o.id, [])),
+        _entry_links(site, here, "Отвечает за точки в процессах", rels.official_entries.get(o.id, [])),
+        _links(site, here, "Порядки (ответственный, контроль)", "procedure", rels.official_procedures.get(o.id, [])),
     ]
-    return here, page(here, o.name, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return here, _page(site, here, o.name, body)

@@ -9,11 +9,11 @@ process lacks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..finding import Hit
 from ..rule import Rule
-from .words import process_place
+from .words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ...registry import Registry
@@ -71,6 +71,21 @@ def entries_without(reg: Registry, field: str) -> Iterator[tuple[m.Process, int,
             tp = reg.touchpoints.get(entry.touchpoint)
             if tp is not None and not getattr(tp, field):
                 yield proc, i, entry
+
+
+class EntryFieldRule(Rule):
+    """A rule about a field that a process touchpoint entry or its catalogue touchpoint must give (TP106
+    ``basis``, TP201 ``responsible``): one hit per entry where neither does, at the entry, with the touchpoint's
+    name and the process title as the message's arguments."""
+
+    #: the field the entry or the catalogue must give
+    field: ClassVar[str]
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for proc, i, entry in entries_without(reg, self.field):
+            yield self.hit(
+                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+            )
 
 
 def raw_touchpoint_refs(reg: Registry, kind: str) -> set[str] | None:

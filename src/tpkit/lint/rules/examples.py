@@ -74,12 +74,8 @@ touchpoints:
     responsible: petrova
 """
 
-PROCESS = """\
-id: child-benefit
-title: Назначение ежемесячной выплаты на ребенка
-direction: services
-units: [benefits]
-basis: [ar-benefit]
+#: the base process's touchpoints: information, help, the portal and the reception
+PROCESS_TOUCHPOINTS = """\
 touchpoints:
   - touchpoint: site
     needs: [info, forms]
@@ -89,12 +85,31 @@ touchpoints:
     needs: [submit, status, result, feedback]
   - touchpoint: reception
     needs: [submit, result, feedback_result]
+"""
+
+PROCESS = (
+    """\
+id: child-benefit
+title: Назначение ежемесячной выплаты на ребенка
+direction: services
+units: [benefits]
+basis: [ar-benefit]
+"""
+    + PROCESS_TOUCHPOINTS
+    + """\
 notifications:
   - event: Заявление принято к рассмотрению
     touchpoint: epgu
     automatic: true
     next_step: Решение принимается в течение 10 рабочих дней
 """
+)
+
+
+def phone_entry_with(line: str) -> str:
+    """:data:`PROCESS` with ``line`` (a key and its value, maybe a comment) added to its phone entry."""
+    return sub(PROCESS, "    needs: [consultation, status]\n", f"    needs: [consultation, status]\n    {line}\n")
+
 
 #: a small complete procedure for the reception (the base's single procedure covers all touchpoints)
 RECEPTION_PROCEDURE = """\

@@ -7,10 +7,13 @@ catalogue, the need's label, the procedure section's number and title. A finding
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
 
 from ...registry.enums import NEEDS, SECTIONS
-from ..finding import Bi, YamlPath
+from ..finding import Bi, Hit, YamlPath
+from ..rule import Rule
+from .examples import AGENCY
 
 if TYPE_CHECKING:
     from ...registry import Registry
@@ -72,6 +75,22 @@ def agency_place(reg: Registry) -> tuple[str, str, m.Agency] | None:
     if reg.agency is None:
         return None
     return reg.loc("agency", reg.agency.id).file, f"agency:{reg.agency.id}", reg.agency
+
+
+class AgencyRule(Rule):
+    """A rule about the agency file (TP203, TP204): :meth:`check_agency` gets the file, the object and the agency,
+    and is not called when the registry has no agency. The best practice is the clean agency file."""
+
+    best_practice: ClassVar[dict[str, str | bytes | None]] = {"agency.yaml": AGENCY}
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        place = agency_place(reg)
+        if place is not None:
+            yield from self.check_agency(*place)
+
+    def check_agency(self, file: str, obj: str, agency: m.Agency) -> Iterator[Hit]:
+        """Hits in the agency file ``file``, whose object is ``obj``."""
+        raise NotImplementedError
 
 
 def need(reg: Registry, code: str) -> Bi:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...rule import register
 from ..coverage import NeedsRule
-from ..examples import PROCESS_HEAD
+from ..examples import PROCESS_HEAD, PROCESS_TOUCHPOINTS, sub
 from ..words import names, needs, tp_name
 
 if TYPE_CHECKING:
@@ -55,16 +55,11 @@ class FormalApproach(NeedsRule):
     severity = "error"
     anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
     best_practice = {
-        "processes/child-benefit.yaml": (
-            PROCESS_HEAD + "touchpoints:\n"
-            "  - touchpoint: site\n"
-            "    needs: [info]            # одна потребность — тоже точка взаимодействия\n"
-            "  - touchpoint: phone\n"
-            "    needs: [consultation, status]\n"
-            "  - touchpoint: epgu\n"
-            "    needs: [submit, status, result, feedback]\n"
-            "  - touchpoint: reception\n"
-            "    needs: [submit, result, feedback_result]\n"
+        "processes/child-benefit.yaml": PROCESS_HEAD
+        + sub(
+            PROCESS_TOUCHPOINTS,
+            "    needs: [info, forms]\n",
+            "    needs: [info]            # одна потребность — тоже точка взаимодействия\n",
         )
     }
 

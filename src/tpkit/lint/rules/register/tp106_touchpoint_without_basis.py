@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from ...finding import Hit
-from ...rule import Rule, register
-from ..coverage import entries_without
-from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import process_place, tp_name
-
-if TYPE_CHECKING:
-    from ....registry import Registry
+from ...rule import register
+from ..coverage import EntryFieldRule
+from ..examples import TOUCHPOINTS, phone_entry_with, sub
 
 _TP_NO_BASIS = sub(
     TOUCHPOINTS, "    schedule: пн–пт 9:00–18:00\n    basis: [cc-statute]\n", "    schedule: пн–пт 9:00–18:00\n"
@@ -20,7 +12,7 @@ _TP_NO_BASIS = sub(
 
 
 @register
-class TouchpointWithoutBasis(Rule):
+class TouchpointWithoutBasis(EntryFieldRule):
     """Summary:
         ru: у точки взаимодействия в процессе нет основания: ни акта, ни соглашения, ни поручения
         en: a process touchpoint entry has no basis: no act, agreement or directive
@@ -48,18 +40,11 @@ class TouchpointWithoutBasis(Rule):
     code = "TP106"
     name = "touchpoint-without-basis"
     severity = "warning"
+    field = "basis"
     anti_pattern = {"touchpoints.yaml": _TP_NO_BASIS}
     best_practice = {
         "touchpoints.yaml": _TP_NO_BASIS,
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    needs: [consultation, status]\n",
-            "    needs: [consultation, status]\n    basis: [cc-statute]     # основание записи дополняет основание из перечня\n",
+        "processes/child-benefit.yaml": phone_entry_with(
+            "basis: [cc-statute]     # основание записи дополняет основание из перечня"
         ),
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc, i, entry in entries_without(reg, "basis"):
-            yield self.hit(
-                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
-            )

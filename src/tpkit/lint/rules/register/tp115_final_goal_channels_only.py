@@ -8,7 +8,7 @@ from ...finding import Bi
 from ...rule import register
 from ..channels import FINAL_GOAL_CHANNELS
 from ..coverage import NeedsRule
-from ..examples import PROCESS_HEAD
+from ..examples import PROCESS_HEAD, PROCESS_TOUCHPOINTS, sub
 from ..words import names, tp_name
 
 if TYPE_CHECKING:
@@ -63,16 +63,13 @@ class FinalGoalChannelsOnly(NeedsRule):
     severity = "warning"
     anti_pattern = {"processes/child-benefit.yaml": _PADDED}
     best_practice = {
-        "processes/child-benefit.yaml": (
-            PROCESS_HEAD + "touchpoints:\n"
-            "  - touchpoint: site           # канал информирования\n"
-            "    needs: [info, forms]\n"
-            "  - touchpoint: phone          # канал помощи при подаче\n"
-            "    needs: [consultation, status]\n"
-            "  - touchpoint: epgu\n"
-            "    needs: [submit, status, result, feedback]\n"
-            "  - touchpoint: reception\n"
-            "    needs: [submit, result, feedback_result]\n"
+        "processes/child-benefit.yaml": PROCESS_HEAD
+        + sub(
+            sub(
+                PROCESS_TOUCHPOINTS, "  - touchpoint: site\n", "  - touchpoint: site           # канал информирования\n"
+            ),
+            "  - touchpoint: phone\n",
+            "  - touchpoint: phone          # канал помощи при подаче\n",
         )
     }
 

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from ...finding import Hit
-from ...rule import Rule, register
-from ..coverage import entries_without
-from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import process_place, tp_name
-
-if TYPE_CHECKING:
-    from ....registry import Registry
+from ...rule import register
+from ..coverage import EntryFieldRule
+from ..examples import TOUCHPOINTS, phone_entry_with, sub
 
 _TP_NO_RESPONSIBLE = sub(
     TOUCHPOINTS,
@@ -22,7 +14,7 @@ _TP_NO_RESPONSIBLE = sub(
 
 
 @register
-class NoResponsible(Rule):
+class NoResponsible(EntryFieldRule):
     """Summary:
         ru: у точки взаимодействия в процессе нет ответственного должностного лица
         en: a process touchpoint entry has no responsible official
@@ -45,18 +37,9 @@ class NoResponsible(Rule):
     code = "TP201"
     name = "no-responsible"
     severity = "warning"
+    field = "responsible"
     anti_pattern = {"touchpoints.yaml": _TP_NO_RESPONSIBLE}
     best_practice = {
         "touchpoints.yaml": _TP_NO_RESPONSIBLE,
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    needs: [consultation, status]\n",
-            "    needs: [consultation, status]\n    responsible: petrova    # ответственный в этом процессе\n",
-        ),
+        "processes/child-benefit.yaml": phone_entry_with("responsible: petrova    # ответственный в этом процессе"),
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc, i, entry in entries_without(reg, "responsible"):
-            yield self.hit(
-                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
-            )

@@ -6,17 +6,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
-from ...rule import Rule, register
+from ...rule import register
 from ..approval import approval_lacks, lacks_words
 from ..examples import AGENCY, sub
-from ..words import agency_place
+from ..words import AgencyRule
 
 if TYPE_CHECKING:
-    from ....registry import Registry
+    from ....registry import models as m
 
 
 @register
-class RegisterNotApproved(Rule):
+class RegisterNotApproved(AgencyRule):
     """Summary:
         ru: перечень точек взаимодействия не утвержден: нет register.approval с датой (и номером — для приказа)
         en: the register is not approved: no register.approval with a date (and a number, for an order)
@@ -49,13 +49,8 @@ class RegisterNotApproved(Rule):
             "    # приказ еще готовится: нет номера и даты\n",
         )
     }
-    best_practice = {"agency.yaml": AGENCY}
 
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        place = agency_place(reg)
-        if place is None:
-            return
-        file, obj, agency = place
+    def check_agency(self, file: str, obj: str, agency: m.Agency) -> Iterator[Hit]:
         info = agency.register
         approval = info.approval if info is not None else None
         if approval is None:

@@ -6,16 +6,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...finding import Hit
-from ...rule import Rule, register
+from ...rule import register
 from ..examples import AGENCY, sub
-from ..words import agency_place
+from ..words import AgencyRule
 
 if TYPE_CHECKING:
-    from ....registry import Registry
+    from ....registry import models as m
 
 
 @register
-class NoRegisterResponsible(Rule):
+class NoRegisterResponsible(AgencyRule):
     """Summary:
         ru: не назначен единый ответственный за формирование перечня (register.responsible)
         en: no one is responsible for forming the register (register.responsible)
@@ -38,12 +38,7 @@ class NoRegisterResponsible(Rule):
     name = "no-register-responsible"
     severity = "warning"
     anti_pattern = {"agency.yaml": sub(AGENCY, "  responsible: petrova\n", "")}
-    best_practice = {"agency.yaml": AGENCY}
 
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        place = agency_place(reg)
-        if place is None:
-            return
-        file, obj, agency = place
+    def check_agency(self, file: str, obj: str, agency: m.Agency) -> Iterator[Hit]:
         if agency.register is None or not agency.register.responsible:
             yield self.hit(file, ("register", "responsible"), obj)
