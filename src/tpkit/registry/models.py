@@ -56,6 +56,11 @@ class RenderConfig(Model):
     templates: str = Field(default="templates/", description="Folder with the agency's own templates")
     font: Text = "Times New Roman"
     font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
+    time_limit: Annotated[float, Field(gt=0, le=3600)] | None = Field(
+        default=None,
+        description="Seconds a template may run per document; only lowers the limit "
+        "(--time-limit or TPKIT_TEMPLATE_TIME_LIMIT raise it)",
+    )
 
 
 class SiteSettings(Model):
