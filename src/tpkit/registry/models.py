@@ -12,13 +12,28 @@ import datetime as _dt
 import warnings
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic_core import PydanticCustomError
 
 from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: lowercase latin letters, digits, '-' and '_'")]
+#: names Windows reserves for devices: a file ``con.yaml`` cannot be checked out there
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(10)})
+
+
+def _not_a_device_name(value: str) -> str:
+    if value in WINDOWS_DEVICE_NAMES:
+        raise PydanticCustomError("windows_device_name", "a Windows device name cannot be an id")
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, description="Identifier: lowercase latin letters, digits, '-' and '_'"),
+    AfterValidator(_not_a_device_name),
+]
 Ref = Annotated[str, Field(description="Reference to an id")]
 Text = Annotated[str, Field(min_length=1)]
 TextList = list[Text]

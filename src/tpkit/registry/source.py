@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,9 +155,13 @@ def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
     if problem is not None:
         src.problems.append(problem)
         return src
+    assert text is not None
+    # one normal form for every comparison (ids, names, keys, lookups): editors on macOS save NFD
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     src.text = text
-    src.problems.extend(conflict_markers(text))  # type: ignore[arg-type]
-    parsed = parse(text)  # type: ignore[arg-type]
+    src.problems.extend(conflict_markers(text))
+    parsed = parse(text)
     src.data = parsed.data
     src.problems.extend(parsed.problems)
     return src
