@@ -39,16 +39,18 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     """
     try:
         code = fn() or 0
-        sys.stdout.flush()  # a full disk under ``> file`` is found here, while it can still be said in one line
+        try:
+            sys.stdout.flush()  # a full disk under ``> file`` is found here, while it can still be said in one line
+        except BrokenPipeError:  # the reader left after the command finished (a language client's exit)
+            sys.stdout = _Pacified(sys.stdout)
         return code
     except SystemExit as exc:
         try:
             sys.stdout.flush()
         except OSError as err:
-            if isinstance(err, BrokenPipeError):
-                sys.stdout = _Pacified(sys.stdout)
-                return 1
             sys.stdout = _Pacified(sys.stdout)
+            if isinstance(err, BrokenPipeError):  # the reader left after the command finished: its code stands
+                raise exc from None
             sys.stderr.write(f"tpkit: ошибка ввода-вывода / I/O error: {err.strerror or err}\n")
             return 2
         raise exc
