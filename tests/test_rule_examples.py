@@ -36,7 +36,7 @@ def test_each_antipattern_triggers_the_rule_it_is_named_after(folder: Path) -> N
     mine = [f for f in report["findings"] if f["rule"] == code]
     assert mine and all(f["name"] == name for f in mine)
     # the registry is otherwise sound: no structural finding hides the mistake
-    assert not [c for c in codes(report) if c.startswith("TP0")]
+    assert not [c for c in codes(report) if c.startswith("TP0") and c != code]
 
 
 def test_docs_rules_md_is_generated_from_the_rules() -> None:

@@ -95,7 +95,7 @@ def test_every_problem_kind_is_reported_by_its_structure_rule() -> None:
     from tpkit.lint.engine import problem_code
     from tpkit.registry.problem import KINDS
 
-    assert [problem_code(k) for k in KINDS] == ["TP001", "TP002", "TP003", "TP004", "TP005", "TP006", "TP007"]
+    assert [problem_code(k) for k in KINDS] == ["TP001", "TP002", "TP003", "TP004", "TP005", "TP006", "TP007", "TP008"]
 
 
 def test_the_base_registry_is_clean_under_every_rule(base: Path) -> None:

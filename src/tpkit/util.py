@@ -20,13 +20,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         st = None
     if st is not None and stat.S_ISDIR(st.st_mode):  # os.replace would name the temporary file in its error
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    if st is not None and (not stat.S_ISREG(st.st_mode) or _is_special(path)):
-        # a device, a pipe, a terminal (``-o /dev/stdout``, ``/dev/null``): write into it; a rename would put
-        # a regular file in its place (and, run as root, break /dev for everyone)
-        with open(path, "wb") as fh:
-            fh.write(data)
-        return
-    # replacing a file keeps its permissions; a new file gets what open() would give it
+    try:
+        if st is not None and (not stat.S_ISREG(st.st_mode) or _is_special(path)):
+            # a device, a pipe, a terminal (``-o /dev/stdout``, ``/dev/null``): write into it; a rename would put
+            # a regular file in its place (and, run as root, break /dev for everyone)
+            with open(path, "wb") as fh:
+                fh.write(data)
+            return
+        _replace(path, data, st)
+    except OSError as exc:
+        if exc.filename is None:  # a full disk says ENOSPC without a name: the file being written is the one
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
+        raise
+
+
+def _replace(path: Path, data: bytes, st: os.stat_result | None) -> None:
+    """The new content in a temporary file, on disk (fsync), renamed over the old, the rename on disk too: a
+    killed process or a power cut leaves the old file or the new one, never half of one. The file keeps its
+    permissions, owner and group (``tpkit fmt`` run as root must not hand a user's file to root)."""
     mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     import tempfile  # only writes need it (start-up time)
 
@@ -34,7 +45,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, mode)  # mkstemp creates 0600
+            fh.flush()
+            os.fsync(fh.fileno())
+        if st is not None and (st.st_uid != os.geteuid() or st.st_gid != os.getegid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not allowed (not root, not a member of the group): the file becomes the writer's
+        os.chmod(tmp, mode)  # mkstemp creates 0600; after chown, which may clear set-id bits
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -42,6 +60,21 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Put a folder's entries (a rename, a new file) on disk; where folders cannot be synced, nothing."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder (EINVAL): the rename is as durable as they allow
+    finally:
+        os.close(fd)
 
 
 def _is_special(path: Path) -> bool:

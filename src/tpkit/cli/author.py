@@ -13,6 +13,7 @@ from .common import (
     author_call,
     check_choice,
     check_direction,
+    check_links,
     check_output,
     registry_root,
     stdout_or_path,
@@ -86,6 +87,7 @@ def fmt(
         if not t.exists():
             fail(f"{t}: нет такого файла или папки / no such file or folder")
     root = registry_root(targets[0])
+    check_links(targets, root)
     result = fmt_paths(root, list(targets), check=check)
     for rel in result.skipped:
         typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)

@@ -72,9 +72,24 @@ def registry_root(path: Path | None) -> Path:
     if not start.exists():
         fail(f"{start}: нет такого файла или папки / no such file or folder")
     try:
-        return find_root(start)
+        root = find_root(start)
     except NoRegistryError:
         fail(f"{start}: {NO_REGISTRY}")
+    check_links([start], root)
+    return root
+
+
+def check_links(paths: list[Path], root: Path) -> None:
+    """A file named on the command line that is a link out of the registry: say so (it is not read)."""
+    for p in paths:
+        if p.is_symlink():
+            try:
+                p.resolve().relative_to(root.resolve())
+            except (ValueError, OSError, RuntimeError):
+                fail(
+                    f"{p}: символическая ссылка ведет за пределы реестра {root}; реестр не следует по таким ссылкам / "
+                    f"the link leaves the registry"
+                )
 
 
 def open_registry(paths: list[Path] | None, lang: str | None) -> tuple[Path, Config, set[str] | None]:
@@ -86,6 +101,7 @@ def open_registry(paths: list[Path] | None, lang: str | None) -> tuple[Path, Con
         if not t.exists():
             fail(f"{t}: нет такого файла или папки / no such file or folder")
     root = registry_root(targets[0])
+    check_links(targets, root)
     config = load_config(root, lang)
     only: set[str] | None = None
     files = [t for t in targets if t.is_file()]

@@ -24,7 +24,7 @@ class _Pacified:
     def flush(self) -> None:
         try:
             self.wrapped.flush()
-        except BrokenPipeError:
+        except OSError:  # a closed pipe, or a full disk already reported
             pass
 
     def __getattr__(self, attr: str) -> Any:
@@ -38,9 +38,22 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
     an OSError about a file -> ``tpkit: FILE: reason``, 2; any other exception -> one line naming it, 2 (with ``debug`` it is re-raised: the traceback). SystemExit passes through.
     """
     try:
-        return fn() or 0
-    except SystemExit:
-        raise
+        code = fn() or 0
+        try:
+            sys.stdout.flush()  # a full disk under ``> file`` is found here, while it can still be said in one line
+        except BrokenPipeError:  # the reader left after the command finished (a language client's exit)
+            sys.stdout = _Pacified(sys.stdout)
+        return code
+    except SystemExit as exc:
+        try:
+            sys.stdout.flush()
+        except OSError as err:
+            sys.stdout = _Pacified(sys.stdout)
+            if isinstance(err, BrokenPipeError):  # the reader left after the command finished: its code stands
+                raise exc from None
+            sys.stderr.write(f"tpkit: ошибка ввода-вывода / I/O error: {err.strerror or err}\n")
+            return 2
+        raise exc
     except KeyboardInterrupt:
         sys.stderr.write("tpkit: прервано / interrupted\n")
         return 130
@@ -58,10 +71,17 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
             return 2
         if debug:
             raise
-        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        if isinstance(exc, OSError) and exc.strerror:
             # a file the user named cannot be written or read (a folder, no permission, a full disk): their
-            # file and the system's reason, not an "internal error"
-            sys.stderr.write(f"tpkit: {exc.filename}: ошибка файловой системы / file system error: {exc.strerror}\n")
+            # file and the system's reason, not an "internal error"; stdout on a full disk has no file name
+            if not isinstance(sys.stdout, _Pacified):
+                sys.stdout = _Pacified(sys.stdout)  # what is left in its buffer cannot be written either
+            if exc.filename is None:
+                sys.stderr.write(f"tpkit: ошибка ввода-вывода / I/O error: {exc.strerror}\n")
+            else:
+                sys.stderr.write(
+                    f"tpkit: {exc.filename}: ошибка файловой системы / file system error: {exc.strerror}\n"
+                )
             return 2
         sys.stderr.write(
             f"tpkit: внутренняя ошибка / internal error: {type(exc).__name__}: {exc} (подробности: --debug)\n"

@@ -84,6 +84,9 @@ HELP_RU: dict[str, str] = {
     ),
     "Document format: docx | xlsx | md | html | csv.": "Формат документа: docx | xlsx | md | html | csv.",
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
+    "Seconds a template may run per document (default 5, or TPKIT_TEMPLATE_TIME_LIMIT; tpkit.yaml may only "
+    "lower it).": "Сколько секунд шаблон может работать над одним документом (по умолчанию 5 или "
+    "TPKIT_TEMPLATE_TIME_LIMIT; tpkit.yaml может только уменьшить).",
     # diff
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."

@@ -24,6 +24,18 @@ render_app = typer.Typer(
 )
 app.add_typer(render_app, name="render")
 
+TimeLimitOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--time-limit",
+        metavar="SECONDS",
+        min=0.001,
+        max=1e6,
+        help="Seconds a template may run per document (default 5, or TPKIT_TEMPLATE_TIME_LIMIT; tpkit.yaml may only "
+        "lower it).",
+    ),
+]
+
 
 def _target(
     output: Optional[str], default_name: str, fmt: str, root: Path, config: Config, reg: Registry
@@ -86,6 +98,7 @@ def render_procedure_cmd(
         typer.Option("--output", "-o", metavar="PATH", help="FILE (one procedure), DIR (--all), or - for stdout."),
     ] = None,
     registry: RegistryOpt = None,
+    time_limit: TimeLimitOpt = None,
 ) -> None:
     """An interaction procedure (порядок взаимодействия) as a document."""
     from ..render.api import PROCEDURE_FORMATS, render_procedure
@@ -98,7 +111,7 @@ def render_procedure_cmd(
 
     def one(i: str, target: Optional[Path]) -> None:
         try:
-            data = render_procedure(reg, config, i, fmt)
+            data = render_procedure(reg, config, i, fmt, time_ceiling=time_limit)
         except RenderError as exc:
             fail(str(exc))
         write_bytes(target, data)
@@ -157,6 +170,7 @@ def render_register_cmd(
         Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
     ] = None,
     registry: RegistryOpt = None,
+    time_limit: TimeLimitOpt = None,
 ) -> None:
     """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
     from ..render.api import REGISTER_FORMATS, render_register
@@ -168,7 +182,7 @@ def render_register_cmd(
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
-        data = render_register(reg, config, direction, fmt)
+        data = render_register(reg, config, direction, fmt, time_ceiling=time_limit)
     except RenderError as exc:
         fail(str(exc))
     write_bytes(target, data)

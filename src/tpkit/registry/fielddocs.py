@@ -60,6 +60,10 @@ FIELD_DOCS: Final[dict[str, dict[str, Doc]]] = {
         "templates": "Папка с собственными шаблонами ведомства (`procedure.docx`, `*.j2`), от корня реестра.",
         "font": ("Шрифт документов.", ["Times New Roman"]),
         "font_size": "Размер шрифта документов, пт (от 6 до 36).",
+        "time_limit": (
+            "Сколько секунд шаблон может работать над одним документом; только уменьшает предел "
+            "(увеличить его можно параметром --time-limit или переменной TPKIT_TEMPLATE_TIME_LIMIT)."
+        ),
     },
     "SiteSettings": {
         "repo_url": (

@@ -6,6 +6,7 @@ problems (by kind) on it.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,9 +24,14 @@ class NoRegistryError(Exception):
 
 
 def find_root(start: Path) -> Path:
-    """Walk up from ``start`` to the first folder that holds ``tpkit.yaml``."""
-    start = start.resolve()
-    here = start if start.is_dir() else start.parent
+    """Walk up from ``start`` to the first folder that holds ``tpkit.yaml``. A linked file belongs to the registry
+    the link stands in, wherever it leads (the caller refuses a link that leaves it)."""
+    link = Path(os.path.abspath(start))
+    if link.is_symlink() and not link.is_dir():
+        here = link.parent.resolve()
+    else:
+        start = start.resolve()
+        here = start if start.is_dir() else start.parent
     for folder in (here, *here.parents):
         if (folder / ROOT_MARKER).is_file():
             return folder

@@ -14,13 +14,28 @@ import datetime as _dt
 import warnings
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic_core import PydanticCustomError
 
 from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
+#: names Windows reserves for devices: a file ``con.yaml`` cannot be checked out there
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(10)})
+
+
+def _not_a_device_name(value: str) -> str:
+    if value in WINDOWS_DEVICE_NAMES:
+        raise PydanticCustomError("windows_device_name", "a Windows device name cannot be an id")
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN),
+    AfterValidator(_not_a_device_name),
+]
 Ref = str
 Text = Annotated[str, Field(min_length=1)]
 TextList = list[Text]
@@ -54,6 +69,7 @@ class RenderConfig(Model):
     templates: str = "templates/"
     font: Text = "Times New Roman"
     font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
+    time_limit: Annotated[float, Field(gt=0, le=3600)] | None = None
 
 
 class SiteSettings(Model):

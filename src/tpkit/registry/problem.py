@@ -23,7 +23,10 @@ MISSING_FILE = "missing-file"
 #: a process or procedure whose id is not its file name
 ID_MISMATCH = "id-mismatch"
 
-KINDS = (SYNTAX, SCHEMA, REFERENCE, DUPLICATE_ID, UNREADABLE, MISSING_FILE, ID_MISMATCH)
+#: an unresolved merge-conflict marker line (``<<<<<<<``, ``=======``, ``>>>>>>>``, ``|||||||``)
+MERGE_CONFLICT = "merge-conflict"
+
+KINDS = (SYNTAX, SCHEMA, REFERENCE, DUPLICATE_ID, UNREADABLE, MISSING_FILE, ID_MISMATCH, MERGE_CONFLICT)
 #: kinds after which a file's data cannot be used at all
 FATAL = frozenset((SYNTAX, UNREADABLE))
 

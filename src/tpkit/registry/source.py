@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problem import SYNTAX, UNREADABLE, Problem
+from .problem import MERGE_CONFLICT, SYNTAX, UNREADABLE, Problem
 from .yaml import MAX_FILE_BYTES, KeyIndex, Span, compose_for_locate, decode, locate, parse
 
 
@@ -56,9 +58,33 @@ class SourceFile:
         self._index = {}
 
 
+def bad_name(rel: str, kind: str) -> SourceFile | None:
+    """A file whose name is not UTF-8 (bytes the system decoded to surrogates): not read, TP005 under a printable
+    form of its name (``bad-\\xff.yaml``), so the rest of the registry is linted and reports can be written."""
+    try:
+        rel.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return SourceFile(
+        shown,
+        kind,
+        problems=[
+            Problem(
+                UNREADABLE,
+                "имя файла не в кодировке UTF-8: файл не прочитан; переименуйте его",
+                "the file name is not UTF-8: the file was not read; rename it",
+            )
+        ],
+    )
+
+
 def read_source(root: Path, path: Path, kind: str) -> SourceFile:
     """Read and parse one file; every failure becomes a problem, never an exception."""
     rel = path.relative_to(root).as_posix()
+    bad = bad_name(rel, kind)
+    if bad is not None:
+        return bad
     src = SourceFile(rel, kind)
     try:
         if path.is_symlink():
@@ -129,8 +155,13 @@ def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
     if problem is not None:
         src.problems.append(problem)
         return src
+    assert text is not None
+    # one normal form for every comparison (ids, names, keys, lookups): editors on macOS save NFD
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     src.text = text
-    parsed = parse(text)  # type: ignore[arg-type]
+    src.problems.extend(conflict_markers(text))
+    parsed = parse(text)
     src.data = parsed.data
     src.problems.extend(parsed.problems)
     return src
@@ -139,3 +170,34 @@ def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
 def source_from_bytes(rel: str, kind: str, raw: bytes) -> SourceFile:
     """A :class:`SourceFile` from bytes read elsewhere (a git revision)."""
     return parse_source(SourceFile(rel, kind), raw)
+
+
+#: a line git writes into a file it could not merge: seven ``<``, ``>`` or ``|`` and a label, or seven ``=``
+_MARKER = re.compile(r"^([ \t]*)(<{7}|>{7}|\|{7})(?:[ \t].*)?$|^([ \t]*)={7}[ \t]*$", re.M)
+
+
+def conflict_markers(text: str) -> list[Problem]:
+    """Each merge-conflict marker line, wherever it stands: in a ``|`` block it is text that lint would pass and
+    a document would print; elsewhere it also breaks the YAML (TP001), and this says why."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text and "=======" not in text and "|||||||" not in text:
+        return []
+    out: list[Problem] = []
+    for m in _MARKER.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        indent = len(m.group(1) if m.group(1) is not None else m.group(3))
+        marker = m.group(2) or "======="
+        out.append(
+            Problem(
+                MERGE_CONFLICT,
+                f"неразрешенный конфликт слияния: строка «{marker}» осталась от git; выберите нужный вариант текста "
+                f"и удалите строки-маркеры",
+                f"an unresolved merge conflict: a «{marker}» line left by git; keep the right text and delete the "
+                f"marker lines",
+                line,
+                indent + 1,
+                line,
+                len(m.group(0).rstrip()) + 1,
+                key=f"{marker}#{len(out)}",
+            )
+        )
+    return out

@@ -133,6 +133,12 @@ def _message(err: ErrorDetails, model: type[BaseModel], path: tuple[str | int, .
             f"недопустимый идентификатор «{_fmt_input(inp)}»: {_ID_HINT_RU}",
             f"invalid identifier '{_fmt_input(inp)}': {_ID_HINT_EN}",
         )
+    if kind == "windows_device_name":
+        return (
+            f"идентификатор «{_fmt_input(inp)}» — имя устройства Windows: файл с таким именем нельзя получить из git "
+            f"в Windows; выберите другой (например, «{_fmt_input(inp)}-1»)",
+            f"the id '{_fmt_input(inp)}' is a Windows device name: a file so named cannot be checked out on Windows",
+        )
     if kind == "string_too_short":
         return f"«{field}» не может быть пустым", f"'{field}' cannot be empty"
     if kind in ("string_type",):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..registry import Registry
 from ..registry.enums import DIRECTIONS
 from ..registry.problem import ID_MISMATCH, KINDS
+from .budget import DEFAULT_TIME_LIMIT, MAX_TEMPLATE_CHARS, Budget, time_limit
 from .errors import RenderError
 from .procedure_view import procedure_view
 from .register_view import register_view
@@ -32,10 +33,13 @@ class Settings:
     font: str
     font_size: float
     templates: Path | None  # the agency's template folder, if it exists
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds a template may run per document
 
 
-def settings_for(reg: Registry, config: Config) -> Settings:
-    """Render settings from tpkit.yaml; the template folder must stay inside the registry."""
+def settings_for(reg: Registry, config: Config, time_ceiling: float | None = None) -> Settings:
+    """Render settings from tpkit.yaml; the template folder must stay inside the registry. The time limit is
+    ``time_ceiling`` (``--time-limit``), else ``TPKIT_TEMPLATE_TIME_LIMIT``, else the default, lowered (never
+    raised) by ``render.time_limit``."""
     root = reg.root.resolve()
     folder = (root / config.render.templates).resolve()
     try:
@@ -45,7 +49,12 @@ def settings_for(reg: Registry, config: Config) -> Settings:
             f"tpkit.yaml: render.templates «{config.render.templates}» указывает за пределы реестра / "
             f"the template folder must be inside the registry"
         ) from None
-    return Settings(config.render.font, float(config.render.font_size), folder if folder.is_dir() else None)
+    return Settings(
+        config.render.font,
+        float(config.render.font_size),
+        folder if folder.is_dir() else None,
+        time_limit(config.render.time_limit, time_ceiling),
+    )
 
 
 def check_registry(reg: Registry) -> None:
@@ -86,7 +95,9 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     return p
 
 
-def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> bytes:
+def render_procedure(
+    reg: Registry, config: Config, ident: str, fmt: str, *, time_ceiling: float | None = None
+) -> bytes:
     if fmt not in PROCEDURE_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
     proc = reg.procedures.get(ident)
@@ -97,16 +108,18 @@ def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> byt
         guess = did_you_mean(ident, set(reg.procedures))
         hint = f"; возможно, «{guess}»" if guess else ""
         raise RenderError(f"порядок «{ident}» не найден{hint} (есть: {known}) / no such procedure")
-    settings = settings_for(reg, config)
+    settings = settings_for(reg, config, time_ceiling)
     return _render(procedure_view(reg, proc), "procedure", fmt, settings)
 
 
-def render_register(reg: Registry, config: Config, direction: str | None, fmt: str) -> bytes:
+def render_register(
+    reg: Registry, config: Config, direction: str | None, fmt: str, *, time_ceiling: float | None = None
+) -> bytes:
     if fmt not in REGISTER_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(REGISTER_FORMATS)}")
     if direction is not None and direction not in DIRECTIONS:
         raise RenderError(f"--direction: неизвестное направление «{direction}»; допустимо: {', '.join(DIRECTIONS)}")
-    settings = settings_for(reg, config)
+    settings = settings_for(reg, config, time_ceiling)
     view = register_view(reg, direction)
     if fmt == "xlsx":
         from .tabular import render_xlsx
@@ -127,7 +140,7 @@ def _render(view: DocumentView, kind: str, fmt: str, settings: Settings) -> byte
         layout = Layout(settings.font, settings.font_size)
         template = _agency_template(settings, f"{kind}.docx")
         if template is not None:
-            return render_agency_docx(view, layout, template)
+            return render_agency_docx(view, layout, template, Budget(settings.time_limit))
         return render_docx(view, layout)
     return render_text(view, kind, fmt, settings).encode("utf-8")
 
@@ -141,6 +154,11 @@ def render_text(view: DocumentView, kind: str, fmt: str, settings: Settings) -> 
     if template is None:
         template = resource_dir("templates") / f"document.{fmt}.j2"
     try:
+        if template.stat().st_size > MAX_TEMPLATE_CHARS:
+            raise RenderError(
+                f"{template}: шаблон больше {MAX_TEMPLATE_CHARS:,} байт / the template is larger than "
+                f"{MAX_TEMPLATE_CHARS:,} bytes"
+            )
         source = template.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RenderError(f"{template}: шаблон не прочитан: {exc} / cannot read the template") from None
@@ -148,4 +166,5 @@ def render_text(view: DocumentView, kind: str, fmt: str, settings: Settings) -> 
     context["font"] = settings.font
     size = settings.font_size
     context["font_size"] = int(size) if size == int(size) else size  # «14pt», not «14.0pt»
-    return render_string(str(template.name), source, context, autoescape=fmt == "html")
+    budget = Budget(settings.time_limit)
+    return render_string(str(template.name), source, context, autoescape=fmt == "html", budget=budget)

@@ -27,6 +27,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_TIME_LIMIT, Budget
 from .docx_styles import (
     LANG,
     STYLE_CELL,
@@ -359,20 +360,23 @@ def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str
     return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
 
 
-def render_agency_docx(view: DocumentView, layout: Layout, template: Path) -> bytes:
-    """An agency's own .docx template, filled by docxtpl in the jinja sandbox.
+def render_agency_docx(view: DocumentView, layout: Layout, template: Path, budget: Budget | None = None) -> bytes:
+    """An agency's own .docx template, filled by docxtpl in the jinja sandbox under ``budget``.
 
     The template gets the view as plain data (``title``, ``stamp.lines``,
     ``sections[].heading`` and ``.blocks``, ``extra``…) and ``body``: the
     sections ready-made in the template's own styles, to place with
-    ``{{p body }}`` on a paragraph of its own.
+    ``{{p body }}`` on a paragraph of its own. The file is checked first
+    (:mod:`tpkit.render.docx_template`); its failures are reported as a text
+    template's are.
     """
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
     from markupsafe import Markup
 
-    from .sandbox import make_env, template_error
+    from .docx_template import check_docx_template
+    from .sandbox import make_env, running
 
+    check_docx_template(template)
     name = template.name
     try:
         tpl = DocxTemplate(str(template))
@@ -385,13 +389,10 @@ def render_agency_docx(view: DocumentView, layout: Layout, template: Path) -> by
     setup_styles(doc, layout, float(width), force=False)
     context = to_plain(view)
     context["body"] = Markup(_body_xml(doc, view, layout, float(width)))
-    env = make_env(autoescape=True)
-    try:
+    budget = budget if budget is not None else Budget(DEFAULT_TIME_LIMIT)
+    env = make_env(autoescape=True, budget=budget)
+    with running(name, budget):
         tpl.render(context, jinja_env=env, autoescape=True)
-    except TemplateError as exc:
-        raise template_error(name, exc) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        raise template_error(name, exc) from None
     _core(doc, view)
     buf = io.BytesIO()
     tpl.save(buf)

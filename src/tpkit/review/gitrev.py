@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..registry.problem import UNREADABLE, Problem
-from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.source import SourceFile, bad_name, source_from_bytes, too_large
 from ..registry.yaml import MAX_FILE_BYTES
 
 #: how the working tree is named in reports
@@ -129,12 +129,29 @@ def open_repo(root: Path) -> Repo:
 
 
 def resolve(repo: Repo, rev: str) -> str:
-    """The full commit id of ``rev``; a revision is passed to git as data."""
+    """The full commit id of ``rev``; a revision is passed to git as data.
+
+    The name is resolved as git resolves it (``:/message`` searches the log; appending ``^{commit}`` to it would
+    search for that text instead), then peeled to a commit; a tree or a file is not a commit, and says so.
+    """
     check_revision(rev)
-    proc = _git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False)
+    proc = _git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev, check=False)
     sha = proc.stdout.decode("ascii", "replace").strip()
     if proc.returncode != 0 or not sha:
         raise GitError(f"ревизия «{_printable(rev)}» не найдена в репозитории / revision not found: {_printable(rev)}")
+    kind = _git(repo.root, "cat-file", "-t", sha, check=False).stdout.decode("ascii", "replace").strip()
+    if kind == "tag":
+        proc = _git(repo.root, "rev-parse", "--verify", "--quiet", f"{sha}^{{commit}}", check=False)
+        peeled = proc.stdout.decode("ascii", "replace").strip()
+        if proc.returncode == 0 and peeled:
+            return peeled
+        kind = "tag"
+    if kind != "commit":
+        what = {"tree": "дерево (папка)", "blob": "файл", "tag": "метка не коммита"}.get(kind, kind or "?")
+        raise GitError(
+            f"ревизия «{_printable(rev)}» — это {what}, а не коммит; укажите коммит (ветку, метку, HEAD~1) / "
+            f"a {kind or 'non-commit object'} is not a commit: name a commit"
+        )
     return sha
 
 
@@ -239,6 +256,9 @@ def _source(
     rel: str, kind: str, picked: Entry | Problem, blobs: dict[str, bytes], cache: dict[str, SourceFile] | None
 ) -> SourceFile:
     """One registry file from what its tree entry (or its link) gave."""
+    bad = bad_name(rel, kind)
+    if bad is not None:
+        return bad
     if isinstance(picked, Problem):
         return SourceFile(rel, kind, problems=[picked])
     e = picked
@@ -294,6 +314,9 @@ def reuse(cache: dict[str, SourceFile] | None, key: str, rel: str, kind: str, ra
     The text, data and problems are shared read-only; each side gets its own
     :class:`SourceFile` (its own validity and located spans).
     """
+    bad = bad_name(rel, kind)
+    if bad is not None:
+        return bad
     if cache is not None:
         hit = cache.get(key)
         if hit is not None:

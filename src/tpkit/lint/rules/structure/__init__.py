@@ -8,4 +8,5 @@ from . import (  # noqa: F401
     tp005_bad_encoding,
     tp006_missing_file,
     tp007_id_filename_mismatch,
+    tp008_merge_conflict_marker,
 )
