@@ -65,13 +65,16 @@ HELP_RU: dict[str, str] = {
     "Folder for the schema files.": "Папка для файлов схем.",
     "Exit 1 if the folder differs from the models.": "Код выхода 1, если папка расходится с моделями.",
     # render
-    "Documents from the registry: Word, Markdown, HTML, Excel, CSV.": (
-        "Документы из реестра: Word, Markdown, HTML, Excel, CSV."
+    "Documents from the registry: Word, PDF, ODT, Markdown, HTML, Excel, CSV.": (
+        "Документы из реестра: Word, PDF, ODT, Markdown, HTML, Excel, CSV."
+    ),
+    "With --format pdf: PDF/A-2b for archiving (LibreOffice's export filter).": (
+        "С --format pdf: PDF/A-2b для архивного хранения (фильтр экспорта LibreOffice)."
     ),
     "An interaction procedure (порядок взаимодействия) as a document.": "Порядок взаимодействия — документом.",
     "The procedure's id.": "Идентификатор порядка.",
     "Every procedure of the registry.": "Все порядки реестра.",
-    "Document format: docx | md | html.": "Формат документа: docx | md | html.",
+    "Document format: docx | pdf | odt | md | html.": "Формат документа: docx | pdf | odt | md | html.",
     "FILE (one procedure), DIR (--all), or - for stdout.": "ФАЙЛ (один порядок), ПАПКА (--all) или - (вывод).",
     "The registry folder (default: found from the current one).": "Папка реестра (по умолчанию — найденная от текущей).",
     "The register of touchpoints (перечень точек взаимодействия): a table per direction of activity.": (
@@ -80,7 +83,9 @@ HELP_RU: dict[str, str] = {
     "Direction of activity: services | functions | support | control | appeals.": (
         "Направление деятельности: services | functions | support | control | appeals."
     ),
-    "Document format: docx | xlsx | md | html | csv.": "Формат документа: docx | xlsx | md | html | csv.",
+    "Document format: docx | pdf | odt | xlsx | md | html | csv.": (
+        "Формат документа: docx | pdf | odt | xlsx | md | html | csv."
+    ),
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
     # diff
     "Compare the registry at two git revisions by meaning (for a merge request).": (

@@ -18,11 +18,20 @@ if TYPE_CHECKING:
     from ..registry.models import Config
 
 render_app = typer.Typer(
-    help="Documents from the registry: Word, Markdown, HTML, Excel, CSV.",
+    help="Documents from the registry: Word, PDF, ODT, Markdown, HTML, Excel, CSV.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(render_app, name="render")
+
+PdfaOpt = Annotated[
+    bool, typer.Option("--pdfa", help="With --format pdf: PDF/A-2b for archiving (LibreOffice's export filter).")
+]
+
+
+def _check_pdfa(pdfa: bool, fmt: str) -> None:
+    if pdfa and fmt != "pdf":
+        fail(f"--pdfa: только вместе с --format pdf (а не {fmt}) / --pdfa needs --format pdf")
 
 
 def _target(
@@ -31,7 +40,7 @@ def _target(
     """Where one document goes: None = stdout (``--output -``); a folder (existing, or written with
     a trailing slash) gets the default name."""
     if output == "-":
-        if fmt in ("docx", "xlsx"):
+        if fmt in ("docx", "xlsx", "pdf", "odt"):
             fail(f"--output -: формат {fmt} нельзя вывести в терминал; укажите файл / binary format needs a file")
         return None
     if output is None:
@@ -79,8 +88,9 @@ def render_procedure_cmd(
     ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | md | html.")
     ] = "docx",
+    pdfa: PdfaOpt = False,
     output: Annotated[
         Optional[str],
         typer.Option("--output", "-o", metavar="PATH", help="FILE (one procedure), DIR (--all), or - for stdout."),
@@ -88,17 +98,24 @@ def render_procedure_cmd(
     registry: RegistryOpt = None,
 ) -> None:
     """An interaction procedure (порядок взаимодействия) as a document."""
-    from ..render.api import PROCEDURE_FORMATS, render_procedure
+    from ..render.api import OFFICE_FORMATS, PROCEDURE_FORMATS, convert_documents, render_procedure
     from ..render.errors import RenderError
 
     check_choice("--format", fmt, PROCEDURE_FORMATS)
+    _check_pdfa(pdfa, fmt)
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
 
+    office = fmt in OFFICE_FORMATS
+    made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
+
     def one(i: str, target: Optional[Path]) -> None:
         try:
-            data = render_procedure(reg, config, i, fmt)
+            if office and ident is None:
+                made[i] = render_procedure(reg, config, i, "docx")
+                return
+            data = render_procedure(reg, config, i, fmt, pdfa)
         except RenderError as exc:
             fail(str(exc))
         write_bytes(target, data)
@@ -135,6 +152,13 @@ def render_procedure_cmd(
     else:
         for i in ids:
             one(i, targets[i])
+    if made:
+        try:
+            converted = convert_documents(made, fmt, pdfa)
+        except RenderError as exc:
+            fail(str(exc))
+        for i in ids:
+            write_bytes(targets[i], converted[i])
     for i in ids:
         written(targets[i] or "-")
 
@@ -151,8 +175,12 @@ def render_register_cmd(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | xlsx | md | html | csv.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | xlsx | md | html | csv."
+        ),
     ] = "docx",
+    pdfa: PdfaOpt = False,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
     ] = None,
@@ -163,12 +191,13 @@ def render_register_cmd(
     from ..render.errors import RenderError
 
     check_choice("--format", fmt, REGISTER_FORMATS)
+    _check_pdfa(pdfa, fmt)
     check_direction(direction)
     root, config, reg = _load(registry)
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
-        data = render_register(reg, config, direction, fmt)
+        data = render_register(reg, config, direction, fmt, pdfa)
     except RenderError as exc:
         fail(str(exc))
     write_bytes(target, data)

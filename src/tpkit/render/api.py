@@ -21,8 +21,10 @@ from .view import DocumentView, to_plain
 if TYPE_CHECKING:
     from ..registry.models import Config
 
-PROCEDURE_FORMATS = ("docx", "md", "html")
-REGISTER_FORMATS = ("docx", "xlsx", "md", "html", "csv")
+PROCEDURE_FORMATS = ("docx", "pdf", "odt", "md", "html")
+REGISTER_FORMATS = ("docx", "pdf", "odt", "xlsx", "md", "html", "csv")
+#: converted from the DOCX by LibreOffice (:mod:`.office`)
+OFFICE_FORMATS = ("pdf", "odt")
 #: registry problems that leave data unread or unresolved: no document is made from such a registry
 BLOCKING = frozenset(KINDS) - {ID_MISMATCH}
 
@@ -86,7 +88,17 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     return p
 
 
-def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> bytes:
+def convert_documents(docs: dict[str, bytes], fmt: str, pdfa: bool = False) -> dict[str, bytes]:
+    """DOCX documents (by name) to PDF or ODT, all in one LibreOffice run."""
+    from .office import convert
+
+    return convert(docs, fmt, pdfa=pdfa)
+
+
+def render_procedure(reg: Registry, config: Config, ident: str, fmt: str, pdfa: bool = False) -> bytes:
+    """One procedure as a document; ``pdfa``: PDF/A-2b (with ``fmt`` pdf)."""
+    if fmt in OFFICE_FORMATS:
+        return convert_documents({ident: render_procedure(reg, config, ident, "docx")}, fmt, pdfa)[ident]
     if fmt not in PROCEDURE_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
     proc = reg.procedures.get(ident)
@@ -101,7 +113,10 @@ def render_procedure(reg: Registry, config: Config, ident: str, fmt: str) -> byt
     return _render(procedure_view(reg, proc), "procedure", fmt, settings)
 
 
-def render_register(reg: Registry, config: Config, direction: str | None, fmt: str) -> bytes:
+def render_register(reg: Registry, config: Config, direction: str | None, fmt: str, pdfa: bool = False) -> bytes:
+    """The register as a document; ``pdfa``: PDF/A-2b (with ``fmt`` pdf)."""
+    if fmt in OFFICE_FORMATS:
+        return convert_documents({"register": render_register(reg, config, direction, "docx")}, fmt, pdfa)["register"]
     if fmt not in REGISTER_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(REGISTER_FORMATS)}")
     if direction is not None and direction not in DIRECTIONS:
