@@ -77,3 +77,19 @@ def test_every_format_is_byte_identical_across_processes(
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0]
+
+
+def test_markdown_tables_are_tables_to_a_commonmark_reader() -> None:
+    """No blank line between a table's rows: GitHub and GitLab end a table at a blank line."""
+    from markdown_it import MarkdownIt
+
+    from tpkit.registry import load_registry
+    from tpkit.render.register_table import register_tables
+
+    r = run_cli("render", "register", "--format", "md", "-C", str(EXAMPLE), "--output", "-")
+    assert r.code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(r.stdout)
+    body_rows = sum(1 for t in tokens if t.type == "tr_open") - sum(1 for t in tokens if t.type == "thead_open")
+    tables = register_tables(load_registry(EXAMPLE))
+    assert sum(1 for t in tokens if t.type == "table_open") == len(tables)
+    assert body_rows == sum(len(t.rows) for t in tables)

@@ -75,6 +75,7 @@ HELP_RU: dict[str, str] = {
     "The procedure's id.": "Идентификатор порядка.",
     "Every procedure of the registry.": "Все порядки реестра.",
     "Document format: docx | pdf | odt | md | html.": "Формат документа: docx | pdf | odt | md | html.",
+    "Document format: docx | md | html.": "Формат документа: docx | md | html.",
     "FILE (one procedure), DIR (--all), or - for stdout.": "ФАЙЛ (один порядок), ПАПКА (--all) или - (вывод).",
     "The registry folder (default: found from the current one).": "Папка реестра (по умолчанию — найденная от текущей).",
     "The register of touchpoints (перечень точек взаимодействия): a table per direction of activity.": (
@@ -87,11 +88,23 @@ HELP_RU: dict[str, str] = {
         "Формат документа: docx | pdf | odt | xlsx | md | html | csv."
     ),
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
+    "A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references.": (
+        "Сервер Language Server Protocol через stdio: замечания, автодополнение, подсказки, переход к определению, "
+        "ссылки."
+    ),
     # diff
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."
     ),
-    "The git revision to compare with (e.g. origin/main).": "Ревизия git для сравнения (например, origin/main).",
+    "The git revision to compare with (default: agency.yaml register.approval.revision).": (
+        "Ревизия git для сравнения (по умолчанию — register.approval.revision в agency.yaml)."
+    ),
+    "The approved revision (default: agency.yaml register.approval.revision).": (
+        "Утвержденная ревизия (по умолчанию — register.approval.revision в agency.yaml)."
+    ),
+    "Changes of the register since its approved revision, for an amending order (о внесении изменений).": (
+        "Изменения перечня с утвержденной ревизии — для приказа о внесении изменений."
+    ),
     "The revision to review (default: the working tree).": "Проверяемая ревизия (по умолчанию — рабочая копия).",
     "Report format: text | md | json.": "Формат отчета: text | md | json.",
     "The registry folder (default: found from the current folder).": (

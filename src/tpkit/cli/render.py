@@ -203,3 +203,45 @@ def render_register_cmd(
     write_bytes(target, data)
     if target is not None:
         written(target)
+
+
+@render_app.command("changes")
+def render_changes_cmd(
+    base: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="BASE",
+            help="The approved revision (default: agency.yaml register.approval.revision).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+    ] = "docx",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
+    ] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Changes of the register since its approved revision, for an amending order (о внесении изменений)."""
+    from ..render.api import CHANGES_FORMATS, check_registry, render_changes
+    from ..render.errors import RenderError
+    from ..review.core import GitError, approved_revision, load_side
+    from .review import NO_BASE
+
+    check_choice("--format", fmt, CHANGES_FORMATS)
+    root, config, reg = _load(registry)
+    if base is None:
+        base = approved_revision(root)
+        if base is None:
+            fail(NO_BASE)
+    target = _target(output, f"changes.{fmt}", fmt, root, config, reg)
+    try:
+        old = load_side(root, base).registry
+        check_registry(old)
+        data = render_changes(old, reg, config, base, fmt)
+    except (GitError, RenderError) as exc:
+        fail(f"{base}: {exc}" if isinstance(exc, RenderError) else str(exc))
+    write_bytes(target, data)
+    if target is not None:
+        written(target)

@@ -77,6 +77,12 @@ class Approval(Model):
     title: Text | None = None
     number: Text | None = None
     date: _dt.date | None = None
+    #: the git revision (a tag, e.g. ``register-2026-02``) holding what was approved: ``tpkit render changes``
+    #: and ``tpkit diff`` compare with it by default
+    revision: Text | None = Field(
+        default=None,
+        description="The git revision (a tag) holding what was approved",
+    )
 
 
 class Person(Model):

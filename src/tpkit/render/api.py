@@ -134,6 +134,18 @@ def render_register(reg: Registry, config: Config, direction: str | None, fmt: s
     return _render(view, "register", fmt, settings)
 
 
+CHANGES_FORMATS = ("docx", "md", "html")
+
+
+def render_changes(old: Registry, new: Registry, config: Config, base: str, fmt: str) -> bytes:
+    """The changes of the register since revision ``base`` (``old``), for an amending order."""
+    from .changes_view import changes_view
+
+    if fmt not in CHANGES_FORMATS:
+        raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(CHANGES_FORMATS)}")
+    return _render(changes_view(old, new, base), "changes", fmt, settings_for(new, config))
+
+
 def _render(view: DocumentView, kind: str, fmt: str, settings: Settings) -> bytes:
     if fmt == "docx":
         from .docx_styles import Layout

@@ -161,14 +161,15 @@ def write_document(w: _Writer, view: DocumentView) -> None:
 
 def _core(doc: Any, view: DocumentView) -> None:
     cp = doc.core_properties
-    cp.title = view.title
-    cp.author = view.agency or "tpkit"
+    # a core property holds at most 255 characters (python-docx refuses more); the document keeps the whole title
+    cp.title = view.title[:255]
+    cp.author = (view.agency or "tpkit")[:255]
     cp.last_modified_by = "tpkit"
     cp.comments = ""
     cp.subject = ""
     cp.keywords = ""
     cp.category = ""
-    cp.identifier = view.id
+    cp.identifier = view.id[:255]
     cp.language = LANG
     cp.revision = 1
     when = fixed_moment(view.date).replace(tzinfo=None)
