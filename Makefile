@@ -10,7 +10,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# `make demo`: install tpkit, lint the example registry, render it into build/
+# `make demo`: install tpkit, lint the example registry, render it into build/ and its site into build/site/
 $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet .
 	touch $@
@@ -22,7 +22,8 @@ demo: $(VENV)/.demo-installed
 	$(TPKIT) render procedure --all --format docx --registry $(EXAMPLE) --output build/
 	$(TPKIT) render register --format docx --registry $(EXAMPLE) --output build/register.docx
 	$(TPKIT) render register --format xlsx --registry $(EXAMPLE) --output build/register.xlsx
-	@echo "rendered into build/"
+	$(TPKIT) site --registry $(EXAMPLE) --output build/site --documents
+	@echo "rendered into build/; the site: build/site/index.html"
 
 # `make test`: dev extras, then the whole suite
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
@@ -34,6 +35,7 @@ test: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/site.py
 
 fuzz: $(VENV)/.dev-installed
 	TPKIT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest tests -k fuzz

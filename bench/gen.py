@@ -220,8 +220,10 @@ def _ident(prefix: str, i: int) -> str:
 
 
 class _Gen:
-    def __init__(self, processes: int, seed: int) -> None:
+    def __init__(self, processes: int, seed: int, structure_errors: bool = True) -> None:
         self.n = processes
+        #: False: none of the deliberate structure errors (TP003, TP007), for timing what a clean register costs
+        self.structure_errors = structure_errors
         self.rnd = random.Random(seed)
         self.n_units = 8 + processes // 100
         self.n_officials = 16 + processes // 25
@@ -419,7 +421,7 @@ class _Gen:
         rnd = self.rnd
         ident = f"proc-{p:05d}"
         stem = ident
-        if p % 997 == 500:
+        if p % 997 == 500 and self.structure_errors:
             ident = f"proc-{p:05d}-old"  # TP007
         lines = [
             f"id: {ident}",
@@ -471,7 +473,7 @@ class _Gen:
                 needs = [[n for n in ns if n != "status"] or ["info"] for ns in needs]
         lines.append("touchpoints:")
         for k, (tp, ns) in enumerate(zip(chosen, needs, strict=True)):
-            if p % 211 == 13 and k == 3:
+            if p % 211 == 13 and k == 3 and self.structure_errors:
                 tp = tp[:-1] + "x" if len(tp) > 3 else tp + "x"  # TP003, a typo
             suppress = ""
             if p % 101 == 5 and k == 0:
@@ -615,13 +617,17 @@ class _Gen:
         return out
 
 
-def generate(root: Path, processes: int = 1000, seed: int = 2026) -> Path:
-    """Write a registry with ``processes`` process files under ``root`` (replaced if present)."""
+def generate(root: Path, processes: int = 1000, seed: int = 2026, *, structure_errors: bool = True) -> Path:
+    """Write a registry with ``processes`` process files under ``root`` (replaced if present).
+
+    ``structure_errors=False`` leaves out the deliberate structure errors (a misspelt reference, an id that differs
+    from its file name); the methodology's mistakes stay.
+    """
     if root.exists():
         shutil.rmtree(root)
     (root / "processes").mkdir(parents=True)
     (root / "procedures").mkdir()
-    g = _Gen(processes, seed)
+    g = _Gen(processes, seed, structure_errors)
     (root / "tpkit.yaml").write_text("version: 1\nlanguage: ru\n", encoding="utf-8")
     (root / "agency.yaml").write_text(g.agency(), encoding="utf-8")
     acts, tps = g.catalogue()
@@ -640,8 +646,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--processes", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--no-structure-errors", action="store_true", help="no deliberate TP003/TP007 errors")
     args = ap.parse_args()
-    generate(args.out, args.processes, args.seed)
+    generate(args.out, args.processes, args.seed, structure_errors=not args.no_structure_errors)
     print(f"{args.out}: {args.processes} processes")
 
 

@@ -52,7 +52,7 @@ def main() -> None:
     from tpkit.lint import engine
     from tpkit.lint.rule import catalogue
     from tpkit.registry import find_root
-    from tpkit.registry.registry import discover, load_registry
+    from tpkit.registry.load import discover, load_registry
     from tpkit.registry.source import read_source
     from tpkit.report import get_reporter
 
@@ -68,7 +68,7 @@ def main() -> None:
         import contextlib
 
         import tpkit.lint.engine as eng
-        import tpkit.registry.registry as regmod
+        import tpkit.registry.load as regmod
 
         regmod.gc_paused = eng.gc_paused = contextlib.nullcontext  # type: ignore[attr-defined]
         pause = contextlib.nullcontext

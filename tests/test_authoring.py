@@ -11,7 +11,7 @@ import pytest
 from conftest import codes, lint_json, run_cli, run_proc, write
 
 from tpkit.author.fmt import comments, format_text, kind_of, reindent_comments
-from tpkit.registry.yamlread import parse
+from tpkit.registry.yaml import parse
 
 FMT_CORPUS = Path(__file__).resolve().parent / "data" / "fmt"
 CORPUS_FILES = sorted(p for p in FMT_CORPUS.rglob("*.yaml"))

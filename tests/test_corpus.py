@@ -141,7 +141,7 @@ def test_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
 def test_alias_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     """Nine levels of nine aliases: 387 million nodes if expanded; refused past twice the file's size + 10 000
     (nodes and scalar characters)."""
-    from tpkit.registry.yamlread import parse
+    from tpkit.registry.yaml import parse
 
     text = (CORPUS / "alias-billion-laughs.yaml").read_text(encoding="utf-8")
     tracemalloc.start()

@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLE, codes, lint_json, run_cli, run_proc, write
 
 from tpkit.author.importer import guess_channel, match_header, norm, slug
-from tpkit.registry.yamlread import parse
+from tpkit.registry.yaml import parse
 
 
 def _content(path: Path) -> list[tuple[str, list[list[object]]]]:

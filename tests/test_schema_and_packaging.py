@@ -68,10 +68,13 @@ def test_check_jsonschema_rejects_an_unknown_key(tmp_path: Path) -> None:
 def test_enumerations_are_defined_once_and_agree_with_the_models() -> None:
     from typing import get_args
 
-    assert set(get_args(enums.Channel)) == set(enums.CHANNELS)
-    assert set(get_args(enums.Direction)) == set(enums.DIRECTIONS)
-    assert set(get_args(enums.ActKind)) == set(enums.ACT_KINDS)
-    assert set(get_args(enums.ToolKind)) == set(enums.TOOL_KINDS)
+    # the models' codes are the tables' keys, in the tables' order (the schemas list them so)
+    assert get_args(models.Touchpoint.model_fields["channel"].annotation) == tuple(enums.CHANNELS)
+    assert get_args(models.Process.model_fields["direction"].annotation) == tuple(enums.DIRECTIONS)
+    assert get_args(models.Act.model_fields["kind"].annotation) == tuple(enums.ACT_KINDS)
+    assert get_args(models.Approval.model_fields["kind"].annotation) == tuple(enums.APPROVAL_KINDS)
+    assert get_args(models.ToolItem.model_fields["kind"].annotation) == tuple(enums.TOOL_KINDS)
+    assert get_args(get_args(models.Demand)[1]) == tuple(enums.DEMAND_WORDS)
     assert list(models.Sections.model_fields) == list(enums.SECTION_KEYS)
     assert [k for k in models.Assessment.model_fields if k != "touchpoint"] == list(enums.ASSESSMENT_CRITERIA)
     assert {c["form"] for c in enums.CHANNELS.values()} == set(enums.FORM_LABELS)

@@ -7,7 +7,7 @@ from pathlib import Path
 from .registry.models import Config
 from .registry.problem import SCHEMA, SYNTAX, UNREADABLE
 from .registry.source import read_source
-from .registry.validate import validate
+from .registry.validate import validate_model
 
 
 class ConfigError(Exception):
@@ -29,16 +29,16 @@ def load_config(root: Path, lang: str | None = None) -> Config:
         if p.kind in (SYNTAX, UNREADABLE, SCHEMA):
             raise ConfigError(f"tpkit.yaml:{p.line}:{p.column}: {p.en if use_en else p.ru}")
     data = src.data if src.data is not None else {}
-    obj, problems = validate("Config", data)
+    obj, problems = validate_model(Config, data)
     if problems:
         p = problems[0]
         span = src.span(p.yaml_path)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {p.en if use_en else p.ru}")
-    assert isinstance(obj, Config)
+    assert obj is not None
     problem = _check_codes(obj, use_en)
     if problem is not None:
-        path, message = problem
-        span = src.span(path)
+        where, message = problem
+        span = src.span(where)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {message}")
     return obj
 

@@ -432,7 +432,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _targets(root: Path, paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
     """(file, kind) pairs to format, and named files that are not registry files."""
-    from ..registry.registry import discover
+    from ..registry.load import discover
 
     if not paths:
         paths = [root]

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..registry.yamlread import CONTROL_CHARS, INVISIBLE_CHARS, MAX_FILE_BYTES, compose, decode, parse
+from ..registry.yaml import CONTROL_CHARS, INVISIBLE_CHARS, MAX_FILE_BYTES, compose, decode, parse
 from . import AuthoringError
 
 __all__ = [

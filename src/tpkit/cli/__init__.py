@@ -6,8 +6,8 @@ command; each command imports what it needs when it runs.
 
 from __future__ import annotations
 
-from . import author, lint, render, review, rules, server
+from . import author, lint, render, review, rules, server, site
 from .app import app, main
 from .errors import UsageError
 
-__all__ = ["UsageError", "app", "author", "lint", "main", "render", "review", "rules", "server"]
+__all__ = ["UsageError", "app", "author", "lint", "main", "render", "review", "rules", "server", "site"]

@@ -147,6 +147,20 @@ HELP_RU: dict[str, str] = {
     ),
     "Output format: text | html | csv.": "Формат вывода: text | html | csv.",
     "Write to FILE (- for stdout).": "Записать в ФАЙЛ (- — в стандартный вывод).",
+    # tpkit site
+    "The register as a static web site: pages, journey pictures, findings, offline search (exit as lint).": (
+        "Перечень как статический веб-сайт: страницы, схемы пути клиента, замечания, поиск без сети "
+        "(коды выхода как у lint)."
+    ),
+    "The folder to write the site into.": "Папка, в которую записывается сайт.",
+    "Also each procedure as DOCX (and PDF where LibreOffice is) to download.": (
+        "Также каждый порядок в DOCX (и PDF, если есть LibreOffice) для скачивания."
+    ),
+    "A page of the figures of the last N commits.": "Страница с показателями последних N коммитов.",
+    # server
+    "A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references.": (
+        "Языковой сервер (LSP) через stdio: замечания, дополнение, подсказки, переход к определению, ссылки."
+    ),
 }
 
 #: click's and typer's own words in help and errors

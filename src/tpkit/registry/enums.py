@@ -7,7 +7,7 @@ document templates all read them from this module.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 # --- needs (удовлетворяемые потребности) -----------------------------------
 
@@ -42,7 +42,6 @@ NEEDS: Final[dict[str, dict[str, str]]] = {
         "short": "рез. ОС",
     },
 }
-STANDARD_NEEDS: Final[tuple[str, ...]] = tuple(NEEDS)
 
 # --- channels and forms ---------------------------------------------------------
 
@@ -172,35 +171,24 @@ DEMAND_WORDS: Final[dict[str, dict[str, str]]] = {
     "unknown": {"ru": "учет не велся", "en": "not recorded"},
 }
 
-# Literal types for the models (kept in sync with the dicts by a test).
-Channel = Literal[
-    "website",
-    "portal",
-    "mobile_app",
-    "social_network",
-    "messenger",
-    "chatbot",
-    "voice_assistant",
-    "call_center",
-    "phone",
-    "email",
-    "api",
-    "other_digital",
-    "reception",
-    "one_stop_center",
-    "business_center",
-    "employment_center",
-    "migration_center",
-    "tourist_center",
-    "support_infrastructure",
-    "long_stay",
-    "mail",
-    "other_offline",
-]
-Direction = Literal["services", "functions", "support", "control", "appeals"]
-ActKind = Literal["npa", "internal", "agreement", "directive"]
-ApprovalKind = Literal["order", "resolution", "other"]
-ToolKind = Literal["script", "faq", "auto_classification", "template", "knowledge_base", "other"]
+# --- the codes as types ----------------------------------------------------------------
+
+# The models' Literal types are made from the tables above, so a code is added in one place: its table. The JSON
+# Schemas list the codes in the tables' order. mypy sees plain ``str`` (a Literal must be spelt out for it).
+if TYPE_CHECKING:
+    Channel = str
+    Direction = str
+    ActKind = str
+    ApprovalKind = str
+    ToolKind = str
+    DemandWord = str
+else:
+    Channel = Literal[tuple(CHANNELS)]
+    Direction = Literal[tuple(DIRECTIONS)]
+    ActKind = Literal[tuple(ACT_KINDS)]
+    ApprovalKind = Literal[tuple(APPROVAL_KINDS)]
+    ToolKind = Literal[tuple(TOOL_KINDS)]
+    DemandWord = Literal[tuple(DEMAND_WORDS)]
 Language = Literal["ru", "en"]
 SeverityName = Literal["error", "warning", "info"]
 
@@ -208,12 +196,3 @@ SeverityName = Literal["error", "warning", "info"]
 def form_of(channel: str) -> str:
     """The form (digital/offline) of a channel."""
     return CHANNELS[channel]["form"]
-
-
-def need_label(code: str, lang: str = "ru", extra: dict[str, str] | None = None) -> str:
-    """The label of a need code; agency-specific needs come from ``extra``."""
-    if code in NEEDS:
-        return NEEDS[code]["ru" if lang == "ru" else "en"]
-    if extra and code in extra:
-        return extra[code]
-    return code

@@ -14,7 +14,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-from .enums import ActKind, ApprovalKind, Channel, Direction, Language, SeverityName, ToolKind
+from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -45,7 +45,7 @@ class LintConfig(Model):
     ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to disable")
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="Per-rule severity override")
     fail_on: Literal["error", "warning", "info", "never"] = Field(
-        "error", description="Lowest severity that makes `tpkit lint` exit 1"
+        default="error", description="Lowest severity that makes `tpkit lint` exit 1"
     )
     per_file_ignores: dict[str, list[str]] = Field(
         default_factory=dict, description="Glob (relative to the root) -> codes or prefixes to disable"
@@ -53,9 +53,17 @@ class LintConfig(Model):
 
 
 class RenderConfig(Model):
-    templates: str = Field("templates/", description="Folder with the agency's own templates")
+    templates: str = Field(default="templates/", description="Folder with the agency's own templates")
     font: Text = "Times New Roman"
     font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
+
+
+class SiteSettings(Model):
+    repo_url: Text | None = Field(
+        default=None,
+        description="Where `tpkit site` links a finding's file:line: a GitLab/GitHub blob URL of the registry folder "
+        "(the file path and #L<line> are appended), or a pattern with {path} and {line}",
+    )
 
 
 class Config(Model):
@@ -67,6 +75,7 @@ class Config(Model):
     language: Language = "ru"
     lint: LintConfig = Field(default_factory=LintConfig)
     render: RenderConfig = Field(default_factory=RenderConfig)
+    site: SiteSettings = Field(default_factory=SiteSettings)
 
 
 # --- agency.yaml -------------------------------------------------------------------
@@ -175,7 +184,7 @@ class TouchpointsFile(Model):
 
 # --- processes/*.yaml ----------------------------------------------------------------
 
-Demand = Union[NonNegativeInt, Literal["low", "unknown"]]
+Demand = Union[NonNegativeInt, DemandWord]
 
 
 class Partner(Model):

@@ -11,9 +11,8 @@ from typing import Any
 
 import yaml
 
-from . import yamlread
 from .problem import SYNTAX, UNREADABLE, Problem
-from .yamlread import Span
+from .yaml import MAX_FILE_BYTES, KeyIndex, Span, compose_for_locate, decode, locate, parse
 
 
 @dataclass(slots=True)
@@ -29,7 +28,7 @@ class SourceFile:
     _root: yaml.Node | None = None
     _composed: bool = False
     _lines: list[str] | None = None
-    _index: yamlread.KeyIndex = field(default_factory=dict)
+    _index: KeyIndex = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -43,11 +42,11 @@ class SourceFile:
         if not self._composed:
             self._composed = True
             try:
-                self._root = yamlread.compose_for_locate(self.text)
+                self._root = compose_for_locate(self.text)
             except (yaml.YAMLError, RecursionError):
                 self._root = None
             self._lines = self.text.splitlines()
-        return yamlread.locate(self._root, path, self._lines or [], self._index)
+        return locate(self._root, path, self._lines or [], self._index)
 
     def release(self) -> None:
         """Drop the composed tree (memory) once findings are located."""
@@ -92,13 +91,13 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
             )
             return src
         size = st.st_size
-        if size > yamlread.MAX_FILE_BYTES:
+        if size > MAX_FILE_BYTES:
             src.problems.append(too_large(size))
             return src
         with path.open("rb") as fh:  # bounded: the file may have grown since stat
             raw = fh.read(size + 1)  # read(n) allocates n bytes up front: ask for what stat promised
             if len(raw) > size:  # it grew: parse_source refuses it past the limit
-                raw += fh.read(yamlread.MAX_FILE_BYTES + 1 - len(raw))
+                raw += fh.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         src.problems.append(
             Problem(
@@ -112,8 +111,8 @@ def read_source(root: Path, path: Path, kind: str) -> SourceFile:
 
 
 def too_large(size: int) -> Problem:
-    """The TP001 problem of a file over :data:`yamlread.MAX_FILE_BYTES`."""
-    mb = yamlread.MAX_FILE_BYTES // (1024 * 1024)
+    """The TP001 problem of a file over :data:`~tpkit.registry.yaml.MAX_FILE_BYTES`."""
+    mb = MAX_FILE_BYTES // (1024 * 1024)
     return Problem(
         SYNTAX,
         f"файл слишком большой ({size / 1048576:.1f} МБ, предел {mb} МБ): разделите его",
@@ -123,15 +122,15 @@ def too_large(size: int) -> Problem:
 
 def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
     """Decode and parse a file's bytes into ``src`` (shared by disk and git reading)."""
-    if len(raw) > yamlread.MAX_FILE_BYTES:
+    if len(raw) > MAX_FILE_BYTES:
         src.problems.append(too_large(len(raw)))
         return src
-    text, problem = yamlread.decode(raw)
+    text, problem = decode(raw)
     if problem is not None:
         src.problems.append(problem)
         return src
     src.text = text
-    parsed = yamlread.parse(text)  # type: ignore[arg-type]
+    parsed = parse(text)  # type: ignore[arg-type]
     src.data = parsed.data
     src.problems.extend(parsed.problems)
     return src

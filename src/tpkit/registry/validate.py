@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 from .problem import SCHEMA, Problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
+
+M = TypeVar("M", bound="BaseModel")
 
 _ID_HINT_RU = "допустимы строчные латинские буквы, цифры, «-» и «_», первым — буква или цифра"
 _ID_HINT_EN = "use lowercase latin letters, digits, '-' and '_', starting with a letter or digit"
@@ -91,7 +94,7 @@ def _fmt_input(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _message(err: dict[str, Any], model: type[BaseModel], path: tuple[str | int, ...]) -> tuple[str, str]:
+def _message(err: ErrorDetails, model: type[BaseModel], path: tuple[str | int, ...]) -> tuple[str, str]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     inp = err.get("input")
@@ -181,15 +184,11 @@ _UNION_FIELDS = {
 MAX_PROBLEMS = 100
 
 
-def validate(name: str, data: Any) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate ``data`` against the model called ``name``; problems carry YAML paths (positions come later)."""
-    from . import models
+def validate_model(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
+    """``data`` as an instance of ``model``, or the problems pydantic found, in the user's terms.
 
-    return validate_model(getattr(models, name), data)
-
-
-def validate_model(model: type[BaseModel], data: Any) -> tuple[BaseModel | None, list[Problem]]:
-    """``data`` as an instance of ``model``, or the problems pydantic found, in the user's terms."""
+    Problems carry YAML paths; their positions are found later, when a finding needs them.
+    """
     from pydantic import ValidationError
 
     try:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from ..lint.engine import LintResult, lint
 from ..registry import Registry, load_registry
-from ..registry.registry import discover
+from ..registry.load import discover
 from ..registry.source import SourceFile, read_source
-from ..registry.yamlread import MAX_FILE_BYTES
+from ..registry.yaml import MAX_FILE_BYTES
 from . import gitrev
 from .diff import Diff, compare_findings, diff_registries, renamed_files
 from .gitrev import WORKTREE, GitError

@@ -24,9 +24,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..registry import yamlread
 from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, source_from_bytes, too_large
+from ..registry.yaml import MAX_FILE_BYTES
 
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
@@ -161,7 +161,7 @@ def _ls_tree(repo: Repo, sha: str) -> dict[str, Entry] | None:
 
 
 def _kind_of(path: str) -> str | None:
-    """The file kind of a registry path, as :func:`tpkit.registry.registry.discover` finds them."""
+    """The file kind of a registry path, as :func:`tpkit.registry.load.discover` finds them."""
     if path in _TOP_FILES:
         return _TOP_FILES[path]
     folder, sep, name = path.partition("/")
@@ -246,7 +246,7 @@ def _source(
         return _unreadable(rel, kind, "это папка, а не файл YAML", "this is a folder, not a YAML file")
     if e.type != "blob":
         return _unreadable(rel, kind, "это подмодуль git, а не файл YAML", "this is a git submodule, not a YAML file")
-    if e.size is not None and e.size > yamlread.MAX_FILE_BYTES:
+    if e.size is not None and e.size > MAX_FILE_BYTES:
         return SourceFile(rel, kind, problems=[too_large(e.size)])
     if cache is not None and e.sha in cache:
         return reuse(cache, e.sha, rel, kind, None)
@@ -275,7 +275,7 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
                 for e in chosen.values()
                 if isinstance(e, Entry)
                 and e.type == "blob"
-                and (e.size is None or e.size <= yamlread.MAX_FILE_BYTES)
+                and (e.size is None or e.size <= MAX_FILE_BYTES)
                 and (cache is None or e.sha not in cache)  # parsed already: the other side has it
             }
         ),

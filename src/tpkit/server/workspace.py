@@ -21,8 +21,8 @@ from ..lint.engine import lint
 from ..lint.rule import catalogue
 from ..registry import NoRegistryError, Registry, find_root, load_registry
 from ..registry.enums import ACT_KINDS, CHANNELS, FORM_LABELS, NEEDS, SECTIONS, form_of
+from ..registry.load import discover
 from ..registry.models import Config
-from ..registry.registry import discover
 from ..registry.source import SourceFile, read_source, source_from_bytes
 
 #: id kinds the server completes, explains and follows

@@ -1,0 +1,58 @@
+"""``tpkit site``: the register as a static, self-contained web site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import LangOpt, RegistryOpt, State, app
+from .common import check_lang, check_output, registry_root
+from .errors import fail
+
+
+@app.command()
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write the site into.")] = Path(
+        "build/site"
+    ),
+    documents: Annotated[
+        bool,
+        typer.Option("--documents", help="Also each procedure as DOCX (and PDF where LibreOffice is) to download."),
+    ] = False,
+    history: Annotated[
+        int, typer.Option("--history", metavar="N", min=0, help="A page of the figures of the last N commits.")
+    ] = 0,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The register as a static web site: pages, journey pictures, findings, offline search (exit as lint)."""
+    from ..config import load_config
+    from ..site import SiteError, build_site
+
+    check_lang(lang)
+    root = registry_root(registry)
+    config = load_config(root, lang)
+    check_output(output, root, config)  # never the registry folder, .git or the agency's templates
+    try:
+        built = build_site(root, config, output, documents=documents, history=history, lang=lang or config.language)
+    except SiteError as exc:
+        fail(str(exc))
+    result = built.result
+    for err in result.internal_errors:
+        typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
+    for note in built.notes:
+        typer.echo(f"tpkit: {note}", err=True)
+    counts = result.counts()
+    typer.echo(
+        f"{output}: страниц и файлов {len(built.files)}, удалено прежних {len(built.removed)}; замечания: "
+        f"ошибок {counts['error']}, предупреждений {counts['warning']}, к сведению {counts['info']} "
+        f"/ site written",
+        err=True,
+    )
+    if State.debug:
+        typer.echo(f"tpkit: {root}", err=True)
+    if result.internal_errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if result.fails(config.lint.fail_on) else 0)

@@ -1,0 +1,109 @@
+"""The Registry: every object by kind and id, with where it stands, and the indexes the rules share.
+
+:func:`tpkit.registry.load.load_registry` fills it; what is wrong with the files' structure is kept as
+problems (by kind) on it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import models as m
+from .problem import Problem
+from .source import SourceFile
+
+ROOT_MARKER = "tpkit.yaml"
+
+
+class NoRegistryError(Exception):
+    """No ``tpkit.yaml`` above the given path."""
+
+
+def find_root(start: Path) -> Path:
+    """Walk up from ``start`` to the first folder that holds ``tpkit.yaml``."""
+    start = start.resolve()
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    raise NoRegistryError(str(start))
+
+
+@dataclass(slots=True)
+class Located:
+    """An object's place: the file and the YAML path of its node."""
+
+    file: str
+    path: tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Usage:
+    """One process touchpoint entry, as the catalogue touchpoint sees it."""
+
+    process: m.Process
+    index: int
+    entry: m.ProcessTouchpoint
+
+
+@dataclass
+class Registry:
+    root: Path
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    agency: m.Agency | None = None
+    acts: dict[str, m.Act] = field(default_factory=dict)
+    touchpoints: dict[str, m.Touchpoint] = field(default_factory=dict)
+    processes: dict[str, m.Process] = field(default_factory=dict)
+    procedures: dict[str, m.Procedure] = field(default_factory=dict)
+    units: dict[str, m.Unit] = field(default_factory=dict)
+    officials: dict[str, m.Official] = field(default_factory=dict)
+    #: need code -> label: the nine standard ones and the agency's own
+    needs: dict[str, str] = field(default_factory=dict)
+    where: dict[tuple[str, str], Located] = field(default_factory=dict)
+    #: what the reader and the loader found wrong (the structure rules TP0xx report them)
+    problems: list[Problem] = field(default_factory=list)
+    #: ids seen in files, valid or not: references to them are not TP003
+    raw_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # shared indexes for rules
+    usages: dict[str, list[Usage]] = field(default_factory=lambda: defaultdict(list))
+    features: dict[str, list[tuple[m.Process, m.Feature]]] = field(default_factory=lambda: defaultdict(list))
+    coverage: dict[str, list[m.Procedure]] = field(default_factory=lambda: defaultdict(list))
+
+    # -- lookups -------------------------------------------------------------
+
+    def loc(self, kind: str, ident: str) -> Located:
+        return self.where[(kind, ident)]
+
+    def process_file(self, process: m.Process) -> str:
+        return self.where[("process", process.id)].file
+
+    def procedure_file(self, procedure: m.Procedure) -> str:
+        return self.where[("procedure", procedure.id)].file
+
+    def need_label(self, code: str) -> str:
+        return self.needs.get(code, code)
+
+    def covered(self, procedure: m.Procedure) -> list[str]:
+        """The catalogue touchpoints a procedure covers (``all`` expanded)."""
+        if procedure.touchpoints == "all":
+            return list(self.touchpoints)
+        return [t for t in procedure.touchpoints if t in self.touchpoints]
+
+    def effective_basis(self, entry: m.ProcessTouchpoint) -> list[str]:
+        tp = self.touchpoints.get(entry.touchpoint)
+        out = list(entry.basis)
+        if tp is not None:
+            out.extend(b for b in tp.basis if b not in out)
+        return out
+
+    def effective_responsible(self, entry: m.ProcessTouchpoint) -> str | None:
+        if entry.responsible:
+            return entry.responsible
+        tp = self.touchpoints.get(entry.touchpoint)
+        return tp.responsible if tp is not None else None
+
+    def iter_processes(self) -> Iterator[m.Process]:
+        return iter(self.processes.values())

@@ -1,0 +1,128 @@
+"""References: every id a registry object names must name something (REFERENCE problems, rule TP003)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import models as m
+from .model import Registry
+from .problem import REFERENCE, Problem
+from .validate import did_you_mean
+
+_REF_RU = {
+    "unit": ("подразделение", "unit"),
+    "official": ("должностное лицо", "official"),
+    "act": ("акт", "act"),
+    "touchpoint": ("точка взаимодействия", "touchpoint"),
+    "need": ("потребность", "need"),
+    "feature": ("особенность процесса", "process feature"),
+    "act_or_procedure": ("акт или порядок", "act or procedure"),
+}
+
+
+class _RefChecker:
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.known: dict[str, set[str]] = {
+            "unit": set(reg.units) | reg.raw_ids["unit"],
+            "official": set(reg.officials) | reg.raw_ids["official"],
+            "act": set(reg.acts) | reg.raw_ids["act"],
+            "touchpoint": set(reg.touchpoints) | reg.raw_ids["touchpoint"],
+            "need": set(reg.needs) | reg.raw_ids["need"],
+            "feature": set(reg.features) | reg.raw_ids["feature"],
+        }
+        self.known["act_or_procedure"] = self.known["act"] | set(reg.procedures) | reg.raw_ids["procedure"]
+        # a file that failed to load makes its kind incomplete; skip checks against it
+        self.incomplete = {
+            "agency": not any(s.valid for s in reg.files.values() if s.kind == "agency"),
+            "acts": any(not s.valid for s in reg.files.values() if s.kind == "acts"),
+            "touchpoints": not any(s.valid for s in reg.files.values() if s.kind == "touchpoints"),
+        }
+
+    def check(self, file: str, path: tuple[str | int, ...], kind: str, value: str | None, obj: str) -> None:
+        if value is None or value in self.known[kind]:
+            return
+        if kind in ("unit", "official") and self.incomplete["agency"] and not self.known[kind]:
+            return
+        if kind == "touchpoint" and self.incomplete["touchpoints"] and not self.known[kind]:
+            return
+        ru_kind, en_kind = _REF_RU[kind]
+        guess = did_you_mean(value, self.known[kind])
+        ru = f"{ru_kind} «{value}»: такого идентификатора нет"
+        en = f"{en_kind} '{value}' not found"
+        if kind == "need":
+            ru = f"потребность «{value}» не найдена: это не стандартный код и не объявлена в agency.yaml"
+            en = f"need '{value}' not found: not a standard code and not declared in agency.yaml"
+        elif kind == "feature":
+            ru = f"особенность «{value}» не определена ни в одном процессе"
+            en = f"feature '{value}' is defined by no process"
+        if guess:
+            ru += f"; возможно, «{guess}»"
+            en += f"; did you mean '{guess}'?"
+        self.reg.problems.append(
+            Problem(REFERENCE, ru, en, None, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
+        )
+
+    def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:
+        for i, v in enumerate(values):
+            self.check(file, (*base, i), kind, v, obj)
+
+
+def check_references(reg: Registry) -> None:
+    """Add a REFERENCE problem for each id that names nothing the registry holds (or saw in a file)."""
+    rc = _RefChecker(reg)
+    ag = reg.agency
+    if ag is not None:
+        f = reg.where[("agency", ag.id)].file
+        for i, off in enumerate(ag.officials):
+            rc.check(f, ("officials", i, "unit"), "unit", off.unit, f"official:{off.id}")
+        if ag.register is not None:
+            rc.check(f, ("register", "responsible"), "official", ag.register.responsible, "register")
+    for tp in reg.touchpoints.values():
+        loc = reg.where[("touchpoint", tp.id)]
+        obj = f"touchpoint:{tp.id}"
+        rc.many(loc.file, (*loc.path, "basis"), "act", tp.basis, obj)
+        rc.check(loc.file, (*loc.path, "responsible"), "official", tp.responsible, obj)
+    for proc in reg.processes.values():
+        f = reg.process_file(proc)
+        obj = f"process:{proc.id}"
+        rc.many(f, ("units",), "unit", proc.units, obj)
+        rc.many(f, ("basis",), "act", proc.basis, obj)
+        rc.check(f, ("joint_procedure",), "act_or_procedure", proc.joint_procedure, obj)
+        for i, e in enumerate(proc.touchpoints):
+            base = ("touchpoints", i)
+            rc.check(f, (*base, "touchpoint"), "touchpoint", e.touchpoint, obj)
+            rc.many(f, (*base, "needs"), "need", e.needs, obj)
+            rc.many(f, (*base, "basis"), "act", e.basis, obj)
+            rc.check(f, (*base, "responsible"), "official", e.responsible, obj)
+        for i, feat in enumerate(proc.features):
+            rc.many(f, ("features", i, "touchpoints"), "touchpoint", feat.touchpoints, obj)
+        for i, n in enumerate(proc.notifications):
+            rc.check(f, ("notifications", i, "touchpoint"), "touchpoint", n.touchpoint, obj)
+    for pr in reg.procedures.values():
+        f = reg.procedure_file(pr)
+        obj = f"procedure:{pr.id}"
+        if pr.touchpoints != "all":
+            rc.many(f, ("touchpoints",), "touchpoint", pr.touchpoints, obj)
+        rc.check(f, ("responsible",), "official", pr.responsible, obj)
+        rc.check(f, ("embedded_in",), "act", pr.embedded_in, obj)
+        s = pr.sections
+        if s.general is not None:
+            rc.check(f, ("sections", "general", "touchpoint"), "touchpoint", s.general.touchpoint, obj)
+        located: tuple[tuple[str, Sequence[m.InfrastructureItem | m.ToolItem | m.SpecificItem] | None], ...] = (
+            ("infrastructure", s.infrastructure),
+            ("tools", s.tools),
+            ("specifics", s.specifics),
+        )
+        for key, items in located:
+            for i, it in enumerate(items or []):
+                rc.check(f, ("sections", key, i, "touchpoint"), "touchpoint", it.touchpoint, obj)
+        for i, sp in enumerate(s.specifics or []):
+            rc.check(f, ("sections", "specifics", i, "feature"), "feature", sp.feature, obj)
+        if s.feedback is not None:
+            rc.many(f, ("sections", "feedback", "channels"), "touchpoint", s.feedback.channels, obj)
+        for i, c in enumerate(s.control or []):
+            rc.check(f, ("sections", "control", i, "responsible"), "official", c.responsible, obj)
+            rc.check(f, ("sections", "control", i, "touchpoint"), "touchpoint", c.touchpoint, obj)
+        for i, a in enumerate(pr.assessment):
+            rc.check(f, ("assessment", i, "touchpoint"), "touchpoint", a.touchpoint, obj)

@@ -1,0 +1,283 @@
+"""``build_site``: the registry -> pages, pictures, search index -> files in a folder, with a manifest.
+
+Nothing here prints. A rebuild into the same folder deletes the files the previous build listed in its manifest
+(``.tpkit-site.json``) and no others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from ..registry.enums import DIRECTIONS, NEEDS
+from ..util import atomic_write_bytes, atomic_write_text
+from .context import Site, channel_label, figures
+from .html import CSS
+from .search import SEARCH_JS, SearchIndex
+
+if TYPE_CHECKING:
+    from ..lint.engine import LintResult
+    from ..registry.models import Config
+
+MANIFEST = ".tpkit-site.json"
+
+
+class SiteError(Exception):
+    """The site cannot be written (the folder, git for the history); one line for the user."""
+
+
+@dataclass
+class SiteResult:
+    result: LintResult
+    files: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def build_site(
+    root: Path,
+    config: Config,
+    output: Path,
+    *,
+    documents: bool = False,
+    history: int = 0,
+    lang: str = "ru",
+) -> SiteResult:
+    from ..lint.engine import lint
+    from ..registry import load_registry
+
+    reg = load_registry(root)
+    result = lint(reg, config, lang=lang)
+    out = SiteResult(result)
+    files = render_site(reg, result, config, documents=documents, history=history, notes=out.notes)
+    out.files = sorted(files)
+    out.removed = write_files(output, files)
+    return out
+
+
+def render_site(
+    reg: object,
+    result: LintResult,
+    config: Config,
+    *,
+    documents: bool = False,
+    history: int = 0,
+    notes: list[str] | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site by its path from the site's top."""
+    from ..registry import Registry
+    from . import objects, summary
+
+    assert isinstance(reg, Registry)
+    notes = notes if notes is not None else []
+    site = Site(reg, result, config.site.repo_url)
+    pages: dict[str, str] = {}
+    figs = figures(reg, result)
+    points = []
+    if history > 0:
+        from ..review.gitrev import GitError
+        from .history import history as read_history
+
+        try:
+            points = read_history(reg.root, config, history)
+        except GitError as exc:
+            notes.append(f"--history: {exc}")
+    needs = _need_codes(reg)
+    for code in needs:
+        site.names.add("need", code)
+    path, html = summary.index_page(site, figs, bool(points), needs)
+    pages[path] = html
+    for d in DIRECTIONS:
+        path, html = summary.direction_page(site, d)
+        pages[path] = html
+    rels = objects.relations(site)
+    for p in reg.processes.values():
+        path, html = objects.process_page(site, p)
+        pages[path] = html
+    for tp in reg.touchpoints.values():
+        path, html = objects.touchpoint_page(site, tp)
+        pages[path] = html
+    binary: dict[str, bytes] = {}
+    docs = _documents(reg, config, site, documents, binary, notes)
+    for q in reg.procedures.values():
+        here = site.names.add("procedure", q.id)
+        stem = here.removesuffix(".html")
+        downloads = [(f"{stem}.{ext}", ext.upper()) for ext in ("docx", "pdf") if f"{stem}.{ext}" in binary]
+        path, html = objects.procedure_page(site, q, docs.get(q.id), downloads)
+        pages[path] = html
+    for act in reg.acts.values():
+        path, html = objects.act_page(site, act, rels)
+        pages[path] = html
+    for o in reg.officials.values():
+        path, html = objects.official_page(site, o, rels)
+        pages[path] = html
+    for code in needs:
+        path, html = summary.need_page(site, code)
+        pages[path] = html
+    path, html = summary.coverage_page(site)
+    pages[path] = html
+    path, html = summary.findings_page(site)
+    pages[path] = html
+    if points:
+        path, html = summary.history_page(site, points)
+        pages[path] = html
+    files = {k: v.encode("utf-8") for k, v in pages.items()}
+    files.update(binary)
+    files["style.css"] = CSS.encode("utf-8")
+    files["search.js"] = SEARCH_JS.encode("utf-8")
+    files["search-index.js"] = _index(site).encode("utf-8")
+    return files
+
+
+def _need_codes(reg: object) -> list[str]:
+    from ..registry import Registry
+
+    assert isinstance(reg, Registry)
+    used = [n for p in reg.processes.values() for entry in p.touchpoints for n in entry.needs]
+    return list(dict.fromkeys([*NEEDS, *(n for n in used if n in reg.needs)]))
+
+
+def _index(site: Site) -> str:
+    reg, idx = site.reg, SearchIndex()
+    for d, labels in DIRECTIONS.items():
+        idx.add("направление", labels["ru"], site.names.add("direction", d))
+    for p in reg.processes.values():
+        needs = " ".join(reg.need_label(n) for entry in p.touchpoints for n in entry.needs)
+        idx.add("процесс", p.title, site.names.add("process", p.id), p.id, p.description or "", needs)
+    for tp in reg.touchpoints.values():
+        idx.add(
+            "точка",
+            tp.name,
+            site.names.add("touchpoint", tp.id),
+            tp.id,
+            channel_label(tp.channel),
+            tp.address or "",
+            tp.operator or "",
+        )
+    for q in reg.procedures.values():
+        idx.add("порядок", q.title, site.names.add("procedure", q.id), q.id)
+    for act in reg.acts.values():
+        idx.add("акт", act.title, site.names.add("act", act.id), act.id, act.number or "")
+    for o in reg.officials.values():
+        idx.add("должностное лицо", f"{o.name}, {o.position}", site.names.add("official", o.id), o.id)
+    for code in _need_codes(reg):
+        idx.add("потребность", reg.need_label(code), site.names.add("need", code), code)
+    return idx.script()
+
+
+def _documents(
+    reg: object, config: Config, site: Site, documents: bool, binary: dict[str, bytes], notes: list[str]
+) -> dict[str, str]:
+    """Each procedure's HTML text; with ``documents``, its DOCX (and PDF where LibreOffice is) into ``binary``."""
+    from ..registry import Registry
+    from ..render.api import check_registry, render_procedure
+    from ..render.errors import RenderError
+
+    assert isinstance(reg, Registry)
+    try:
+        check_registry(reg)
+    except RenderError:
+        return {}  # the findings page lists the broken files; no document is made from them
+    out: dict[str, str] = {}
+    docx: dict[str, bytes] = {}
+    for q in reg.procedures:
+        stem = site.names.add("procedure", q).removesuffix(".html")
+        try:
+            out[q] = render_procedure(reg, config, q, "html").decode("utf-8")
+            if documents:
+                docx[stem] = render_procedure(reg, config, q, "docx")
+        except RenderError as exc:
+            notes.append(f"{q}: {exc}")
+    for stem, data in docx.items():
+        binary[f"{stem}.docx"] = data
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if docx and soffice:
+        binary.update(_pdfs(soffice, docx, notes))
+    elif docx:
+        notes.append("LibreOffice не найден: PDF не сформированы / no LibreOffice: no PDF")
+    return out
+
+
+def _pdfs(soffice: str, docx: dict[str, bytes], notes: list[str]) -> dict[str, bytes]:
+    """DOCX -> PDF with one LibreOffice run (its own profile, so a running LibreOffice does not interfere)."""
+    out: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="tpkit-site-") as tmp:
+        work = Path(tmp)
+        names = {}
+        for n, (stem, data) in enumerate(sorted(docx.items())):
+            atomic_write_bytes(work / f"d{n}.docx", data)
+            names[f"d{n}"] = stem
+        cmd = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf"]
+        cmd += ["--outdir", str(work / "pdf"), *(str(work / f"{k}.docx") for k in names)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=300, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            notes.append(f"LibreOffice: {exc}")
+            return out
+        for key, stem in names.items():
+            pdf = work / "pdf" / f"{key}.pdf"
+            if pdf.is_file():
+                out[f"{stem}.pdf"] = pdf.read_bytes()
+            else:
+                notes.append(f"{stem}: PDF не сформирован / LibreOffice made no PDF")
+    return out
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def _listed(output: Path) -> list[str]:
+    """The files the previous build wrote (only safe relative paths are believed)."""
+    try:
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    files = data.get("files", []) if isinstance(data, dict) else []
+    ok = []
+    for f in files:
+        if not isinstance(f, str):
+            continue
+        p = PurePosixPath(f)
+        if f and not p.is_absolute() and ".." not in p.parts and "\\" not in f and f != MANIFEST:
+            ok.append(f)
+    return ok
+
+
+def write_files(output: Path, files: dict[str, bytes]) -> list[str]:
+    """Write the site into ``output``; remove what the previous build wrote and this one does not."""
+    if output.exists() and not output.is_dir():
+        raise SiteError(f"{output}: это файл, а нужна папка / not a folder")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        removed = []
+        for old in _listed(output):
+            if old in files:
+                continue
+            target = output / old
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+                removed.append(old)
+            try:
+                parent = target.parent
+                if parent != output and not any(parent.iterdir()):
+                    parent.rmdir()
+            except OSError:
+                pass
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        stamp = int(epoch) if epoch and epoch.isdigit() else None
+        for rel_path, data in files.items():
+            target = output / rel_path
+            atomic_write_bytes(target, data)  # a rename: a symbolic link in the folder is replaced, never followed
+            if stamp is not None:
+                os.utime(target, (stamp, stamp))
+        manifest = {"generator": "tpkit site", "files": sorted(files)}
+        atomic_write_text(output / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:
+        raise SiteError(f"{output}: не записано: {exc.strerror or exc} / cannot write the site") from None
+    return sorted(removed)

@@ -1,0 +1,292 @@
+"""tpkit site without a browser: pages, links both ways, escaping, determinism, the manifest, broken registries."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+import pytest
+from conftest import BASE, EXAMPLE, run_cli, write
+
+from tpkit.config import load_config
+from tpkit.site import MANIFEST, build_site
+from tpkit.site.names import Names, rel, safe_name
+from tpkit.site.search import terms
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for k, v in attrs:
+            if k in ("href", "src") and v:
+                self.links.append(v)
+
+
+def internal_links(site: Path) -> dict[str, list[str]]:
+    out = {}
+    for page in sorted(site.rglob("*.html")):
+        p = _Links()
+        p.feed(page.read_text(encoding="utf-8"))
+        out[page.relative_to(site).as_posix()] = [x for x in p.links if not re.match(r"^[a-z]+:", x)]
+    return out
+
+
+def build(root: Path, out: Path, **kw: object) -> object:
+    return build_site(root, load_config(root), out, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build(EXAMPLE, out)
+    return out
+
+
+def test_every_kind_of_page_is_written(example_site: Path) -> None:
+    for path in ("index.html", "coverage.html", "findings.html", "style.css", "search.js", "search-index.js"):
+        assert (example_site / path).is_file(), path
+    for kind, ident in (
+        ("process", "child-benefit"),
+        ("touchpoint", "mfc"),
+        ("procedure", "digital"),
+        ("direction", "services"),
+        ("need", "status"),
+    ):
+        assert (example_site / kind / f"{ident}.html").is_file(), (kind, ident)
+    assert list((example_site / "act").glob("*.html")) and list((example_site / "official").glob("*.html"))
+
+
+def test_every_internal_link_resolves(example_site: Path) -> None:
+    for page, links in internal_links(example_site).items():
+        for link in links:
+            target = link.split("#")[0]
+            resolved = (example_site / PurePosixPath(page).parent / target).resolve()
+            assert resolved.is_file(), f"{page}: {link}"
+            assert example_site.resolve() in resolved.parents, f"{page}: {link} leaves the site"
+
+
+def test_links_are_relative_and_both_ways(example_site: Path) -> None:
+    process = (example_site / "process/child-benefit.html").read_text(encoding="utf-8")
+    touchpoint = (example_site / "touchpoint/mfc.html").read_text(encoding="utf-8")
+    assert 'href="../touchpoint/mfc.html"' in process
+    assert 'href="../process/child-benefit.html"' in touchpoint
+    assert 'href="../procedure/offline.html"' in touchpoint
+    procedure = (example_site / "procedure/offline.html").read_text(encoding="utf-8")
+    assert 'href="../touchpoint/mfc.html"' in procedure
+    for html in (process, touchpoint, procedure):
+        assert 'href="/' not in html and 'src="/' not in html
+
+
+def test_index_shows_the_headline_figures(example_site: Path) -> None:
+    index = (example_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in index
+    assert "цифровая доля: 43 из 46" in index
+    assert "точек: 7 цифровых, 4 оффлайн" in index
+    assert "утвержден приказом" in index
+    assert index.count("<svg") == 2 and index.count("<title>") >= 3
+
+
+def test_journey_has_one_cell_per_met_need(example_site: Path) -> None:
+    html = (example_site / "process/child-benefit.html").read_text(encoding="utf-8")
+    met = re.findall(r'<rect class="met (digital|offline)" data-need="([a-z_]+)"', html)
+    assert len(met) == 2 + 2 + 2 + 4 + 3 + 2  # the needs of the six entries
+    assert ("offline", "submit") in met and ("digital", "status") in met
+    assert "<desc>" in html and "◆" in html and "✉" in html
+
+
+def test_gaps_are_drawn_in_the_journey(base: Path, tmp_path: Path) -> None:
+    text = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(base, "processes/child-benefit.yaml", text.replace("status", "result").replace("feedback", "result"))
+    build(base, tmp_path / "s")
+    html = (tmp_path / "s/process/child-benefit.html").read_text(encoding="utf-8")
+    assert re.search(r'<g class="gap" data-need="status">', html), "TP109 is drawn in the status column"
+    assert "TP109" in html
+
+
+def test_findings_show_rule_message_and_location(base: Path, tmp_path: Path) -> None:
+    text = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(base, "processes/child-benefit.yaml", text.replace("status", "result"))
+    write(base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: https://gitlab.example.ru/g/r/-/blob/main/reg\n")
+    build(base, tmp_path / "s")
+    page = (tmp_path / "s/process/child-benefit.html").read_text(encoding="utf-8")
+    assert "<code>TP109</code>" in page
+    assert re.search(r'href="https://gitlab.example.ru/g/r/-/blob/main/reg/processes/child-benefit.yaml#L\d+"', page)
+    findings = (tmp_path / "s/findings.html").read_text(encoding="utf-8")
+    assert "TP109" in findings and "processes/child-benefit.yaml:" in findings
+
+
+def test_every_text_is_escaped(base: Path, tmp_path: Path) -> None:
+    text = (base / "touchpoints.yaml").read_text(encoding="utf-8")
+    evil = '<script>alert(1)</script> & "quoted"'
+    write(base, "touchpoints.yaml", text.replace("Контактный центр министерства", f"'{evil}'", 1))
+    build(base, tmp_path / "s")
+    for page in (tmp_path / "s").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in (tmp_path / "s/touchpoint/phone.html").read_text("utf-8")
+    # the index is data in a JS file; «</» is escaped all the same, and results are shown as text, never markup
+    assert "</script>" not in (tmp_path / "s/search-index.js").read_text("utf-8")
+    assert "innerHTML" not in (tmp_path / "s/search.js").read_text("utf-8")
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(EXAMPLE, tmp_path / "a")
+    build(EXAMPLE, tmp_path / "b")
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert a == b
+    assert (tmp_path / "a/index.html").stat().st_mtime == 1767225600
+
+
+def test_rebuild_removes_its_own_old_pages_and_nothing_else(base: Path, tmp_path: Path) -> None:
+    out = tmp_path / "s"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "process").mkdir()
+    (out / "process" / "keep.html").write_text("mine", encoding="utf-8")
+    build(base, out)
+    assert (out / "process/child-benefit.html").is_file() and (out / MANIFEST).is_file()
+    (base / "processes/child-benefit.yaml").rename(base / "processes/renamed.yaml")
+    text = (base / "processes/renamed.yaml").read_text(encoding="utf-8")
+    write(base, "processes/renamed.yaml", text.replace("id: child-benefit", "id: renamed"))
+    res = build(base, out)
+    assert not (out / "process/child-benefit.html").exists()
+    assert (out / "process/renamed.html").is_file()
+    assert "process/child-benefit.html" in res.removed  # type: ignore[attr-defined]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "process/keep.html").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_broken_registry_still_gets_a_site(base: Path, tmp_path: Path) -> None:
+    write(base, "processes/broken.yaml", "id: broken\ntitle: [unclosed\n")
+    res = run_cli("site", "-C", str(base), "--output", str(tmp_path / "s"))
+    assert res.code == 1
+    findings = (tmp_path / "s/findings.html").read_text(encoding="utf-8")
+    assert "Файлы с ошибками структуры" in findings
+    assert "<code>processes/broken.yaml</code> — TP001" in findings
+    assert (tmp_path / "s/index.html").is_file() and (tmp_path / "s/process/child-benefit.html").is_file()
+
+
+def test_exit_codes_follow_lint(tmp_path: Path) -> None:
+    assert run_cli("site", "-C", str(EXAMPLE), "--output", str(tmp_path / "s")).code == 0
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert run_cli("site", "-C", str(EXAMPLE), "--output", str(tmp_path / "file")).code == 2
+
+
+def test_the_site_is_never_written_over_the_registry(base: Path) -> None:
+    before = sorted(p.name for p in base.rglob("*"))
+    for target in (base, base / ".git" / "site", base / "templates" / "site"):
+        assert run_cli("site", "-C", str(base), "--output", str(target)).code == 2, target
+    assert sorted(p.name for p in base.rglob("*")) == before
+
+
+def test_odd_ids_become_safe_distinct_file_names() -> None:
+    odd = ["Мфц", "a/../b", "con", "a b", "a_b", "x" * 200, "МФЦ", "..", ""]
+    names = [safe_name(i) for i in odd]
+    assert all(re.fullmatch(r"[a-z0-9_~-]+", n) for n in names), names
+    assert len(set(names)) == len(names)
+    assert safe_name("child-benefit") == "child-benefit"
+    reg = Names()
+    assert reg.add("process", "x") == "process/x.html" and reg.add("touchpoint", "x") == "touchpoint/x.html"
+    assert rel("process/x.html", "touchpoint/y.html") == "../touchpoint/y.html"
+    assert rel("index.html", "touchpoint/y.html") == "touchpoint/y.html"
+
+
+def test_search_terms_fold_case_yo_and_word_forms() -> None:
+    assert "пособ" in terms("ПОСОБИЯ") and "пособ" in terms("пособиями")
+    assert "еж" in " ".join(terms("Ёжик")) and not any("ё" in t for t in terms("Ёжик"))
+
+
+def test_search_index_lists_every_kind(example_site: Path) -> None:
+    index = (example_site / "search-index.js").read_text(encoding="utf-8")
+    assert index.startswith("window.TPKIT_INDEX = ")
+    for kind in ("процесс", "точка", "акт", "должностное лицо", "потребность", "порядок"):
+        assert f'["{kind}",' in index
+
+
+def test_documents_to_download(tmp_path: Path) -> None:
+    build(EXAMPLE, tmp_path / "s", documents=True)
+    assert (tmp_path / "s/procedure/digital.docx").read_bytes()[:2] == b"PK"
+    page = (tmp_path / "s/procedure/digital.html").read_text(encoding="utf-8")
+    assert 'href="../procedure/digital.docx"' in page
+    if shutil.which("soffice"):
+        assert (tmp_path / "s/procedure/digital.pdf").read_bytes()[:4] == b"%PDF"
+        assert 'href="../procedure/digital.pdf"' in page
+
+
+def test_history_of_the_last_commits(base: Path, tmp_path: Path) -> None:
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=base, check=True, capture_output=True
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "first")
+    text = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(base, "processes/child-benefit.yaml", text.replace("status", "result"))
+    git("commit", "-qam", "second")
+    build(base, tmp_path / "s", history=5)
+    html = (tmp_path / "s/history.html").read_text(encoding="utf-8")
+    assert html.count("<polyline") == 5  # four counts and the digital share
+    assert "first" in html and "second" in html
+    assert 'href="history.html"' in (tmp_path / "s/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not shutil.which("tidy"), reason="tidy (HTML Tidy) is not installed")
+def test_pages_have_no_html_errors(example_site: Path) -> None:
+    for page in sorted(example_site.rglob("*.html")):
+        res = subprocess.run(["tidy", "-e", "-q", str(page)], capture_output=True, text=True)
+        assert res.returncode == 0, f"{page}: {res.stderr[:500]}"
+
+
+def test_init_adds_the_pages_jobs(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path / "r")).code == 0
+    gitlab = (tmp_path / "r/.gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "pages:" in gitlab and "tpkit site" in gitlab
+    workflow = tmp_path / "r/.github/workflows/pages.yml"
+    assert "tpkit site" in workflow.read_text(encoding="utf-8")
+
+
+def test_touchpoint_page_shows_its_assessment_with_gaps_and_mitigations(example_site: Path) -> None:
+    html = (example_site / "touchpoint/call-center.html").read_text(encoding="utf-8")
+    assert html.count('<g class="criterion ok">') == 3 and html.count('<g class="criterion gap">') == 1
+    assert "В часы пик ожидание ответа до 7 минут" in html
+    assert "Обратный звонок и дополнительная смена операторов" in html
+    assert re.search(r"<svg [^>]*role=\"img\">\n<title>Оценка точки", html)
+
+
+def test_history_of_a_registry_in_a_sub_folder(tmp_path: Path) -> None:
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    shutil.copytree(BASE, tmp_path / "repo" / "registry")
+    run = {"cwd": tmp_path / "repo", "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "add", "."], **run)  # type: ignore[call-overload]
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "one"], **run)  # type: ignore[call-overload]
+    res = run_cli("site", "-C", str(tmp_path / "repo" / "registry"), "-o", str(tmp_path / "s"), "--history", "3")
+    assert res.code == 0
+    assert "<polyline" in (tmp_path / "s/history.html").read_text(encoding="utf-8")
+
+
+def test_history_without_git_is_a_note_not_an_error(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "reg")
+    res = build(tmp_path / "reg", tmp_path / "s", history=3)
+    assert not (tmp_path / "s/history.html").exists()
+    assert any("--history" in n for n in res.notes)  # type: ignore[attr-defined]
+
+
+def test_print_styles_keep_colours_on_a4_landscape(example_site: Path) -> None:
+    css = (example_site / "style.css").read_text(encoding="utf-8")
+    assert "size: A4 landscape" in css and "print-color-adjust: exact" in css
