@@ -62,7 +62,9 @@ HELP_RU: dict[str, str] = {
     "Write the JSON Schemas (draft 2020-12) of every file kind.": (
         "Записать JSON-схемы (draft 2020-12) всех видов файлов."
     ),
-    "Folder for the schema files.": "Папка для файлов схем.",
+    "Folder for the schema files (default: .tpkit/schemas in a registry, else schemas).": (
+        "Папка для файлов схем (по умолчанию — .tpkit/schemas в реестре, иначе schemas)."
+    ),
     "Exit 1 if the folder differs from the models.": "Код выхода 1, если папка расходится с моделями.",
     # render
     "Documents from the registry: Word, PDF, ODT, Markdown, HTML, Excel, CSV.": (
@@ -88,10 +90,6 @@ HELP_RU: dict[str, str] = {
         "Формат документа: docx | pdf | odt | xlsx | md | html | csv."
     ),
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
-    "A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references.": (
-        "Сервер Language Server Protocol через stdio: замечания, автодополнение, подсказки, переход к определению, "
-        "ссылки."
-    ),
     # diff
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -48,20 +48,41 @@ def explain(
     sys.stdout.write(text)
 
 
+def _schema_dir() -> Path:
+    """Where a registry keeps its schemas (``tpkit init``: ``.tpkit/schemas``); outside a registry, ``schemas``."""
+    from ..author.init import SCHEMA_DIR
+    from ..registry.model import NoRegistryError, find_root
+
+    try:
+        return find_root(Path.cwd()) / SCHEMA_DIR
+    except NoRegistryError:
+        return Path("schemas")
+
+
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Folder for the schema files.")] = Path(
-        "schemas"
-    ),
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="Folder for the schema files (default: .tpkit/schemas in a registry, else schemas).",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
 ) -> None:
     """Write the JSON Schemas (draft 2020-12) of every file kind."""
     from .. import schema as sch
 
+    if output is None:
+        output = _schema_dir()
     if check:
         stale = sch.check(output)
         for name in stale:
-            typer.echo(f"{output / name}: устарела / out of date (tpkit schema --output {output})")
+            what = "устарела / out of date" if (output / name).is_file() else "отсутствует / missing"
+            typer.echo(f"{output / name}: {what} (tpkit schema --output {output})")
         raise typer.Exit(1 if stale else 0)
     for path in sch.write(output):
         typer.echo(f"записано / written: {path}")
