@@ -22,6 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..util import atomic_write_bytes
 from .errors import RenderError
 
 OFFICE_FORMATS = ("pdf", "odt")
@@ -68,7 +69,7 @@ def convert(
         files = []
         for name, data in docs.items():
             f = src / f"{name}.docx"
-            f.write_bytes(data)
+            atomic_write_bytes(f, data)
             files.append(str(f))
         cmd = [
             soffice,
