@@ -4,7 +4,7 @@ BIN     = $(VENV)/bin
 TPKIT   = $(BIN)/tpkit
 EXAMPLE = examples/registry
 
-.PHONY: demo test bench fuzz lint-code schemas docs golden clean
+.PHONY: demo test bench fuzz lint-code schemas docs golden wheelhouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ golden: $(VENV)/.dev-installed
 
 docs: $(VENV)/.dev-installed
 	$(TPKIT) rules --format md > docs/rules.md
+	$(BIN)/python scripts/guide_rules.py
+
+# `make wheelhouse`: dist/wheelhouse/ for a closed network: the tpkit wheel and every run-time dependency (the
+# server extra too) for CPython 3.10-3.13 on Linux x86_64 and Windows x64, and install-offline.sh
+# (WHEELHOUSE_TARGETS=current: this interpreter only)
+wheelhouse: | $(BIN)/python
+	PYTHON=$(BIN)/python scripts/wheelhouse.sh
 
 clean:
 	rm -rf $(VENV) build dist

@@ -26,12 +26,15 @@ class ServerError(AssertionError):
 
 
 class LspClient:
-    def __init__(self, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, cwd: Path | None = None, env: dict[str, str] | None = None, command: list[str] | None = None
+    ) -> None:
+        """``command``: another stdio language server (default: ``tpkit server``)."""
         full_env = dict(os.environ)
         full_env["PYTHONPATH"] = str(SRC) + os.pathsep + full_env.get("PYTHONPATH", "")
         full_env.update(env or {})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tpkit", "server"],
+            command or [sys.executable, "-m", "tpkit", "server"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -98,9 +98,12 @@ def test_init_wires_json_schemas_for_vscode(tmp_path: Path) -> None:
     mapping = settings["yaml.schemas"]
     assert mapping["./.tpkit/schemas/process.schema.json"] == "processes/*.yaml"
     assert mapping["./.tpkit/schemas/touchpoints.schema.json"] == "touchpoints.yaml"
-    for name, text in render_all().items():
+    for name, text in render_all({}).items():  # the registry's schemas: its agency declares no own needs
         assert (root / ".tpkit" / "schemas" / name).read_text(encoding="utf-8") == text
         assert f"./.tpkit/schemas/{name}" in mapping
+    # inside the registry, `tpkit schema --check` checks what init wrote (not ./schemas, issue 18)
+    r = run_cli("schema", "--check", "-C", str(root))
+    assert r.code == 0 and r.stdout == ""
 
 
 def test_init_files_validate_against_their_schemas(tmp_path: Path) -> None:

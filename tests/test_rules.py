@@ -133,7 +133,8 @@ def test_formal_two_touchpoints_is_flagged(base: Path) -> None:
 def test_formal_approach_in_english(base: Path) -> None:
     write(base, "processes/child-benefit.yaml", FORMAL)
     (f,) = _only(lint_json(base, "--lang", "en"), "TP101")
-    assert f["message"].startswith("formal approach: the touchpoints of the process «Назначение")
+    assert f["message"].startswith("formal approach: no touchpoint of the process «Назначение")
+    assert "final goal" not in f["message"]
     assert "'getting the result, answer or explanation'" in f["message"]
 
 
@@ -344,3 +345,31 @@ def test_identical_services_are_not_tp112(base: Path) -> None:
         APPEALS.format(id="a2", title="Б", needs="submit, result, feedback").replace("appeals", "services"),
     )
     assert "TP112" not in codes(lint_json(base))
+
+
+def test_rule_texts_are_read_from_the_docstring() -> None:
+    from tpkit.lint.rule import Rule
+
+    class Sample(Rule):
+        """Summary:
+            ru: краткое описание
+            en: a summary
+        Message:
+            ru: у точки «{name}» нет
+                ответственного
+            en: the touchpoint «{name}» has no
+                responsible
+
+        Rationale:
+            ru: потому что
+            en: because
+        """
+
+        code = "TP999"
+
+    assert Sample.summary == {"ru": "краткое описание", "en": "a summary"}
+    assert Sample.message == {
+        "ru": "у точки «{name}» нет ответственного",
+        "en": "the touchpoint «{name}» has no responsible",
+    }
+    assert Sample.rationale == {"ru": "потому что", "en": "because"}

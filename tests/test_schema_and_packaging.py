@@ -36,7 +36,7 @@ def test_schema_check_reports_a_stale_folder(tmp_path: Path) -> None:
     (tmp_path / "acts.schema.json").unlink()
     r = run_cli("schema", "--check", "--output", str(tmp_path))
     assert r.code == 1 and "process.schema.json: устарела / out of date" in r.stdout
-    assert "acts.schema.json: отсутствует / missing" in r.stdout
+    assert "acts.schema.json: нет файла / missing" in r.stdout
 
 
 def test_schema_check_in_a_registry_checks_its_own_schemas(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 The files come from ``templates/init/`` (real files, shipped with tpkit). A
 leading ``dot.`` in a template's name becomes ``.`` (``dot.gitignore`` ->
 ``.gitignore``), so the templates folder holds no hidden files. The JSON
-Schemas are written from :func:`tpkit.schema.render_all` into
+Schemas are written from :func:`tpkit.schema.render_all` (the registry's: with its agency's needs) into
 ``.tpkit/schemas/`` and wired to the files in ``.vscode/settings.json`` for
 yaml-language-server (autocompletion and hover docs in VS Code).
 """
@@ -48,7 +48,12 @@ def planned_files() -> dict[str, bytes]:
     for path in sorted(src.rglob("*")):
         if path.is_file() and path.name != "__pycache__":
             out[_target_name(path.relative_to(src)).as_posix()] = path.read_bytes()
-    schemas = render_all()
+    from ..registry.source import source_from_bytes
+    from ..schema import needs_of_agency
+
+    # the registry's own schemas: the nine needs and the template agency's own, nothing else
+    agency = source_from_bytes("agency.yaml", "agency", out.get("agency.yaml", b""))
+    schemas = render_all(needs_of_agency(agency.data))
     for name, text in schemas.items():
         out[f"{SCHEMA_DIR}/{name}"] = text.encode("utf-8")
     settings_key = ".vscode/settings.json"

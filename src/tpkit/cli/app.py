@@ -68,6 +68,9 @@ def _root(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, exit 2, never a traceback unless --debug (see tpkit.cli.errors.guarded)."""
+    from ..platform import safe_console
+
+    safe_console()  # a console without Cyrillic (cp866, ascii) gets \uXXXX, never a UnicodeEncodeError
     args = list(sys.argv[1:] if argv is None else argv)
     State.debug = "--debug" in args
     State.lang = None

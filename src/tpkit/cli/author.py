@@ -141,11 +141,13 @@ def import_xlsx_cmd(
             f"новые точки в каталоге / new touchpoints: {', '.join(result.touchpoints_added)} "
             "(проверьте channel, basis, responsible)"
         )
+    for merge in result.merged:
+        typer.echo(f"объединена / merged: {merge.line()}", err=True)
     for item in result.unmapped:
         typer.echo(f"не сопоставлено / not mapped: {item.line()}", err=True)
     typer.echo(
         f"строк: {result.rows}, процессов: {len(result.processes)}, новых точек: {len(result.touchpoints_added)}, "
-        f"не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
+        f"объединено строк: {len(result.merged)}, не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
         err=True,
     )
 

@@ -62,8 +62,8 @@ HELP_RU: dict[str, str] = {
     "Write the JSON Schemas (draft 2020-12) of every file kind.": (
         "Записать JSON-схемы (draft 2020-12) всех видов файлов."
     ),
-    "Folder for the schema files (default: .tpkit/schemas in a registry, else schemas).": (
-        "Папка для файлов схем (по умолчанию — .tpkit/schemas в реестре, иначе schemas)."
+    "Folder for the schema files (default: .tpkit/schemas of the registry, else schemas).": (
+        "Папка для файлов схем (по умолчанию .tpkit/schemas реестра, вне реестра schemas)."
     ),
     "Exit 1 if the folder differs from the models.": "Код выхода 1, если папка расходится с моделями.",
     # render

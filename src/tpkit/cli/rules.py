@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, app
-from .common import check_choice, chosen_lang
+from .app import LangOpt, RegistryOpt, app
+from .common import check_choice, chosen_lang, registry_root
 from .errors import fail
 
 
@@ -48,17 +48,6 @@ def explain(
     sys.stdout.write(text)
 
 
-def _schema_dir() -> Path:
-    """Where a registry keeps its schemas (``tpkit init``: ``.tpkit/schemas``); outside a registry, ``schemas``."""
-    from ..author.init import SCHEMA_DIR
-    from ..registry.model import NoRegistryError, find_root
-
-    try:
-        return find_root(Path.cwd()) / SCHEMA_DIR
-    except NoRegistryError:
-        return Path("schemas")
-
-
 @app.command()
 def schema(
     output: Annotated[
@@ -67,22 +56,41 @@ def schema(
             "--output",
             "-o",
             metavar="DIR",
-            help="Folder for the schema files (default: .tpkit/schemas in a registry, else schemas).",
-            show_default=False,
+            help="Folder for the schema files (default: .tpkit/schemas of the registry, else schemas).",
         ),
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
+    registry: RegistryOpt = None,
 ) -> None:
     """Write the JSON Schemas (draft 2020-12) of every file kind."""
+    # inside a registry (found from the current folder, or --registry) the schemas list the agency's own needs
+    # from agency.yaml and go to its .tpkit/schemas, where tpkit init wired them for the editor
     from .. import schema as sch
+    from ..author.init import SCHEMA_DIR
+    from ..registry import NoRegistryError, find_root
 
-    if output is None:
-        output = _schema_dir()
+    root: Path | None = None
+    if registry is not None:
+        root = registry_root(registry)
+    else:
+        try:
+            root = find_root(Path.cwd())
+        except NoRegistryError:
+            root = None
+    needs = sch.registry_needs(root) if root is not None else None
+    folder = output if output is not None else (root / SCHEMA_DIR if root is not None else Path("schemas"))
+    if output is None and root is not None and root.is_relative_to(Path.cwd().resolve()):
+        folder = folder.relative_to(Path.cwd().resolve())
     if check:
-        stale = sch.check(output)
+        stale = sch.check(folder, needs)
+        hint = (
+            "tpkit schema"
+            + ("" if registry is None else f" -C {registry}")
+            + ("" if output is None else f" -o {output}")
+        )
         for name in stale:
-            what = "устарела / out of date" if (output / name).is_file() else "отсутствует / missing"
-            typer.echo(f"{output / name}: {what} (tpkit schema --output {output})")
+            state = "устарела / out of date" if (folder / name).is_file() else "нет файла / missing"
+            typer.echo(f"{folder / name}: {state} ({hint})")
         raise typer.Exit(1 if stale else 0)
-    for path in sch.write(output):
+    for path in sch.write(folder, needs):
         typer.echo(f"записано / written: {path}")

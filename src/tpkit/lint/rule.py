@@ -17,6 +17,8 @@ review rule (the registry against itself at an earlier revision) and
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,6 +29,42 @@ if TYPE_CHECKING:
     from .suppress import Unused
 
 Msg = dict[str, str]
+
+_SECTION = re.compile(r"^(Summary|Message|Rationale):$")
+_ENTRY = re.compile(r"^    (ru|en): (.*)$")
+
+
+def texts_from_docstring(doc: str) -> dict[str, Msg]:
+    """The rule's texts written in its docstring, as sqlfluff keeps a rule's documentation with its code::
+
+    Summary:
+        ru: одна строка: что проверяет правило
+        en: one line: what the rule checks
+    Message:
+        ru: сообщение замечания, с {полями}
+            продолжение — с отступом; строки соединяются пробелом
+        en: ...
+    Rationale:
+        ru: ...
+        en: ...
+    """
+    out: dict[str, Msg] = {}
+    section: str | None = None
+    current: tuple[str, str] | None = None
+    for line in inspect.cleandoc(doc).splitlines():
+        head = _SECTION.match(line)
+        entry = _ENTRY.match(line)
+        if head:
+            section, current = head.group(1).lower(), None
+        elif entry and section is not None:
+            current = (section, entry.group(1))
+            out.setdefault(section, {})[entry.group(1)] = entry.group(2)
+        elif current is not None and line.startswith("        ") and line.strip():
+            sec, lang = current
+            out[sec][lang] += " " + line.strip()
+        else:
+            current = None
+    return out
 
 
 class Rule:
@@ -47,6 +85,15 @@ class Rule:
     always_on: ClassVar[bool] = False
     #: reported only by review (tpkit diff / lint --since)
     review_only: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Texts written in the class docstring (see :func:`texts_from_docstring`) become its attributes."""
+        super().__init_subclass__(**kwargs)
+        doc = cls.__dict__.get("__doc__")
+        if doc and "Summary:" in doc:
+            for attr, texts in texts_from_docstring(doc).items():
+                if attr not in cls.__dict__:
+                    setattr(cls, attr, texts)
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         """Hits in ``reg``."""

@@ -1,5 +1,7 @@
 """Pydantic models, one class per file kind (see the format reference).
 
+What each field means (the schemas' hover texts) is in :mod:`tpkit.registry.fielddocs`, one table.
+
 Keys are the YAML keys; unknown keys are errors (``extra="forbid"``).
 Control characters in text are rejected earlier, where the YAML is read,
 so that the finding points at the scalar that holds them.
@@ -18,8 +20,8 @@ from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Langua
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: lowercase latin letters, digits, '-' and '_'")]
-Ref = Annotated[str, Field(description="Reference to an id")]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Ref = str
 Text = Annotated[str, Field(min_length=1)]
 TextList = list[Text]
 
@@ -41,29 +43,21 @@ class Model(BaseModel):
 
 
 class LintConfig(Model):
-    select: list[str] = Field(default_factory=lambda: ["ALL"], description="Codes or prefixes to enable")
-    ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to disable")
-    severity: dict[str, SeverityName] = Field(default_factory=dict, description="Per-rule severity override")
-    fail_on: Literal["error", "warning", "info", "never"] = Field(
-        default="error", description="Lowest severity that makes `tpkit lint` exit 1"
-    )
-    per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict, description="Glob (relative to the root) -> codes or prefixes to disable"
-    )
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, SeverityName] = Field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info", "never"] = "error"
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class RenderConfig(Model):
-    templates: str = Field(default="templates/", description="Folder with the agency's own templates")
+    templates: str = "templates/"
     font: Text = "Times New Roman"
     font_size: Annotated[float, Field(ge=6, le=36)] = 14.0
 
 
 class SiteSettings(Model):
-    repo_url: Text | None = Field(
-        default=None,
-        description="Where `tpkit site` links a finding's file:line: a GitLab/GitHub blob URL of the registry folder "
-        "(the file path and #L<line> are appended), or a pattern with {path} and {line}",
-    )
+    repo_url: Text | None = None
 
 
 class Config(Model):
@@ -88,10 +82,7 @@ class Approval(Model):
     date: _dt.date | None = None
     #: the git revision (a tag, e.g. ``register-2026-02``) holding what was approved: ``tpkit render changes``
     #: and ``tpkit diff`` compare with it by default
-    revision: Text | None = Field(
-        default=None,
-        description="The git revision (a tag) holding what was approved",
-    )
+    revision: Text | None = None
 
 
 class Person(Model):
@@ -189,7 +180,7 @@ Demand = Union[NonNegativeInt, DemandWord]
 
 class Partner(Model):
     name: Text
-    touchpoints: list[Text] = Field(default_factory=list, description="Adjacent touchpoints (смежные точки)")
+    touchpoints: list[Text] = Field(default_factory=list)
 
 
 class ProcessTouchpoint(Model):

@@ -11,11 +11,9 @@ from byte-identity (docs/decisions.md).
 from __future__ import annotations
 
 import datetime as _dt
-import glob
 import io
 import os
 import re
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -39,13 +37,12 @@ _PDFA = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 def find_soffice() -> str | None:
-    """LibreOffice's ``soffice``: on PATH, else where Linux packages and the official builds put it."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
-    candidates += sorted(glob.glob("/opt/libreoffice*/program/soffice"), reverse=True)
-    return next((c for c in candidates if os.access(c, os.X_OK)), None)
+    """LibreOffice's ``soffice`` as :func:`tpkit.platform.find_soffice` finds it (``TPKIT_SOFFICE``, ``PATH``, the
+    Linux distributions' folders, Program Files on Windows)."""
+    from ..platform import find_soffice as lookup
+
+    found = lookup()
+    return str(found) if found is not None else None
 
 
 def convert(

@@ -106,6 +106,17 @@ def _touchpoint_info(reg: Registry, tid: str) -> dict[str, Any]:
     }
 
 
+def _responsible_of(reg: Registry, tid: str) -> list[str]:
+    """The officials responsible for work with clients at a touchpoint: the catalogue's, then those a process
+    names for its own entry (the methodology: «ответственное должностное лицо … в точке взаимодействия»)."""
+    tp = reg.touchpoints[tid]
+    out = [tp.responsible] if tp.responsible else []
+    for u in reg.usages.get(tid, []):
+        if u.entry.responsible and u.entry.responsible not in out:
+            out.append(u.entry.responsible)
+    return out
+
+
 def _general(c: _Ctx, s: Section) -> None:
     reg, proc = c.reg, c.proc
     n = Numbered(s)
@@ -131,8 +142,13 @@ def _general(c: _Ctx, s: Section) -> None:
             tp = reg.touchpoints[tid]
             name = tp.name + (f" (оператор: {tp.operator})" if tp.operator else "")
             place = "\n".join(x for x in (tp.address, tp.url) if x)
-            rows.append([name, f"{touchpoint_form(tp)}, {channel_label(tp)}", place, tp.schedule or ""])
-        n.table(["Точка взаимодействия", "Форма, канал", "Адрес, сайт", "Режим работы"], rows, [34, 20, 28, 18])
+            who = "\n".join(official(reg, o) for o in _responsible_of(reg, tid))
+            rows.append([name, f"{touchpoint_form(tp)}, {channel_label(tp)}", place, tp.schedule or "", who])
+        n.table(
+            ["Точка взаимодействия", "Форма, канал", "Адрес, сайт", "Режим работы", "Ответственное должностное лицо"],
+            rows,
+            [26, 16, 22, 14, 22],
+        )
         n.para(
             "В точках взаимодействия удовлетворяются следующие потребности клиентов "
             "(по процессам, в которых используются эти точки):"

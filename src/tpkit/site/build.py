@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from ..platform import find_soffice
 from ..registry.enums import DIRECTIONS, NEEDS
 from ..util import atomic_write_bytes, atomic_write_text
 from .context import Site, channel_label, figures
@@ -196,7 +196,8 @@ def _documents(
             notes.append(f"{q}: {exc}")
     for stem, data in docx.items():
         binary[f"{stem}.docx"] = data
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    found = find_soffice() if docx else None  # PATH, the distributions' folders, Program Files on Windows
+    soffice = str(found) if found is not None else None
     if docx and soffice:
         binary.update(_pdfs(soffice, docx, notes))
     elif docx:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .map import plan_import
+from .map import Merge, plan_import
 from .match import guess_channel, norm, slug
 from .read import Unmapped, match_header, read_rows
 from .write import write_plan
 
-__all__ = ["ImportResult", "Unmapped", "guess_channel", "import_xlsx", "match_header", "norm", "slug"]
+__all__ = ["ImportResult", "Merge", "Unmapped", "guess_channel", "import_xlsx", "match_header", "norm", "slug"]
 
 
 @dataclass
@@ -30,6 +30,8 @@ class ImportResult:
     touchpoints_added: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
+    #: rows joined into one touchpoint entry (stages of one touchpoint), each reported
+    merged: list[Merge] = field(default_factory=list)
 
 
 def import_xlsx(root: Path, file: Path, *, force: bool = False, default_direction: str | None = None) -> ImportResult:
@@ -43,5 +45,6 @@ def import_xlsx(root: Path, file: Path, *, force: bool = False, default_directio
     plan = plan_import(reg, rows, result.unmapped)
     result.touchpoints_added = list(plan.touchpoints)
     result.processes = [doc.pid for doc in plan.processes]
+    result.merged = plan.merged
     result.written = write_plan(root, reg, plan, force=force)
     return result

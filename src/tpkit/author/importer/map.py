@@ -6,6 +6,11 @@ whose title is already in the registry keeps its id and everything the
 register table does not show (units, basis, partners, features,
 notifications) and gets its touchpoints replaced; where its features are met
 follows the rows.
+
+Excel registers keep one row per stage: «ЕПГУ (подача заявления)», «ЕПГУ (получение результата)». A name
+is matched without its stage words (and by the abbreviation the catalogue gives in parentheses), the way
+TP114 decides that two catalogue entries are one touchpoint; rows of one process at one touchpoint
+become one entry with the needs joined, and every such merge is reported.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...lint.rules.channels import name_keys, strip_stage
 from ...registry import Registry
 from ...registry import models as m
 from ...registry.enums import CHANNELS
@@ -31,10 +37,32 @@ class ProcessDocument:
 
 
 @dataclass
+class Merge:
+    """A row joined to an earlier row of the same process: one touchpoint, the needs added."""
+
+    sheet: str
+    row: int
+    name: str
+    first_row: int
+    first_name: str
+    process: str
+    touchpoint: str
+
+    def line(self) -> str:
+        return (
+            f"{self.sheet}!{self.row}: «{self.name}» — та же точка взаимодействия, что «{self.first_name}» "
+            f"(строка {self.first_row}) процесса «{self.process}»: объединена в одну запись {self.touchpoint}, "
+            "потребности сложены"
+        )
+
+
+@dataclass
 class ImportPlan:
     #: new touchpoints by id, in the order the rows first name them
     touchpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
     processes: list[ProcessDocument] = field(default_factory=list)
+    #: rows joined to an earlier row of their process (one touchpoint under several stage names)
+    merged: list[Merge] = field(default_factory=list)
 
 
 class _Touchpoints:
@@ -68,11 +96,25 @@ def entry_basis(row_basis: list[str], catalogue: list[str]) -> list[str] | None:
 def _plan_touchpoints(reg: Registry, look: Lookup, parsed: list[ParsedRow], report: list[Unmapped]) -> _Touchpoints:
     tps = _Touchpoints(reg)
     taken = set(reg.touchpoints) | set(reg.raw_ids.get("touchpoint", set()))
+    # a channel's names without stage words (and its abbreviation), for the catalogue and the new touchpoints
+    by_stageless: dict[tuple[str, str], str] = {}
+    for known in reg.touchpoints.values():
+        for k in name_keys(known.name):
+            by_stageless.setdefault((known.channel, k), known.id)
     for p in parsed:
         key = norm(p.tp_name)
         if key in tps.ids:
             continue
-        existing = look.touchpoints.get(key)
+        bare = strip_stage(p.tp_name)
+        existing = look.touchpoints.get(key) or look.touchpoints.get(norm(bare))
+        if existing is None:
+            channel = guess_channel(bare, p.form)
+            existing = next(
+                (by_stageless[(channel, k)] for k in name_keys(p.tp_name) if (channel, k) in by_stageless), None
+            )
+            if existing is not None and existing in tps.new:
+                tps.ids[key] = existing
+                continue
         if existing is not None:
             tps.ids[key] = existing
             if p.form is not None and CHANNELS[reg.touchpoints[existing].channel]["form"] != p.form:
@@ -80,10 +122,12 @@ def _plan_touchpoints(reg: Registry, look: Lookup, parsed: list[ParsedRow], repo
                     p.row.unmapped("форма", p.tp_name, "форма расходится с каталогом — оставлена из каталога")
                 )
             continue
-        channel = guess_channel(p.tp_name, p.form)
-        ident = touchpoint_id(p.tp_name, channel, taken)
+        channel = guess_channel(bare, p.form)
+        ident = touchpoint_id(bare, channel, taken)
         tps.ids[key] = ident
-        tps.new[ident] = {"id": ident, "name": p.tp_name, "channel": channel}
+        tps.new[ident] = {"id": ident, "name": bare, "channel": channel}
+        for k in name_keys(bare):
+            by_stageless.setdefault((channel, k), ident)
     for ident, tp in tps.new.items():
         uses = [p for p in parsed if tps.id_of(p) == ident]
         common = [b for b in uses[0].basis if all(b in u.basis for u in uses)]
@@ -154,8 +198,33 @@ def _start_document(
     return existing.id, data
 
 
+def _join_stages(
+    items: list[ParsedRow], entries: list[dict[str, Any]], title: str, merged: list[Merge]
+) -> list[dict[str, Any]]:
+    """One entry per touchpoint: a later row at the same touchpoint adds its needs, basis and notes to the first
+    (a stage of the same touchpoint: «в рамках одного процесса не подлежат дублированию»), and is reported."""
+    first: dict[str, tuple[ParsedRow, dict[str, Any]]] = {}
+    out: list[dict[str, Any]] = []
+    for it, entry in zip(items, entries, strict=True):
+        tid = entry["touchpoint"]
+        if tid not in first:
+            first[tid] = (it, entry)
+            out.append(entry)
+            continue
+        row0, kept = first[tid]
+        kept["needs"] = list(dict.fromkeys([*kept["needs"], *entry["needs"]]))
+        if entry.get("basis"):
+            kept["basis"] = list(dict.fromkeys([*kept.get("basis", []), *entry["basis"]]))
+        if entry.get("notes"):
+            kept["notes"] = "; ".join(x for x in (kept.get("notes"), entry["notes"]) if x)
+        if isinstance(entry.get("demand"), int) and isinstance(kept.get("demand"), int):
+            kept["demand"] = max(kept["demand"], entry["demand"])  # the same clients at another stage
+        merged.append(Merge(it.row.sheet, it.row.number, it.tp_name, row0.row.number, row0.tp_name, title, str(tid)))
+    return out
+
+
 def _plan_processes(
-    reg: Registry, parsed: list[ParsedRow], tps: _Touchpoints, report: list[Unmapped]
+    reg: Registry, parsed: list[ParsedRow], tps: _Touchpoints, report: list[Unmapped], merged: list[Merge]
 ) -> list[ProcessDocument]:
     by_title: dict[tuple[str, str], m.Process] = {}
     for proc in reg.processes.values():
@@ -171,7 +240,7 @@ def _plan_processes(
         pid, data = _start_document(reg, existing, direction, title, taken)
         features = {norm(f.get("title", "")): f for f in data.get("features", []) or [] if isinstance(f, dict)}
         feature_at: dict[str, list[str]] = {}
-        entries = [_entry(it, tps, features, feature_at, report) for it in items]
+        entries = _join_stages(items, [_entry(it, tps, features, feature_at, report) for it in items], title, merged)
         _place_features(data, feature_at, entries)
         data["touchpoints"] = entries
         documents.append(ProcessDocument(pid, data, existing))
@@ -183,4 +252,6 @@ def plan_import(reg: Registry, rows: list[Row], report: list[Unmapped]) -> Impor
     look = Lookup(reg)
     parsed = [p for p in (parse_row(look, row, report) for row in rows) if p is not None]
     tps = _plan_touchpoints(reg, look, parsed, report)
-    return ImportPlan(tps.new, _plan_processes(reg, parsed, tps, report))
+    merged: list[Merge] = []
+    processes = _plan_processes(reg, parsed, tps, report, merged)
+    return ImportPlan(tps.new, processes, merged)

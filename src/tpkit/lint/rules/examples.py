@@ -102,6 +102,10 @@ id: reception
 title: Порядок взаимодействия с клиентами в приемной министерства
 touchpoints: [reception]
 responsible: petrova
+approval:
+  kind: order
+  number: 46-од
+  date: 2026-02-10
 sections:
   general:
     goals: [Вежливое и своевременное обслуживание посетителей]
@@ -140,14 +144,16 @@ direction: services
 basis: [ar-benefit]
 """
 
-#: a short process: every need at the portal
+#: a short process: the site informs, the portal does the rest
 PORTAL_PROCESS = """\
 id: child-benefit
 title: Назначение ежемесячной выплаты
 direction: services
 touchpoints:
+  - touchpoint: site
+    needs: [info]
   - touchpoint: epgu
-    needs: [info, consultation, submit, status, result, feedback]
+    needs: [consultation, submit, status, result, feedback]
 """
 
 ACTS = """\

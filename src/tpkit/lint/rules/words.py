@@ -109,3 +109,9 @@ def names(items: list[str], limit: int = 3) -> Bi:
         ru += f" и еще {len(items) - limit}"
         en += f" and {len(items) - limit} more"
     return Bi(ru, en)
+
+
+def line_of(reg: Registry, file: str, path: YamlPath) -> int:
+    """The line where ``path`` stands in ``file``: for messages that point at a second place."""
+    src = reg.files.get(file)
+    return src.span(path).line if src is not None else 0

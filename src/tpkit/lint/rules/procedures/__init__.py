@@ -11,4 +11,7 @@ from . import (  # noqa: F401
     tp308_touchpoint_without_procedure,
     tp309_procedure_without_responsible,
     tp310_touchpoint_not_assessed,
+    tp311_procedure_not_approved,
+    tp312_embedded_in_wrong_act,
+    tp313_feedback_channel_not_in_register,
 )

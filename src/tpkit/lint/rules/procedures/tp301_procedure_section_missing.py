@@ -10,7 +10,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..coverage import is_empty
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place, section
+from ..words import procedure_place, section
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -18,27 +18,28 @@ if TYPE_CHECKING:
 
 @register
 class ProcedureSectionMissing(Rule):
-    """A procedure lacks one of its seven sections."""
+    """Summary:
+        ru: в порядке взаимодействия нет одного из семи разделов или он пуст
+        en: a procedure lacks one of the seven sections, or it is empty
+
+    Message:
+        ru: в порядке «{title}» {state} {section} (sections.{field})
+        en: in the procedure «{title}» the section {section} (sections.{field}) is {state}
+
+    Rationale:
+        ru: Рекомендуемая структура порядка: общие положения; техническо-организационное обеспечение и
+            инфраструктура; общие требования к взаимодействию; инструменты; специфика взаимодействия с отдельными
+            клиентами и услугами; обратная связь; формы и сроки контроля (разд. «Общие требования к разработке
+            порядков по взаимодействию с клиентом»).
+        en: The recommended structure of a procedure: general provisions; technical and organisational support and
+            infrastructure; general requirements; tools; specifics for particular clients and services; feedback;
+            forms and terms of control (section «Общие требования к разработке порядков по взаимодействию с
+            клиентом» (developing the procedures)).
+    """
 
     code = "TP301"
     name = "procedure-section-missing"
     severity = "error"
-    summary = {
-        "ru": "в порядке взаимодействия нет одного из семи разделов или он пуст",
-        "en": "a procedure lacks one of the seven sections, or it is empty",
-    }
-    message = {
-        "ru": "в порядке «{title}» {state} раздел {section} (sections.{field})",
-        "en": "in the procedure «{title}» the section {section} (sections.{field}) is {state}",
-    }
-    rationale = {
-        "ru": "Рекомендуемая структура порядка: общие положения; техническо-организационное обеспечение и "
-        "инфраструктура; общие требования к взаимодействию; инструменты; специфика взаимодействия с отдельными "
-        "клиентами и услугами; обратная связь; формы и сроки контроля (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "The recommended structure of a procedure: general provisions; technical and organisational support "
-        "and infrastructure; general requirements; tools; specifics for particular clients and services; "
-        "feedback; forms and terms of control (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,
@@ -58,7 +59,7 @@ class ProcedureSectionMissing(Rule):
                 value = getattr(pr.sections, key)
                 if not is_empty(value):
                     continue
-                state = Bi("пуст", "empty") if value is not None else Bi("нет", "missing")
+                state = Bi("пуст раздел", "empty") if value is not None else Bi("нет раздела", "missing")
                 yield self.hit(
                     *procedure_place(reg, pr, "sections", key),
                     key=key,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,28 +16,29 @@ if TYPE_CHECKING:
 
 @register
 class ControlIncomplete(Rule):
-    """Control lacks its subject, periodicity, tool or corrective measures."""
+    """Summary:
+        ru: в разделе контроля нет предмета, периодичности или инструмента либо корректирующих мероприятий
+        en: control lacks a subject, periodicity or tool, or corrective measures
+
+    Message:
+        ru: порядок «{title}», раздел «7. Формы и сроки контроля»: {problem}
+        en: the procedure «{title}», section '7. Forms and terms of control': {problem}
+
+    Rationale:
+        ru: Раздел форм и сроков контроля должен определять периодичность, предмет контроля (например, соблюдение
+            сроков ответа технической поддержки) и эффективные инструменты контроля (например, прослушивание
+            аудиозаписей разговоров); его рекомендуется дополнить корректирующими мероприятиями на случай
+            негативного результата контроля (разд. «Общие требования к разработке порядков по взаимодействию с
+            клиентом»).
+        en: The control section must set the periodicity, the subject (the support desk's response times, say) and
+            effective tools (listening to call recordings, say); corrective measures for a negative result should be
+            added (section «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the
+            procedures)).
+    """
 
     code = "TP302"
     name = "control-incomplete"
     severity = "warning"
-    summary = {
-        "ru": "в разделе контроля нет предмета, периодичности или инструмента либо корректирующих мероприятий",
-        "en": "control lacks a subject, periodicity or tool, or corrective measures",
-    }
-    message = {
-        "ru": "порядок «{title}», раздел «7. Формы и сроки контроля»: {problem}",
-        "en": "the procedure «{title}», section '7. Forms and terms of control': {problem}",
-    }
-    rationale = {
-        "ru": "Раздел форм и сроков контроля должен определять периодичность, предмет контроля (например, "
-        "соблюдение сроков ответа технической поддержки) и эффективные инструменты контроля (например, "
-        "прослушивание аудиозаписей разговоров); его рекомендуется дополнить корректирующими мероприятиями на "
-        "случай негативного результата контроля (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "The control section must set the periodicity, the subject (the support desk's response times, "
-        "say) and effective tools (listening to call recordings, say); corrective measures for a negative result "
-        "should be added (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,

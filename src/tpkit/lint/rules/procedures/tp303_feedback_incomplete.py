@@ -9,7 +9,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..coverage import is_empty
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -17,25 +17,26 @@ if TYPE_CHECKING:
 
 @register
 class FeedbackIncomplete(Rule):
-    """Feedback does not offer a rating at each stage or explain the pre-trial appeal."""
+    """Summary:
+        ru: в разделе обратной связи нет оценки на каждом этапе или разъяснения досудебного обжалования
+        en: feedback lacks a rating at each stage or the pre-trial appeal
+
+    Message:
+        ru: порядок «{title}», раздел «6. Обратная связь»: {missing}
+        en: the procedure «{title}», section '6. Feedback': {missing}
+
+    Rationale:
+        ru: Требования к организации обратной связи включают предложение оценки на каждом этапе взаимодействия и
+            разъяснение возможности досудебного обжалования (разд. «Общие требования к разработке порядков по
+            взаимодействию с клиентом»).
+        en: Feedback must offer a rating at each stage of the interaction and explain the right to a pre-trial
+            appeal (section «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the
+            procedures)).
+    """
 
     code = "TP303"
     name = "feedback-incomplete"
     severity = "warning"
-    summary = {
-        "ru": "в разделе обратной связи нет оценки на каждом этапе или разъяснения досудебного обжалования",
-        "en": "feedback lacks a rating at each stage or the pre-trial appeal",
-    }
-    message = {
-        "ru": "порядок «{title}», раздел «6. Обратная связь»: {missing}",
-        "en": "the procedure «{title}», section '6. Feedback': {missing}",
-    }
-    rationale = {
-        "ru": "Требования к организации обратной связи включают предложение оценки на каждом этапе "
-        "взаимодействия и разъяснение возможности досудебного обжалования (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "Feedback must offer a rating at each stage of the interaction and explain the right to a pre-trial "
-        "appeal (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,

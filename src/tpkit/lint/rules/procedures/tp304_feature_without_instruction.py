@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, procedure_place, tp_name
+from ..words import procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -32,44 +32,48 @@ _INSTRUCTION = (
 
 
 def _features_by_touchpoint(reg: Registry) -> dict[str, dict[str, tuple[m.Process, m.Feature]]]:
-    """touchpoint -> feature id -> the first (process, feature) that defines it there."""
+    """touchpoint -> feature id -> the first (process, feature) that defines it there.
+
+    A feature without ``touchpoints`` is a feature of the whole process: it stands at every touchpoint the
+    process lists.
+    """
     out: dict[str, dict[str, tuple[m.Process, m.Feature]]] = defaultdict(dict)
     for fid, defs in reg.features.items():
         for proc, feat in defs:
-            for t in feat.touchpoints:
+            at = feat.touchpoints or [e.touchpoint for e in proc.touchpoints]
+            for t in at:
                 out[t].setdefault(fid, (proc, feat))
     return out
 
 
 @register
 class FeatureWithoutInstruction(Rule):
-    """A process feature at a covered touchpoint has no instruction in the procedure."""
+    """Summary:
+        ru: особенность процесса в точке, которую покрывает порядок, без инструкции в разделе специфики
+        en: a process feature at a covered touchpoint has no instruction in the procedure's specifics
+
+    Message:
+        ru: в порядке «{title}» нет инструкции для особенности «{feature}» процесса «{process}» в точке «{name}»:
+            добавьте в sections.specifics пункт с feature: {fid} и instruction — как сотруднику действовать в этом
+            случае
+        en: the procedure «{title}» has no instruction for the feature «{feature}» of the process «{process}» at the
+            touchpoint «{name}»: add to sections.specifics an item with feature: {fid} and an instruction — how the
+            employee acts in this case
+
+    Rationale:
+        ru: Особенности — действия, которые есть только в отдельных процессах и влияют на взаимодействие (осмотр
+            транспортного средства, дактилоскопия, биометрия). Сотрудник должен иметь не только общие инструкции, но
+            и инструкции, как действовать в таких случаях: как пригласить заявителя и объяснить цель, как обосновать
+            свои действия при осмотре (разд. «Формирование перечня точек взаимодействия»).
+        en: Features are actions only some processes have that affect the interaction (inspecting a vehicle,
+            fingerprinting, biometrics). Employees need instructions not only on the general rules but on these
+            cases: how to invite the client and explain the purpose, how to justify their actions during an
+            inspection (section «Формирование перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP304"
     name = "feature-without-instruction"
     severity = "warning"
-    summary = {
-        "ru": "особенность процесса в точке, которую покрывает порядок, без инструкции в разделе специфики",
-        "en": "a process feature at a covered touchpoint has no instruction in the procedure's specifics",
-    }
-    message = {
-        "ru": "в порядке «{title}» нет инструкции для особенности «{feature}» процесса «{process}» в точке "
-        "«{name}»: добавьте в sections.specifics пункт с feature: {fid} и instruction — как сотруднику "
-        "действовать в этом случае",
-        "en": "the procedure «{title}» has no instruction for the feature «{feature}» of the process «{process}» "
-        "at the touchpoint «{name}»: add to sections.specifics an item with feature: {fid} and an instruction — "
-        "how the employee acts in this case",
-    }
-    rationale = {
-        "ru": "Особенности — действия, которые есть только в отдельных процессах и влияют на взаимодействие "
-        "(осмотр транспортного средства, дактилоскопия, биометрия). Сотрудник должен иметь не только общие "
-        "инструкции, но и инструкции, как действовать в таких случаях: как пригласить заявителя и объяснить цель, "
-        "как обосновать свои действия при осмотре (" + WHY_REGISTER["ru"] + ").",
-        "en": "Features are actions only some processes have that affect the interaction (inspecting a vehicle, "
-        "fingerprinting, biometrics). Employees need instructions not only on the general rules but on these "
-        "cases: how to invite the client and explain the purpose, how to justify their actions during an "
-        "inspection (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n")}
     best_practice = {
         "processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n"),
@@ -78,6 +82,7 @@ class FeatureWithoutInstruction(Rule):
             "title: Порядок взаимодействия с клиентами министерства\n"
             "touchpoints: all\n"
             "responsible: petrova\n"
+            "approval: {kind: order, number: 46-од, date: 2026-02-10}\n"
             "sections:\n"
             "  general:\n"
             "    goals: [Своевременное и вежливое обслуживание заявителей]\n"

@@ -1,15 +1,15 @@
-"""TP305 offline-without-accessibility: an offline touchpoint says nothing about equal access."""
+"""TP305 offline-without-accessibility: an in-person offline touchpoint says nothing about equal access."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ....registry.enums import form_of
 from ...finding import Hit
 from ...rule import Rule, register
+from ..channels import in_person
 from ..examples import TOUCHPOINTS, sub
-from ..words import WHY_PROCEDURES, WHY_REGISTER, touchpoint_place
+from ..words import touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -17,36 +17,32 @@ if TYPE_CHECKING:
 
 @register
 class OfflineWithoutAccessibility(Rule):
-    """An offline touchpoint says nothing about equal access."""
+    """Summary:
+        ru: у точки очного приема не описано обеспечение равного доступа (accessibility)
+        en: an in-person touchpoint has no accessibility
+
+    Message:
+        ru: у точки очного приема «{name}» не описано обеспечение равного доступа (accessibility): пандус, помощь
+            маломобильным гражданам, обслуживание на дому
+        en: the in-person touchpoint «{name}» has no accessibility: a ramp, help for people with limited mobility,
+            service at home
+
+    Rationale:
+        ru: «Для точек оффлайн (очного) взаимодействия с клиентами общими правилами является обеспечение равных
+            возможностей для доступа (например, для маломобильных групп населения)»; при невозможности доступа может
+            быть разработан порядок обслуживания по месту нахождения гражданина. Равный доступ — о местах, куда
+            клиент приходит сам; почтовые отправления (mail) правило не проверяет (разд. «Формирование перечня точек
+            взаимодействия»; разд. «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: In-person (offline) touchpoints must give equal access, e.g. to people with limited mobility; where
+            access is impossible, service at the citizen's location may be arranged. Equal access is about places
+            the client comes to; the rule does not check the post (mail) (section «Формирование перечня точек
+            взаимодействия» (forming the register); section «Общие требования к разработке порядков по
+            взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP305"
     name = "offline-without-accessibility"
     severity = "warning"
-    summary = {
-        "ru": "у оффлайн-точки не описано обеспечение равного доступа (accessibility)",
-        "en": "an offline touchpoint has no accessibility",
-    }
-    message = {
-        "ru": "у оффлайн-точки «{name}» не описано обеспечение равного доступа (accessibility): пандус, помощь "
-        "маломобильным гражданам, обслуживание на дому",
-        "en": "the offline touchpoint «{name}» has no accessibility: a ramp, help for people with limited "
-        "mobility, service at home",
-    }
-    rationale = {
-        "ru": "Для точек оффлайн (очного) взаимодействия общим правилом является обеспечение равных возможностей "
-        "доступа, например для маломобильных групп населения; при невозможности доступа может быть разработан "
-        "порядок обслуживания по месту нахождения гражданина ("
-        + WHY_REGISTER["ru"]
-        + "; "
-        + WHY_PROCEDURES["ru"]
-        + ").",
-        "en": "Offline touchpoints must give equal access, e.g. to people with limited mobility; where access is "
-        "impossible, service at the citizen's location may be arranged ("
-        + WHY_REGISTER["en"]
-        + "; "
-        + WHY_PROCEDURES["en"]
-        + ").",
-    }
     anti_pattern = {
         "touchpoints.yaml": sub(TOUCHPOINTS, "    accessibility:\n      - Пандус и кнопка вызова у входа\n", "")
     }
@@ -60,5 +56,5 @@ class OfflineWithoutAccessibility(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for ident, tp in reg.touchpoints.items():
-            if form_of(tp.channel) == "offline" and not tp.accessibility:
+            if in_person(tp.channel) and not tp.accessibility:
                 yield self.hit(*touchpoint_place(reg, ident), name=tp.name)

@@ -9,7 +9,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place, tp_name
+from ..words import procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -17,30 +17,30 @@ if TYPE_CHECKING:
 
 @register
 class AssessmentGapUnmitigated(Rule):
-    """An assessment found a gap and the procedure does not say how it is mitigated."""
+    """Summary:
+        ru: оценка точки выявила расхождение (status: gap), а мероприятие по его минимизации не указано
+        en: an assessment criterion has status: gap and no mitigation
+
+    Message:
+        ru: в порядке «{title}» оценка точки «{name}» по критерию «{criterion}» выявила расхождение, но не указано
+            мероприятие по его минимизации (mitigation)
+        en: in the procedure «{title}» the assessment of «{name}» found a gap in {criterion}, but no mitigation is
+            given
+
+    Rationale:
+        ru: Точку рекомендуется оценить на простоту, удобство, оперативность и доступность; результаты оценки до
+            реинжиниринга отражаются в порядке в части действий по минимизации выявленных расхождений — например,
+            при невозможности доступа маломобильному гражданину — обслуживание по месту его нахождения (разд. «Общие
+            требования к разработке порядков по взаимодействию с клиентом»).
+        en: Each touchpoint should be assessed for simplicity, convenience, promptness and accessibility; the
+            results before re-engineering go into the procedure as actions that mitigate the gaps found — e.g.
+            service at home where a person with limited mobility cannot get in (section «Общие требования к
+            разработке порядков по взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP306"
     name = "assessment-gap-unmitigated"
     severity = "warning"
-    summary = {
-        "ru": "оценка точки выявила расхождение (status: gap), а мероприятие по его минимизации не указано",
-        "en": "an assessment criterion has status: gap and no mitigation",
-    }
-    message = {
-        "ru": "в порядке «{title}» оценка точки «{name}» по критерию «{criterion}» выявила расхождение, но не "
-        "указано мероприятие по его минимизации (mitigation)",
-        "en": "in the procedure «{title}» the assessment of «{name}» found a gap in {criterion}, but no "
-        "mitigation is given",
-    }
-    rationale = {
-        "ru": "Точку рекомендуется оценить на простоту, удобство, оперативность и доступность; результаты оценки "
-        "до реинжиниринга отражаются в порядке в части действий по минимизации выявленных расхождений — "
-        "например, при невозможности доступа маломобильному гражданину — обслуживание по месту его нахождения "
-        "(" + WHY_PROCEDURES["ru"] + ").",
-        "en": "Each touchpoint should be assessed for simplicity, convenience, promptness and accessibility; the "
-        "results before re-engineering go into the procedure as actions that mitigate the gaps found — e.g. "
-        "service at home where a person with limited mobility cannot get in (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,

@@ -10,7 +10,7 @@ from ...finding import Hit
 from ...rule import Rule, register
 from ..coverage import uncovered_touchpoints
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, names, touchpoint_place
+from ..words import names, touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -18,30 +18,28 @@ if TYPE_CHECKING:
 
 @register
 class TouchpointWithoutProcedure(Rule):
-    """A touchpoint in use has no interaction procedure."""
+    """Summary:
+        ru: используемая в процессах точка не покрыта ни одним порядком взаимодействия
+        en: a touchpoint some process uses is covered by no procedure
+
+    Message:
+        ru: для точки «{name}» (используется в процессах: {processes}) нет порядка взаимодействия: добавьте ее в
+            touchpoints существующего порядка или создайте порядок в procedures/
+        en: the touchpoint «{name}» (used by {processes}) has no interaction procedure: add it to the touchpoints of
+            a procedure or write one in procedures/
+
+    Rationale:
+        ru: Порядок описывает алгоритм и правила взаимодействия с клиентом в точке с учетом ее формы; ведомство
+            утверждает единый порядок с разделами по каждой точке или отдельные порядки по каждой точке (разд.
+            «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: A procedure sets the algorithm and rules of interaction at a touchpoint, for its form; the agency
+            approves one procedure with a part per touchpoint or a procedure per touchpoint (section «Общие
+            требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP308"
     name = "touchpoint-without-procedure"
     severity = "warning"
-    summary = {
-        "ru": "используемая в процессах точка не покрыта ни одним порядком взаимодействия",
-        "en": "a touchpoint some process uses is covered by no procedure",
-    }
-    message = {
-        "ru": "для точки «{name}» (используется в процессах: {processes}) нет порядка взаимодействия: добавьте "
-        "ее в touchpoints существующего порядка или создайте порядок в procedures/",
-        "en": "the touchpoint «{name}» (used by {processes}) has no interaction procedure: add it to the "
-        "touchpoints of a procedure or write one in procedures/",
-    }
-    rationale = {
-        "ru": "Порядок описывает алгоритм и правила взаимодействия с клиентом в точке с учетом ее формы; ведомство "
-        "утверждает единый порядок с разделами по каждой точке или отдельные порядки по каждой точке "
-        "(" + WHY_PROCEDURES["ru"] + ").",
-        "en": "A procedure sets the algorithm and rules of interaction at a touchpoint, for its form; the agency "
-        "approves one procedure with a part per touchpoint or a procedure per touchpoint ("
-        + WHY_PROCEDURES["en"]
-        + ").",
-    }
     anti_pattern = {"procedures/all.yaml": None, RECEPTION: RECEPTION_PROCEDURE}
     best_practice = {
         "procedures/all.yaml": None,

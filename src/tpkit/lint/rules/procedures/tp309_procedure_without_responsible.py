@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,26 +16,26 @@ if TYPE_CHECKING:
 
 @register
 class ProcedureWithoutResponsible(Rule):
-    """No one controls compliance with the procedure."""
+    """Summary:
+        ru: у порядка взаимодействия нет ответственного за контроль его соблюдения
+        en: a procedure has no official responsible for compliance
+
+    Message:
+        ru: у порядка «{title}» нет ответственного (responsible): укажите должностное лицо, уполномоченное
+            контролировать соблюдение порядка
+        en: the procedure «{title}» has no responsible: name the official who controls compliance with it
+
+    Rationale:
+        ru: При утверждении порядков целесообразно определить ответственное должностное лицо, уполномоченное на
+            осуществление контроля за соблюдением требований порядка (разд. «Общие требования к разработке порядков
+            по взаимодействию с клиентом»).
+        en: When procedures are approved, an official should be named to control compliance with them (section
+            «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)).
+    """
 
     code = "TP309"
     name = "procedure-without-responsible"
     severity = "warning"
-    summary = {
-        "ru": "у порядка взаимодействия нет ответственного за контроль его соблюдения",
-        "en": "a procedure has no official responsible for compliance",
-    }
-    message = {
-        "ru": "у порядка «{title}» нет ответственного (responsible): укажите должностное лицо, уполномоченное "
-        "контролировать соблюдение порядка",
-        "en": "the procedure «{title}» has no responsible: name the official who controls compliance with it",
-    }
-    rationale = {
-        "ru": "При утверждении порядков целесообразно определить ответственное должностное лицо, уполномоченное на "
-        "осуществление контроля за соблюдением требований порядка (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "When procedures are approved, an official should be named to control compliance with them "
-        "(" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, "responsible: petrova\n", "")}
     best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 

@@ -10,7 +10,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import WHY_PROCEDURES, procedure_place, tp_name
+from ..words import procedure_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -18,28 +18,28 @@ if TYPE_CHECKING:
 
 @register
 class TouchpointNotAssessed(Rule):
-    """A covered touchpoint has no complete assessment in the procedure."""
+    """Summary:
+        ru: порядок покрывает точку, для которой нет оценки по всем четырем критериям
+        en: a procedure covers a touchpoint with no assessment on all four criteria
+
+    Message:
+        ru: в порядке «{title}» нет оценки точки «{name}» по критериям {missing}: оцените простоту, удобство,
+            оперативность и доступность (assessment)
+        en: the procedure «{title}» has no assessment of «{name}» on {missing}: assess simplicity, convenience,
+            promptness and accessibility (assessment)
+
+    Rationale:
+        ru: При подготовке порядка рекомендуется оценить точку на простоту взаимодействия, удобство для клиента,
+            оперативность удовлетворения потребности и доступность для всех клиентов с учетом их особенностей (разд.
+            «Общие требования к разработке порядков по взаимодействию с клиентом»).
+        en: When preparing a procedure, the touchpoint should be assessed for simplicity, convenience, promptness
+            and accessibility to every client (section «Общие требования к разработке порядков по взаимодействию с
+            клиентом» (developing the procedures)).
+    """
 
     code = "TP310"
     name = "touchpoint-not-assessed"
     severity = "info"
-    summary = {
-        "ru": "порядок покрывает точку, для которой нет оценки по всем четырем критериям",
-        "en": "a procedure covers a touchpoint with no assessment on all four criteria",
-    }
-    message = {
-        "ru": "в порядке «{title}» нет оценки точки «{name}» по критериям {missing}: оцените простоту, удобство, "
-        "оперативность и доступность (assessment)",
-        "en": "the procedure «{title}» has no assessment of «{name}» on {missing}: assess simplicity, convenience, "
-        "promptness and accessibility (assessment)",
-    }
-    rationale = {
-        "ru": "При подготовке порядка рекомендуется оценить точку на простоту взаимодействия, удобство для "
-        "клиента, оперативность удовлетворения потребности и доступность для всех клиентов с учетом их "
-        "особенностей (" + WHY_PROCEDURES["ru"] + ").",
-        "en": "When preparing a procedure, the touchpoint should be assessed for simplicity, convenience, "
-        "promptness and accessibility to every client (" + WHY_PROCEDURES["en"] + ").",
-    }
     anti_pattern = {
         RECEPTION: sub(RECEPTION_PROCEDURE, "    convenience: {status: ok}\n", "").replace(
             "    accessibility: {status: ok}\n", "", 1

@@ -14,4 +14,7 @@ from . import (  # noqa: F401
     tp111_joint_procedure_missing,
     tp112_uniform_process_split,
     tp113_low_demand_removed,
+    tp114_same_touchpoint_twice_in_catalogue,
+    tp115_final_goal_channels_only,
+    tp116_entry_at_unlisted_touchpoint,
 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS_HEAD
-from ..words import WHY_REGISTER, names, needs, tp_name
+from ..words import names, needs, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -24,34 +24,35 @@ _FORMAL = (
 
 @register
 class FormalApproach(NeedsRule):
-    """A process's touchpoints cover only the final goal."""
+    """Summary:
+        ru: формальный подход: ни одна точка процесса не дает ни информации, ни консультации
+        en: formal approach: no touchpoint of the process gives information or consultation
+
+    Message:
+        ru: формальный подход: ни одна точка процесса «{title}» ({touchpoints}) не дает ни информации, ни
+            консультации — учтены только потребности {needs}; добавьте точку, где клиент получает информацию о
+            процессе (например, официальный сайт: потребность info), и точку, где ему помогают подать документы
+            (контактный центр, чат-бот, телефон: потребность consultation)
+        en: formal approach: no touchpoint of the process «{title}» ({touchpoints}) gives information or a
+            consultation — only the needs {needs} are covered; add a touchpoint where the client learns about the
+            process (the official website, say: need info) and one where they get help submitting (contact centre,
+            chatbot, phone: need consultation)
+
+    Rationale:
+        ru: Методика предостерегает от формального подхода: нельзя считать точками взаимодействия только те, где
+            клиент достигает итоговой цели — подает заявление и получает результат (ЕПГУ и приемная ведомства). У
+            клиента есть потребность узнать о процессе (сайт) и получить помощь при подаче документов (контактный
+            центр, чат-бот, техническая поддержка) — разд. «Формирование перечня точек взаимодействия».
+        en: The methodology warns against the formal approach: touchpoints are not only those where the client
+            reaches the final goal — submits and collects the result (the federal portal and the agency's
+            reception). The client also needs to learn about the process (the website) and to get help submitting
+            (contact centre, chatbot, technical support) — section «Формирование перечня точек взаимодействия»
+            (forming the register).
+    """
 
     code = "TP101"
     name = "formal-approach"
     severity = "error"
-    summary = {
-        "ru": "формальный подход: ни одна точка процесса не дает ни информации, ни консультации",
-        "en": "formal approach: no touchpoint of the process gives information or consultation",
-    }
-    message = {
-        "ru": "формальный подход: точки взаимодействия процесса «{title}» ({touchpoints}) покрывают только итоговую цель "
-        "({needs}); добавьте точку, где клиент получает информацию о процессе (например, официальный сайт: "
-        "потребность info), и точку, где ему помогают подать документы (контактный центр, чат-бот, телефон: "
-        "потребность consultation)",
-        "en": "formal approach: the touchpoints of the process «{title}» ({touchpoints}) cover only the final goal ({needs}); "
-        "add a touchpoint where the client learns about the process (the official website, say: need info) "
-        "and one where they get help submitting (contact centre, chatbot, phone: need consultation)",
-    }
-    rationale = {
-        "ru": "Методика предостерегает от формального подхода: нельзя считать точками взаимодействия только те, "
-        "где клиент достигает итоговой цели — подает заявление и получает результат (ЕПГУ и приемная ведомства). "
-        "У клиента есть потребность узнать о процессе (сайт) и получить помощь при подаче документов "
-        "(контактный центр, чат-бот, техническая поддержка) — " + WHY_REGISTER["ru"] + ".",
-        "en": "The methodology warns against the formal approach: touchpoints are not only those where the client "
-        "reaches the final goal — submits and collects the result (the federal portal and the agency's "
-        "reception). The client also needs to learn about the process (the website) and to get help submitting "
-        "(contact centre, chatbot, technical support) — " + WHY_REGISTER["en"] + ".",
-    }
     anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
     best_practice = {
         "processes/child-benefit.yaml": (

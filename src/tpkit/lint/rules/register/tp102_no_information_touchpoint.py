@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, needs
+from ..words import needs
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,28 +16,28 @@ if TYPE_CHECKING:
 
 @register
 class NoInformationTouchpoint(NeedsRule):
-    """Help is given, but no touchpoint informs."""
+    """Summary:
+        ru: есть точка консультации, но ни одна точка процесса не дает информации (info)
+        en: a touchpoint gives consultation but none gives information (info)
+
+    Message:
+        ru: у процесса «{title}» нет точки, где клиент получает информацию ({need}): укажите ее (например,
+            официальный сайт с описанием порядка) — точка с одной потребностью тоже точка
+        en: the process «{title}» has no touchpoint where the client gets information ({need}): add one (the
+            official website describing the procedure, say) — a touchpoint with one need is a touchpoint too
+
+    Rationale:
+        ru: Потребность в получении информации есть у клиента любого процесса. Точка может удовлетворять только одну
+            потребность — например, сайт, где размещена только информация о порядке, — и все равно включается в
+            перечень (разд. «Формирование перечня точек взаимодействия»).
+        en: Every process's client needs information. A touchpoint may satisfy one need only — a website that only
+            describes the procedure, say — and still belongs in the register (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
 
     code = "TP102"
     name = "no-information-touchpoint"
     severity = "warning"
-    summary = {
-        "ru": "есть точка консультации, но ни одна точка процесса не дает информации (info)",
-        "en": "a touchpoint gives consultation but none gives information (info)",
-    }
-    message = {
-        "ru": "у процесса «{title}» нет точки, где клиент получает информацию ({need}): укажите ее "
-        "(например, официальный сайт с описанием порядка) — точка с одной потребностью тоже точка",
-        "en": "the process «{title}» has no touchpoint where the client gets information ({need}): add one "
-        "(the official website describing the procedure, say) — a touchpoint with one need is a touchpoint too",
-    }
-    rationale = {
-        "ru": "Потребность в получении информации есть у клиента любого процесса. Точка может удовлетворять только "
-        "одну потребность — например, сайт, где размещена только информация о порядке, — и все равно включается "
-        "в перечень (" + WHY_REGISTER["ru"] + ").",
-        "en": "Every process's client needs information. A touchpoint may satisfy one need only — a website that "
-        "only describes the procedure, say — and still belongs in the register (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(PROCESS, "  - touchpoint: site\n    needs: [info, forms]\n", "")
     }

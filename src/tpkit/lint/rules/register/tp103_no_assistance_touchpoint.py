@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, needs
+from ..words import needs
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,27 +16,28 @@ if TYPE_CHECKING:
 
 @register
 class NoAssistanceTouchpoint(NeedsRule):
-    """The client submits, but no touchpoint helps."""
+    """Summary:
+        ru: клиент подает документы и получает информацию, но ни одна точка не дает консультации
+        en: the client submits and gets information, but no touchpoint gives consultation
+
+    Message:
+        ru: у процесса «{title}» клиент подает документы, но нет точки, где ему помогают ({need}): укажите
+            контактный центр, телефон, чат-бот или службу технической поддержки
+        en: in the process «{title}» the client submits documents, but no touchpoint helps them ({need}): add the
+            contact centre, phone, chatbot or technical support
+
+    Rationale:
+        ru: Кто подает заявление, нуждается в помощи при подаче документов: он может обратиться в контактный центр,
+            чат-бот, службу технической поддержки — это тоже точки взаимодействия (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: Whoever submits an application needs help submitting: they may turn to the contact centre, a chatbot,
+            technical support — these are touchpoints too (section «Формирование перечня точек взаимодействия»
+            (forming the register)).
+    """
 
     code = "TP103"
     name = "no-assistance-touchpoint"
     severity = "warning"
-    summary = {
-        "ru": "клиент подает документы и получает информацию, но ни одна точка не дает консультации",
-        "en": "the client submits and gets information, but no touchpoint gives consultation",
-    }
-    message = {
-        "ru": "у процесса «{title}» клиент подает документы, но нет точки, где ему помогают ({need}): укажите "
-        "контактный центр, телефон, чат-бот или службу технической поддержки",
-        "en": "in the process «{title}» the client submits documents, but no touchpoint helps them ({need}): add "
-        "the contact centre, phone, chatbot or technical support",
-    }
-    rationale = {
-        "ru": "Кто подает заявление, нуждается в помощи при подаче документов: он может обратиться в контактный "
-        "центр, чат-бот, службу технической поддержки — это тоже точки взаимодействия (" + WHY_REGISTER["ru"] + ").",
-        "en": "Whoever submits an application needs help submitting: they may turn to the contact centre, a chatbot, "
-        "technical support — these are touchpoints too (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             PROCESS,

@@ -1,4 +1,5 @@
-"""TP104 duplicate-touchpoint: one catalogue touchpoint listed twice in one process."""
+"""TP104 duplicate-touchpoint: one touchpoint listed twice in one process (under one id, or under two ids of
+one channel: see TP114)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..channels import channel_of
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, needs, process_obj, tp_name
+from ..words import line_of, needs, process_obj, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -17,30 +19,30 @@ if TYPE_CHECKING:
 
 @register
 class DuplicateTouchpoint(Rule):
-    """One catalogue touchpoint listed twice in one process."""
+    """Summary:
+        ru: одна точка взаимодействия указана в процессе дважды: этапы — это потребности одной записи
+        en: one touchpoint is listed twice in a process: stages are needs of one entry
+
+    Message:
+        ru: точка «{name}» {already} в процессе «{title}» (строка {first_line}): точки в рамках одного процесса не
+            дублируются — перенесите потребности {needs} в первую запись и удалите эту
+        en: the touchpoint «{name}» {already} in the process «{title}» (line {first_line}): a process does not
+            repeat touchpoints — move the needs {needs} into the first entry and remove this one
+
+    Rationale:
+        ru: Если взаимодействие идет в несколько этапов (прием заявления, уведомления о ходе рассмотрения), точки в
+            рамках одного процесса не дублируются: указывается одна точка и раскрываются удовлетворяемые в ней
+            потребности. Например: ЕПГУ — подача заявления и уведомления о ходе рассмотрения; МФЦ — подача; телефон
+            — информация о ходе рассмотрения (разд. «Формирование перечня точек взаимодействия»).
+        en: When interaction goes in stages (the application, notices on its progress), a process does not repeat
+            touchpoints: one touchpoint is listed with the needs it satisfies. E.g. the portal — submitting and
+            progress notices; the one-stop centre — submitting; the phone — progress (section «Формирование перечня
+            точек взаимодействия» (forming the register)).
+    """
 
     code = "TP104"
     name = "duplicate-touchpoint"
     severity = "error"
-    summary = {
-        "ru": "одна точка взаимодействия указана в процессе дважды: этапы — это потребности одной записи",
-        "en": "one touchpoint is listed twice in a process: stages are needs of one entry",
-    }
-    message = {
-        "ru": "точка «{name}» уже указана в процессе «{title}» (строка {first_line}): точки в рамках одного "
-        "процесса не дублируются — перенесите потребности {needs} в первую запись и удалите эту",
-        "en": "the touchpoint «{name}» is already listed in the process «{title}» (line {first_line}): a process "
-        "does not repeat touchpoints — move the needs {needs} into the first entry and remove this one",
-    }
-    rationale = {
-        "ru": "Если взаимодействие идет в несколько этапов (прием заявления, уведомления о ходе рассмотрения), "
-        "точки в рамках одного процесса не дублируются: указывается одна точка и раскрываются удовлетворяемые в "
-        "ней потребности. Например: ЕПГУ — подача заявления и уведомления о ходе рассмотрения; МФЦ — подача; "
-        "телефон — информация о ходе рассмотрения (" + WHY_REGISTER["ru"] + ").",
-        "en": "When interaction goes in stages (the application, notices on its progress), a process does not "
-        "repeat touchpoints: one touchpoint is listed with the needs it satisfies. E.g. the portal — submitting "
-        "and progress notices; the one-stop centre — submitting; the phone — progress (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             PROCESS,
@@ -62,13 +64,22 @@ class DuplicateTouchpoint(Rule):
             first: dict[str, int] = {}
             repeats: dict[str, int] = defaultdict(int)
             for i, entry in enumerate(proc.touchpoints):
-                j = first.setdefault(entry.touchpoint, i)
+                # two catalogue ids of one channel (TP114) are one touchpoint here too
+                channel = channel_of(reg, entry.touchpoint)
+                j = first.setdefault(channel, i)
                 if j == i:
                     continue
                 repeats[entry.touchpoint] += 1
                 file = reg.process_file(proc)
-                src = reg.files.get(file)
-                line = src.span(("touchpoints", j)).line if src is not None else j + 1
+                other = proc.touchpoints[j].touchpoint
+                if other == entry.touchpoint:
+                    already = Bi("уже указана", "is already listed")
+                else:
+                    name = tp_name(reg, other)
+                    already = Bi(
+                        f"— та же точка, что «{name}» (перечень, TP114), уже указанная",
+                        f"is the same touchpoint as «{name}» (catalogue, TP114), already listed",
+                    )
                 # repeated entries share a stable path (/touchpoints/[touchpoint=epgu]): the count tells them apart
                 yield self.hit(
                     file,
@@ -76,7 +87,8 @@ class DuplicateTouchpoint(Rule):
                     process_obj(proc),
                     key=f"repeat{repeats[entry.touchpoint]}",
                     name=tp_name(reg, entry.touchpoint),
+                    already=already,
                     title=proc.title,
-                    first_line=line,
+                    first_line=line_of(reg, file, ("touchpoints", j)),
                     needs=needs(reg, entry.needs) or [Bi("—")],
                 )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, process_place, tp_name
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,27 +16,26 @@ if TYPE_CHECKING:
 
 @register
 class TouchpointWithoutNeeds(Rule):
-    """A process touchpoint entry has no needs."""
+    """Summary:
+        ru: у точки взаимодействия в процессе не указаны удовлетворяемые потребности
+        en: a process touchpoint entry has no needs
+
+    Message:
+        ru: у точки «{name}» в процессе «{title}» не указаны потребности клиента (needs): зачем клиент обращается
+            сюда — получить информацию, консультацию, подать заявление, узнать о ходе рассмотрения…
+        en: the touchpoint «{name}» in the process «{title}» lists no client needs (needs): why does the client come
+            here — information, consultation, submitting, progress…
+
+    Rationale:
+        ru: Для каждой точки взаимодействия необходимо определить удовлетворяемые потребности клиента — цель его
+            обращения в этой точке (разд. «Формирование перечня точек взаимодействия»).
+        en: Each touchpoint must state the client needs it satisfies — why the client comes to it (section
+            «Формирование перечня точек взаимодействия» (forming the register)).
+    """
 
     code = "TP105"
     name = "touchpoint-without-needs"
     severity = "error"
-    summary = {
-        "ru": "у точки взаимодействия в процессе не указаны удовлетворяемые потребности",
-        "en": "a process touchpoint entry has no needs",
-    }
-    message = {
-        "ru": "у точки «{name}» в процессе «{title}» не указаны потребности клиента (needs): зачем клиент "
-        "обращается сюда — получить информацию, консультацию, подать заявление, узнать о ходе рассмотрения…",
-        "en": "the touchpoint «{name}» in the process «{title}» lists no client needs (needs): why does the client "
-        "come here — information, consultation, submitting, progress…",
-    }
-    rationale = {
-        "ru": "Для каждой точки взаимодействия необходимо определить удовлетворяемые потребности клиента — цель "
-        "его обращения в этой точке (" + WHY_REGISTER["ru"] + ").",
-        "en": "Each touchpoint must state the client needs it satisfies — why the client comes to it "
-        "(" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "    needs: [info, forms]\n", "    needs: []\n")}
     best_practice = {"processes/child-benefit.yaml": PROCESS}
 

@@ -9,7 +9,7 @@ from ...finding import Hit
 from ...rule import Rule, register
 from ..coverage import entries_without
 from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import WHY_REGISTER, process_place, tp_name
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -21,30 +21,33 @@ _TP_NO_BASIS = sub(
 
 @register
 class TouchpointWithoutBasis(Rule):
-    """No act, contract or order is the basis of a touchpoint."""
+    """Summary:
+        ru: у точки взаимодействия в процессе нет основания: ни акта, ни соглашения, ни поручения
+        en: a process touchpoint entry has no basis: no act, agreement or directive
+
+    Message:
+        ru: у точки «{name}» в процессе «{title}» нет основания (basis): укажите акт, соглашение или
+            распорядительное действие (поручение, резолюцию) — в записи этой точки в процессе (touchpoints[].basis)
+            или в перечне точек (touchpoints.yaml); basis самого процесса называет акты процесса, а не основание
+            точки
+        en: the touchpoint «{name}» in the process «{title}» has no basis: name the act, agreement or directive
+            (instruction, resolution) — in this touchpoint's entry in the process (touchpoints[].basis) or in the
+            catalogue (touchpoints.yaml); the process's own basis names the process's acts, not the touchpoint's
+
+    Rationale:
+        ru: Точки выявляются на основании нормативных правовых актов, внутренних актов и описаний целевых состояний,
+            актов и соглашений о работе точек; если точка (например, социальная сеть) используется по
+            распорядительному действию — поручению или резолюции, — она тоже включается, и основанием служит это
+            действие (разд. «Формирование перечня точек взаимодействия»).
+        en: Touchpoints are found in regulatory acts, internal acts and target-state descriptions, and in agreements
+            on how a touchpoint works; a touchpoint used on a directive — an instruction or resolution (social
+            networks, say) — is included too, with that directive as its basis (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
 
     code = "TP106"
     name = "touchpoint-without-basis"
     severity = "warning"
-    summary = {
-        "ru": "у точки взаимодействия в процессе нет основания: ни акта, ни соглашения, ни поручения",
-        "en": "a process touchpoint entry has no basis: no act, agreement or directive",
-    }
-    message = {
-        "ru": "у точки «{name}» в процессе «{title}» нет основания (basis): укажите акт, соглашение или "
-        "распорядительное действие (поручение, резолюцию) — в процессе или в перечне точек",
-        "en": "the touchpoint «{name}» in the process «{title}» has no basis: name the act, agreement or directive "
-        "(instruction, resolution) — in the process or in the catalogue",
-    }
-    rationale = {
-        "ru": "Точки выявляются на основании нормативных правовых актов, внутренних актов и описаний целевых "
-        "состояний, актов и соглашений о работе точек; если точка (например, социальная сеть) используется по "
-        "распорядительному действию — поручению или резолюции, — она тоже включается, и основанием служит это "
-        "действие (" + WHY_REGISTER["ru"] + ").",
-        "en": "Touchpoints are found in regulatory acts, internal acts and target-state descriptions, and in "
-        "agreements on how a touchpoint works; a touchpoint used on a directive — an instruction or resolution "
-        "(social networks, say) — is included too, with that directive as its basis (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"touchpoints.yaml": _TP_NO_BASIS}
     best_practice = {
         "touchpoints.yaml": _TP_NO_BASIS,

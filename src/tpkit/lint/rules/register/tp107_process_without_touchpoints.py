@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, PROCESS_HEAD
-from ..words import WHY_REGISTER, process_place
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,23 +16,26 @@ if TYPE_CHECKING:
 
 @register
 class ProcessWithoutTouchpoints(Rule):
-    """A process lists no touchpoints."""
+    """Summary:
+        ru: у процесса не указано ни одной точки взаимодействия
+        en: a process lists no touchpoints
+
+    Message:
+        ru: у процесса «{title}» не указано ни одной точки взаимодействия (touchpoints): где клиент узнает о
+            процессе, получает помощь, подает документы и получает результат?
+        en: the process «{title}» lists no touchpoints: where does the client learn about it, get help, submit and
+            collect the result?
+
+    Rationale:
+        ru: Точки взаимодействия определяются по каждой предоставляемой услуге (сервису), выполняемой функции, мере
+            поддержки (разд. «Формирование перечня точек взаимодействия»).
+        en: Touchpoints are determined for each service, function and support measure (section «Формирование перечня
+            точек взаимодействия» (forming the register)).
+    """
 
     code = "TP107"
     name = "process-without-touchpoints"
     severity = "error"
-    summary = {"ru": "у процесса не указано ни одной точки взаимодействия", "en": "a process lists no touchpoints"}
-    message = {
-        "ru": "у процесса «{title}» не указано ни одной точки взаимодействия (touchpoints): где клиент узнает о "
-        "процессе, получает помощь, подает документы и получает результат?",
-        "en": "the process «{title}» lists no touchpoints: where does the client learn about it, get help, "
-        "submit and collect the result?",
-    }
-    rationale = {
-        "ru": "Точки взаимодействия определяются по каждой предоставляемой услуге (сервису), выполняемой функции, "
-        "мере поддержки (" + WHY_REGISTER["ru"] + ").",
-        "en": "Touchpoints are determined for each service, function and support measure (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {"processes/child-benefit.yaml": (PROCESS_HEAD + "touchpoints: []\n")}
     best_practice = {"processes/child-benefit.yaml": PROCESS}
 

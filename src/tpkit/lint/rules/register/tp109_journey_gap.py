@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS, sub
-from ..words import WHY_REGISTER, needs
+from ..words import needs
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,27 +16,33 @@ if TYPE_CHECKING:
 
 @register
 class JourneyGap(NeedsRule):
-    """The client submits but cannot follow the application or collect the result."""
+    """Summary:
+        ru: клиент подает документы, но ни одна точка не дает информации о ходе рассмотрения или результата
+        en: the client submits, but no touchpoint gives the status, or none gives the result
+
+    Message:
+        ru: в процессе «{title}» клиент подает документы, но ни одна точка не удовлетворяет потребность {missing}:
+            укажите, в какой точке клиент это получает
+        en: in the process «{title}» the client submits documents, but no touchpoint satisfies the need {missing}:
+            say at which touchpoint the client gets it
+
+    Rationale:
+        ru: Среди потребностей клиента методика называет «получение информации о ходе рассмотрения заявления,
+            обращения, запроса, документов» и «получение результата, ответа, разъяснения»; взаимодействие идет «в
+            несколько этапов (например, прием заявления и документов, рассмотрение заявления и документов и др.,
+            направление уведомлений по каждому этапу)». Методика не требует отдельной точки на каждом этапе, но если
+            клиент подает документы, а ни одна точка не дает ни хода рассмотрения, ни результата, такая точка,
+            скорее всего, пропущена (разд. «Формирование перечня точек взаимодействия»).
+        en: Among the client's needs the methodology names getting the status of an application and getting the
+            result; interaction goes in stages (the application, its review, notices at each stage). It does not
+            require a touchpoint per stage, but when the client submits and no touchpoint gives the status or the
+            result, that touchpoint was most likely missed (section «Формирование перечня точек взаимодействия»
+            (forming the register)).
+    """
 
     code = "TP109"
     name = "journey-gap"
     severity = "warning"
-    summary = {
-        "ru": "клиент подает документы, но ни одна точка не дает информации о ходе рассмотрения или результата",
-        "en": "the client submits, but no touchpoint gives the status, or none gives the result",
-    }
-    message = {
-        "ru": "в процессе «{title}» клиент подает документы, но ни одна точка не удовлетворяет потребность "
-        "{missing}: укажите, в какой точке клиент это получает",
-        "en": "in the process «{title}» the client submits documents, but no touchpoint satisfies the need "
-        "{missing}: say at which touchpoint the client gets it",
-    }
-    rationale = {
-        "ru": "Взаимодействие идет в несколько этапов: прием заявления, рассмотрение, уведомления по каждому "
-        "этапу, получение результата; у каждого этапа есть точка (" + WHY_REGISTER["ru"] + ").",
-        "en": "Interaction goes in stages: the application, its review, notices at each stage, the result; each "
-        "stage has its touchpoint (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             sub(PROCESS, "needs: [consultation, status]", "needs: [consultation]"),

@@ -1,7 +1,9 @@
-"""TP112 uniform-process-split: a uniform appeals process is split into identical copies."""
+"""TP112 uniform-process-split: one process kept as copies per unit — identical appeals processes, near-copies
+with the unit's name in the title, or a unit's copy beside the process of the whole direction."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -10,7 +12,7 @@ from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import sub
-from ..words import WHY_REGISTER, names, process_place
+from ..words import names, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -42,30 +44,83 @@ def _others(titles: list[str]) -> Bi:
     return Bi(word.ru + n.ru, word.en + n.en)
 
 
+#: where a title names a unit: «… в отделе опеки», «… (отдел выплат)», «…, адресованных министру»
+_UNIT_WORDS = re.compile(
+    r"(?:,?\s*\b(?:в|во|для|по|при|у)\s+)?\b(?:отдел|управлени|департамент|сектор|служб|подразделени|филиал|"
+    r"территориальн|комитет|министр[аеуом]?\b|министру|приемн|аппарат|руководител|заместител|адресованн)\w*.*$"
+)
+
+
+def unitless_title(reg: Registry, title: str) -> str:
+    """A title without the unit it was copied for: «Рассмотрение обращений в отделе опеки» and «Рассмотрение
+    обращений (отдел выплат)» are both «рассмотрение обращений»."""
+    text = title.lower().replace("ё", "е")
+    for unit in reg.units.values():
+        text = text.replace(unit.name.lower().replace("ё", "е"), " ")
+    text = re.sub(r"\([^()]*\)", " ", text)
+    text = _UNIT_WORDS.sub(" ", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def needs_map(proc: m.Process) -> dict[str, frozenset[str]]:
+    return {e.touchpoint: frozenset(e.needs) for e in proc.touchpoints}
+
+
+def differing(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> int:
+    """In how many touchpoint entries two processes with the same touchpoints differ by needs."""
+    return sum(1 for t, n in a.items() if b.get(t) != n)
+
+
+#: at most this many entries may differ for two processes to be one process copied
+NEAR = 2
+
+_SAME = Bi("совпадает по точкам и потребностям с", "has the same touchpoints and needs as")
+_ONE_PROCESS = Bi(
+    "опишите один процесс для всего направления (scope: direction)",
+    "describe one process for the whole direction (scope: direction)",
+)
+_NEAR = Bi(
+    "почти совпадает (те же точки, потребности отличаются не более чем в двух записях, название — только "
+    "подразделением) с",
+    "nearly matches (the same touchpoints, needs differing in at most two entries, the title only by the unit)",
+)
+_BESIDE = Bi("повторяет процесс всего направления (scope: direction)", "repeats the process of the whole direction")
+_REMOVE_COPY = Bi(
+    "те же точки, потребности отличаются не более чем в двух записях — удалите копию подразделения: процесс "
+    "направления охватывает все подразделения (units), отличия внесите в него",
+    "the same touchpoints, needs differing in at most two entries — remove the unit's copy: the direction's "
+    "process covers every unit (units); put the differences into it",
+)
+
+
 @register
 class UniformProcessSplit(Rule):
-    """A uniform appeals process is split into identical copies."""
+    """Summary:
+        ru: один процесс записан копиями по подразделениям: те же точки, потребности отличаются не более чем в двух
+            записях
+        en: one process is kept as per-unit copies: the same touchpoints, needs differing in at most two entries
+
+    Message:
+        ru: процесс «{title}» {how} {others} (направление «{direction}»): {todo}
+        en: the process «{title}» {how} {others} (direction '{direction}'): {todo}
+
+    Rationale:
+        ru: «Если направление деятельности ведомства предполагает осуществление единообразного процесса всеми
+            структурными подразделениями (например, рассмотрение обращений), то точки взаимодействия определяются
+            для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в
+            одной-двух записях, название отличается только подразделением — или копия рядом с процессом всего
+            направления означает, что процесс не определен для направления (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints are
+            determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs differing
+            in an entry or two, a title differing only by the unit — or a copy beside the process of the whole
+            direction means the process was not determined for the direction (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
 
     code = "TP112"
     name = "uniform-process-split"
     severity = "info"
-    summary = {
-        "ru": "несколько процессов рассмотрения обращений с одинаковыми точками и потребностями",
-        "en": "several appeals processes have identical touchpoints and needs",
-    }
-    message = {
-        "ru": "процесс «{title}» совпадает по точкам и потребностям с {others} (направление «{direction}»): "
-        "опишите один процесс для всего направления (scope: direction)",
-        "en": "the process «{title}» has the same touchpoints and needs as {others} (direction '{direction}'): "
-        "describe one process for the whole direction (scope: direction)",
-    }
-    rationale = {
-        "ru": "Если направление деятельности предполагает единообразный процесс во всех структурных "
-        "подразделениях (например, рассмотрение обращений), точки взаимодействия определяются для всего "
-        "направления, а не по подразделениям (" + WHY_REGISTER["ru"] + ").",
-        "en": "When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints "
-        "are determined for the whole direction, not per unit (" + WHY_REGISTER["en"] + ").",
-    }
     anti_pattern = {
         "processes/appeals-benefits.yaml": _appeals(
             "Рассмотрение обращений граждан в отделе назначения выплат", "appeals-benefits", "benefits"
@@ -83,18 +138,45 @@ class UniformProcessSplit(Rule):
     }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        groups: dict[frozenset[tuple[str, frozenset[str]]], list[m.Process]] = defaultdict(list)
+        # one signature per process (direction, set of touchpoints): copies can only be within a group, so the
+        # rule stays linear in the number of processes
+        groups: dict[tuple[str, frozenset[str]], list[m.Process]] = defaultdict(list)
         for proc in reg.iter_processes():
-            if proc.direction != "appeals" or not proc.touchpoints:
-                continue
-            sig = frozenset((e.touchpoint, frozenset(e.needs)) for e in proc.touchpoints)
-            groups[sig].append(proc)
-        direction = Bi(DIRECTIONS["appeals"]["ru"], DIRECTIONS["appeals"]["en"])
-        for procs in groups.values():
+            if proc.touchpoints:
+                groups[(proc.direction, frozenset(e.touchpoint for e in proc.touchpoints))].append(proc)
+        for (direction, _), procs in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
             if len(procs) < 2:
                 continue
-            procs.sort(key=lambda p: p.id)
-            for proc in procs:
-                others = [p.title for p in procs if p is not proc]
-                args: dict[str, Any] = {"title": proc.title, "others": _others(others), "direction": direction}
-                yield self.hit(*process_place(reg, proc, "touchpoints"), **args)
+            yield from self._group(reg, direction, sorted(procs, key=lambda p: p.id))
+
+    def _group(self, reg: Registry, direction: str, procs: list[m.Process]) -> Iterator[Hit]:
+        label = Bi(DIRECTIONS[direction]["ru"], DIRECTIONS[direction]["en"])
+        maps = {p.id: needs_map(p) for p in procs}
+        wide = [p for p in procs if p.scope == "direction"]
+        exact: dict[frozenset[tuple[str, frozenset[str]]], list[m.Process]] = defaultdict(list)
+        by_title: dict[str, list[m.Process]] = defaultdict(list)
+        for p in procs:
+            if p.scope == "direction":
+                continue
+            exact[frozenset(maps[p.id].items())].append(p)
+            by_title[unitless_title(reg, p.title)].append(p)
+        for p in procs:
+            if p.scope == "direction":
+                continue
+            args: dict[str, Any] = {"title": p.title, "direction": label}
+            beside = [w.title for w in wide if differing(maps[p.id], maps[w.id]) <= NEAR]
+            same = [q.title for q in exact[frozenset(maps[p.id].items())] if q is not p]
+            near = [
+                q.title
+                for q in by_title[unitless_title(reg, p.title)]
+                if q is not p and differing(maps[p.id], maps[q.id]) <= NEAR
+            ]
+            if beside:
+                args.update(how=_BESIDE, others=names(beside), todo=_REMOVE_COPY)
+            elif same and direction == "appeals":
+                args.update(how=_SAME, others=_others(same), todo=_ONE_PROCESS)
+            elif near:
+                args.update(how=_NEAR, others=_others(near), todo=_ONE_PROCESS)
+            else:
+                continue
+            yield self.hit(*process_place(reg, p, "touchpoints"), **args)

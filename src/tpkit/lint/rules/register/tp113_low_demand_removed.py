@@ -9,7 +9,7 @@ from ....registry.enums import DEMAND_WORDS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS_HEAD
-from ..words import process_place
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -42,37 +42,33 @@ def _demand_label(d: object) -> Bi:
 
 @register
 class LowDemandRemoved(Rule):
-    """A touchpoint entry with low or unknown demand was removed from a process."""
+    """Summary:
+        ru: из процесса удалена маловостребованная точка взаимодействия (demand: low, unknown или 0)
+        en: a touchpoint entry whose demand was low, unknown or 0 was removed from a process
+
+    Message:
+        ru: из процесса «{title}» удалена точка взаимодействия «{touchpoint}» (востребованность: {demand});
+            маловостребованные точки и точки без учета обращений тоже включаются в перечень — верните ее с demand:
+            {demand_key}
+        en: the touchpoint «{touchpoint}» (demand: {demand}) was removed from the process «{title}»; touchpoints
+            with low or unrecorded demand stay in the register — put it back with demand: {demand_key}
+
+    Rationale:
+        ru: Методика требует учитывать в перечне и те точки взаимодействия, которые были маловостребованы или учет
+            обращений по которым не велся или невозможен (разд. «Формирование перечня точек взаимодействия»).
+            Удалить такую точку из процесса — значит потерять клиентов, которые ею пользуются; низкая
+            востребованность — повод для реинжиниринга, а не для исключения из перечня. Правило сравнивает реестр с
+            ревизией BASE и потому работает только в tpkit diff и tpkit lint --since.
+        en: The methodology keeps in the register the touchpoints that were little used and those whose contacts
+            were not or could not be counted (section on forming the register). Removing one from a process loses
+            the clients who use it; low demand is a reason for re-engineering, not for removal. The rule compares
+            the registry with the BASE revision, so it runs only in tpkit diff and tpkit lint --since.
+    """
 
     code = "TP113"
     name = "low-demand-removed"
     severity = "warning"
     review_only = True
-    summary = {
-        "ru": "из процесса удалена маловостребованная точка взаимодействия (demand: low, unknown или 0)",
-        "en": "a touchpoint entry whose demand was low, unknown or 0 was removed from a process",
-    }
-    message = {
-        "ru": "из процесса «{title}» удалена точка взаимодействия «{touchpoint}» (востребованность: {demand}); "
-        "маловостребованные точки и точки без учета обращений тоже включаются в перечень — верните ее "
-        "с demand: {demand_key}",
-        "en": "the touchpoint '{touchpoint}' (demand: {demand}) was removed from the process '{title}'; "
-        "touchpoints with low or unrecorded demand stay in the register — put it back with "
-        "demand: {demand_key}",
-    }
-    rationale = {
-        "ru": "Методика требует учитывать в перечне и те точки взаимодействия, которые были маловостребованы "
-        "или учет обращений по которым не велся или невозможен (разд. «Формирование перечня точек "
-        "взаимодействия»). Удалить такую точку из процесса — значит потерять клиентов, которые ею "
-        "пользуются; низкая востребованность — повод для реинжиниринга, а не для исключения из перечня. "
-        "Правило сравнивает реестр с ревизией BASE и потому работает только в tpkit diff и "
-        "tpkit lint --since.",
-        "en": "The methodology keeps in the register the touchpoints that were little used and those whose "
-        "contacts were not or could not be counted (section on forming the register). Removing one from a "
-        "process loses the clients who use it; low demand is a reason for re-engineering, not for "
-        "removal. The rule compares the registry with the BASE revision, so it runs only in tpkit diff "
-        "and tpkit lint --since.",
-    }
     # Review compares two revisions: the anti-pattern is the process after a merge
     # request removed the entry `reception` (demand: low) that the revision BASE had.
     anti_pattern = {
@@ -104,7 +100,9 @@ class LowDemandRemoved(Rule):
                     *process_place(new, after, "touchpoints"),
                     key=f"removed:{entry.touchpoint}",
                     title=after.title,
-                    touchpoint=entry.touchpoint,
+                    touchpoint=tp_name(new, entry.touchpoint)
+                    if entry.touchpoint in new.touchpoints
+                    else tp_name(old, entry.touchpoint),
                     demand=_demand_label(entry.demand),
                     demand_key=entry.demand,
                 )

@@ -9,7 +9,7 @@ from ...finding import Hit
 from ...rule import Rule, register
 from ..coverage import entries_without
 from ..examples import PROCESS, TOUCHPOINTS, sub
-from ..words import WHY_RESPONSIBILITY, process_place, tp_name
+from ..words import process_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -23,27 +23,28 @@ _TP_NO_RESPONSIBLE = sub(
 
 @register
 class NoResponsible(Rule):
-    """A process touchpoint entry has no responsible official."""
+    """Summary:
+        ru: у точки взаимодействия в процессе нет ответственного должностного лица
+        en: a process touchpoint entry has no responsible official
+
+    Message:
+        ru: у точки «{name}» в процессе «{title}» нет ответственного должностного лица: укажите responsible в записи
+            процесса или в перечне точек (лучше — линейного руководителя)
+        en: the touchpoint «{name}» in the process «{title}» has no responsible official: set responsible in the
+            process entry or in the catalogue (a line manager, preferably)
+
+    Rationale:
+        ru: Рекомендуется определить ответственное должностное лицо за работу с клиентом в точке взаимодействия и за
+            разработку порядка взаимодействия (разд. «Формирование перечня точек взаимодействия», об ответственных и
+            утверждении перечня).
+        en: A responsible official should be named for the work with clients at each touchpoint and for developing
+            its interaction procedure (section «Формирование перечня точек взаимодействия» (forming the register),
+            on the responsible and approval).
+    """
 
     code = "TP201"
     name = "no-responsible"
     severity = "warning"
-    summary = {
-        "ru": "у точки взаимодействия в процессе нет ответственного должностного лица",
-        "en": "a process touchpoint entry has no responsible official",
-    }
-    message = {
-        "ru": "у точки «{name}» в процессе «{title}» нет ответственного должностного лица: укажите responsible "
-        "в записи процесса или в перечне точек (лучше — линейного руководителя)",
-        "en": "the touchpoint «{name}» in the process «{title}» has no responsible official: set responsible in "
-        "the process entry or in the catalogue (a line manager, preferably)",
-    }
-    rationale = {
-        "ru": "Рекомендуется определить ответственное должностное лицо за работу с клиентом в точке "
-        "взаимодействия и за разработку порядка взаимодействия (" + WHY_RESPONSIBILITY["ru"] + ").",
-        "en": "A responsible official should be named for the work with clients at each touchpoint and for "
-        "developing its interaction procedure (" + WHY_RESPONSIBILITY["en"] + ").",
-    }
     anti_pattern = {"touchpoints.yaml": _TP_NO_RESPONSIBLE}
     best_practice = {
         "touchpoints.yaml": _TP_NO_RESPONSIBLE,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit, YamlPath
 from ...rule import Rule, register
 from ..examples import AGENCY, PROCESS, sub
-from ..words import WHY_RESPONSIBILITY, process_place, touchpoint_place, tp_name
+from ..words import process_place, touchpoint_place, tp_name
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -23,28 +23,28 @@ _SPECIALIST = (
 
 @register
 class ResponsibleNotLineManager(Rule):
-    """The responsible official is not a line manager."""
+    """Summary:
+        ru: ответственный за точку взаимодействия — не линейный руководитель
+        en: the responsible official of a touchpoint is not a line manager
+
+    Message:
+        ru: ответственный за точку «{name}» — {official} ({position}) — {state}: рекомендуется назначать линейного
+            руководителя, чьи обязанности связаны с работой с клиентами
+        en: the responsible for the touchpoint «{name}» — {official} ({position}) — {state}: a line manager whose
+            duties involve clients is recommended
+
+    Rationale:
+        ru: «Рекомендуется назначать такого сотрудника из числа линейных руководителей, чьи трудовые обязанности
+            непосредственно связаны с осуществлением взаимодействия с клиентом» (разд. «Формирование перечня точек
+            взаимодействия», об ответственных и утверждении перечня).
+        en: The responsible should be a line manager whose duties are directly about interacting with clients
+            (section «Формирование перечня точек взаимодействия» (forming the register), on the responsible and
+            approval).
+    """
 
     code = "TP202"
     name = "responsible-not-line-manager"
     severity = "info"
-    summary = {
-        "ru": "ответственный за точку взаимодействия — не линейный руководитель",
-        "en": "the responsible official of a touchpoint is not a line manager",
-    }
-    message = {
-        "ru": "ответственный за точку «{name}» — {official} ({position}) — не линейный руководитель "
-        "(line_manager: true): рекомендуется назначать линейного руководителя, чьи обязанности связаны с "
-        "работой с клиентами",
-        "en": "the responsible for the touchpoint «{name}» — {official} ({position}) — is not a line manager "
-        "(line_manager: true): a line manager whose duties involve clients is recommended",
-    }
-    rationale = {
-        "ru": "Ответственного рекомендуется назначать из числа линейных руководителей, чьи трудовые обязанности "
-        "непосредственно связаны с осуществлением взаимодействия с клиентом (" + WHY_RESPONSIBILITY["ru"] + ").",
-        "en": "The responsible should be a line manager whose duties are directly about interacting with clients "
-        "(" + WHY_RESPONSIBILITY["en"] + ").",
-    }
     anti_pattern = {
         "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
         "processes/child-benefit.yaml": sub(
@@ -77,12 +77,24 @@ class ResponsibleNotLineManager(Rule):
                     continue
                 if official is None or official.line_manager:
                     continue
+                if "line_manager" in official.model_fields_set:
+                    state = Bi(
+                        "не линейный руководитель (line_manager: false)", "is not a line manager (line_manager: false)"
+                    )
+                else:
+                    state = Bi(
+                        "не отмечен как линейный руководитель (в agency.yaml нет line_manager): если он линейный "
+                        "руководитель, укажите line_manager: true",
+                        "is not marked as a line manager (agency.yaml has no line_manager): if they are one, write "
+                        "line_manager: true",
+                    )
                 yield self.hit(
                     file,
                     path,
                     obj,
                     name=tp_name(reg, entry.touchpoint),
                     official=official.name,
+                    state=state,
                     position=Bi(
                         official.position.lower() if official.position[:1].isupper() else official.position,
                         official.position,

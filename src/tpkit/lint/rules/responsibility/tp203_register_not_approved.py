@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..approval import approval_lacks, lacks_words
 from ..examples import AGENCY, sub
-from ..words import WHY_RESPONSIBILITY, agency_place
+from ..words import agency_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -16,28 +17,31 @@ if TYPE_CHECKING:
 
 @register
 class RegisterNotApproved(Rule):
-    """The register's approval is not recorded."""
+    """Summary:
+        ru: перечень точек взаимодействия не утвержден: нет register.approval с датой (и номером — для приказа)
+        en: the register is not approved: no register.approval with a date (and a number, for an order)
+
+    Message:
+        ru: перечень точек взаимодействия не утвержден: {missing} — укажите утверждающий документ в
+            register.approval (приказ ведомства или подразделения — с номером и датой, резолюция — с датой)
+        en: the register of touchpoints is not approved: {missing} — record the approving document in
+            register.approval (an order of the agency or a unit — with its number and date, a resolution — with its
+            date)
+
+    Rationale:
+        ru: «Перечень точек взаимодействия и ответственные за формирование перечня точек взаимодействия с клиентом
+            должны быть утверждены ведомством. Форма утверждающего документа определяется ведомством самостоятельно
+            (приказ ведомства, структурного подразделения, утверждение резолюцией и др.)». Номер требуется только у
+            приказа: у резолюции его часто нет (разд. «Формирование перечня точек взаимодействия», об ответственных
+            и утверждении перечня).
+        en: The register and those responsible for forming it must be approved by the agency; the agency chooses the
+            form — an order of the agency or a unit, a resolution (section «Формирование перечня точек
+            взаимодействия» (forming the register), on the responsible and approval).
+    """
 
     code = "TP203"
     name = "register-not-approved"
     severity = "warning"
-    summary = {
-        "ru": "перечень точек взаимодействия не утвержден: нет register.approval с номером и датой",
-        "en": "the register is not approved: no register.approval with a number and a date",
-    }
-    message = {
-        "ru": "перечень точек взаимодействия не утвержден: {missing} — укажите утверждающий документ "
-        "(приказ, резолюция) в register.approval",
-        "en": "the register of touchpoints is not approved: {missing} — record the approving document (order, "
-        "resolution) in register.approval",
-    }
-    rationale = {
-        "ru": "Перечень точек взаимодействия и ответственные за его формирование должны быть утверждены "
-        "ведомством; форму утверждающего документа ведомство определяет само — приказ ведомства или "
-        "подразделения, резолюция (" + WHY_RESPONSIBILITY["ru"] + ").",
-        "en": "The register and those responsible for forming it must be approved by the agency; the agency "
-        "chooses the form — an order of the agency or a unit, a resolution (" + WHY_RESPONSIBILITY["en"] + ").",
-    }
     anti_pattern = {
         "agency.yaml": sub(
             AGENCY,
@@ -58,12 +62,9 @@ class RegisterNotApproved(Rule):
             path: tuple[str, ...] = ("register", "approval")
             missing = Bi("нет register.approval", "no register.approval")
         else:
-            lacks = [k for k in ("number", "date") if not getattr(approval, k)]
+            lacks = approval_lacks(approval)
             if not lacks:
                 return
             path = ("register", "approval")
-            missing = Bi(
-                "нет " + " и ".join({"number": "номера", "date": "даты"}[k] for k in lacks),
-                "no " + " and ".join(lacks),
-            )
+            missing = lacks_words(lacks)
         yield self.hit(file, path, obj, missing=missing)

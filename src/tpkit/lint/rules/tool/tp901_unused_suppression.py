@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...rule import Rule, register
-from ..examples import PROCESS, sub
+from ..examples import PROCESS, TOUCHPOINTS, sub
 
 if TYPE_CHECKING:
     from ...suppress import Unused
@@ -21,38 +21,34 @@ _NOTE = "touchpoints:  # tpkit: ignore[TP110] -- отзывы собирает �
 
 @register
 class UnusedSuppression(Rule):
-    """An inline suppression comment suppressed nothing."""
+    """Summary:
+        ru: комментарий «# tpkit: ignore[...]» ничего не подавил
+        en: an inline '# tpkit: ignore[...]' comment suppressed nothing
+
+    Message:
+        ru: подавление {code} ничего не подавило: удалите комментарий
+        en: the suppression of {code} suppressed nothing: remove the comment
+
+    Rationale:
+        ru: Подавление без находки скрывает будущие ошибки и вводит рецензента в заблуждение: оно остается после
+            того, как замечание устранено, и молча подавит его, если ошибка вернется.
+        en: A suppression with nothing to suppress hides future mistakes and misleads the reviewer: it outlives the
+            fixed finding and would silently hide it if the mistake came back.
+    """
 
     code = "TP901"
     name = "unused-suppression"
     severity = "info"
-    summary = {
-        "ru": "комментарий «# tpkit: ignore[...]» ничего не подавил",
-        "en": "an inline '# tpkit: ignore[...]' comment suppressed nothing",
-    }
-    message = {
-        "ru": "подавление {code} ничего не подавило: удалите комментарий",
-        "en": "the suppression of {code} suppressed nothing: remove the comment",
-    }
-    rationale = {
-        "ru": "Подавление без находки скрывает будущие ошибки и вводит рецензента в заблуждение: оно остается "
-        "после того, как замечание устранено, и молча подавит его, если ошибка вернется.",
-        "en": "A suppression with nothing to suppress hides future mistakes and misleads the reviewer: it outlives "
-        "the fixed finding and would silently hide it if the mistake came back.",
-    }
     # the process does take feedback (at the portal): the comment suppresses nothing
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
-    # the process has no feedback touchpoint of its own, and the comment says why that is right
+    # the contact centre has no basis yet, and the comment says why that is accepted for now
     best_practice = {
+        "touchpoints.yaml": sub(TOUCHPOINTS, "    basis: [cc-statute]\n", ""),
         "processes/child-benefit.yaml": sub(
-            sub(
-                sub(PROCESS, "touchpoints:\n", _NOTE),
-                "needs: [submit, status, result, feedback]",
-                "needs: [submit, status, result]",
-            ),
-            "needs: [submit, result, feedback_result]",
-            "needs: [submit, result]",
-        )
+            PROCESS,
+            "  - touchpoint: phone\n",
+            "  - touchpoint: phone   # tpkit: ignore[TP106] -- положение о контактном центре на согласовании\n",
+        ),
     }
 
     def check_unused(self, unused: Iterable[Unused]) -> Iterator[Hit]:

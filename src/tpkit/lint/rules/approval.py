@@ -1,0 +1,35 @@
+"""What an approving document must state, by its form. Shared by TP203 (the register) and TP311 (procedures).
+
+The methodology leaves the form to the agency: «Форма утверждающего документа определяется ведомством
+самостоятельно (приказ ведомства, структурного подразделения, утверждение резолюцией и др.)». An order
+(of the agency or of a unit) always has a number and a date; a resolution or another form has a date, and
+often no number.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..finding import Bi
+
+if TYPE_CHECKING:
+    from ...registry import models as m
+
+#: the forms whose documents always carry a number
+NUMBERED_KINDS: frozenset[str] = frozenset({"order"})
+
+_FIELD = {"number": ("номера", "number"), "date": ("даты", "date")}
+
+
+def approval_lacks(approval: m.Approval) -> list[str]:
+    """The fields an approval of its form must have and does not: ``number`` (orders only), ``date``."""
+    need = ("number", "date") if approval.kind in NUMBERED_KINDS else ("date",)
+    return [k for k in need if not getattr(approval, k)]
+
+
+def lacks_words(lacks: list[str]) -> Bi:
+    """«нет номера и даты» / 'no number and date'."""
+    return Bi(
+        "нет " + " и ".join(_FIELD[k][0] for k in lacks),
+        "no " + " and ".join(_FIELD[k][1] for k in lacks),
+    )

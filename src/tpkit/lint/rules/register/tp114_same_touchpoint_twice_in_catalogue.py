@@ -1,0 +1,81 @@
+"""TP114 same-touchpoint-twice-in-catalogue: one channel is in the catalogue under two ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...finding import Bi, Hit
+from ...rule import Rule, register
+from ..channels import WHY_SAME, same_touchpoints
+from ..examples import PROCESS, TOUCHPOINTS, sub
+from ..words import line_of, touchpoint_place
+
+if TYPE_CHECKING:
+    from ....registry import Registry
+
+#: an Excel register's habit: the portal once per stage
+_EPGU_TWICE = sub(
+    TOUCHPOINTS,
+    "  - id: phone\n",
+    "  - id: epgu-result\n"
+    "    name: ЕПГУ (получение результата)\n"
+    "    channel: portal\n"
+    "    operator: Минцифры России\n"
+    "    url: https://gosuslugi.ru/\n"
+    "    basis: [ar-benefit]\n"
+    "    responsible: petrova\n"
+    "  - id: phone\n",
+)
+
+
+@register
+class SameTouchpointTwiceInCatalogue(Rule):
+    """Summary:
+        ru: одна точка взаимодействия записана в перечне дважды (тот же адрес, телефон или название без этапа)
+        en: one touchpoint is in the catalogue twice (the same address, phone or name without the stage)
+
+    Message:
+        ru: точка «{name}» — та же точка взаимодействия, что «{first}» (строка {first_line}): {why}; оставьте в
+            перечне одну запись, а потребности обеих (этапы) укажите в процессах в одной записи этой точки
+        en: the touchpoint «{name}» is the same touchpoint as «{first}» (line {first_line}): {why}; keep one
+            catalogue entry, and list the needs of both (the stages) in one entry of that touchpoint in processes
+
+    Rationale:
+        ru: «В случае если взаимодействие с клиентом осуществляется в несколько этапов … точки взаимодействия в
+            рамках одного процесса не подлежат дублированию – указывается одна точка взаимодействия и раскрываются
+            удовлетворяемые в ней потребности клиента». ЕПГУ для подачи заявления и ЕПГУ для получения результата —
+            одна точка с двумя потребностями, а не две записи перечня (разд. «Формирование перечня точек
+            взаимодействия»).
+        en: When interaction goes in stages, touchpoints are not duplicated within a process: one touchpoint is
+            listed with the needs it satisfies. The portal for submitting and the portal for the result are one
+            touchpoint with two needs, not two catalogue entries (section «Формирование перечня точек
+            взаимодействия» (forming the register)).
+    """
+
+    code = "TP114"
+    name = "same-touchpoint-twice-in-catalogue"
+    severity = "warning"
+    anti_pattern = {"touchpoints.yaml": _EPGU_TWICE}
+    best_practice = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [submit, status, result, feedback]\n",
+            "    needs: [submit, status, result, feedback]   # подача и результат — одна точка\n",
+        )
+    }
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        same = same_touchpoints(reg)
+        for ident, (first, why) in same.items():
+            file, path, obj = touchpoint_place(reg, ident)
+            where = reg.loc("touchpoint", first)
+            yield self.hit(
+                file,
+                path,
+                obj,
+                name=reg.touchpoints[ident].name,
+                first=reg.touchpoints[first].name,
+                first_line=line_of(reg, where.file, where.path),
+                why=Bi(WHY_SAME[why]["ru"], WHY_SAME[why]["en"]),
+            )
