@@ -296,6 +296,10 @@ def main() -> None:
     if subprocess.run([*tpkit, "server", "--help"], env=env, capture_output=True).returncode == 0:
         subprocess.run([sys.executable, str(HERE / "server.py")], env=env, check=False)
 
+    # --- the register DOCX at 10,000 rows against lint (bench/render.py) ------------------
+    if has_render and not args.quick:
+        subprocess.run([sys.executable, str(HERE / "render.py"), *(["--src", str(args.src)] if args.src else [])])
+
 
 if __name__ == "__main__":
     main()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from ci_helpers import break_registry
 from conftest import lint_json, run_cli, run_proc, write
 
@@ -113,12 +115,28 @@ def test_baseline_hides_old_findings_and_reports_new_ones(base: Path, tmp_path: 
     assert new and {f["path"] for f in new} == {"processes/new.yaml"}
 
 
-def test_baseline_applies_to_every_format(base: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "gitlab", "junit"])
+def test_baseline_applies_to_every_format(base: Path, tmp_path: Path, fmt: str) -> None:
     break_registry(base)
     bl = tmp_path / "b.json"
-    run_cli("lint", str(base), "--write-baseline", str(bl))
-    r = run_cli("lint", str(base), "--baseline", str(bl), "--format", "gitlab")
-    assert r.code == 0 and json.loads(r.stdout) == []
+    assert run_cli("lint", str(base), "--write-baseline", str(bl)).code == 0
+    without = run_cli("lint", str(base), "--format", fmt)
+    r = run_cli("lint", str(base), "--baseline", str(bl), "--format", fmt)
+    assert without.code == 1 and r.code == 0, r.stdout
+    if fmt == "json":
+        assert json.loads(without.stdout)["findings"] and json.loads(r.stdout)["findings"] == []
+    elif fmt == "sarif":
+        assert json.loads(without.stdout)["runs"][0]["results"]
+        assert json.loads(r.stdout)["runs"][0]["results"] == []
+    elif fmt == "gitlab":
+        assert json.loads(without.stdout) and json.loads(r.stdout) == []
+    elif fmt == "junit":
+        assert "<failure" in without.stdout and "<failure" not in r.stdout
+    elif fmt == "github":
+        assert "::error" in without.stdout or "::warning" in without.stdout
+        assert "::error" not in r.stdout and "::warning" not in r.stdout and "::notice" not in r.stdout
+    else:
+        assert "TP" in without.stdout and not re.search(r"\bTP\d{3}\b", r.stdout)
 
 
 def test_unusable_baseline_is_a_one_line_error(base: Path, tmp_path: Path) -> None:

@@ -243,7 +243,7 @@ def test_direction_filter(base: Path, tmp_path: Path) -> None:
     assert r.code == 2 and "services" in r.stderr
 
 
-@pytest.mark.parametrize("bad", ["procedure", "procedure all --all", "procedure all --format pdf"])
+@pytest.mark.parametrize("bad", ["procedure", "procedure all --all", "procedure all --format xlsx"])
 def test_usage_errors_exit_2(base: Path, bad: str) -> None:
     r = run_proc("render", *bad.split(), cwd=base)
     assert r.code == 2

@@ -32,9 +32,9 @@ def test_xlsx_one_sheet_per_direction_frozen_header_and_filters(base: Path, tmp_
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == [DIRECTIONS["services"]["short"], DIRECTIONS["appeals"]["short"]]
     ws = wb[DIRECTIONS["services"]["short"]]
-    assert [c.value for c in ws[1]] == [c.ru for c in COLUMNS]
+    assert [c.value for c in ws[1]] == [*(c.ru for c in COLUMNS), "id процесса"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:I5"
+    assert ws.auto_filter.ref == "A1:J5"
     assert ws.max_row == 5
     row = [c.value for c in ws[2]]
     assert row[0] == 1 and row[1] == "Назначение ежемесячной выплаты на ребенка"

@@ -239,7 +239,9 @@ def test_junit_one_suite_per_file_one_failure_per_finding(broken: tuple[Path, li
             assert len(cases) == 1  # a clean file: one passing testcase
         failures += [(name, c) for c in failed]
     assert len(failures) == len(expected) == int(top.get("failures"))
-    got = sorted((name, int(c.get("line")), c.find("failure").get("message")) for name, c in failures)
+    got = sorted(
+        (name, int(c.get("name").split()[2].split(":")[0]), c.find("failure").get("message")) for name, c in failures
+    )
     assert got == sorted((f["path"], f["line"], f["message"]) for f in expected)
     for _, c in failures:
         assert c.find("failure").get("type").split()[0] == c.get("name").split()[0]
@@ -250,6 +252,25 @@ def test_junit_clean_registry_passes(base: Path) -> None:
     assert top.findall("testsuite")
     assert list(top.iter("failure")) == []
     assert all(len(s.findall("testcase")) == 1 for s in top.findall("testsuite"))
+
+
+def test_junit_findings_at_one_spot_are_distinct_test_cases_with_only_attributes_readers_use() -> None:
+    """GitLab keys a test case by suite, class and name and keeps one: two TP304 at 25:3 must stay two."""
+    fs = [
+        Finding("TP304", "feature-without-instruction", "warning", f"feature {k}", "procedures/p.yaml", 25, 3)
+        for k in ("a", "b", "c")
+    ]
+    xml = get_reporter("junit")(LintResult(fs, 1, paths=["procedures/p.yaml"]), root=".", lang="en")
+    top = ET.fromstring(xml.encode("utf-8"))
+    cases = list(top.iter("testcase"))
+    keys = {(c.get("classname"), c.get("name")) for c in cases}
+    assert len(keys) == len(cases) == 3
+    assert [c.get("name") for c in cases][1:] == [
+        "TP304 feature-without-instruction 25:3 #2",
+        "TP304 feature-without-instruction 25:3 #3",
+    ]
+    for c in cases:  # pytest's xunit2 schema: no «line»; GitLab reads «file»
+        assert set(c.attrib) == {"classname", "name", "file", "time"}
 
 
 def test_junit_survives_characters_xml_cannot_hold() -> None:

@@ -30,10 +30,26 @@ def test_committed_schemas_equal_the_generated_ones() -> None:
 
 
 def test_schema_check_reports_a_stale_folder(tmp_path: Path) -> None:
-    run_cli("schema", "--output", str(tmp_path))
+    assert run_cli("schema", "--output", str(tmp_path)).code == 0
+    assert run_cli("schema", "--check", "--output", str(tmp_path)).code == 0
     (tmp_path / "process.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "acts.schema.json").unlink()
     r = run_cli("schema", "--check", "--output", str(tmp_path))
-    assert r.code == 1 and "process.schema.json" in r.stdout
+    assert r.code == 1 and "process.schema.json: устарела / out of date" in r.stdout
+    assert "acts.schema.json: нет файла / missing" in r.stdout
+
+
+def test_schema_check_in_a_registry_checks_its_own_schemas(tmp_path: Path) -> None:
+    """``tpkit init`` keeps the schemas in .tpkit/schemas: ``schema --check`` inside the registry looks there."""
+    reg = tmp_path / "agency"
+    assert run_cli("init", str(reg)).code == 0
+    r = run_cli("schema", "--check", cwd=reg / "processes")
+    assert r.code == 0, r.stdout
+    (reg / ".tpkit" / "schemas" / "process.schema.json").write_text("{}", encoding="utf-8")
+    r = run_cli("schema", "--check", cwd=reg)
+    assert r.code == 1 and r.stdout.count("\n") == 1 and "process.schema.json" in r.stdout
+    assert run_cli("schema", cwd=reg).code == 0
+    assert run_cli("schema", "--check", cwd=reg).code == 0
 
 
 def _check_jsonschema() -> str:

@@ -135,6 +135,19 @@ table.matrix{border-collapse:collapse;font-size:.85em}
 h2{font-size:1em}
 dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;font-size:.85em}
 dl.legend dt{font-weight:600}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+body{margin:0;font-size:7pt}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table.matrix{width:100%;table-layout:fixed;font-size:1em}
+.matrix th,.matrix td{padding:.15em .2em;overflow-wrap:anywhere;hyphens:auto}
+.matrix thead th{min-width:0}
+.matrix thead th.process{width:16%}
+.matrix td.cell{white-space:normal}
+.matrix td.n4,.matrix td.n5{color:#000;font-weight:600}
+.matrix thead{display:table-header-group}
+.matrix tr{break-inside:avoid}
+}
 """
 
 
@@ -158,7 +171,7 @@ def render_html(mx: Matrix) -> str:
         "которые не удовлетворяет ни одна точка процесса.</p>"
     )
     out.append('<table class="matrix">')
-    out.append("<thead><tr><th>Процесс</th>")
+    out.append('<thead><tr><th class="process">Процесс</th>')
     for c in mx.columns:
         form = FORM_LABELS.get(c.form, {}).get("ru", "нет в каталоге")
         out.append(f'<th scope="col" data-touchpoint="{e(c.id)}">{e(c.name)}<small>{e(form)}</small></th>')

@@ -67,12 +67,16 @@ HELP_RU: dict[str, str] = {
     ),
     "Exit 1 if the folder differs from the models.": "Код выхода 1, если папка расходится с моделями.",
     # render
-    "Documents from the registry: Word, Markdown, HTML, Excel, CSV.": (
-        "Документы из реестра: Word, Markdown, HTML, Excel, CSV."
+    "Documents from the registry: Word, PDF, ODT, Markdown, HTML, Excel, CSV.": (
+        "Документы из реестра: Word, PDF, ODT, Markdown, HTML, Excel, CSV."
+    ),
+    "With --format pdf: PDF/A-2b for archiving (LibreOffice's export filter).": (
+        "С --format pdf: PDF/A-2b для архивного хранения (фильтр экспорта LibreOffice)."
     ),
     "An interaction procedure (порядок взаимодействия) as a document.": "Порядок взаимодействия — документом.",
     "The procedure's id.": "Идентификатор порядка.",
     "Every procedure of the registry.": "Все порядки реестра.",
+    "Document format: docx | pdf | odt | md | html.": "Формат документа: docx | pdf | odt | md | html.",
     "Document format: docx | md | html.": "Формат документа: docx | md | html.",
     "FILE (one procedure), DIR (--all), or - for stdout.": "ФАЙЛ (один порядок), ПАПКА (--all) или - (вывод).",
     "The registry folder (default: found from the current one).": "Папка реестра (по умолчанию — найденная от текущей).",
@@ -82,7 +86,9 @@ HELP_RU: dict[str, str] = {
     "Direction of activity: services | functions | support | control | appeals.": (
         "Направление деятельности: services | functions | support | control | appeals."
     ),
-    "Document format: docx | xlsx | md | html | csv.": "Формат документа: docx | xlsx | md | html | csv.",
+    "Document format: docx | pdf | odt | xlsx | md | html | csv.": (
+        "Формат документа: docx | pdf | odt | xlsx | md | html | csv."
+    ),
     "FILE, DIR, or - for stdout.": "ФАЙЛ, ПАПКА или - (вывод).",
     "Seconds a template may run per document (default 5, or TPKIT_TEMPLATE_TIME_LIMIT; tpkit.yaml may only "
     "lower it).": "Сколько секунд шаблон может работать над одним документом (по умолчанию 5 или "
@@ -91,7 +97,15 @@ HELP_RU: dict[str, str] = {
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."
     ),
-    "The git revision to compare with (e.g. origin/main).": "Ревизия git для сравнения (например, origin/main).",
+    "The git revision to compare with (default: agency.yaml register.approval.revision).": (
+        "Ревизия git для сравнения (по умолчанию — register.approval.revision в agency.yaml)."
+    ),
+    "The approved revision (default: agency.yaml register.approval.revision).": (
+        "Утвержденная ревизия (по умолчанию — register.approval.revision в agency.yaml)."
+    ),
+    "Changes of the register since its approved revision, for an amending order (о внесении изменений).": (
+        "Изменения перечня с утвержденной ревизии — для приказа о внесении изменений."
+    ),
     "The revision to review (default: the working tree).": "Проверяемая ревизия (по умолчанию — рабочая копия).",
     "Report format: text | md | json.": "Формат отчета: text | md | json.",
     "The registry folder (default: found from the current folder).": (

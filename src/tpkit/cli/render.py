@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..registry.models import Config
 
 render_app = typer.Typer(
-    help="Documents from the registry: Word, Markdown, HTML, Excel, CSV.",
+    help="Documents from the registry: Word, PDF, ODT, Markdown, HTML, Excel, CSV.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -36,6 +36,15 @@ TimeLimitOpt = Annotated[
     ),
 ]
 
+PdfaOpt = Annotated[
+    bool, typer.Option("--pdfa", help="With --format pdf: PDF/A-2b for archiving (LibreOffice's export filter).")
+]
+
+
+def _check_pdfa(pdfa: bool, fmt: str) -> None:
+    if pdfa and fmt != "pdf":
+        fail(f"--pdfa: только вместе с --format pdf (а не {fmt}) / --pdfa needs --format pdf")
+
 
 def _target(
     output: Optional[str], default_name: str, fmt: str, root: Path, config: Config, reg: Registry
@@ -43,7 +52,7 @@ def _target(
     """Where one document goes: None = stdout (``--output -``); a folder (existing, or written with
     a trailing slash) gets the default name."""
     if output == "-":
-        if fmt in ("docx", "xlsx"):
+        if fmt in ("docx", "xlsx", "pdf", "odt"):
             fail(f"--output -: формат {fmt} нельзя вывести в терминал; укажите файл / binary format needs a file")
         return None
     if output is None:
@@ -91,8 +100,9 @@ def render_procedure_cmd(
     ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | md | html.")
     ] = "docx",
+    pdfa: PdfaOpt = False,
     output: Annotated[
         Optional[str],
         typer.Option("--output", "-o", metavar="PATH", help="FILE (one procedure), DIR (--all), or - for stdout."),
@@ -101,17 +111,24 @@ def render_procedure_cmd(
     time_limit: TimeLimitOpt = None,
 ) -> None:
     """An interaction procedure (порядок взаимодействия) as a document."""
-    from ..render.api import PROCEDURE_FORMATS, render_procedure
+    from ..render.api import OFFICE_FORMATS, PROCEDURE_FORMATS, convert_documents, render_procedure
     from ..render.errors import RenderError
 
     check_choice("--format", fmt, PROCEDURE_FORMATS)
+    _check_pdfa(pdfa, fmt)
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
 
+    office = fmt in OFFICE_FORMATS
+    made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
+
     def one(i: str, target: Optional[Path]) -> None:
         try:
-            data = render_procedure(reg, config, i, fmt, time_ceiling=time_limit)
+            if office and ident is None:
+                made[i] = render_procedure(reg, config, i, "docx", time_ceiling=time_limit)
+                return
+            data = render_procedure(reg, config, i, fmt, pdfa, time_ceiling=time_limit)
         except RenderError as exc:
             fail(str(exc))
         write_bytes(target, data)
@@ -148,6 +165,13 @@ def render_procedure_cmd(
     else:
         for i in ids:
             one(i, targets[i])
+    if made:
+        try:
+            converted = convert_documents(made, fmt, pdfa)
+        except RenderError as exc:
+            fail(str(exc))
+        for i in ids:
+            write_bytes(targets[i], converted[i])
     for i in ids:
         written(targets[i] or "-")
 
@@ -164,8 +188,12 @@ def render_register_cmd(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | xlsx | md | html | csv.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | xlsx | md | html | csv."
+        ),
     ] = "docx",
+    pdfa: PdfaOpt = False,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
     ] = None,
@@ -177,14 +205,57 @@ def render_register_cmd(
     from ..render.errors import RenderError
 
     check_choice("--format", fmt, REGISTER_FORMATS)
+    _check_pdfa(pdfa, fmt)
     check_direction(direction)
     root, config, reg = _load(registry)
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
-        data = render_register(reg, config, direction, fmt, time_ceiling=time_limit)
+        data = render_register(reg, config, direction, fmt, pdfa, time_ceiling=time_limit)
     except RenderError as exc:
         fail(str(exc))
+    write_bytes(target, data)
+    if target is not None:
+        written(target)
+
+
+@render_app.command("changes")
+def render_changes_cmd(
+    base: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="BASE",
+            help="The approved revision (default: agency.yaml register.approval.revision).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+    ] = "docx",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
+    ] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Changes of the register since its approved revision, for an amending order (о внесении изменений)."""
+    from ..render.api import CHANGES_FORMATS, check_registry, render_changes
+    from ..render.errors import RenderError
+    from ..review.core import GitError, approved_revision, load_side
+    from .review import NO_BASE
+
+    check_choice("--format", fmt, CHANGES_FORMATS)
+    root, config, reg = _load(registry)
+    if base is None:
+        base = approved_revision(root)
+        if base is None:
+            fail(NO_BASE)
+    target = _target(output, f"changes.{fmt}", fmt, root, config, reg)
+    try:
+        old = load_side(root, base).registry
+        check_registry(old)
+        data = render_changes(old, reg, config, base, fmt)
+    except (GitError, RenderError) as exc:
+        fail(f"{base}: {exc}" if isinstance(exc, RenderError) else str(exc))
     write_bytes(target, data)
     if target is not None:
         written(target)

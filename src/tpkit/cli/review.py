@@ -12,10 +12,22 @@ from .app import LangOpt, State, app
 from .common import check_choice, check_output, chosen_lang, open_registry, stdout_or_path, use_color, write_text_report
 from .errors import fail
 
+NO_BASE = (
+    "укажите BASE или ревизию утвержденного перечня в agency.yaml (register.approval.revision) / "
+    "give BASE or register.approval.revision"
+)
+
 
 @app.command()
 def diff(
-    base: Annotated[str, typer.Argument(metavar="BASE", help="The git revision to compare with (e.g. origin/main).")],
+    base: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="BASE",
+            help="The git revision to compare with (default: agency.yaml register.approval.revision).",
+            show_default=False,
+        ),
+    ] = None,
     head: Annotated[
         Optional[str],
         typer.Argument(metavar="HEAD", help="The revision to review (default: the working tree).", show_default=False),
@@ -34,7 +46,7 @@ def diff(
 ) -> None:
     """Compare the registry at two git revisions by meaning (for a merge request)."""
     from ..review import FORMATS
-    from ..review.core import GitError, run_diff
+    from ..review.core import GitError, approved_revision, run_diff
 
     check_choice("--format", fmt, FORMATS)
     lang = chosen_lang(lang)
@@ -43,6 +55,10 @@ def diff(
     if output is not None:
         check_output(output, root, config)
     language = lang or config.language
+    if base is None:
+        base = approved_revision(root)
+        if base is None:
+            fail(NO_BASE)
     try:
         result, errors = run_diff(root, base, head, config, lang=language, debug=State.debug)
     except GitError as exc:

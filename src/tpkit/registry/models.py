@@ -96,6 +96,9 @@ class Approval(Model):
     title: Text | None = None
     number: Text | None = None
     date: _dt.date | None = None
+    #: the git revision (a tag, e.g. ``register-2026-02``) holding what was approved: ``tpkit render changes``
+    #: and ``tpkit diff`` compare with it by default
+    revision: Text | None = None
 
 
 class Person(Model):

@@ -22,8 +22,10 @@ from .view import DocumentView, to_plain
 if TYPE_CHECKING:
     from ..registry.models import Config
 
-PROCEDURE_FORMATS = ("docx", "md", "html")
-REGISTER_FORMATS = ("docx", "xlsx", "md", "html", "csv")
+PROCEDURE_FORMATS = ("docx", "pdf", "odt", "md", "html")
+REGISTER_FORMATS = ("docx", "pdf", "odt", "xlsx", "md", "html", "csv")
+#: converted from the DOCX by LibreOffice (:mod:`.office`)
+OFFICE_FORMATS = ("pdf", "odt")
 #: registry problems that leave data unread or unresolved: no document is made from such a registry
 BLOCKING = frozenset(KINDS) - {ID_MISMATCH}
 
@@ -95,9 +97,21 @@ def _agency_template(settings: Settings, name: str) -> Path | None:
     return p
 
 
+def convert_documents(docs: dict[str, bytes], fmt: str, pdfa: bool = False) -> dict[str, bytes]:
+    """DOCX documents (by name) to PDF or ODT, all in one LibreOffice run."""
+    from .office import convert
+
+    return convert(docs, fmt, pdfa=pdfa)
+
+
 def render_procedure(
-    reg: Registry, config: Config, ident: str, fmt: str, *, time_ceiling: float | None = None
+    reg: Registry, config: Config, ident: str, fmt: str, pdfa: bool = False, *, time_ceiling: float | None = None
 ) -> bytes:
+    """One procedure as a document; ``pdfa``: PDF/A-2b (with ``fmt`` pdf); ``time_ceiling``: the template's
+    time limit asked for on the command line."""
+    if fmt in OFFICE_FORMATS:
+        docx = render_procedure(reg, config, ident, "docx", time_ceiling=time_ceiling)
+        return convert_documents({ident: docx}, fmt, pdfa)[ident]
     if fmt not in PROCEDURE_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(PROCEDURE_FORMATS)}")
     proc = reg.procedures.get(ident)
@@ -113,8 +127,18 @@ def render_procedure(
 
 
 def render_register(
-    reg: Registry, config: Config, direction: str | None, fmt: str, *, time_ceiling: float | None = None
+    reg: Registry,
+    config: Config,
+    direction: str | None,
+    fmt: str,
+    pdfa: bool = False,
+    *,
+    time_ceiling: float | None = None,
 ) -> bytes:
+    """The register as a document; ``pdfa``: PDF/A-2b (with ``fmt`` pdf)."""
+    if fmt in OFFICE_FORMATS:
+        docx = render_register(reg, config, direction, "docx", time_ceiling=time_ceiling)
+        return convert_documents({"register": docx}, fmt, pdfa)["register"]
     if fmt not in REGISTER_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(REGISTER_FORMATS)}")
     if direction is not None and direction not in DIRECTIONS:
@@ -130,6 +154,18 @@ def render_register(
 
         return b"\xef\xbb\xbf" + render_csv(view.extra["tables"]).encode("utf-8")
     return _render(view, "register", fmt, settings)
+
+
+CHANGES_FORMATS = ("docx", "md", "html")
+
+
+def render_changes(old: Registry, new: Registry, config: Config, base: str, fmt: str) -> bytes:
+    """The changes of the register since revision ``base`` (``old``), for an amending order."""
+    from .changes_view import changes_view
+
+    if fmt not in CHANGES_FORMATS:
+        raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(CHANGES_FORMATS)}")
+    return _render(changes_view(old, new, base), "changes", fmt, settings_for(new, config))
 
 
 def _render(view: DocumentView, kind: str, fmt: str, settings: Settings) -> bytes:

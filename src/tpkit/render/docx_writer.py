@@ -34,7 +34,6 @@ from .docx_styles import (
     STYLE_CELL_HEAD,
     STYLE_STAMP,
     STYLE_TITLE,
-    W_NS,
     Layout,
     document_settings,
     page_numbers,
@@ -43,6 +42,7 @@ from .docx_styles import (
     setup_styles,
     strip_template_leftovers,
 )
+from .docx_table import TableStyle, fill_placeholders, table_xml
 from .errors import RenderError
 from .package import fixed_moment, normalize
 from .view import DASH, Block, DocumentView, to_plain
@@ -63,6 +63,7 @@ class _Writer:
         self.layout = layout
 
         self._ids: dict[str, str | None] = {}
+        self.tables: list[bytes] = []  # the tables' XML, in placeholder order
 
     def style(self, name: str) -> str | None:
         """The style id of a paragraph style by name, or None when the document lacks it (cached:
@@ -131,149 +132,21 @@ class _Writer:
                 self.table(b)
 
     def table(self, b: Block) -> None:
-        from docx.shared import Mm
+        """A placeholder for the table, written as XML in one pass (:mod:`.docx_table`)."""
+        from lxml import etree
 
-        ncols = len(b.headers)
-        table = self.t.add_table(rows=1 + len(b.rows), cols=ncols)
-        table.autofit = False
-        tbl = table._tbl
-        _table_props(tbl)
-        total = sum(b.widths) or ncols
-        widths = [Mm(self.width * w / total) for w in (b.widths or [1] * ncols)]
-        for gc, w in zip(tbl.tblGrid.findall(q("gridCol")), widths, strict=False):
-            gc.set(q("w"), str(int(w.twips)))
-        spans = b.spans()
-        # wide tables (the register, control with a touchpoint column) one point smaller
-        size = self.layout.font_size - 3 if ncols >= 6 else None
-        cell_style = self.style(STYLE_CELL)
-        head_style = self.style(STYLE_CELL_HEAD)
-        if self.has("Table Grid"):
-            table._tbl.tblPr.style = self.style("Table Grid")
-        rows = table.rows
-        _repeat_header(rows[0])
-        # the cell grid once: python-docx recomputes the whole grid on every row.cells / table.cell()
-        grid = table._cells
-        nrows = len(b.rows) + 1
-
-        def cell(i: int, j: int) -> Any:
-            return grid[i * ncols + j]
-
-        for j, text in enumerate(b.headers):
-            self._fill(cell(0, j), head_style, text, bold=head_style is None, size=size)
-        for i, row in enumerate(b.rows):
-            for j, text in enumerate(row):
-                if spans[i][j] != 0:
-                    self._fill(cell(i + 1, j), cell_style, text, size=size)
-        widths_mm = [self.width * w / total for w in (b.widths or [1] * ncols)]
-        for i in range(nrows):
-            for j in range(ncols):
-                cell(i, j).width = widths[j]
-            # a short row is kept on one page; a tall one may continue on the next (under the repeated
-            # header) rather than leave the rest of the page blank
-            if i and _row_height_mm(b.rows[i - 1], widths_mm, size or self.layout.font_size) <= self.height / 4:
-                _cant_split(rows[i])
-        for i in range(len(b.rows)):
-            if spans[i][0] > 1:
-                cell(i + 1, 0).merge(cell(i + spans[i][0], 0))
-
-    @staticmethod
-    def _fill(cell: Any, style_id: str | None, text: str, bold: bool = False, size: float | None = None) -> None:
-        """A cell's text: one paragraph a line, optional hyphens in long words (:mod:`.hyphen`)."""
-        from docx.oxml import OxmlElement
-        from docx.shared import Pt
-
-        from .hyphen import pieces
-
-        lines = text.split("\n")
-        p = cell.paragraphs[0]
-        if style_id:
-            p._p.style = style_id
-        for i, line in enumerate(lines):
-            if i:
-                p = cell.add_paragraph()
-                if style_id:
-                    p._p.style = style_id
-            run = p.add_run()
-            for k, piece in enumerate(pieces(line)):
-                if k:
-                    run._r.append(OxmlElement("w:softHyphen"))
-                run._r.add_t(piece)
-            if bold:
-                run.bold = True
-            if size is not None:
-                run.font.size = Pt(size)
-
-
-def _table_props(tbl: Any) -> None:
-    """Borders on the table itself (an agency template may lack «Table Grid») and a fixed layout."""
-    from docx.oxml import parse_xml
-
-    tblPr = tbl.tblPr
-    for tag in ("tblBorders", "tblLayout"):
-        old = tblPr.find(q(tag))
-        if old is not None:
-            tblPr.remove(old)
-    borders = parse_xml(
-        f'<w:tblBorders xmlns:w="{W_NS}">'
-        + "".join(
-            f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-            for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+        st = TableStyle(
+            self.width,
+            self.height,
+            self.layout.font_size,
+            self.style(STYLE_CELL),
+            self.style(STYLE_CELL_HEAD),
+            self.style("Table Grid") if self.has("Table Grid") else None,
         )
-        + "</w:tblBorders>"
-    )
-    layout = parse_xml(f'<w:tblLayout xmlns:w="{W_NS}" w:type="fixed"/>')
-    # schema order inside tblPr: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
-    order = (
-        "tblStyle",
-        "tblpPr",
-        "tblOverlap",
-        "bidiVisual",
-        "tblStyleRowBandSize",
-        "tblStyleColBandSize",
-        "tblW",
-        "jc",
-        "tblCellSpacing",
-        "tblInd",
-        "tblBorders",
-        "shd",
-        "tblLayout",
-        "tblCellMar",
-        "tblLook",
-    )
-    for el in (borders, layout):
-        tag = el.tag.rsplit("}", 1)[-1]
-        later = set(order[order.index(tag) + 1 :])
-        for i, existing in enumerate(tblPr):
-            if existing.tag.rsplit("}", 1)[-1] in later:
-                tblPr.insert(i, el)
-                break
-        else:
-            tblPr.append(el)
-
-
-def _row_height_mm(texts: list[str], widths_mm: list[float], size_pt: float) -> float:
-    """A generous estimate of a table row's height: the tallest cell's lines at about half an em a character."""
-    char_mm = size_pt * 0.3528 * 0.5
-    lines = 1
-    for text, width in zip(texts, widths_mm, strict=False):
-        per_line = max(1, int((width - 2) / char_mm))  # less the cell's margins
-        lines = max(lines, sum(max(1, -(-len(line) // per_line)) for line in text.split("\n")))
-    return lines * size_pt * 0.3528 * 1.15 + 1
-
-
-def _cant_split(row: Any) -> None:
-    """A row stays on one page (a row taller than a page still breaks)."""
-    from docx.oxml import OxmlElement
-
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-
-    trPr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    trPr.append(el)
+        p = self.t.add_paragraph()._p
+        p.addprevious(etree.ProcessingInstruction("tpkit-table", str(len(self.tables))))
+        p.getparent().remove(p)
+        self.tables.append(table_xml(b, st))
 
 
 def write_document(w: _Writer, view: DocumentView) -> None:
@@ -289,14 +162,15 @@ def write_document(w: _Writer, view: DocumentView) -> None:
 
 def _core(doc: Any, view: DocumentView) -> None:
     cp = doc.core_properties
-    cp.title = view.title
-    cp.author = view.agency or "tpkit"
+    # a core property holds at most 255 characters (python-docx refuses more); the document keeps the whole title
+    cp.title = view.title[:255]
+    cp.author = (view.agency or "tpkit")[:255]
     cp.last_modified_by = "tpkit"
     cp.comments = ""
     cp.subject = ""
     cp.keywords = ""
     cp.category = ""
-    cp.identifier = view.id
+    cp.identifier = view.id[:255]
     cp.language = LANG
     cp.revision = 1
     when = fixed_moment(view.date).replace(tzinfo=None)
@@ -328,7 +202,7 @@ def render_docx(view: DocumentView, layout: Layout) -> bytes:
     _core(doc, view)
     buf = io.BytesIO()
     doc.save(buf)
-    return normalize(buf.getvalue(), fixed_moment(view.date))
+    return normalize(buf.getvalue(), fixed_moment(view.date), lambda xml: fill_placeholders(xml, w.tables))
 
 
 def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str:
@@ -354,8 +228,12 @@ def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str
         if section.page_height and section.top_margin is not None and section.bottom_margin is not None
         else 257
     )
-    write_document(_Writer(scratch, doc, width, layout, float(height)), view)
-    xml = "".join(etree.tostring(el, encoding="unicode") for el in body if not el.tag.endswith("}sectPr"))
+    w = _Writer(scratch, doc, width, layout, float(height))
+    write_document(w, view)
+    xml = "".join(
+        etree.tostring(el, encoding="unicode") for el in body if not str(el.tag).endswith("}sectPr")
+    )  # a table's placeholder is a processing instruction, whose tag is not a string
+    xml = fill_placeholders(xml.encode("utf-8"), w.tables).decode("utf-8")
     # the namespace declarations lxml repeats on each top element are declared by the template's root
     return re.sub(r' xmlns:\w+="[^"]*"', "", xml)
 

@@ -13,6 +13,7 @@ vowel on each side. An optional hyphen is invisible unless the line breaks there
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 SIGNS = frozenset("йьъЙЬЪ")
@@ -25,8 +26,9 @@ def _is_cons(ch: str) -> bool:
     return ch.isalpha() and ch not in VOWELS and ch not in SIGNS
 
 
-def points(word: str) -> list[int]:
-    """Indices i such that a hyphen may go between word[i-1] and word[i]."""
+@lru_cache(maxsize=1 << 16)
+def points(word: str) -> tuple[int, ...]:
+    """Indices i such that a hyphen may go between word[i-1] and word[i] (cached: a register repeats its words)."""
     out: list[int] = []
     n = len(word)
     last = 0
@@ -55,7 +57,7 @@ def points(word: str) -> list[int]:
         if ok:
             out.append(i)
             last = i
-    return out
+    return tuple(out)
 
 
 def pieces(text: str) -> list[str]:

@@ -14,6 +14,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 
 _ZIP_MIN = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
 #: a zip entry's year is 1980 + 7 bits: an approval dated past it must not crash the writer
@@ -50,8 +51,11 @@ def _order(name: str) -> tuple[int, str]:
     return (0 if name == "[Content_Types].xml" else 1, name)
 
 
-def normalize(data: bytes, when: _dt.datetime) -> bytes:
-    """Rewrite an OOXML package with fixed entry order, timestamps, attributes and core dates."""
+def normalize(data: bytes, when: _dt.datetime, document: Callable[[bytes], bytes] | None = None) -> bytes:
+    """Rewrite an OOXML package with fixed entry order, timestamps, attributes and core dates.
+
+    ``document``, if given, rewrites the main part (``word/document.xml``) on the way.
+    """
     moment = min(max(when, _ZIP_MIN), _ZIP_MAX)
     date_time = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second - moment.second % 2)
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -61,6 +65,8 @@ def normalize(data: bytes, when: _dt.datetime) -> bytes:
             content = src.read(name)
             if name == "docProps/core.xml":
                 content = _fix_core(content, moment)
+            elif name == "word/document.xml" and document is not None:
+                content = document(content)
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0

@@ -43,6 +43,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("demand", "востребованность", "demand", 23),
 )
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
+#: the register workbook's last, hidden column: each row's process id, so that an import keeps the ids
+#: (a title is not an id: importing by title would rename every process)
+PROCESS_ID_COLUMN = "id процесса"
 
 #: separator between several values in one cell (needs, acts, features)
 LIST_SEP = "; "

@@ -3,6 +3,11 @@
 One ``testsuite`` per file; in it one failing ``testcase`` per finding (``failure`` with the rule, severity
 and message), or a single passing ``testcase`` when the file is clean. Characters XML 1.0 cannot hold are
 replaced, so the report always parses.
+
+GitLab keys a test case by suite, class and name and keeps one of equal keys, so two findings of one rule at
+one spot (TP304 for two features of one touchpoint) get `` #2``, `` #3``… after their names. A ``testcase`` has
+``classname``, ``name``, ``time`` and ``file`` (GitLab shows and links the file; the ``line`` attribute, which no
+reader uses, is left out: the xunit2 schema of pytest and Jenkins refuses it).
 """
 
 from __future__ import annotations
@@ -24,18 +29,16 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _case(suite: ET.Element, f: Finding, root: str) -> None:
+def _case(suite: ET.Element, f: Finding, root: str, seen: dict[str, int]) -> None:
     path = repo_path(root, f.path)
+    name = f"{f.rule} {f.name} {f.line}:{f.column}"
+    seen[name] = seen.get(name, 0) + 1
+    if seen[name] > 1:
+        name += f" #{seen[name]}"
     case = ET.SubElement(
         suite,
         "testcase",
-        {
-            "classname": _x(path),
-            "name": _x(f"{f.rule} {f.name} {f.line}:{f.column}"),
-            "file": _x(path),
-            "line": str(f.line),
-            "time": "0",
-        },
+        {"classname": _x(path), "name": _x(name), "file": _x(path), "time": "0"},
     )
     failure = ET.SubElement(case, "failure", {"type": f"{f.rule} {f.severity}", "message": _x(f.message)})
     failure.text = _x(f"{path}:{f.line}:{f.column} {f.rule} {f.name} ({f.severity}) {f.message}")
@@ -66,8 +69,9 @@ def render(result: LintResult, *, root: str, lang: str, color: bool = False) -> 
             },
         )
         if found:
+            seen: dict[str, int] = {}
             for f in found:
-                _case(suite, f, root)
+                _case(suite, f, root, seen)
         else:
             path = repo_path(root, p)
             ET.SubElement(

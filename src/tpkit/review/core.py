@@ -23,7 +23,7 @@ from .gitrev import WORKTREE, GitError
 if TYPE_CHECKING:
     from ..registry.models import Config
 
-__all__ = ["WORKTREE", "GitError", "Side", "lint_since", "load_side", "run_diff"]
+__all__ = ["WORKTREE", "GitError", "Side", "approved_revision", "lint_since", "load_side", "run_diff"]
 
 
 @dataclass
@@ -68,6 +68,21 @@ def load_side(
     sha = gitrev.resolve(repo, rev)
     sources = gitrev.read_sources(repo, sha, cache)
     return Side(rev, sha, load_registry(root, sources=sources))
+
+
+def approved_revision(root: Path) -> str | None:
+    """``agency.yaml: register.approval.revision``: the git revision (a tag) the register was approved at.
+
+    Read from the working tree's agency.yaml alone (the default BASE of ``tpkit diff`` and ``render changes``);
+    an unreadable file or value gives None.
+    """
+    path = root / "agency.yaml"
+    if not path.is_file():
+        return None
+    data = read_source(root, path, "agency").data
+    for key in ("register", "approval", "revision"):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, str) and data else None
 
 
 def _lint_pair(

@@ -95,10 +95,13 @@ def locate(
     start = key_node.start_mark if key_node is not None else node.start_mark
     end = node.end_mark
     end_line, end_col = end.line + 1, end.column + 1
-    if end.column == 0 and end.line > start.line:
-        # libyaml ends a block collection at the start of the next line
-        end_line = end.line
-        end_col = len(lines[end_line - 1].rstrip()) + 1 if end_line - 1 < len(lines) else 1
+    if end.line > start.line and (end.line >= len(lines) or lines[end.line][: end.column].strip() in ("", "-")):
+        # a block node ends where the next one starts (the next line, or after the «- » of the next list item):
+        # the region ends at the end of the node's own last line, blank and comment lines after it left out
+        k = min(end.line, len(lines)) - 1
+        while k > start.line and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+            k -= 1
+        end_line, end_col = k + 1, len(lines[k].rstrip()) + 1 if 0 <= k < len(lines) else 1
     line = start.line + 1
     anchors = {line} | {n for n in (parent_line, parent_key_line) if n is not None}
     return Span(line, start.column + 1, end_line, end_col, tuple(sorted(anchors)))

@@ -1,0 +1,73 @@
+"""HTML in a real browser (Chromium headless, where installed): the matrix prints whole, documents' tables fit.
+
+- the matrix printed on A4 landscape keeps every column on the page, and dark cells keep readable text when
+  backgrounds are not printed;
+- the tables of the register and procedure pages are no wider than the page body (fixed layout, column widths
+  from the document, long words and URLs broken).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, run_cli
+
+BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+needs_browser = pytest.mark.skipif(BROWSER is None, reason="Chromium is not installed")
+
+_MEASURE = """<script>
+addEventListener('load', () => {
+  const body = document.body.getBoundingClientRect();
+  const over = [...document.querySelectorAll('table')].map(t => Math.round(t.getBoundingClientRect().right - body.right));
+  const p = document.createElement('pre'); p.id = 'overflow'; p.textContent = over.join(' '); document.body.append(p);
+});
+</script>"""
+
+
+def _chromium(tmp_path: Path, *args: str) -> str:
+    assert BROWSER is not None
+    cmd = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+def test_matrix_print_styles_keep_dark_cells_readable() -> None:
+    r = run_cli("matrix", "--format", "html", cwd=EXAMPLE)
+    assert r.code == 0
+    css = r.stdout.split("@media print{", 1)[1].split("</style>", 1)[0]
+    assert "print-color-adjust:exact" in css and "size:A4 landscape" in css
+    assert re.search(r"\.matrix td\.n4,\.matrix td\.n5\{color:#000", css)
+
+
+@needs_browser
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_matrix_prints_every_column_on_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "matrix.html"
+    assert run_cli("matrix", "--format", "html", "--output", str(page), cwd=EXAMPLE).code == 0
+    pdf = tmp_path / "matrix.pdf"
+    _chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))  # type: ignore[union-attr]
+    assert width > 800  # landscape
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+    assert right <= width - 10 / 25.4 * 72 + 1  # within the 10 mm margin: no column cut off
+    first_page = boxes.split("</page>")[0]
+    assert "хватает" in first_page  # the last column's header
+
+
+@needs_browser
+@pytest.mark.parametrize(
+    "args", [("register",), ("procedure", "digital"), ("procedure", "offline")], ids=lambda a: "-".join(a)
+)
+def test_document_tables_fit_the_page_body(tmp_path: Path, args: tuple[str, ...]) -> None:
+    r = run_cli("render", *args, "--format", "html", "-C", str(EXAMPLE), "--output", "-")
+    assert r.code == 0
+    page = tmp_path / "page.html"
+    page.write_text(r.stdout.replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    for width in (1280, 800):
+        dom = _chromium(tmp_path, f"--window-size={width},900", "--dump-dom", page.as_uri())
+        over = [int(x) for x in re.search(r'<pre id="overflow">([^<]*)', dom).group(1).split()]  # type: ignore[union-attr]
+        assert over and max(over) <= 0, (width, over)
