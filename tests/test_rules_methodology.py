@@ -118,19 +118,19 @@ def test_different_hosts_and_paths_are_different_touchpoints(base: Path) -> None
 
 
 def test_keys_ignore_scheme_www_slash_query_and_stage_words() -> None:
-    from tpkit.lint.rules.channels import address_key, name_key, name_keys, phone_keys, strip_stage, url_key
+    from tpkit.registry.sameness import name_key, name_keys, norm_address, norm_url, phone_numbers, strip_stage_words
 
-    assert url_key("https://www.gosuslugi.ru/") == url_key("http://gosuslugi.ru?utm=x") == "gosuslugi.ru"
-    assert url_key("https://gosuslugi.ru/600") != url_key("https://gosuslugi.ru")
-    assert phone_keys("8-800-000-00-00") == phone_keys("+7 (800) 000 00 00") == {"78000000000"}
-    assert address_key("150000, г. Ярославль, ул. Свободы, д. 62") == address_key("г Ярославль улица Свободы дом 62")
+    assert norm_url("https://www.gosuslugi.ru/") == norm_url("http://gosuslugi.ru?utm=x") == "gosuslugi.ru"
+    assert norm_url("https://gosuslugi.ru/600") != norm_url("https://gosuslugi.ru")
+    assert phone_numbers("8-800-000-00-00") == phone_numbers("+7 (800) 000 00 00") == ["78000000000"]
+    assert norm_address("150000, г. Ярославль, ул. Свободы, д. 62") == norm_address("г Ярославль улица Свободы дом 62")
     assert name_key("ЕПГУ (подача заявления)") == name_key("ЕПГУ (получение результата)") == "епгу"
     assert name_key("Контактный центр, консультации") == name_key("Контактный центр") == "контактный центр"
     assert name_key("Единый портал государственных и муниципальных услуг (ЕПГУ)") != "епгу"
     # …but the abbreviation it gives in parentheses names the same channel; a place in parentheses does not
     assert "епгу" in name_keys("Единый портал государственных и муниципальных услуг (ЕПГУ)")
     assert name_keys("Приемная (г. Тула)") == ["приемная г тула"]
-    assert strip_stage("ЕПГУ (подача заявления)") == "ЕПГУ"
+    assert strip_stage_words("ЕПГУ (подача заявления)") == "ЕПГУ"
 
 
 def test_a_stage_row_of_the_portal_without_url_is_the_catalogue_portal(base: Path) -> None:

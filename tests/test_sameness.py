@@ -83,3 +83,25 @@ def test_a_name_is_also_its_abbreviation_in_brackets() -> None:
     assert not same_touchpoint(
         touchpoint_keys("МФЦ (г. Тула)", "one_stop_center"), touchpoint_keys("г Тула", "one_stop_center")
     )
+
+
+def test_stage_stems_catch_more_wordings_and_keep_what_is_not_a_stage() -> None:
+    assert strip_stage_words("ЕПГУ (статус заявления)") == "ЕПГУ"
+    assert strip_stage_words("«ЕПГУ»: уведомления") == "ЕПГУ"
+    assert strip_stage_words("Контактный центр, консультации") == "Контактный центр"
+    assert strip_stage_words("ЕПГУ — приёма документов") == "ЕПГУ"
+    assert strip_stage_words("Министерство — приемная") == "Министерство — приемная"  # a channel, not a stage
+
+
+def test_phone_numbers_everywhere_but_not_postcodes_or_counts() -> None:
+    from tpkit.registry.sameness import phone_numbers
+
+    assert phone_numbers("Горячая линия 8 (800) 100-20-30", "tel:+78001002030") == ["78001002030"]
+    assert phone_numbers("150000, г. Ярославль", "более 1 000 000 обращений") == []
+    assert phone_numbers("Приемная: 12-34-56") == ["123456"]
+
+
+def test_address_identifies_in_person_points_only() -> None:
+    a = touchpoint_keys("Сайт министерства", "website", address="г. Тула, ул. Ленина, д. 2")
+    b = touchpoint_keys("Портал министерства", "website", address="г Тула ул Ленина д 2")
+    assert not same_touchpoint(a, b)

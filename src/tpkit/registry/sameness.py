@@ -7,16 +7,19 @@ imported register) are *the same touchpoint* when they have the same channel and
 at least one of these in common:
 
 * the URL, ignoring the scheme, a leading ``www.``, the query, the fragment, a
-  trailing slash and case;
-* the phone number's digits (a Russian ``8`` trunk prefix is read as ``7``);
-* the address, in :func:`norm_text` form;
+  trailing slash and case (:func:`norm_url`);
+* a phone number's digits, found in the phone, a ``tel:`` URL, the name or the
+  description (a Russian ``8`` trunk prefix is read as ``7``; :func:`phone_numbers`);
+* the street address without the postcode and the abbreviations (г., ул., д.),
+  for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`);
 * the name, in :func:`norm_text` form once stage words are stripped
-  (:func:`strip_stage_words`); a name ending in an abbreviation in brackets
-  («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it.
+  (:func:`strip_stage_words`); a name with an abbreviation in brackets
+  («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it
+  (:func:`name_keys`).
 
 This module is the one definition of that sameness: the importer merges rows by
-it and rule TP114 (``same-touchpoint-twice-in-catalogue``) reports catalogue
-entries that are one. It imports nothing of tpkit.
+it, and the lint rules TP104 and TP114 (``same-touchpoint-twice-in-catalogue``)
+report catalogue entries that are one (:func:`same_touchpoints`).
 """
 
 from __future__ import annotations
@@ -24,142 +27,221 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .enums import CHANNELS, form_of
+
+if TYPE_CHECKING:
+    from . import models as m
+    from .model import Registry
 
 __all__ = [
+    "ADDRESS_CHANNELS",
+    "STAGE_STEMS",
     "SamenessIndex",
     "TouchpointKey",
+    "channel_of",
+    "name_key",
+    "name_keys",
+    "norm_address",
     "norm_text",
     "norm_url",
     "phone_digits",
+    "phone_numbers",
     "same_touchpoint",
+    "same_touchpoints",
     "strip_stage_words",
     "touchpoint_key",
     "touchpoint_keys",
+    "touchpoint_keys_of",
 ]
 
 #: (channel, what is compared: url | phone | address | name, the normalised value)
 TouchpointKey = tuple[str, str, str]
 
+#: the channels whose street address tells one point from another: the offline points a client comes to (a
+#: reception, a МФЦ office); not the post, whose address is where letters go
+ADDRESS_CHANNELS: frozenset[str] = frozenset(c for c in CHANNELS if form_of(c) == "offline" and c != "mail")
+
 
 def norm_text(text: object) -> str:
-    """NFC, case, «ё», quotes, punctuation and runs of spaces do not matter."""
+    """NFC, case, «ё», quotes, punctuation and runs of spaces do not matter: words only."""
     s = unicodedata.normalize("NFC", str(text if text is not None else ""))
-    s = s.replace("\u00a0", " ").casefold().replace("ё", "е")
-    s = re.sub(r"[«»\"'“”„.,:;!?()\[\]{}/\\№#*_–—‑-]+", " ", s)
-    return " ".join(s.split())
+    s = s.casefold().replace("ё", "е")
+    return " ".join(re.sub(r"[\W_]+", " ", s).split())
 
 
-#: stage words, as registers write them after a touchpoint's name: «(подача заявления)», «— получение результата».
-#: Each is a normalised phrase; a bracketed or dashed tail made of them (and «и», commas) is stripped.
-STAGE_WORDS: tuple[str, ...] = (
-    "подача заявления",
-    "подача заявлений",
-    "подача документов",
-    "подача обращения",
-    "прием заявления",
-    "прием заявлений",
-    "прием документов",
-    "прием обращений",
-    "получение результата",
-    "выдача результата",
-    "выдача ответа",
-    "выдача ответов",
-    "выдача документов",
-    "получение ответа",
-    "получение информации",
-    "информирование",
-    "консультирование",
-    "консультации",
-    "консультация",
-    "запись на прием",
-    "оценка качества",
-    "обжалование",
-    "уведомление",
-    "уведомления",
-    "ход рассмотрения",
-    "информация о ходе рассмотрения",
-    "обратная связь",
+# --- names and stages -------------------------------------------------------------------------------------------
+
+#: stems of the words that name a stage or a need, not a channel: «ЕПГУ (подача заявления)», «ЕПГУ — получение
+#: результата», «ЕПГУ: уведомления», «Контактный центр, консультации». A stem matches at a word's start, so every
+#: form of the word is one (прием, приема, приёма; заявление, заявления), and «приемная» (a channel) is not one.
+STAGE_STEMS: tuple[str, ...] = (
+    "подач",
+    "получени",
+    "выдач",
+    r"при[её]м(?!н)",
+    "результат",
+    "уведомл",
+    "информир",
+    "консульт",
+    "статус",
+    r"ход\w* рассмотр",
     "этап",
-    "стадия",
+    "стади",
+    r"обратн\w* связ",
+    "оценк",
+    "обжалов",
+    "запис",
+    "заявлени",
+    "документ",
+    "справк",
 )
+_STAGE = re.compile(r"\b(?:" + "|".join(STAGE_STEMS) + ")")
+#: what sets a stage off after the name: a dash with a space at least on one side, a colon, a semicolon, a comma
+_SEPARATORS = re.compile(r"(\s+[—–-]\s*|\s*[—–]\s+|:\s+|;\s+|,\s+)")
+_PARENS = re.compile(r"\s*\(([^()]*)\)")
+_ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9-]{1,9}[»\"]?")
 
-_STAGE_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(STAGE_WORDS, key=len, reverse=True)) + r")(?:\s+\S+)*$"
-)
 
-
-def _is_stage_tail(tail: str) -> bool:
-    pieces = re.split(r"[,;]|\s+и\s+", unicodedata.normalize("NFC", tail).casefold())
-    parts = [norm_text(p) for p in pieces if norm_text(p)]
-    return bool(parts) and all(_STAGE_RE.match(p) for p in parts)
+def _is_stage(text: str) -> bool:
+    return bool(_STAGE.search(unicodedata.normalize("NFC", text).casefold()))
 
 
 def strip_stage_words(name: str) -> str:
-    """The name without a stage tail: «ЕПГУ (подача заявления)», «ЕПГУ — получение результата» -> «ЕПГУ».
+    """The name without the stage it was written for, as written: «ЕПГУ (подача заявления)», «ЕПГУ — получение
+    результата», «МФЦ (прием документов и выдача результата)» and «"«ЕПГУ»: уведомления"» are all «ЕПГУ».
 
-    Only a bracketed tail or a tail after a dash (or a colon) is stripped, and only when every phrase in it is a
-    stage phrase (:data:`STAGE_WORDS`, possibly followed by its object: «подача заявления о назначении пособия»);
-    a name that is nothing but stage words is returned as it is.
+    A bracketed part naming a stage is dropped, and so is a part after a dash, a colon, a semicolon or a comma
+    that names one (:data:`STAGE_STEMS`); the first part is the name and stays. A name that is nothing but stage
+    words («Прием заявлений») is returned as it is.
     """
     text = unicodedata.normalize("NFC", name).strip()
-    while True:
-        m = re.match(r"^(?P<head>.+?)\s*\((?P<tail>[^()]*)\)\s*$", text) or re.match(
-            r"^(?P<head>.+?)\s+[-–—:]\s*(?P<tail>[^-–—:]+)$", text
-        )
-        if m is None or not m.group("head").strip() or not _is_stage_tail(m.group("tail")):
-            return text
-        text = m.group("head").strip()
+    text = _PARENS.sub(lambda mt: "" if _is_stage(mt.group(1)) else mt.group(0), text).strip()
+    parts = _SEPARATORS.split(text)
+    kept = parts[0]
+    for sep, part in zip(parts[1::2], parts[2::2], strict=True):
+        if not _is_stage(part):
+            kept += sep + part
+    kept = " ".join(kept.split())
+    if kept.startswith("«") and kept.endswith("»") and kept.count("«") == 1:
+        kept = kept[1:-1]  # «ЕПГУ»: уведомления -> ЕПГУ
+    return kept or unicodedata.normalize("NFC", name).strip()
+
+
+def name_key(name: str) -> str:
+    """The comparable form of :func:`strip_stage_words`: words only, in lower case."""
+    return norm_text(strip_stage_words(name))
+
+
+def _abbreviated(name: str) -> list[tuple[str, str]]:
+    """(the abbreviation, the name without it) for each abbreviation in brackets: «Единый портал … (ЕПГУ)».
+    An abbreviation is one word with at least two capitals: «(г. Тула)» names a place, not the channel."""
+    out: list[tuple[str, str]] = []
+    for mt in _PARENS.finditer(name):
+        inner = mt.group(1).strip()
+        if _ABBREVIATION.fullmatch(inner) and sum(ch.isupper() for ch in inner) >= 2:
+            out.append((inner, (name[: mt.start()] + name[mt.end() :]).strip()))
+    return out
+
+
+def name_keys(name: str) -> list[str]:
+    """The name's key; with an abbreviation in brackets also the abbreviation and the name without it:
+    «Единый портал государственных и муниципальных услуг (ЕПГУ)» is also «епгу» and «единый портал …»."""
+    stripped = strip_stage_words(name)
+    keys = [norm_text(stripped)]
+    for abbr, head in _abbreviated(stripped):
+        keys.extend((norm_text(abbr), norm_text(head)))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+# --- addresses --------------------------------------------------------------------------------------------------
 
 
 def norm_url(url: str) -> str:
-    """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``."""
-    s = unicodedata.normalize("NFC", url).strip().casefold()
-    s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", s)
-    s = re.sub(r"^www\.", "", s)
-    s = re.split(r"[?#]", s, maxsplit=1)[0]
-    return s.rstrip("/")
+    """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``: the host without ``www.`` and the path
+    without its trailing slash; the scheme, port, query and fragment are ignored. ``""`` for ``tel:`` and
+    ``mailto:`` (a phone number is compared as one) and for a text with no host."""
+    raw = unicodedata.normalize("NFC", url).strip()
+    if not raw or raw.casefold().startswith(("tel:", "mailto:")):
+        return ""
+    parts = urlsplit(raw if "//" in raw else "//" + raw)
+    try:
+        host = (parts.hostname or "").casefold().removeprefix("www.")
+    except ValueError:
+        return ""
+    return host + parts.path.rstrip("/").casefold() if host else ""
+
+
+_PHONE = re.compile(r"\+?\d[\d\s()‑–-]{4,}\d")
+_POSTCODE = re.compile(r"\b\d{6}\b")
+_ADDRESS_WORDS = re.compile(
+    r"\b(?:г|гор|город|ул|улица|пр|пр-т|просп|проспект|пер|переулок|пл|площадь|д|дом|стр|строение|корп|"
+    r"корпус|каб|кабинет|оф|офис|эт|этаж|обл|область|р-н|район)\b\.?"
+)
+
+
+def phone_numbers(*texts: str | None) -> list[str]:
+    """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
+    ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
+    dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        for mt in _PHONE.finditer(unicodedata.normalize("NFKC", text)):
+            digits = re.sub(r"\D", "", mt.group(0))
+            if len(digits) == 11 and digits[0] in "78":
+                digits = "7" + digits[1:]
+            elif len(digits) == 10:
+                digits = "7" + digits
+            elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
+                continue
+            if digits not in out:
+                out.append(digits)
+    return out
 
 
 def phone_digits(text: str) -> str:
-    """The digits of a phone number (``8`` before ten digits is read as ``7``); ``""`` when there is none.
+    """The digits of the first phone number in ``text`` (:func:`phone_numbers`); ``""`` when there is none."""
+    found = phone_numbers(text)
+    return found[0] if found else ""
 
-    In a longer text (a touchpoint's name) the first run of digits, spaces, brackets and dashes with at least six
-    digits is taken.
-    """
-    for m in re.finditer(r"\+?\d[\d\s()‑–-]{4,}\d", unicodedata.normalize("NFKC", text)):
-        digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) >= 6:
-            if len(digits) == 11 and digits.startswith("8"):
-                digits = "7" + digits[1:]
-            return digits
-    return ""
+
+def norm_address(address: str) -> str:
+    """A street address without the postcode, the abbreviations (г., ул., д.) and punctuation."""
+    text = _POSTCODE.sub(" ", unicodedata.normalize("NFC", address).casefold().replace("ё", "е"))
+    return norm_text(_ADDRESS_WORDS.sub(" ", re.sub(r"[.,]", " . ", text)))
+
+
+# --- keys -------------------------------------------------------------------------------------------------------
 
 
 def touchpoint_keys(
-    name: str, channel: str, url: str | None = None, phone: str | None = None, address: str | None = None
+    name: str,
+    channel: str,
+    url: str | None = None,
+    phone: str | None = None,
+    address: str | None = None,
+    description: str | None = None,
 ) -> tuple[TouchpointKey, ...]:
-    """Every identity of a touchpoint; two touchpoints are the same when they share one (see the module)."""
+    """Every identity of a touchpoint, the most specific first (URL, phones, address, names); two touchpoints are
+    the same when they share one (see the module)."""
     keys: list[TouchpointKey] = []
-    if url and norm_url(url):
-        keys.append((channel, "url", norm_url(url)))
-    digits = phone_digits(phone) if phone else ""
-    if digits:
-        keys.append((channel, "phone", digits))
-    if address and norm_text(address):
-        keys.append((channel, "address", norm_text(address)))
-    stripped = strip_stage_words(name)
-    for variant in (stripped, *_abbreviation(stripped)):
-        if norm_text(variant):
-            keys.append((channel, "name", norm_text(variant)))
+    if url and (u := norm_url(url)):
+        keys.append((channel, "url", u))
+    tel = url if url and url.strip().casefold().startswith("tel:") else None
+    keys.extend((channel, "phone", p) for p in phone_numbers(phone, tel, name, description))
+    if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
+        keys.append((channel, "address", a))
+    keys.extend((channel, "name", n) for n in name_keys(name))
     return tuple(dict.fromkeys(keys))
 
 
-def _abbreviation(name: str) -> tuple[str, ...]:
-    """«Единый портал … (ЕПГУ)» is also «ЕПГУ» and «Единый портал …»: a name and its abbreviation in brackets."""
-    m = re.match(r"^(?P<head>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яa-z0-9]{1,9})\)\s*$", name)
-    if m is None or sum(ch.isupper() for ch in m.group("abbr")) < 2:
-        return ()
-    return (m.group("abbr"), m.group("head"))
+def touchpoint_keys_of(tp: m.Touchpoint) -> tuple[TouchpointKey, ...]:
+    """:func:`touchpoint_keys` of a catalogue entry."""
+    return touchpoint_keys(tp.name, tp.channel, url=tp.url, address=tp.address, description=tp.description)
 
 
 def touchpoint_key(
@@ -181,13 +263,42 @@ class SamenessIndex:
     def __init__(self) -> None:
         self._by_key: dict[TouchpointKey, str] = {}
 
-    def find(self, keys: Iterable[TouchpointKey]) -> str | None:
+    def match(self, keys: Iterable[TouchpointKey]) -> tuple[str, TouchpointKey] | None:
+        """The touchpoint a new one is, and the first key they share."""
         for key in keys:
             found = self._by_key.get(key)
             if found is not None:
-                return found
+                return found, key
         return None
+
+    def find(self, keys: Iterable[TouchpointKey]) -> str | None:
+        found = self.match(keys)
+        return found[0] if found else None
 
     def add(self, ident: str, keys: Iterable[TouchpointKey]) -> None:
         for key in keys:
             self._by_key.setdefault(key, ident)
+
+
+def same_touchpoints(reg: Registry) -> dict[str, tuple[str, str]]:
+    """Catalogue ids that repeat an earlier entry: id -> (the first entry's id, why they are one: url | phone |
+    address | name). Computed once per registry, in one pass over the catalogue."""
+    cached: dict[str, tuple[str, str]] | None = reg.__dict__.get("_tpkit_same_touchpoints")
+    if cached is not None:
+        return cached
+    index = SamenessIndex()
+    out: dict[str, tuple[str, str]] = {}
+    for ident, tp in reg.touchpoints.items():
+        keys = touchpoint_keys_of(tp)
+        found = index.match(keys)
+        if found is not None:
+            owner, key = found
+            out[ident] = (out.get(owner, (owner, ""))[0], key[1])
+        index.add(ident, keys)
+    reg.__dict__["_tpkit_same_touchpoints"] = out
+    return out
+
+
+def channel_of(reg: Registry, ident: str) -> str:
+    """The catalogue id an entry stands for: itself, or the first entry of the same channel."""
+    return same_touchpoints(reg).get(ident, (ident, ""))[0]

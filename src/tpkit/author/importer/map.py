@@ -20,7 +20,7 @@ from typing import Any
 from ...registry import Registry
 from ...registry import models as m
 from ...registry.enums import CHANNELS
-from ...registry.sameness import SamenessIndex, phone_digits, strip_stage_words, touchpoint_keys
+from ...registry.sameness import SamenessIndex, strip_stage_words, touchpoint_keys, touchpoint_keys_of
 from .cells import Lookup, ParsedRow, parse_row
 from .match import guess_channel, norm, slug, touchpoint_id, unique_id, well_known_id
 from .read import Row, Unmapped
@@ -70,10 +70,6 @@ def _row_key(p: ParsedRow) -> tuple[str, int]:
     return (p.row.sheet, p.row.number)
 
 
-def _keys(name: str, channel: str, url: str | None = None, address: str | None = None) -> tuple[Any, ...]:
-    return touchpoint_keys(name, channel, url=url, phone=phone_digits(name) or None, address=address)
-
-
 class _Touchpoints:
     """Touchpoint names of the rows -> ids: the catalogue's, or new ones."""
 
@@ -84,7 +80,7 @@ class _Touchpoints:
         self.new: dict[str, dict[str, Any]] = {}
         self.same = SamenessIndex()
         for tp in reg.touchpoints.values():
-            self.same.add(tp.id, _keys(tp.name, tp.channel, tp.url, tp.address))
+            self.same.add(tp.id, touchpoint_keys_of(tp))
 
     def id_of(self, p: ParsedRow) -> str:
         return self.of[_row_key(p)]
@@ -112,7 +108,7 @@ def _resolve(tps: _Touchpoints, look: Lookup, p: ParsedRow, taken: set[str], rep
     existing = look.touchpoints.get(norm(p.tp_name))
     channel = guess_channel(strip_stage_words(p.tp_name), p.form)
     if existing is None:
-        existing = tps.same.find(_keys(p.tp_name, channel))
+        existing = tps.same.find(touchpoint_keys(p.tp_name, channel))
     if existing is None:  # «МФЦ» is the catalogue's ``mfc`` of the same channel, whatever its full name
         known = well_known_id(p.tp_name)
         if known is not None and known in tps.reg.touchpoints and tps.reg.touchpoints[known].channel == channel:
@@ -133,7 +129,7 @@ def _resolve(tps: _Touchpoints, look: Lookup, p: ParsedRow, taken: set[str], rep
     ident = touchpoint_id(name, channel, taken)
     tps.of[key] = ident
     tps.new[ident] = {"id": ident, "name": name, "channel": channel}
-    tps.same.add(ident, _keys(p.tp_name, channel))
+    tps.same.add(ident, touchpoint_keys(p.tp_name, channel))
     look.touchpoints.setdefault(norm(p.tp_name), ident)
 
 

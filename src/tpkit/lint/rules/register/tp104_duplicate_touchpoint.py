@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ....registry.sameness import channel_of
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..channels import channel_of
 from ..examples import PROCESS, sub
 from ..words import line_of, needs, process_obj, tp_name
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ....registry.sameness import same_touchpoints
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..channels import WHY_SAME, same_touchpoints
 from ..examples import PROCESS, TOUCHPOINTS, sub
 from ..words import line_of, touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
+
+#: why two entries are one touchpoint (:func:`tpkit.registry.sameness.same_touchpoints`), for the messages
+WHY_SAME: dict[str, dict[str, str]] = {
+    "url": {"ru": "тот же адрес в интернете", "en": "the same web address"},
+    "phone": {"ru": "тот же номер телефона", "en": "the same phone number"},
+    "address": {"ru": "тот же адрес", "en": "the same street address"},
+    "name": {"ru": "то же название без указания этапа", "en": "the same name once the stage is left out"},
+}
 
 #: an Excel register's habit: the portal once per stage
 _EPGU_TWICE = sub(
