@@ -451,6 +451,7 @@ KEY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "TP310": (["нет оценки"], ["no assessment"]),
     "TP311": (["не утвержден", "embedded_in"], ["not approved", "embedded_in"]),
     "TP312": (["embedded_in", "внутренний"], ["embedded_in", "internal"]),
+    "TP117": (["по каждой услуге", "uniform: true"], ["each service", "uniform: true"]),
     "TP313": (["обратной связи", "channels"], ["feedback channel", "channels"]),
     "TP901": (["ничего не подавило"], ["suppressed nothing"]),
 }
