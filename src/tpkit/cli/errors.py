@@ -43,10 +43,14 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
             sys.stdout.flush()  # a full disk under ``> file`` is found here, while it can still be said in one line
         except BrokenPipeError:  # the reader left after the command finished (a language client's exit)
             sys.stdout = _Pacified(sys.stdout)
+        except ValueError:  # the command closed stdout itself (the language server does on exit): nothing to flush
+            pass
         return code
     except SystemExit as exc:
         try:
             sys.stdout.flush()
+        except ValueError:  # stdout closed by the command (the language server on exit): nothing to flush
+            raise exc from None
         except OSError as err:
             sys.stdout = _Pacified(sys.stdout)
             if isinstance(err, BrokenPipeError):  # the reader left after the command finished: its code stands
