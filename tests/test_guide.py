@@ -4,9 +4,10 @@ How the guide marks what is checked:
 
 - ```` ```bash runnable ```` — a shell block that is run. The blocks run in order, each in a fresh bash in the
   registry folder ``реестр`` (``cwd=..``: in the folder above it, where the guide's first block makes it with
-  ``tpkit init``); ``tpkit`` on PATH is this checkout. Every command must exit 0 unless the comment at the end of
-  its line (or on the line after it) says otherwise: ``# ожидается: код 1, «TP104», «ошибок: 1»`` — the exit
-  code, and texts that the command's output (stdout and stderr) contains.
+  ``tpkit init``); ``tpkit`` on PATH is this checkout and ``python`` the Python that runs it. Every command must
+  exit 0 unless the comment at the end of its line (or on the line after it) says otherwise:
+  ``# ожидается: код 1, «TP104», «ошибок: 1»`` — the exit code, and texts that the command's output (stdout and
+  stderr) contains.
 - ```` ```yaml file=processes/x.yaml ```` — a file the reader writes: the test writes it into the registry
   at that point of the sequence; ```` ```yaml append=agency.yaml ```` — lines the reader adds at a file's end.
 - A table row whose first cell is a rule code (``| TP104 | duplicate-touchpoint | … |``) gives the rule's name
@@ -17,7 +18,9 @@ How the guide marks what is checked:
   (``methodology.ru.md#p2-10``) must lead to a numbered point; every relative link to a file must lead to one.
 
 The workspace next to the registry holds ``перечень.xlsx``: a register kept in Excel, in the layout that
-``tpkit render register --format xlsx`` writes, with rows tpkit cannot map (the import chapter shows them).
+``tpkit render register --format xlsx`` writes, with rows tpkit cannot map (the import chapter shows them). The
+chapter on starting from an approved register makes its own registry, ``мой-реестр``, beside ``реестр``
+(``cwd=../мой-реестр``), and its Word appendix with ``python``.
 """
 
 from __future__ import annotations
@@ -138,6 +141,10 @@ def _tpkit_on_path(tmp: Path) -> dict[str, str]:
     wrapper = bin_dir / "tpkit"
     wrapper.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m tpkit "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
+    # ``python`` is the Python tpkit runs on (the guide's Word appendix is made with python-docx, a dependency)
+    python = bin_dir / "python"
+    python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
     env = dict(os.environ)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONPATH"] = str(REPO / "src")
