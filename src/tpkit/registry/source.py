@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,18 @@ from typing import Any
 import yaml
 
 from .problem import MERGE_CONFLICT, SYNTAX, UNREADABLE, Problem
-from .yaml import MAX_FILE_BYTES, KeyIndex, Span, compose_for_locate, decode, locate, parse
+from .yaml import (
+    MAX_FILE_BYTES,
+    ChildIndex,
+    KeyIndex,
+    Span,
+    compose_for_locate,
+    decode,
+    line_starts,
+    locate,
+    locate_marks,
+    parse,
+)
 
 
 @dataclass(slots=True)
@@ -27,10 +39,14 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     #: True once the file's data passed the schema
     valid: bool = False
+    #: where the nodes of ``data`` stand (the converter's marks), or None: the text is composed again to locate
+    marks: array[int] | None = None
     _root: yaml.Node | None = None
     _composed: bool = False
     _lines: list[str] | None = None
     _index: KeyIndex = field(default_factory=dict)
+    _children: ChildIndex = field(default_factory=dict)
+    _starts: list[int] | None = None
 
     @property
     def stem(self) -> str:
@@ -38,9 +54,14 @@ class SourceFile:
         return name.rsplit(".", 1)[0]
 
     def span(self, path: tuple[str | int, ...]) -> Span:
-        """Line and column of a YAML path (composing the text again, once, on demand)."""
+        """Line and column of a YAML path (from the marks, else composing the text again, once, on demand)."""
         if self.text is None:
             return Span(1, 1, 1, 1, (1,))
+        if self.marks is not None:
+            if self._lines is None:
+                self._lines = self.text.splitlines()
+                self._starts = line_starts(self.text)
+            return locate_marks(self.data, self.marks, path, self.text, self._lines, self._starts, self._children)
         if not self._composed:
             self._composed = True
             try:
@@ -51,11 +72,13 @@ class SourceFile:
         return locate(self._root, path, self._lines or [], self._index)
 
     def release(self) -> None:
-        """Drop the composed tree (memory) once findings are located."""
+        """Drop the composed tree and the caches (memory) once findings are located."""
         self._root = None
         self._composed = False
         self._lines = None
         self._index = {}
+        self._children = {}
+        self._starts = None
 
 
 def bad_name(rel: str, kind: str) -> SourceFile | None:
@@ -163,6 +186,7 @@ def parse_source(src: SourceFile, raw: bytes) -> SourceFile:
     src.problems.extend(conflict_markers(text))
     parsed = parse(text)
     src.data = parsed.data
+    src.marks = parsed.marks
     src.problems.extend(parsed.problems)
     return src
 

@@ -320,7 +320,7 @@ def reuse(cache: dict[str, SourceFile] | None, key: str, rel: str, kind: str, ra
     if cache is not None:
         hit = cache.get(key)
         if hit is not None:
-            return SourceFile(rel, kind, text=hit.text, data=hit.data, problems=list(hit.problems))
+            return SourceFile(rel, kind, text=hit.text, data=hit.data, problems=list(hit.problems), marks=hit.marks)
     assert raw is not None
     src = source_from_bytes(rel, kind, raw)
     if cache is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import operator
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,8 @@ _SUSPECT_CHARS = re.compile(f"{CONTROL_CHARS.pattern}|{INVISIBLE_CHARS.pattern}"
 class Parsed:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
+    #: where the nodes of ``data`` stand (see :func:`to_data`); None when the data does not mirror the text
+    marks: array[int] | None = None
 
     @property
     def fatal(self) -> bool:
@@ -115,10 +118,14 @@ def parse(text: str) -> Parsed:
     budget = 2 * len(text) + ALIAS_SLACK
     # escapes in double-quoted scalars are the only way to a control character that the text itself does not hold
     check_chars = "\\" in text or _SUSPECT_CHARS.search(text) is not None
+    marks: list[int] = []
     try:
-        out.data, out.problems = to_data(node, budget, check_chars, aliases="*" in text)
+        out.data, out.problems, mirrored = to_data(node, budget, check_chars, aliases="*" in text, marks=marks)
     except _Stop as stop:
         out.problems = [stop.problem]
+        return out
+    if mirrored and "\ufeff" not in text:  # libyaml does not count a byte-order mark in its offsets
+        out.marks = array("i", marks)
     return out
 
 
@@ -232,8 +239,10 @@ def _at(kind: str, node: yaml.Node, message: msg.Message, path: tuple[Any, ...])
     return Problem(kind, message[0], message[1], s.line + 1, s.column + 1, e.line + 1, e.column + 1, path)
 
 
-def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = True) -> tuple[Any, list[Problem]]:
-    """Node tree -> data and the problems that leave it usable (characters in text).
+def to_data(
+    root: yaml.Node, budget: int, check_chars: bool, aliases: bool = True, marks: list[int] | None = None
+) -> tuple[Any, list[Problem], bool]:
+    """Node tree -> data, the problems that leave it usable (characters in text), and whether ``marks`` mirror it.
 
     Raises :class:`_Stop` on a problem that makes the data unusable: a tag, a
     complex or duplicate key, a merge of a non-mapping, a recursive alias,
@@ -248,6 +257,17 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
     the index of the item being converted is that list's length. Scalars, most
     of the nodes, are converted inline in the loops (the same few lines three
     times) rather than by a call each.
+
+    ``marks`` receives, for every node in the order of the data (a mapping,
+    then each key and its value; a sequence, then its items), three numbers:
+    the offsets in the text (in characters, as libyaml counts them) where the
+    node starts and ends, and the count of numbers the node and its
+    descendants take (3 for a scalar), so that
+    :func:`~tpkit.registry.yaml.locate.locate_marks` finds a node's place
+    without composing the text again (two offsets cost a third of what a
+    node's line and column cost to read). An alias is met, and marked, once per
+    use, as its data is; a merge key breaks the mirror (the third value is
+    then False).
     """
     left = budget
     steps: list[Any] = [None] * (MAX_DEPTH + 2)
@@ -256,6 +276,9 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
     problems: list[Problem] = []
     scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     scalar_tags, suspect, resolve, max_depth = _SCALAR_TAGS, _SUSPECT_CHARS, resolve_plain, MAX_DEPTH
+    pos = marks if marks is not None else []
+    mark = pos.extend
+    merges = False
 
     def path(plen: int) -> tuple[Any, ...]:
         return tuple(len(s) if s.__class__ is list else s for s in steps[:plen])
@@ -277,6 +300,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
             problems.append(_at(SCHEMA, node, msg.invisible_char(invisible.group()), path(plen)))
 
     def merge(into: dict[Any, Any], node: yaml.Node, depth: int, plen: int) -> None:
+        nonlocal merges
+        merges = True
         for src in node.value if node.__class__ is seq_node else [node]:
             if src.__class__ is not map_node:
                 raise stop(src, msg.MERGE_NOT_MAPPING, plen)
@@ -287,7 +312,9 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
         # A problem raises _Stop, which ends the whole conversion: nothing needs undoing on the way out.
         nonlocal left
         cls = node.__class__
+        s, e = node.start_mark, node.end_mark
         if cls is scalar_node:  # only a document that is one scalar: the loops below convert the others
+            mark((s.index, e.index, 3))
             value = node.value
             left -= 1 + len(value)
             if left < 0 or depth > max_depth:
@@ -313,6 +340,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
         depth += 1
         too_deep = depth > max_depth  # every child is
         cplen = plen + 1
+        at = len(pos)
+        mark((s.index, e.index, 0))
         if cls is seq_node:
             if node.tag != T_SEQ:
                 raise stop(node, msg.unsupported_tag(node.tag), plen)
@@ -323,6 +352,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
                 if child.__class__ is not scalar_node:
                     append(conv(child, depth, cplen))
                     continue
+                s, e = child.start_mark, child.end_mark
+                mark((s.index, e.index, 3))
                 value = child.value
                 left -= 1 + len(value)
                 if left < 0 or too_deep:
@@ -341,6 +372,7 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
                 append(value)
             if aliases:
                 active.discard(id(node))
+            pos[at + 2] = len(pos) - at
             return items
         if node.tag != T_MAP:
             raise stop(node, msg.unsupported_tag(node.tag), plen)
@@ -355,6 +387,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
                 continue
             if key_node.__class__ is not scalar_node:
                 raise stop(key_node, msg.COMPLEX_KEY, plen)
+            s, e = key_node.start_mark, key_node.end_mark
+            mark((s.index, e.index, 3))
             key = key_node.value
             left -= 1 + len(key)
             if left < 0 or too_deep:
@@ -374,6 +408,8 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
             if value_node.__class__ is not scalar_node:
                 result[key] = conv(value_node, depth, cplen)
                 continue
+            s, e = value_node.start_mark, value_node.end_mark
+            mark((s.index, e.index, 3))
             value = value_node.value
             left -= 1 + len(value)
             if left < 0 or too_deep:
@@ -395,9 +431,11 @@ def to_data(root: yaml.Node, budget: int, check_chars: bool, aliases: bool = Tru
                 result.setdefault(k, v)
         if aliases:
             active.discard(id(node))
+        pos[at + 2] = len(pos) - at
         return result
 
-    return conv(root, 0, 0), problems
+    data = conv(root, 0, 0)
+    return data, problems, not merges
 
 
 def resolve_plain(value: str) -> Any:
