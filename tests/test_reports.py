@@ -321,3 +321,29 @@ def test_output_file_is_not_private(broken: tuple[Path, list[dict]], tmp_path: P
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("findings", [0, 1, 3])
+def test_json_is_exactly_what_json_dumps_writes(findings: int) -> None:
+    """The JSON report writes findings without the slow indenting encoder: the bytes must not change."""
+    odd = ['кавычки "и" \\ обратная черта', "tab\tnew\nline \u2028 \x1b", "emoji 😀 é", ""]
+    result = LintResult(
+        [
+            Finding(
+                rule="TP101",
+                name="n",
+                severity="warning",
+                message=odd[i % len(odd)],
+                path=f"processes/п{i}.yaml",
+                line=10**i,
+                yaml_path="/a/0",
+                object=odd[(i + 1) % len(odd)],
+                fingerprint="f" * i,
+            )
+            for i in range(findings)
+        ],
+        files=3,
+    )
+    out = get_reporter("json")(result, root="реестр", lang="ru")
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    assert len(json.loads(out)["findings"]) == findings

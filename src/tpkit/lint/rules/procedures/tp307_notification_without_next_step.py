@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
@@ -30,6 +31,7 @@ TERM = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a register repeats the same few next steps in every process of a kind
 def has_term(text: str) -> bool:
     """Whether ``text`` says when: a number with a unit of time, a date, «в течение», «не позднее», «срок»."""
     return TERM.search(text.replace("ё", "е")) is not None
