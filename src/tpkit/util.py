@@ -36,8 +36,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def _replace(path: Path, data: bytes, st: os.stat_result | None) -> None:
     """The new content in a temporary file, on disk (fsync), renamed over the old, the rename on disk too: a
-    killed process or a power cut leaves the old file or the new one, never half of one. The file keeps its
-    permissions, owner and group (``tpkit fmt`` run as root must not hand a user's file to root)."""
+    killed process or a power cut leaves the old file or the new one, never half of one."""
+    tmp = _stage(path, data, st)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def _stage(path: Path, data: bytes, st: os.stat_result | None) -> Path:
+    """A temporary file beside ``path`` holding ``data``, on disk (fsync), with the permissions, owner and group
+    of the file it will replace (``st``; ``tpkit fmt`` run as root must not hand a user's file to root), or the
+    mode a new file gets."""
     mode = st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask()
     import tempfile  # only writes need it (start-up time)
 
@@ -53,14 +65,10 @@ def _replace(path: Path, data: bytes, st: os.stat_result | None) -> None:
             except OSError:
                 pass  # not allowed (not root, not a member of the group): the file becomes the writer's
         os.chmod(tmp, mode)  # mkstemp creates 0600; after chown, which may clear set-id bits
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_folder(path.parent)
+    return Path(tmp)
 
 
 def fsync_folder(folder: Path) -> None:
@@ -93,41 +101,17 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def stage_bytes(path: Path, data: bytes) -> Path:
-    """A temporary file beside ``path`` holding ``data``, flushed to disk, with the mode ``path`` has or would get.
+    """A temporary file beside ``path`` holding ``data``, flushed to disk, with the mode (and owner) ``path`` has
+    or the mode it would get.
 
     The first half of :func:`atomic_write_many`; the caller renames it over ``path`` (or removes it).
     """
-    import tempfile
-
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = path.stat().st_mode & 0o7777
+        st: os.stat_result | None = path.stat()
     except OSError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        st = None
+    return _stage(path, data, st)
 
 
 def atomic_write_many(files: dict[Path, bytes]) -> None:
@@ -155,7 +139,7 @@ def atomic_write_many(files: dict[Path, bytes]) -> None:
             tmp.unlink(missing_ok=True)
         raise
     for folder in sorted({path.parent for _, path in staged}):
-        _fsync_dir(folder)
+        fsync_folder(folder)
 
 
 def resource_dir(name: str) -> Path:

@@ -13,9 +13,9 @@ from .common import (
     author_call,
     check_choice,
     check_direction,
-    check_links,
     check_output,
     registry_root,
+    resolve_targets,
     stdout_or_path,
     use_color,
     write_bytes,
@@ -82,12 +82,7 @@ def fmt(
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
     from ..author.fmt import fmt_paths
 
-    targets = paths or [Path.cwd()]
-    for t in targets:
-        if not t.exists():
-            fail(f"{t}: нет такого файла или папки / no such file or folder")
-    root = registry_root(targets[0])
-    check_links(targets, root)
+    targets, root = resolve_targets(paths)
     result = fmt_paths(root, list(targets), check=check)
     for rel in result.skipped:
         typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)

@@ -92,16 +92,23 @@ def check_links(paths: list[Path], root: Path) -> None:
                 )
 
 
-def open_registry(paths: list[Path] | None, lang: str | None) -> tuple[Path, Config, set[str] | None]:
-    """Root, config and the set of files to report on (None = all)."""
-    from ..config import load_config
-
+def resolve_targets(paths: list[Path] | None) -> tuple[list[Path], Path]:
+    """The files and folders a command was given (the working folder if none) and their registry's root; a path
+    that does not exist, or leads out of the registry, is a usage error."""
     targets = paths or [Path.cwd()]
     for t in targets:
         if not t.exists():
             fail(f"{t}: нет такого файла или папки / no such file or folder")
     root = registry_root(targets[0])
     check_links(targets, root)
+    return targets, root
+
+
+def open_registry(paths: list[Path] | None, lang: str | None) -> tuple[Path, Config, set[str] | None]:
+    """Root, config and the set of files to report on (None = all)."""
+    from ..config import load_config
+
+    targets, root = resolve_targets(paths)
     config = load_config(root, lang)
     only: set[str] | None = None
     files = [t for t in targets if t.is_file()]
