@@ -64,8 +64,10 @@ class _RefChecker:
         )
 
     def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:
+        known = self.known[kind]
         for i, v in enumerate(values):
-            self.check(file, (*base, i), kind, v, obj)
+            if v not in known:  # the path is built only for a problem
+                self.check(file, (*base, i), kind, v, obj)
 
 
 def check_references(reg: Registry) -> None:

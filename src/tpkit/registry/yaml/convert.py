@@ -118,14 +118,14 @@ def parse(text: str) -> Parsed:
     budget = 2 * len(text) + ALIAS_SLACK
     # escapes in double-quoted scalars are the only way to a control character that the text itself does not hold
     check_chars = "\\" in text or _SUSPECT_CHARS.search(text) is not None
-    marks: list[int] = []
+    marks: array[int] = array("i")
     try:
         out.data, out.problems, mirrored = to_data(node, budget, check_chars, aliases="*" in text, marks=marks)
     except _Stop as stop:
         out.problems = [stop.problem]
         return out
     if mirrored and "\ufeff" not in text:  # libyaml does not count a byte-order mark in its offsets
-        out.marks = array("i", marks)
+        out.marks = marks
     return out
 
 
@@ -240,7 +240,7 @@ def _at(kind: str, node: yaml.Node, message: msg.Message, path: tuple[Any, ...])
 
 
 def to_data(
-    root: yaml.Node, budget: int, check_chars: bool, aliases: bool = True, marks: list[int] | None = None
+    root: yaml.Node, budget: int, check_chars: bool, aliases: bool = True, marks: array[int] | None = None
 ) -> tuple[Any, list[Problem], bool]:
     """Node tree -> data, the problems that leave it usable (characters in text), and whether ``marks`` mirror it.
 
@@ -276,7 +276,7 @@ def to_data(
     problems: list[Problem] = []
     scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     scalar_tags, suspect, resolve, max_depth = _SCALAR_TAGS, _SUSPECT_CHARS, resolve_plain, MAX_DEPTH
-    pos = marks if marks is not None else []
+    pos = marks if marks is not None else array("i")
     mark = pos.extend
     merges = False
 
