@@ -92,6 +92,11 @@ class Registry:
     def need_label(self, code: str) -> str:
         return self.needs.get(code, code)
 
+    def tp_name(self, ident: str) -> str:
+        """The catalogue name of a touchpoint (its id when the catalogue does not know it)."""
+        tp = self.touchpoints.get(ident)
+        return tp.name if tp is not None else ident
+
     def covered(self, procedure: m.Procedure) -> list[str]:
         """The catalogue touchpoints a procedure covers (``all`` expanded)."""
         if procedure.touchpoints == "all":

@@ -24,7 +24,6 @@ from .view import (
     official,
     quote,
     sentence,
-    tp_name,
 )
 
 if TYPE_CHECKING:
@@ -122,7 +121,7 @@ def _general(c: _Ctx, s: Section) -> None:
     n = Numbered(s)
     who = agency_genitive(reg.agency)
     where = (
-        f"в точке взаимодействия {quote(tp_name(reg, c.covered[0]))}"
+        f"в точке взаимодействия {quote(reg.tp_name(c.covered[0]))}"
         if len(c.covered) == 1
         else "в точках взаимодействия, указанных в настоящем разделе"
     )
@@ -157,7 +156,7 @@ def _general(c: _Ctx, s: Section) -> None:
         for tid in c.covered:
             for u in reg.usages.get(tid, []):
                 needs = "; ".join(reg.need_label(x) for x in u.entry.needs)
-                rows.append([tp_name(reg, tid), u.process.title, needs])
+                rows.append([reg.tp_name(tid), u.process.title, needs])
         if rows:
             if c.multi:
                 n.table(["Точка взаимодействия", "Процесс", "Удовлетворяемые потребности"], rows, [26, 34, 40], True)
@@ -173,7 +172,7 @@ def _general(c: _Ctx, s: Section) -> None:
             n.para("Взаимодействие с клиентами основывается на следующих принципах:")
             n.items(g.principles)
         if g.touchpoint:
-            n.plain(f"Положения раздела относятся к точке взаимодействия {quote(tp_name(reg, g.touchpoint))}.")
+            n.plain(f"Положения раздела относятся к точке взаимодействия {quote(reg.tp_name(g.touchpoint))}.")
 
 
 def _infrastructure(c: _Ctx, s: Section) -> None:
@@ -221,7 +220,7 @@ def _requirements(c: _Ctx, s: Section) -> None:
             for note in proc.notifications:
                 if note.touchpoint == tid:
                     how = "автоматически" if note.automatic else "сотрудником"
-                    rows.append([tp_name(reg, tid), proc.title, note.event, how, note.next_step or ""])
+                    rows.append([reg.tp_name(tid), proc.title, note.event, how, note.next_step or ""])
     if (r is not None and r.notifications) or rows:
         n.para(
             "Взаимодействие по инициативе ведомства (направление уведомлений клиенту)."
@@ -283,7 +282,7 @@ def _feature_text(c: _Ctx, fid: str) -> str:
     if tps and c.multi:
         where.append(
             ("точка взаимодействия " if len(tps) == 1 else "точки взаимодействия ")
-            + ", ".join(quote(tp_name(reg, t)) for t in tps)
+            + ", ".join(quote(reg.tp_name(t)) for t in tps)
         )
     if where:
         text += f" ({'; '.join(where)})"
@@ -337,7 +336,7 @@ def _feedback(c: _Ctx, s: Section) -> None:
         if f.channels:
             n.para(
                 "Обратная связь от клиентов принимается в точках взаимодействия: "
-                + ", ".join(quote(tp_name(reg, t)) for t in f.channels)
+                + ", ".join(quote(reg.tp_name(t)) for t in f.channels)
                 + "."
             )
         if f.description:
@@ -347,7 +346,7 @@ def _feedback(c: _Ctx, s: Section) -> None:
         for u in reg.usages.get(tid, []):
             fb = [reg.need_label(x) for x in u.entry.needs if x in ("feedback", "feedback_result")]
             if fb:
-                rows.append([tp_name(reg, tid), u.process.title, "; ".join(fb)])
+                rows.append([reg.tp_name(tid), u.process.title, "; ".join(fb)])
     if rows:
         n.para("Потребности клиентов в обратной связи удовлетворяются в точках взаимодействия:")
         n.table(["Точка взаимодействия", "Процесс", "Потребность"], rows, [30, 40, 30], c.multi)
@@ -376,7 +375,7 @@ def _control(c: _Ctx, s: Section) -> None:
             resp = official(reg, it.responsible or proc.responsible)
             row = [it.subject or "", it.periodicity or "", it.tool or "", measures, resp]
             if c.multi:
-                row.insert(0, tp_name(reg, it.touchpoint) if it.touchpoint else "все точки взаимодействия")
+                row.insert(0, reg.tp_name(it.touchpoint) if it.touchpoint else "все точки взаимодействия")
             rows.append(row)
         if c.multi:
             order: dict[str | None, int] = {None: -1, **{t: i for i, t in enumerate(c.covered)}}
@@ -413,11 +412,11 @@ def _assessment(c: _Ctx) -> Section | None:
         for key, labels in ASSESSMENT_CRITERIA.items():
             crit: m.Criterion | None = getattr(a, key)
             if crit is None:
-                rows.append([tp_name(reg, a.touchpoint), labels["ru"], "не оценивалась", "", ""])
+                rows.append([reg.tp_name(a.touchpoint), labels["ru"], "не оценивалась", "", ""])
                 continue
             rows.append(
                 [
-                    tp_name(reg, a.touchpoint),
+                    reg.tp_name(a.touchpoint),
                     labels["ru"],
                     _STATUS[crit.status],
                     crit.finding or "",

@@ -233,11 +233,6 @@ def make_stamp(approval: m.Approval | None, agency: m.Agency | None) -> Stamp:
     return Stamp(lines, kind=approval.kind, number=approval.number or "", date=fmt_date(approval.date))
 
 
-def tp_name(reg: Registry, tid: str) -> str:
-    tp = reg.touchpoints.get(tid)
-    return tp.name if tp is not None else tid
-
-
 def official(reg: Registry, oid: str | None) -> str:
     if not oid:
         return ""
@@ -263,7 +258,7 @@ def group_heading(reg: Registry, tid: str | None, groups: list[tuple[str | None,
     if tid is None:
         # a heading for the common part only when touchpoint parts follow
         return "Для всех точек взаимодействия" if len(groups) > 1 else None
-    return f"Точка взаимодействия {quote(tp_name(reg, tid))}"
+    return f"Точка взаимодействия {quote(reg.tp_name(tid))}"
 
 
 # --- plain data for templates -------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..finding import Hit
 from ..rule import Rule
-from .words import process_place, tp_name
+from .words import process_place
 
 if TYPE_CHECKING:
     from ...registry import Registry
@@ -84,7 +84,7 @@ class EntryFieldRule(Rule):
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc, i, entry in entries_without(reg, self.field):
             yield self.hit(
-                *process_place(reg, proc, "touchpoints", i), name=tp_name(reg, entry.touchpoint), title=proc.title
+                *process_place(reg, proc, "touchpoints", i), name=reg.tp_name(entry.touchpoint), title=proc.title
             )
 
 

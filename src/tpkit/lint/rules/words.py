@@ -107,12 +107,6 @@ def needs(reg: Registry, codes: list[str] | set[str]) -> list[Bi]:
     return [need(reg, c) for c in sorted(codes, key=lambda c: (order.get(c, len(order)), c))]
 
 
-def tp_name(reg: Registry, ident: str) -> str:
-    """The catalogue name of a touchpoint (its id when the catalogue does not know it)."""
-    tp = reg.touchpoints.get(ident)
-    return tp.name if tp is not None else ident
-
-
 def section(key: str) -> Bi:
     """«5. Специфика…» — the number and title of a procedure section."""
     n = list(SECTIONS).index(key) + 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import procedure_place, tp_name
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -123,5 +123,5 @@ class FeatureWithoutInstruction(Rule):
                         feature=feat.title,
                         fid=fid,
                         process=proc.title,
-                        name=tp_name(reg, t),
+                        name=reg.tp_name(t),
                     )

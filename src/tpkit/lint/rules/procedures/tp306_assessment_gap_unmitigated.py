@@ -9,7 +9,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import procedure_place, tp_name
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -59,6 +59,6 @@ class AssessmentGapUnmitigated(Rule):
                         yield self.hit(
                             *procedure_place(reg, pr, "assessment", i, crit),
                             title=pr.title,
-                            name=tp_name(reg, a.touchpoint),
+                            name=reg.tp_name(a.touchpoint),
                             criterion=Bi(labels["ru"], labels["en"]),
                         )

@@ -10,7 +10,7 @@ from ....registry.enums import ASSESSMENT_CRITERIA
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import procedure_place, tp_name
+from ..words import procedure_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -65,7 +65,7 @@ class TouchpointNotAssessed(Rule):
                     *procedure_place(reg, pr, *path),
                     key=t,
                     title=pr.title,
-                    name=tp_name(reg, t),
+                    name=reg.tp_name(t),
                     missing=[
                         Bi(f"«{ASSESSMENT_CRITERIA[c]['ru']}»", f"'{ASSESSMENT_CRITERIA[c]['en']}'") for c in missing
                     ],

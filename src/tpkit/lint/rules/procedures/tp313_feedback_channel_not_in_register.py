@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
-from ..words import need, procedure_place, section, tp_name
+from ..words import need, procedure_place, section
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -88,6 +88,6 @@ class FeedbackChannelNotInRegister(Rule):
                     *procedure_place(reg, pr, "sections", "feedback", "channels", j),
                     title=pr.title,
                     section=section("feedback"),
-                    name=tp_name(reg, c),
+                    name=reg.tp_name(c),
                     need=need(reg, "feedback"),
                 )

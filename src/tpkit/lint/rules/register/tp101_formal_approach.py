@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ...rule import register
 from ..coverage import NeedsRule
 from ..examples import PROCESS_HEAD, PROCESS_TOUCHPOINTS, sub
-from ..words import names, needs, tp_name
+from ..words import names, needs
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -66,5 +66,5 @@ class FormalApproach(NeedsRule):
     def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
         if "info" in got or "consultation" in got:
             return None
-        tps = names(list(dict.fromkeys(tp_name(reg, e.touchpoint) for e in proc.touchpoints)), limit=4)
+        tps = names(list(dict.fromkeys(reg.tp_name(e.touchpoint) for e in proc.touchpoints)), limit=4)
         return {"touchpoints": tps, "needs": needs(reg, got)}

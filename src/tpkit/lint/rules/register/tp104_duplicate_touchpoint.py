@@ -11,7 +11,7 @@ from ....registry.sameness import channel_of
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import line_of, needs, process_obj, tp_name
+from ..words import line_of, needs, process_obj
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -75,7 +75,7 @@ class DuplicateTouchpoint(Rule):
                 if other == entry.touchpoint:
                     already = Bi("уже указана", "is already listed")
                 else:
-                    name = tp_name(reg, other)
+                    name = reg.tp_name(other)
                     already = Bi(
                         f"— та же точка, что «{name}» (перечень, TP114), уже указанная",
                         f"is the same touchpoint as «{name}» (catalogue, TP114), already listed",
@@ -86,7 +86,7 @@ class DuplicateTouchpoint(Rule):
                     ("touchpoints", i),
                     process_obj(proc),
                     key=f"repeat{repeats[entry.touchpoint]}",
-                    name=tp_name(reg, entry.touchpoint),
+                    name=reg.tp_name(entry.touchpoint),
                     already=already,
                     title=proc.title,
                     first_line=line_of(reg, file, ("touchpoints", j)),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import process_place, tp_name
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -45,6 +45,6 @@ class TouchpointWithoutNeeds(Rule):
                 if not entry.needs:
                     yield self.hit(
                         *process_place(reg, proc, "touchpoints", i, "needs"),
-                        name=tp_name(reg, entry.touchpoint),
+                        name=reg.tp_name(entry.touchpoint),
                         title=proc.title,
                     )

@@ -10,7 +10,7 @@ from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..channels import in_person
 from ..examples import PROCESS, sub
-from ..words import names, process_place, tp_name
+from ..words import names, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -97,7 +97,7 @@ class JointProcedureMissing(Rule):
                 tp = reg.touchpoints.get(entry.touchpoint)
                 if tp is None or not tp.operator or not in_person(tp.channel):
                     continue
-                name = tp_name(reg, entry.touchpoint)
+                name = reg.tp_name(entry.touchpoint)
                 yield self.hit(
                     *process_place(reg, proc, "touchpoints", i),
                     title=proc.title,

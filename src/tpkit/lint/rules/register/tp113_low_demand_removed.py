@@ -9,7 +9,7 @@ from ....registry.enums import DEMAND_WORDS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS_HEAD
-from ..words import process_place, tp_name
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -100,9 +100,9 @@ class LowDemandRemoved(Rule):
                     *process_place(new, after, "touchpoints"),
                     key=f"removed:{entry.touchpoint}",
                     title=after.title,
-                    touchpoint=tp_name(new, entry.touchpoint)
+                    touchpoint=new.tp_name(entry.touchpoint)
                     if entry.touchpoint in new.touchpoints
-                    else tp_name(old, entry.touchpoint),
+                    else old.tp_name(entry.touchpoint),
                     demand=_demand_label(entry.demand),
                     demand_key=entry.demand,
                 )

@@ -9,7 +9,7 @@ from ...rule import register
 from ..channels import FINAL_GOAL_CHANNELS
 from ..coverage import NeedsRule
 from ..examples import PROCESS_HEAD, PROCESS_TOUCHPOINTS, sub
-from ..words import names, tp_name
+from ..words import names
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -82,7 +82,7 @@ class FinalGoalChannelsOnly(NeedsRule):
         if any(tp is None or tp.channel not in FINAL_GOAL_CHANNELS for tp in tps):
             return None
         return {
-            "touchpoints": names(list(dict.fromkeys(tp_name(reg, e.touchpoint) for e in proc.touchpoints)), limit=4),
+            "touchpoints": names(list(dict.fromkeys(reg.tp_name(e.touchpoint) for e in proc.touchpoints)), limit=4),
             "info": Bi(
                 "(официальный сайт, социальная сеть, мессенджер)", "(the website, a social network, a messenger)"
             ),

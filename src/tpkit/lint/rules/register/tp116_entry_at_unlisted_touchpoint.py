@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
-from ..words import process_place, tp_name
+from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -72,7 +72,7 @@ class EntryAtUnlistedTouchpoint(Rule):
                     yield self.hit(
                         *process_place(reg, proc, "notifications", i, "touchpoint"),
                         title=proc.title,
-                        name=tp_name(reg, n.touchpoint),
+                        name=reg.tp_name(n.touchpoint),
                         what=Bi(f"уведомление «{n.event}»", f"the notification «{n.event}»"),
                     )
             for i, f in enumerate(proc.features):
@@ -81,6 +81,6 @@ class EntryAtUnlistedTouchpoint(Rule):
                         yield self.hit(
                             *process_place(reg, proc, "features", i, "touchpoints", j),
                             title=proc.title,
-                            name=tp_name(reg, t),
+                            name=reg.tp_name(t),
                             what=Bi(f"особенность «{f.title}»", f"the feature «{f.title}»"),
                         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...finding import Bi, Hit, YamlPath
 from ...rule import Rule, register
 from ..examples import AGENCY, PROCESS, phone_entry_with, sub
-from ..words import process_place, touchpoint_place, tp_name
+from ..words import process_place, touchpoint_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -88,7 +88,7 @@ class ResponsibleNotLineManager(Rule):
                     file,
                     path,
                     obj,
-                    name=tp_name(reg, entry.touchpoint),
+                    name=reg.tp_name(entry.touchpoint),
                     official=official.name,
                     state=state,
                     position=Bi(
