@@ -222,6 +222,19 @@ def test_documents_to_download(tmp_path: Path) -> None:
         assert 'href="../procedure/digital.pdf"' in page
 
 
+def test_documents_without_libreoffice_are_docx_only_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tpkit.render import office
+
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    result = build_site(EXAMPLE, load_config(EXAMPLE), tmp_path / "s", documents=True)
+    assert (tmp_path / "s/procedure/digital.docx").is_file()
+    assert not (tmp_path / "s/procedure/digital.pdf").exists()
+    assert 'href="../procedure/digital.pdf"' not in (tmp_path / "s/procedure/digital.html").read_text(encoding="utf-8")
+    assert any("no PDF" in n and "LibreOffice" in n for n in result.notes)
+
+
 def test_history_of_the_last_commits(base: Path, tmp_path: Path) -> None:
     if not shutil.which("git"):
         pytest.skip("git is not installed")

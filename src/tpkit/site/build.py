@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from ..platform import find_soffice
 from ..registry.enums import DIRECTIONS, NEEDS
 from ..util import atomic_write_bytes, atomic_write_text
 from .context import Site, channel_label, figures
@@ -196,38 +193,23 @@ def _documents(
             notes.append(f"{q}: {exc}")
     for stem, data in docx.items():
         binary[f"{stem}.docx"] = data
-    found = find_soffice() if docx else None  # PATH, the distributions' folders, Program Files on Windows
-    soffice = str(found) if found is not None else None
-    if docx and soffice:
-        binary.update(_pdfs(soffice, docx, notes))
-    elif docx:
-        notes.append("LibreOffice не найден: PDF не сформированы / no LibreOffice: no PDF")
+    if docx:
+        binary.update(_pdfs(docx, notes))
     return out
 
 
-def _pdfs(soffice: str, docx: dict[str, bytes], notes: list[str]) -> dict[str, bytes]:
-    """DOCX -> PDF with one LibreOffice run (its own profile, so a running LibreOffice does not interfere)."""
-    out: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="tpkit-site-") as tmp:
-        work = Path(tmp)
-        names = {}
-        for n, (stem, data) in enumerate(sorted(docx.items())):
-            atomic_write_bytes(work / f"d{n}.docx", data)
-            names[f"d{n}"] = stem
-        cmd = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf"]
-        cmd += ["--outdir", str(work / "pdf"), *(str(work / f"{k}.docx") for k in names)]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=300, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            notes.append(f"LibreOffice: {exc}")
-            return out
-        for key, stem in names.items():
-            pdf = work / "pdf" / f"{key}.pdf"
-            if pdf.is_file():
-                out[f"{stem}.pdf"] = pdf.read_bytes()
-            else:
-                notes.append(f"{stem}: PDF не сформирован / LibreOffice made no PDF")
-    return out
+def _pdfs(docx: dict[str, bytes], notes: list[str]) -> dict[str, bytes]:
+    """The procedures as PDF (``render --format pdf``'s one LibreOffice run); without LibreOffice, a note."""
+    from ..render.errors import RenderError
+    from ..render.office import convert
+
+    stems = sorted(docx)  # site paths (procedure/x): LibreOffice gets flat names
+    try:
+        pdfs = convert({f"d{n}": docx[stem] for n, stem in enumerate(stems)}, "pdf")
+    except RenderError as exc:
+        notes.append(f"PDF не сформированы / no PDF: {exc}")
+        return {}
+    return {f"{stem}.pdf": pdfs[f"d{n}"] for n, stem in enumerate(stems)}
 
 
 # --- writing ---------------------------------------------------------------------------------------
