@@ -30,6 +30,10 @@ def _snapshot(root: Path) -> dict[str, bytes]:
         ("matrix", "--format", "csv", "--output", "processes/m.yaml"),
         ("render", "register", "--format", "docx", "--output", "templates/register.docx"),
         ("render", "register", "--format", "md", "--output", ".git/config.md"),
+        ("site", "--output", "processes"),
+        ("site", "--output", "procedures/site"),
+        ("site", "--output", "."),
+        ("site", "--output", "templates/site"),
     ],
 )
 def test_an_output_over_the_registry_is_refused_and_nothing_changes(base: Path, args: tuple[str, ...]) -> None:

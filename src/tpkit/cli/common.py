@@ -131,11 +131,12 @@ def report_root(root: Path) -> str:
     return rel.as_posix() or "."
 
 
-def check_output(target: Path, root: Path, config: Config) -> None:
-    """Refuse, before anything is written, an output path that would replace what the registry is made of."""
+def check_output(target: Path, root: Path, config: Config, *, folder: bool = False) -> None:
+    """Refuse, before anything is written, an output path that would replace what the registry is made of (or, a
+    ``folder`` to fill, mix files into its data folders)."""
     from ..registry.protect import protected
 
-    reason = protected(root, target, config.render.templates)
+    reason = protected(root, target, config.render.templates, folder=folder)
     if reason is not None:
         ru, en = reason
         fail(f"{target}: {ru} — вывод туда не записывается / refusing to write an output here: {en}")

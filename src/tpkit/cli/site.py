@@ -34,7 +34,7 @@ def site(
     check_lang(lang)
     root = registry_root(registry)
     config = load_config(root, lang)
-    check_output(output, root, config)  # never the registry folder, .git or the agency's templates
+    check_output(output, root, config, folder=True)  # never the registry folder, its data, .git or the templates
     try:
         built = build_site(root, config, output, documents=documents, history=history, lang=lang or config.language)
     except SiteError as exc:

@@ -16,12 +16,15 @@ DATA_FOLDERS = ("processes", "procedures")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def protected(root: Path, target: Path, templates: str = "templates/") -> tuple[str, str] | None:
+def protected(
+    root: Path, target: Path, templates: str = "templates/", *, folder: bool = False
+) -> tuple[str, str] | None:
     """Why ``target`` must not be written by an output (Russian, English), or None if it may be.
 
     Refused: a file the registry reads, any new YAML file in its data folders or at its root, anything under the
     agency's templates folder (``render.templates``) or under ``.git``. The path is resolved first, so a
-    symbolic link or ``..`` does not hide where the write would land.
+    symbolic link or ``..`` does not hide where the write would land. ``folder``: the target is a folder an
+    output fills with files and subfolders (a site); then a data folder, or any folder in one, is refused too.
     """
     try:
         rel = target.resolve().relative_to(root.resolve())
@@ -33,7 +36,7 @@ def protected(root: Path, target: Path, templates: str = "templates/") -> tuple[
     name = parts[-1].lower()
     if len(parts) == 1 and (parts[0] in ROOT_FILES or name.endswith(YAML_SUFFIXES)):
         return ("это файл реестра", "this is a registry file")
-    if parts[0] in DATA_FOLDERS and name.endswith(YAML_SUFFIXES):
+    if parts[0] in DATA_FOLDERS and (folder or name.endswith(YAML_SUFFIXES)):
         return (f"это место данных реестра ({parts[0]}/)", f"this is where the registry keeps its data ({parts[0]}/)")
     if parts[0] == ".git":
         return ("это служебная папка git", "this is git's own folder")
