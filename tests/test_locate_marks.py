@@ -101,6 +101,12 @@ def test_every_path_of_tricky_texts(text: str) -> None:
     assert _agree(text) > 0 or parse(text).data is None
 
 
+def test_a_large_file_locates_through_its_table_of_lines() -> None:
+    text = "touchpoints:\n" + "".join(f"  - id: t{i}\n    name: Точка {i}\n    needs: [submit]\n" for i in range(2000))
+    assert line_starts(text) is not None  # past the size where newlines are counted per finding
+    assert _agree(text) > 8000
+
+
 def test_a_merge_key_falls_back_to_composing() -> None:
     text = "base: &b {a: 1}\nuse:\n  <<: *b\n  c: 2\n"
     parsed = parse(text)

@@ -1,6 +1,6 @@
 """Where a YAML path stands: line and column spans.
 
-The converter records five numbers a node beside the data (a compact array,
+The converter records three numbers a node beside the data (a compact array,
 not the node tree: a registry of thousands of files would keep millions of
 node objects it never uses); :func:`locate_marks` walks the data and the
 marks together. A file whose data does not mirror its nodes (merge keys) is
@@ -127,10 +127,15 @@ _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _ODD = re.compile("[\x85\u2028\u2029]")
 
 
+#: up to this many characters, counting newlines up to an offset is cheaper than building a table of lines
+_COUNT_UP_TO = 1 << 16
+
+
 def line_starts(text: str) -> list[int] | None:
-    """The offset at which each line of ``text`` starts, as libyaml numbers the lines; None when every line
-    ends in ``\\n`` alone (the usual case: counting newlines up to an offset is then cheaper than a table)."""
-    if "\r" not in text and (text.isascii() or _ODD.search(text) is None):
+    """The offset at which each line of ``text`` starts, as libyaml numbers the lines; None for a text of usual
+    size whose lines all end in ``\\n`` (an offset's line is then counted; a large file, with thousands of
+    findings, gets the table and a binary search)."""
+    if len(text) <= _COUNT_UP_TO and "\r" not in text and (text.isascii() or _ODD.search(text) is None):
         return None
     return [0, *(m.end() for m in _BREAKS.finditer(text))]
 
