@@ -40,7 +40,7 @@ def protected(
         return (f"это место данных реестра ({parts[0]}/)", f"this is where the registry keeps its data ({parts[0]}/)")
     if parts[0] == ".git":
         return ("это служебная папка git", "this is git's own folder")
-    folder = PurePosixPath(templates.strip().replace("\\", "/").strip("/"))
-    if folder.parts and tuple(parts[: len(folder.parts)]) == folder.parts:
-        return (f"это папка шаблонов ведомства ({folder}/)", f"this is the agency's template folder ({folder}/)")
+    tpl = PurePosixPath(templates.strip().replace("\\", "/").strip("/"))
+    if tpl.parts and tuple(parts[: len(tpl.parts)]) == tpl.parts:
+        return (f"это папка шаблонов ведомства ({tpl}/)", f"this is the agency's template folder ({tpl}/)")
     return None
