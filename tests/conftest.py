@@ -94,5 +94,19 @@ def lint_json(root: Path, *extra: str) -> dict:
     return json.loads(r.stdout)
 
 
+def edit(root: Path, rel: str, old: str, new: str) -> Path:
+    """Replace ``old`` once in a registry file; ``old`` must be there (a test must not pass by editing nothing)."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, f"{rel} lacks {old!r}"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def only(report: dict, code: str) -> list[dict]:
+    """The findings of one rule in a JSON report."""
+    return [f for f in report["findings"] if f["rule"] == code]
+
+
 def codes(report: dict) -> list[str]:
     return [f["rule"] for f in report["findings"]]

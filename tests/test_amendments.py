@@ -8,17 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli
+from conftest import EXAMPLE, edit, run_cli
 from test_review import commit, git
 
 TAG = "register-2026-03"
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    p = root / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -31,7 +24,7 @@ def approved(tmp_path: Path) -> Path:
     commit(top, "approved register")
     git(top, "tag", TAG)
     root = top / "reg"
-    _edit(root, "agency.yaml", "    date: 2026-03-16\n", f"    date: 2026-03-16\n    revision: {TAG}\n")
+    edit(root, "agency.yaml", "    date: 2026-03-16\n", f"    date: 2026-03-16\n    revision: {TAG}\n")
     return root
 
 
@@ -105,13 +98,13 @@ def test_diff_defaults_to_the_approved_revision(approved: Path) -> None:
 
 
 def test_without_base_or_approved_revision_is_a_usage_error(approved: Path) -> None:
-    _edit(approved, "agency.yaml", f"    revision: {TAG}\n", "")
+    edit(approved, "agency.yaml", f"    revision: {TAG}\n", "")
     for args in (("diff",), ("render", "changes")):
         r = run_cli(*args, cwd=approved)
         assert r.code == 2 and "register.approval.revision" in r.stderr, args
 
 
 def test_an_unknown_approved_revision_is_a_one_line_error(approved: Path) -> None:
-    _edit(approved, "agency.yaml", f"    revision: {TAG}\n", "    revision: no-such-tag\n")
+    edit(approved, "agency.yaml", f"    revision: {TAG}\n", "    revision: no-such-tag\n")
     r = run_cli("render", "changes", cwd=approved)
     assert r.code == 2 and "no-such-tag" in r.stderr and "\n" not in r.stderr.strip()

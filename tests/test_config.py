@@ -5,27 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import codes, lint_json, run_cli, run_proc, write
+from conftest import codes, edit, lint_json, only, run_cli, run_proc, write
 
 # the contact centre loses its basis: TP106 fires at the process's phone entry (line 9)
 NO_BASIS = ("    basis: [cc-statute]\n", "")
 PHONE_ENTRY = "  - touchpoint: phone\n"
 
 
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    p = root / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, f"{rel} lacks {old!r}"
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _only(report: dict, code: str) -> list[dict]:
-    return [f for f in report["findings"] if f["rule"] == code]
-
-
 @pytest.fixture
 def tp106(base: Path) -> Path:
-    _edit(base, "touchpoints.yaml", *NO_BASIS)
+    edit(base, "touchpoints.yaml", *NO_BASIS)
     assert codes(lint_json(base)) == ["TP106"]
     return base
 
@@ -33,8 +22,8 @@ def tp106(base: Path) -> Path:
 @pytest.fixture
 def mixed(base: Path) -> Path:
     """TP106 (warning), TP110 (warning), TP101 in a second process (error)."""
-    _edit(base, "touchpoints.yaml", *NO_BASIS)
-    _edit(
+    edit(base, "touchpoints.yaml", *NO_BASIS)
+    edit(
         base,
         "processes/child-benefit.yaml",
         "needs: [submit, status, result, feedback]",
@@ -107,7 +96,7 @@ def test_fail_on_in_config_and_on_the_command_line(tp106: Path) -> None:
 
 
 def test_fail_on_info_counts_advice(base: Path) -> None:
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: site\n    needs: [info, forms]\n",
@@ -115,7 +104,7 @@ def test_fail_on_info_counts_advice(base: Path) -> None:
     )
     write(base, "tpkit.yaml", "version: 1\nlint:\n  fail_on: info\n")
     assert run_proc("lint", str(base)).code == 0
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n",
@@ -128,12 +117,12 @@ def test_fail_on_info_counts_advice(base: Path) -> None:
 def test_per_file_ignores_by_glob(tp106: Path) -> None:
     src = (tp106 / "processes/child-benefit.yaml").read_text(encoding="utf-8")
     write(tp106, "processes/legacy-benefit.yaml", src.replace("id: child-benefit", "id: legacy-benefit"))
-    assert sorted(f["path"] for f in _only(lint_json(tp106), "TP106")) == [
+    assert sorted(f["path"] for f in only(lint_json(tp106), "TP106")) == [
         "processes/child-benefit.yaml",
         "processes/legacy-benefit.yaml",
     ]
     write(tp106, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/legacy-*.yaml": [TP106]\n')
-    assert [f["path"] for f in _only(lint_json(tp106), "TP106")] == ["processes/child-benefit.yaml"]
+    assert [f["path"] for f in only(lint_json(tp106), "TP106")] == ["processes/child-benefit.yaml"]
 
 
 # --- languages -----------------------------------------------------------------------
@@ -162,7 +151,7 @@ def test_text_report_in_english_summary(tp106: Path) -> None:
 
 
 def test_inline_suppression_on_the_findings_line(tp106: Path) -> None:
-    _edit(
+    edit(
         tp106,
         "processes/child-benefit.yaml",
         PHONE_ENTRY,
@@ -172,12 +161,12 @@ def test_inline_suppression_on_the_findings_line(tp106: Path) -> None:
 
 
 def test_inline_suppression_on_the_containing_keys_line(tp106: Path) -> None:
-    _edit(tp106, "processes/child-benefit.yaml", "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP106]\n")
+    edit(tp106, "processes/child-benefit.yaml", "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP106]\n")
     assert lint_json(tp106)["findings"] == []
 
 
 def test_inline_suppression_lists_several_codes(tp106: Path) -> None:
-    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP201, TP106]\n")
+    edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP201, TP106]\n")
     report = lint_json(tp106)
     # TP106 is suppressed; TP201 suppressed nothing there
     assert [(f["rule"], f["line"]) for f in report["findings"]] == [("TP901", 9)]
@@ -186,20 +175,20 @@ def test_inline_suppression_lists_several_codes(tp106: Path) -> None:
 
 def test_suppression_on_one_entry_does_not_hide_another(tp106: Path) -> None:
     # two entries without basis: a comment on the first must not hide the second
-    _edit(
+    edit(
         tp106,
         "touchpoints.yaml",
         "    basis: [ar-benefit]\n    responsible: petrova\n  - id: phone",
         "    responsible: petrova\n  - id: phone",
     )
-    before = _only(lint_json(tp106), "TP106")
+    before = only(lint_json(tp106), "TP106")
     assert sorted(f["line"] for f in before) == [9, 11]
-    _edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
-    assert [f["line"] for f in _only(lint_json(tp106), "TP106")] == [11]
+    edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    assert [f["line"] for f in only(lint_json(tp106), "TP106")] == [11]
 
 
 def test_suppression_on_the_first_list_item_does_not_cover_the_list(tp106: Path) -> None:
-    _edit(
+    edit(
         tp106,
         "processes/child-benefit.yaml",
         "  - touchpoint: site\n",
@@ -219,7 +208,7 @@ def test_ignore_file_comment(tp106: Path) -> None:
 
 
 def test_unused_suppression_is_tp901_at_the_comment(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
     (f,) = lint_json(base)["findings"]
     assert (f["rule"], f["severity"], f["line"], f["column"]) == ("TP901", "info", 9, 24)
     assert "TP106" in f["message"]
@@ -227,7 +216,7 @@ def test_unused_suppression_is_tp901_at_the_comment(base: Path) -> None:
 
 
 def test_tp901_is_quiet_when_the_suppressed_rule_is_off(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
+    edit(base, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
     assert codes(lint_json(base, "--select", "TP3,TP9")) == []
     write(base, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/*.yaml": [TP106]\n')
     assert codes(lint_json(base)) == []
@@ -288,7 +277,7 @@ def test_readme_config_and_suppression_examples_work(base: Path) -> None:
     assert "# tpkit: ignore[TP106] -- " in inline
     # the file-wide comment, as written there, silences the file's TP106
     write(base, "tpkit.yaml", "version: 1\n")
-    _edit(base, "touchpoints.yaml", *NO_BASIS)
+    edit(base, "touchpoints.yaml", *NO_BASIS)
     assert codes(lint_json(base)) == ["TP106"]
     p = base / "processes/child-benefit.yaml"
     p.write_text(whole + p.read_text(encoding="utf-8"), encoding="utf-8")

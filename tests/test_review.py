@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BASE, codes, lint_json, run_cli, run_proc, write
+from conftest import BASE, codes, edit, lint_json, run_cli, run_proc, write
 
 from tpkit.lint.rule import catalogue
 
@@ -44,13 +44,6 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(BASE, top / "reg")
     commit(top, "base")
     return top / "reg"
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    p = root / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, f"{rel} lacks {old!r}"
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def diff_json(root: Path, *revs: str) -> dict:

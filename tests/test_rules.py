@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE, codes, lint_json, write
+from conftest import BASE, codes, edit, lint_json, only, write
 
 from tpkit.lint.rule import Rule, catalogue
 
@@ -16,18 +16,6 @@ RULES = [r for r in catalogue().values() if not r.review_only]
 def _lay(root: Path, files: dict[str, str | bytes | None]) -> None:
     for rel, text in files.items():
         write(root, rel, text)
-
-
-def _only(report: dict, code: str) -> list[dict]:
-    return [f for f in report["findings"] if f["rule"] == code]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> Path:
-    p = root / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, f"{rel} lacks {old!r}"
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return p
 
 
 def _line_of(root: Path, rel: str, line: int) -> str:
@@ -42,7 +30,7 @@ def test_rule_fires_on_its_anti_pattern(rule: type[Rule], base: Path) -> None:
     assert rule.anti_pattern, f"{rule.code} has no anti-pattern"
     _lay(base, rule.anti_pattern)
     for lang in ("ru", "en"):
-        mine = _only(lint_json(base, "--lang", lang), rule.code)
+        mine = only(lint_json(base, "--lang", lang), rule.code)
         assert mine, f"{rule.code} is silent on its own anti-pattern"
         # every placeholder of the message was filled in
         assert not any("{" in f["message"] for f in mine), mine
@@ -120,7 +108,7 @@ touchpoints:
 def test_formal_two_touchpoints_is_flagged(base: Path) -> None:
     write(base, "processes/child-benefit.yaml", FORMAL)
     report = lint_json(base)
-    (f,) = _only(report, "TP101")
+    (f,) = only(report, "TP101")
     assert f["severity"] == "error" and (f["line"], f["column"]) == (5, 1)
     assert f["yaml_path"] == "/touchpoints" and f["object"] == "process:child-benefit"
     assert "«Назначение ежемесячной выплаты на ребенка»" in f["message"]
@@ -132,7 +120,7 @@ def test_formal_two_touchpoints_is_flagged(base: Path) -> None:
 
 def test_formal_approach_in_english(base: Path) -> None:
     write(base, "processes/child-benefit.yaml", FORMAL)
-    (f,) = _only(lint_json(base, "--lang", "en"), "TP101")
+    (f,) = only(lint_json(base, "--lang", "en"), "TP101")
     assert f["message"].startswith("formal approach: no touchpoint of the process «Назначение")
     assert "final goal" not in f["message"]
     assert "'getting the result, answer or explanation'" in f["message"]
@@ -147,18 +135,18 @@ def test_one_formal_process_among_good_ones_is_the_only_finding(base: Path) -> N
 
 
 def test_consultation_only_is_not_formal_but_lacks_information(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "  - touchpoint: site\n    needs: [info, forms]\n", "")
+    edit(base, "processes/child-benefit.yaml", "  - touchpoint: site\n    needs: [info, forms]\n", "")
     report = lint_json(base)
     assert "TP101" not in codes(report)
-    (f,) = _only(report, "TP102")
+    (f,) = only(report, "TP102")
     assert f["yaml_path"] == "/touchpoints" and "«получение информации»" in f["message"]
 
 
 def test_information_without_help_for_submitting_is_tp103(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [status]")
+    edit(base, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [status]")
     report = lint_json(base)
     assert "TP101" not in codes(report) and "TP102" not in codes(report)
-    (f,) = _only(report, "TP103")
+    (f,) = only(report, "TP103")
     assert "«получение консультации»" in f["message"]
 
 
@@ -174,12 +162,12 @@ def test_no_submit_means_no_tp103(base: Path) -> None:
 
 
 def test_single_need_website_is_not_flagged(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info]")
+    edit(base, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info]")
     assert lint_json(base)["findings"] == []
 
 
 def test_duplicated_touchpoint_is_one_finding_per_repeat_naming_the_first(base: Path) -> None:
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: epgu\n    needs: [submit, status, result, feedback]\n",
@@ -187,7 +175,7 @@ def test_duplicated_touchpoint_is_one_finding_per_repeat_naming_the_first(base: 
         "  - touchpoint: epgu\n    needs: [status]\n"
         "  - touchpoint: epgu\n    needs: [result]\n",
     )
-    found = _only(lint_json(base), "TP104")
+    found = only(lint_json(base), "TP104")
     assert [f["line"] for f in found] == [13, 15]
     assert all(_line_of(base, "processes/child-benefit.yaml", f["line"]).strip() == "- touchpoint: epgu" for f in found)
     assert all("(строка 11)" in f["message"] and "«Единый портал" in f["message"] for f in found)
@@ -196,25 +184,25 @@ def test_duplicated_touchpoint_is_one_finding_per_repeat_naming_the_first(base: 
 
 
 def test_touchpoint_without_needs_points_at_the_entry(base: Path) -> None:
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: site\n    needs: [info, forms]\n",
         "  - touchpoint: site\n",
     )
     report = lint_json(base)
-    (f,) = _only(report, "TP105")
+    (f,) = only(report, "TP105")
     assert f["line"] == 7 and "«Официальный сайт министерства»" in f["message"]
     # the process still gives information elsewhere? no: but a process without needs is not also 'formal'
     assert "TP101" not in codes(report)
 
 
 def test_effective_basis_is_the_entry_and_the_catalogue(base: Path) -> None:
-    _edit(base, "touchpoints.yaml", "    basis: [cc-statute]\n", "")
-    (f,) = _only(lint_json(base), "TP106")
+    edit(base, "touchpoints.yaml", "    basis: [cc-statute]\n", "")
+    (f,) = only(lint_json(base), "TP106")
     assert f["path"] == "processes/child-benefit.yaml" and f["line"] == 9
     assert "«Контактный центр министерства»" in f["message"]
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "needs: [consultation, status]",
@@ -226,19 +214,19 @@ def test_effective_basis_is_the_entry_and_the_catalogue(base: Path) -> None:
 def test_process_without_touchpoints(base: Path) -> None:
     write(base, "processes/empty.yaml", "id: empty\ntitle: Пустой процесс\ndirection: functions\n")
     report = lint_json(base)
-    (f,) = _only(report, "TP107")
+    (f,) = only(report, "TP107")
     assert f["path"] == "processes/empty.yaml" and "«Пустой процесс»" in f["message"]
     assert not {"TP101", "TP110"} & set(codes(report))
 
 
 def test_unused_catalogue_touchpoint_is_info(base: Path) -> None:
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n",
         "",
     )
-    (f,) = _only(lint_json(base), "TP108")
+    (f,) = only(lint_json(base), "TP108")
     assert f["severity"] == "info" and f["path"] == "touchpoints.yaml" and f["line"] == 21
 
 
@@ -248,7 +236,7 @@ def test_touchpoint_named_by_a_broken_process_is_not_unused(base: Path) -> None:
         "processes/broken.yaml",
         "id: broken\ntitle: Б\ndirection: services\ntuchpoints: 1\ntouchpoints:\n  - touchpoint: reception\n    needs: [info]\n",
     )
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n",
@@ -258,30 +246,28 @@ def test_touchpoint_named_by_a_broken_process_is_not_unused(base: Path) -> None:
 
 
 def test_journey_gap_says_which_need_is_missing(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation]")
-    _edit(
-        base, "processes/child-benefit.yaml", "needs: [submit, status, result, feedback]", "needs: [submit, feedback]"
-    )
-    (f,) = _only(lint_json(base), "TP109")
+    edit(base, "processes/child-benefit.yaml", "needs: [consultation, status]", "needs: [consultation]")
+    edit(base, "processes/child-benefit.yaml", "needs: [submit, status, result, feedback]", "needs: [submit, feedback]")
+    (f,) = only(lint_json(base), "TP109")
     assert "ходе рассмотрения" in f["message"] and "получение результата" not in f["message"]
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "needs: [submit, result, feedback_result]",
         "needs: [submit, feedback_result]",
     )
-    (f,) = _only(lint_json(base), "TP109")
+    (f,) = only(lint_json(base), "TP109")
     assert "ходе рассмотрения" in f["message"] and "получение результата" in f["message"]
 
 
 def test_no_feedback_touchpoint(base: Path) -> None:
-    _edit(
+    edit(
         base,
         "processes/child-benefit.yaml",
         "needs: [submit, status, result, feedback]",
         "needs: [submit, status, result]",
     )
-    (f,) = _only(lint_json(base), "TP110")
+    (f,) = only(lint_json(base), "TP110")
     assert "«предоставление обратной связи»" in f["message"]
 
 
@@ -289,15 +275,15 @@ PARTNER = "partners:\n  - name: ГБУ «МФЦ»\n    touchpoints: [МФЦ «М
 
 
 def test_joint_procedure_missing_with_adjacent_touchpoints(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "touchpoints:\n", PARTNER)
-    (f,) = _only(lint_json(base), "TP111")
+    edit(base, "processes/child-benefit.yaml", "touchpoints:\n", PARTNER)
+    (f,) = only(lint_json(base), "TP111")
     assert f["yaml_path"] == "/partners/0/touchpoints" and "«ГБУ «МФЦ»»" in f["message"]
-    _edit(base, "processes/child-benefit.yaml", "partners:\n", "joint_procedure: all\npartners:\n")
+    edit(base, "processes/child-benefit.yaml", "partners:\n", "joint_procedure: all\npartners:\n")
     assert "TP111" not in codes(lint_json(base))
 
 
 def test_partner_without_adjacent_touchpoints_needs_no_joint_procedure(base: Path) -> None:
-    _edit(base, "processes/child-benefit.yaml", "touchpoints:\n", "partners:\n  - name: ПФР\ntouchpoints:\n")
+    edit(base, "processes/child-benefit.yaml", "touchpoints:\n", "partners:\n  - name: ПФР\ntouchpoints:\n")
     assert "TP111" not in codes(lint_json(base))
 
 
@@ -319,7 +305,7 @@ def test_uniform_appeals_split_per_unit_is_flagged(base: Path) -> None:
     for i, t in (("a1", "Обращения в отдел выплат"), ("a2", "Обращения в отдел опеки"), ("a3", "Обращения министру")):
         write(base, f"processes/{i}.yaml", APPEALS.format(id=i, title=t, needs="result, feedback, submit"))
     report = lint_json(base)
-    found = _only(report, "TP112")
+    found = only(report, "TP112")
     assert sorted(f["path"] for f in found) == ["processes/a1.yaml", "processes/a2.yaml", "processes/a3.yaml"]
     a1 = next(f for f in found if f["path"] == "processes/a1.yaml")
     assert "«Обращения в отдел опеки»" in a1["message"] and "scope: direction" in a1["message"]

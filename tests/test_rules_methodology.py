@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE, codes, lint_json, write
+from conftest import BASE, codes, edit, lint_json, only, write
 
 from tpkit.lint.rule import catalogue
 from tpkit.registry.enums import SECTION_KEYS
@@ -15,19 +15,8 @@ PROC = "processes/child-benefit.yaml"
 CATALOGUE = "touchpoints.yaml"
 
 
-def _only(report: dict, code: str) -> list[dict]:
-    return [f for f in report["findings"] if f["rule"] == code]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    p = root / rel
-    text = p.read_text(encoding="utf-8")
-    assert old in text, f"{rel} lacks {old!r}"
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _add_touchpoint(root: Path, block: str) -> None:
-    _edit(root, CATALOGUE, "  - id: phone\n", block + "  - id: phone\n")
+    edit(root, CATALOGUE, "  - id: phone\n", block + "  - id: phone\n")
 
 
 def _line(root: Path, rel: str, line: int) -> str:
@@ -48,17 +37,17 @@ EPGU_AGAIN = """\
 
 def test_same_portal_under_two_ids_is_one_touchpoint_in_the_catalogue_and_in_the_process(base: Path) -> None:
     _add_touchpoint(base, EPGU_AGAIN)
-    _edit(
+    edit(
         base,
         PROC,
         "    needs: [submit, status, result, feedback]\n",
         "    needs: [submit, status, feedback]\n  - touchpoint: epgu2\n    needs: [result]\n",
     )
     report = lint_json(base)
-    (cat,) = _only(report, "TP114")
+    (cat,) = only(report, "TP114")
     assert cat["path"] == CATALOGUE and _line(base, CATALOGUE, cat["line"]).strip() == "- id: epgu2"
     assert cat["severity"] == "warning" and "(строка 8)" in cat["message"]
-    (dup,) = _only(report, "TP104")
+    (dup,) = only(report, "TP104")
     assert dup["path"] == PROC and _line(base, PROC, dup["line"]).strip() == "- touchpoint: epgu2"
     # both lines: this entry's (the finding's own) and the first one's
     assert "(строка 11)" in dup["message"] and "та же точка" in dup["message"]
@@ -71,7 +60,7 @@ def test_stage_names_of_one_portal_are_one_touchpoint(base: Path) -> None:
         "  - id: epgu-result\n    name: ЕПГУ — получение результата\n    channel: portal\n"
         '  - id: epgu-notes\n    name: "«ЕПГУ»: уведомления"\n    channel: portal\n',
     )
-    found = _only(lint_json(base), "TP114")
+    found = only(lint_json(base), "TP114")
     # all three are the portal the catalogue already has as «… (ЕПГУ)»
     assert {_line(base, CATALOGUE, f["line"]).strip() for f in found} == {
         "- id: epgu-submit",
@@ -89,7 +78,7 @@ def test_same_phone_number_written_two_ways_is_one_touchpoint(base: Path) -> Non
         "  - id: hotline-status\n    name: Справочная о ходе рассмотрения\n    channel: call_center\n"
         "    url: tel:+78001002030\n",
     )
-    (f,) = _only(lint_json(base), "TP114")
+    (f,) = only(lint_json(base), "TP114")
     assert "тот же номер телефона" in f["message"]
 
 
@@ -100,7 +89,7 @@ def test_same_street_address_is_one_reception_but_not_the_post(base: Path) -> No
         "    address: 300000, г Энск, улица Ленина, дом 1\n    accessibility: [Пандус]\n"
         "  - id: post\n    name: Почтовый адрес министерства\n    channel: mail\n    address: г. Энск, ул. Ленина, д. 1\n",
     )
-    (f,) = _only(lint_json(base), "TP114")
+    (f,) = only(lint_json(base), "TP114")
     # the new office stands above the reception in the catalogue: the reception is the repeat
     assert _line(base, CATALOGUE, f["line"]).strip() == "- id: reception" and "тот же адрес" in f["message"]
     assert "«Кабинет приема документов»" in f["message"]
@@ -134,13 +123,13 @@ def test_keys_ignore_scheme_www_slash_query_and_stage_words() -> None:
 
 
 def test_a_stage_row_of_the_portal_without_url_is_the_catalogue_portal(base: Path) -> None:
-    _edit(
+    edit(
         base,
         CATALOGUE,
         "  - id: phone\n",
         "  - id: epgu-status\n    name: ЕПГУ (статус заявления)\n    channel: portal\n  - id: phone\n",
     )
-    (f,) = _only(lint_json(base), "TP114")
+    (f,) = only(lint_json(base), "TP114")
     assert "«Единый портал государственных и муниципальных услуг (ЕПГУ)»" in f["message"]
 
 
@@ -163,10 +152,10 @@ def test_padded_formal_pair_is_flagged_naming_what_is_missing(base: Path) -> Non
     write(base, PROC, PADDED)
     report = lint_json(base)
     assert "TP101" not in codes(report)
-    (f,) = _only(report, "TP115")
+    (f,) = only(report, "TP115")
     assert f["severity"] == "warning" and f["yaml_path"] == "/touchpoints"
     assert "официальный сайт" in f["message"] and "контактный центр" in f["message"] and "чат-бот" in f["message"]
-    (en,) = _only(lint_json(base, "--lang", "en"), "TP115")
+    (en,) = only(lint_json(base, "--lang", "en"), "TP115")
     assert "information channel" in en["message"] and "help channel" in en["message"]
 
 
@@ -200,9 +189,9 @@ def test_tp101_on_the_methodology_example_does_not_call_status_a_final_goal(base
         "  - touchpoint: phone\n    needs: [status]\n",
     )
     for lang, banned in (("ru", "итоговую цель"), ("en", "final goal")):
-        (f,) = _only(lint_json(base, "--lang", lang), "TP101")
+        (f,) = only(lint_json(base, "--lang", lang), "TP101")
         assert banned not in f["message"]
-    (f,) = _only(lint_json(base), "TP101")
+    (f,) = only(lint_json(base), "TP101")
     assert "не дает ни информации, ни консультации" in f["message"]
 
 
@@ -210,13 +199,13 @@ def test_tp101_on_the_methodology_example_does_not_call_status_a_final_goal(base
 
 
 def test_whole_process_feature_needs_an_instruction(base: Path) -> None:
-    _edit(
+    edit(
         base,
         PROC,
         "notifications:\n",
         "features:\n  - id: biometrics\n    title: Сбор биометрических данных\nnotifications:\n",
     )
-    (f,) = _only(lint_json(base), "TP304")
+    (f,) = only(lint_json(base), "TP304")
     assert "«Сбор биометрических данных»" in f["message"]
 
 
@@ -247,32 +236,32 @@ NO_TERMS = [
 
 @pytest.mark.parametrize("text", TERMS)
 def test_next_step_with_a_term_is_accepted(base: Path, text: str) -> None:
-    _edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f"next_step: {text}")
+    edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f"next_step: {text}")
     assert "TP307" not in codes(lint_json(base))
 
 
 @pytest.mark.parametrize("text", NO_TERMS)
 def test_next_step_without_a_term_is_flagged_at_the_next_step(base: Path, text: str) -> None:
-    _edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f"next_step: {text}")
-    (f,) = _only(lint_json(base), "TP307")
+    edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f"next_step: {text}")
+    (f,) = only(lint_json(base), "TP307")
     assert f["yaml_path"] == "/notifications/0/next_step" and "не срок" in f["message"]
 
 
 def test_notification_and_feature_at_an_unlisted_touchpoint(base: Path) -> None:
-    _edit(
+    edit(
         base,
         PROC,
         "    touchpoint: epgu\n    automatic: true\n",
         "    touchpoint: reception\n    automatic: true\n",
     )
-    _edit(base, PROC, "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n", "")
-    _edit(
+    edit(base, PROC, "  - touchpoint: reception\n    needs: [submit, result, feedback_result]\n", "")
+    edit(
         base,
         PROC,
         "notifications:\n",
         "features:\n  - id: photo\n    title: Фотографирование\n    touchpoints: [epgu, reception]\nnotifications:\n",
     )
-    found = _only(lint_json(base), "TP116")
+    found = only(lint_json(base), "TP116")
     assert sorted(f["yaml_path"] for f in found) == ["/features/0/touchpoints/1", "/notifications/0/touchpoint"]
     assert all(f["severity"] == "error" and "«Приемная министерства»" in f["message"] for f in found)
     assert all(
@@ -285,41 +274,41 @@ def test_notification_and_feature_at_an_unlisted_touchpoint(base: Path) -> None:
 
 
 def test_register_approved_by_resolution_needs_no_number(base: Path) -> None:
-    _edit(base, "agency.yaml", "    kind: order\n", "    kind: resolution\n")
-    _edit(base, "agency.yaml", "    number: 45-од\n", "")
+    edit(base, "agency.yaml", "    kind: order\n", "    kind: resolution\n")
+    edit(base, "agency.yaml", "    number: 45-од\n", "")
     assert "TP203" not in codes(lint_json(base))
-    _edit(base, "agency.yaml", "    date: 2026-02-10\n", "")
-    (f,) = _only(lint_json(base), "TP203")
+    edit(base, "agency.yaml", "    date: 2026-02-10\n", "")
+    (f,) = only(lint_json(base), "TP203")
     assert "нет даты" in f["message"] and "номера" not in f["message"].split("—")[0]
 
 
 def test_register_approved_by_order_needs_its_number(base: Path) -> None:
-    _edit(base, "agency.yaml", "    number: 45-од\n", "")
-    (f,) = _only(lint_json(base), "TP203")
+    edit(base, "agency.yaml", "    number: 45-од\n", "")
+    (f,) = only(lint_json(base), "TP203")
     assert "нет номера" in f["message"]
 
 
 def test_procedure_without_approval_or_embedding(base: Path) -> None:
-    _edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
-    (f,) = _only(lint_json(base), "TP311")
+    edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
+    (f,) = only(lint_json(base), "TP311")
     assert f["path"] == "procedures/all.yaml" and "embedded_in" in f["message"]
 
 
 def test_procedure_embedded_in_an_internal_act_needs_no_approval(base: Path) -> None:
-    _edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
-    _edit(base, "procedures/all.yaml", "responsible: petrova\n", "responsible: petrova\nembedded_in: cc-statute\n")
+    edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
+    edit(base, "procedures/all.yaml", "responsible: petrova\n", "responsible: petrova\nembedded_in: cc-statute\n")
     report = lint_json(base)
     assert not {"TP311", "TP312"} & set(codes(report))
 
 
 def test_procedure_embedded_in_a_federal_law(base: Path) -> None:
-    _edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
-    _edit(base, "procedures/all.yaml", "responsible: petrova\n", "responsible: petrova\nembedded_in: ar-benefit\n")
+    edit(base, "procedures/all.yaml", "approval:\n  kind: order\n  number: 46-од\n  date: 2026-02-10\n", "")
+    edit(base, "procedures/all.yaml", "responsible: petrova\n", "responsible: petrova\nembedded_in: ar-benefit\n")
     report = lint_json(base)
-    (wrong,) = _only(report, "TP312")
+    (wrong,) = only(report, "TP312")
     assert wrong["severity"] == "error" and wrong["yaml_path"] == "/embedded_in"
     assert "нормативный правовой акт" in wrong["message"]
-    assert _only(report, "TP311")  # and it is still not approved
+    assert only(report, "TP311")  # and it is still not approved
 
 
 # --- 5. partners ----------------------------------------------------------------------------------------------
@@ -333,10 +322,10 @@ MFC = (
 
 def test_mfc_run_by_another_organisation_without_partner_or_joint_procedure(base: Path) -> None:
     _add_touchpoint(base, MFC)
-    _edit(base, PROC, "notifications:\n", "  - touchpoint: mfc\n    needs: [submit, result]\nnotifications:\n")
-    (f,) = _only(lint_json(base), "TP111")
+    edit(base, PROC, "notifications:\n", "  - touchpoint: mfc\n    needs: [submit, result]\nnotifications:\n")
+    (f,) = only(lint_json(base), "TP111")
     assert f["yaml_path"] == "/touchpoints/4" and "ГБУ «МФЦ Энской области»" in f["message"]
-    _edit(base, PROC, "touchpoints:\n", "joint_procedure: all\ntouchpoints:\n")
+    edit(base, PROC, "touchpoints:\n", "joint_procedure: all\ntouchpoints:\n")
     assert "TP111" not in codes(lint_json(base))
 
 
@@ -374,7 +363,7 @@ def test_unit_copy_beside_the_direction_process_is_flagged(base: Path) -> None:
         "processes/appeals-family.yaml",
         APPEALS.format(id="appeals-family", title="Обращения по делам семьи", scope="", needs="submit, feedback"),
     )
-    (f,) = _only(lint_json(base), "TP112")
+    (f,) = only(lint_json(base), "TP112")
     assert f["path"] == "processes/appeals-family.yaml" and "«Рассмотрение обращений»" in f["message"]
     assert "scope: direction" in f["message"]
 
@@ -385,15 +374,15 @@ def test_near_copies_named_by_unit_are_flagged(base: Path) -> None:
         ("s2", "Выдача справки о составе семьи в отделе опеки", "submit, result, feedback"),
     ):
         write(base, f"processes/{ident}.yaml", APPEALS.format(id=ident, title=title, scope="", needs=needs))
-        _edit(base, f"processes/{ident}.yaml", "direction: appeals", "direction: services")
-    found = _only(lint_json(base), "TP112")
+        edit(base, f"processes/{ident}.yaml", "direction: appeals", "direction: services")
+    found = only(lint_json(base), "TP112")
     assert sorted(f["path"] for f in found) == ["processes/s1.yaml", "processes/s2.yaml"]
 
 
 def test_different_services_with_the_same_touchpoints_are_not_copies(base: Path) -> None:
     for ident, title in (("s1", "Выдача справки о составе семьи"), ("s2", "Назначение пособия на погребение")):
         write(base, f"processes/{ident}.yaml", APPEALS.format(id=ident, title=title, scope="", needs="submit"))
-        _edit(base, f"processes/{ident}.yaml", "direction: appeals", "direction: services")
+        edit(base, f"processes/{ident}.yaml", "direction: appeals", "direction: services")
     assert "TP112" not in codes(lint_json(base))
 
 
@@ -401,7 +390,7 @@ def test_post_needs_no_ramp(base: Path) -> None:
     _add_touchpoint(base, "  - id: post\n    name: Почтовый адрес\n    channel: mail\n    address: г. Энск\n")
     assert "TP305" not in codes(lint_json(base))
     _add_touchpoint(base, "  - id: office\n    name: Кабинет приема\n    channel: other_offline\n")
-    (f,) = _only(lint_json(base), "TP305")
+    (f,) = only(lint_json(base), "TP305")
     assert "«Кабинет приема»" in f["message"]
 
 
@@ -409,10 +398,10 @@ def test_post_needs_no_ramp(base: Path) -> None:
 
 
 def test_feedback_channel_no_process_marks(base: Path) -> None:
-    _edit(base, "procedures/all.yaml", "channels: [epgu]", "channels: [epgu, reception]")
-    (f,) = _only(lint_json(base), "TP313")
+    edit(base, "procedures/all.yaml", "channels: [epgu]", "channels: [epgu, reception]")
+    (f,) = only(lint_json(base), "TP313")
     assert f["yaml_path"] == "/sections/feedback/channels/1" and "«Приемная министерства»" in f["message"]
-    _edit(base, PROC, "needs: [submit, result, feedback_result]", "needs: [submit, result, feedback, feedback_result]")
+    edit(base, PROC, "needs: [submit, result, feedback_result]", "needs: [submit, result, feedback, feedback_result]")
     assert "TP313" not in codes(lint_json(base))
 
 
@@ -468,15 +457,15 @@ def test_message_key_words_in_both_languages(code: str, base: Path) -> None:
     for rel, text in rule.anti_pattern.items():
         write(base, rel, text)
     for lang, words in zip(("ru", "en"), KEY_WORDS[code], strict=True):
-        found = _only(lint_json(base, "--lang", lang), code)
+        found = only(lint_json(base, "--lang", lang), code)
         assert found, (code, lang)
         for word in words:
             assert word in found[0]["message"], (code, lang, word, found[0]["message"])
 
 
 def test_tp202_says_line_manager_false_when_it_is_written(base: Path) -> None:
-    _edit(base, "agency.yaml", "    line_manager: true\n", "    line_manager: false\n")
-    found = _only(lint_json(base), "TP202")
+    edit(base, "agency.yaml", "    line_manager: true\n", "    line_manager: false\n")
+    found = only(lint_json(base), "TP202")
     assert len(found) == 4  # petrova is responsible for the four catalogue touchpoints
     assert all("не линейный руководитель (line_manager: false)" in f["message"] for f in found)
     assert not any("line_manager: true" in f["message"] for f in found)
@@ -531,12 +520,12 @@ def _procedure_without(key: str, empty: bool) -> str:
 @pytest.mark.parametrize("empty", [False, True], ids=["missing", "empty"])
 def test_each_section_missing_or_empty_is_tp301(base: Path, key: str, empty: bool) -> None:
     write(base, "procedures/all.yaml", _procedure_without(key, empty))
-    found = _only(lint_json(base), "TP301")
+    found = only(lint_json(base), "TP301")
     assert [f["yaml_path"] for f in found] == [f"/sections/{key}"], found
     n = SECTION_KEYS.index(key) + 1
     word = "пуст раздел" if empty else "нет раздела"
     assert f"{word} «{n}." in found[0]["message"], found[0]["message"]
-    (en,) = _only(lint_json(base, "--lang", "en"), "TP301")
+    (en,) = only(lint_json(base, "--lang", "en"), "TP301")
     assert en["message"].endswith("is empty") if empty else en["message"].endswith("is missing")
 
 
@@ -548,7 +537,7 @@ NEW_AND_EXTENDED += ["TP311", "TP312", "TP313"]
 def test_each_issue_13_rule_can_be_suppressed_inline(code: str, base: Path) -> None:
     for rel, text in catalogue()[code].anti_pattern.items():
         write(base, rel, text)
-    found = _only(lint_json(base), code)
+    found = only(lint_json(base), code)
     assert found
     for f in found:
         p = base / f["path"]

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import codes, lint_json, run_cli, run_proc, write
-
-
-def _only(report: dict, code: str) -> list[dict]:
-    return [f for f in report["findings"] if f["rule"] == code]
+from conftest import codes, lint_json, only, run_cli, run_proc, write
 
 
 def test_clean_base_registry_has_no_findings(base: Path) -> None:
@@ -17,20 +13,20 @@ def test_clean_base_registry_has_no_findings(base: Path) -> None:
 
 def test_syntax_error_points_at_line_and_column(base: Path) -> None:
     write(base, "processes/broken.yaml", "id: broken\ntitle: [unclosed\ndirection: services\n")
-    f = _only(lint_json(base), "TP001")
+    f = only(lint_json(base), "TP001")
     assert len(f) == 1 and f[0]["path"] == "processes/broken.yaml" and f[0]["line"] >= 2
 
 
 def test_tab_indentation_is_tp001_at_the_tab(base: Path) -> None:
     write(base, "processes/tab.yaml", "id: tab\n\ttitle: x\n")
-    (f,) = _only(lint_json(base), "TP001")
+    (f,) = only(lint_json(base), "TP001")
     assert (f["line"], f["column"]) == (2, 1)
     assert "табуляция" in f["message"]
 
 
 def test_duplicate_key_points_at_the_second_key(base: Path) -> None:
     write(base, "processes/dup.yaml", "id: dup\ntitle: a\ndirection: services\ntitle: b\n")
-    (f,) = _only(lint_json(base), "TP001")
+    (f,) = only(lint_json(base), "TP001")
     assert (f["line"], f["column"]) == (4, 1)
     assert "title" in f["message"]
 
@@ -38,7 +34,7 @@ def test_duplicate_key_points_at_the_second_key(base: Path) -> None:
 def test_python_tag_is_refused_not_executed(base: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     write(base, "processes/tag.yaml", f'id: tag\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n')
-    (f,) = _only(lint_json(base), "TP001")
+    (f,) = only(lint_json(base), "TP001")
     assert (f["line"], f["column"]) == (2, 8)
     assert not marker.exists()
 
@@ -48,7 +44,7 @@ def test_alias_bomb_is_refused(base: Path) -> None:
     for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     write(base, "processes/bomb.yaml", "\n".join(lines) + "\n")
-    (f,) = _only(lint_json(base), "TP001")
+    (f,) = only(lint_json(base), "TP001")
     assert "бомба" in f["message"]
 
 
@@ -58,39 +54,39 @@ def test_unknown_key_is_tp002_with_did_you_mean(base: Path) -> None:
         p.read_text(encoding="utf-8").replace("    channel: reception", "    chanel: reception"), encoding="utf-8"
     )
     report = lint_json(base)
-    (f,) = _only(report, "TP002")
+    (f,) = only(report, "TP002")
     assert "chanel" in f["message"] and "channel" in f["message"]
     lines = p.read_text(encoding="utf-8").splitlines()
     assert lines[f["line"] - 1].strip().startswith("chanel:")
     assert f["column"] == 5
     # the broken entry is salvaged away, the others still resolve: no cascade of TP003
-    assert "TP003" not in codes(report) or all("reception" in x["message"] for x in _only(report, "TP003"))
+    assert "TP003" not in codes(report) or all("reception" in x["message"] for x in only(report, "TP003"))
 
 
 def test_missing_required_key_points_at_the_parent(base: Path) -> None:
     write(
         base, "processes/p.yaml", "id: p\ndirection: services\ntouchpoints:\n  - touchpoint: site\n    needs: [info]\n"
     )
-    (f,) = _only(lint_json(base), "TP002")
+    (f,) = only(lint_json(base), "TP002")
     assert "title" in f["message"] and f["line"] == 1
 
 
 def test_bad_enum_value_is_tp002_with_suggestion(base: Path) -> None:
     write(base, "processes/p.yaml", "id: p\ntitle: П\ndirection: service\n")
-    (f,) = _only(lint_json(base), "TP002")
+    (f,) = only(lint_json(base), "TP002")
     assert f["line"] == 3 and "services" in f["message"]
 
 
 def test_control_character_in_text_is_tp002(base: Path) -> None:
     write(base, "processes/p.yaml", 'id: p\ntitle: "Назначение\\x07 выплаты"\ndirection: services\n')
-    (f,) = _only(lint_json(base), "TP002")
+    (f,) = only(lint_json(base), "TP002")
     assert f["line"] == 2 and "U+0007" in f["message"]
 
 
 def test_unknown_reference_names_the_missing_id_with_hint(base: Path) -> None:
     p = base / "processes/child-benefit.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("touchpoint: epgu", "touchpoint: epgu2", 1), encoding="utf-8")
-    (f,) = _only(lint_json(base), "TP003")
+    (f,) = only(lint_json(base), "TP003")
     assert "epgu2" in f["message"] and "epgu" in f["message"]
     line = p.read_text(encoding="utf-8").splitlines()[f["line"] - 1]
     assert "epgu2" in line
@@ -101,7 +97,7 @@ def test_unknown_need_code_is_tp003(base: Path) -> None:
     p.write_text(
         p.read_text(encoding="utf-8").replace("needs: [info, forms]", "needs: [info, formz]"), encoding="utf-8"
     )
-    (f,) = _only(lint_json(base), "TP003")
+    (f,) = only(lint_json(base), "TP003")
     assert "formz" in f["message"] and f["yaml_path"] == "/touchpoints/0/needs/1"
 
 
@@ -109,20 +105,20 @@ def test_duplicate_process_id_is_tp004(base: Path) -> None:
     src = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
     write(base, "processes/copy.yaml", src)
     report = lint_json(base)
-    assert _only(report, "TP004")[0]["path"] == "processes/copy.yaml"
-    assert _only(report, "TP007")[0]["path"] == "processes/copy.yaml"
+    assert only(report, "TP004")[0]["path"] == "processes/copy.yaml"
+    assert only(report, "TP007")[0]["path"] == "processes/copy.yaml"
 
 
 def test_windows_1251_is_named(base: Path) -> None:
     write(base, "acts.yaml", "acts:\n  - id: ar\n    kind: npa\n    title: Регламент\n".encode("cp1251"))
-    (f,) = _only(lint_json(base), "TP005")
+    (f,) = only(lint_json(base), "TP005")
     assert "Windows-1251" in f["message"] and (f["line"], f["column"]) == (4, 12)
 
 
 def test_utf16_and_nul_bytes_are_tp005(base: Path) -> None:
     write(base, "processes/u16.yaml", "id: u16\n".encode("utf-16"))
     write(base, "processes/nul.yaml", b"id: nul\ntitle: a\x00b\n")
-    found = _only(lint_json(base), "TP005")
+    found = only(lint_json(base), "TP005")
     assert {f["path"] for f in found} == {"processes/u16.yaml", "processes/nul.yaml"}
     nul = next(f for f in found if f["path"] == "processes/nul.yaml")
     assert (nul["line"], nul["column"]) == (2, 9)
@@ -144,7 +140,7 @@ def test_missing_touchpoints_file_is_tp006(base: Path) -> None:
 
 def test_id_filename_mismatch_is_a_warning(base: Path) -> None:
     (base / "processes/child-benefit.yaml").rename(base / "processes/benefit.yaml")
-    (f,) = _only(lint_json(base), "TP007")
+    (f,) = only(lint_json(base), "TP007")
     assert f["severity"] == "warning" and f["line"] == 1
 
 

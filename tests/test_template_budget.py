@@ -7,7 +7,6 @@ fails the test instead of hanging CI or eating the machine's memory.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Run, run_cli, write
+from test_sandbox_docx import docx_template
 
 #: what a child may add to the address space before the kernel refuses (tpkit's own guard allows 1 GB)
 CHILD_MEMORY = 3 << 30
@@ -78,7 +78,7 @@ def bounded_cli(*args: str, env: dict[str, str] | None = None) -> tuple[Run, flo
 
 def _refused(base: Path, tmp_path: Path, template: str, fmt: str = "md", **env: str) -> tuple[str, float, int]:
     if fmt == "docx":
-        _docx_template(base / "templates/procedure.docx", template)
+        docx_template(base / "templates/procedure.docx", template)
     else:
         write(base, f"templates/procedure.{fmt}.j2", template)
     out = tmp_path / "out"
@@ -93,19 +93,6 @@ def _refused(base: Path, tmp_path: Path, template: str, fmt: str = "md", **env: 
     assert err.startswith(f"tpkit: procedure.{fmt}"), err  # names the template
     assert list(out.iterdir()) == []
     return err, seconds, grown
-
-
-def _docx_template(path: Path, text: str) -> None:
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph("Бланк министерства")
-    doc.add_paragraph(text)
-    doc.add_paragraph("{{p body }}")
-    buf = io.BytesIO()
-    doc.save(buf)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buf.getvalue())
 
 
 BIG = "{% set s = 'x' * 1000000 %}"
@@ -296,7 +283,7 @@ def _with_part(src: Path, name: str, size: int, *, chunk: bytes = b"\0" * (1 << 
 @pytest.mark.parametrize(("size", "says"), [(5_000_000, "zip-бомба"), (60_000_000, "распаковывается в 60,000,000")])
 def test_zip_bomb_docx_template_is_refused(base: Path, tmp_path: Path, size: int, says: str) -> None:
     tpl = base / "templates/procedure.docx"
-    _docx_template(tpl, "{{ title }}")
+    docx_template(tpl, "{{ title }}")
     _with_part(tpl, "customXml/item9.xml", size)
     out = tmp_path / "o.docx"
     r, seconds, grown = bounded_cli("render", "procedure", "all", "-o", str(out), "-C", str(base))
@@ -306,7 +293,7 @@ def test_zip_bomb_docx_template_is_refused(base: Path, tmp_path: Path, size: int
 
 def test_docx_template_with_too_many_parts_or_not_a_zip_is_refused(base: Path, tmp_path: Path) -> None:
     tpl = base / "templates/procedure.docx"
-    _docx_template(tpl, "{{ title }}")
+    docx_template(tpl, "{{ title }}")
     with zipfile.ZipFile(tpl, "a") as zf:
         for i in range(1001):
             zf.writestr(f"customXml/p{i}.xml", b"")
@@ -330,7 +317,7 @@ def _add_relationship(tpl: Path, rel: str) -> None:
 
 def test_docx_template_with_a_remote_image_is_refused(base: Path, tmp_path: Path) -> None:
     tpl = base / "templates/procedure.docx"
-    _docx_template(tpl, "{{ title }}")
+    docx_template(tpl, "{{ title }}")
     _add_relationship(
         tpl,
         '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
@@ -344,7 +331,7 @@ def test_docx_template_with_a_remote_image_is_refused(base: Path, tmp_path: Path
 
 def test_docx_template_with_a_hyperlink_renders(base: Path, tmp_path: Path) -> None:
     tpl = base / "templates/procedure.docx"
-    _docx_template(tpl, "{{ title }}")
+    docx_template(tpl, "{{ title }}")
     _add_relationship(
         tpl,
         '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
