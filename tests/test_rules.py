@@ -71,12 +71,28 @@ def test_example_texts_are_the_base_fixture() -> None:
     assert examples.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
 
 
-def test_a_code_leads_to_its_file() -> None:
+def test_a_code_and_name_are_the_file_name_and_its_first_line() -> None:
     import sys
 
     for rule in catalogue().values():
-        file = Path(sys.modules[rule.__module__].__file__ or "")
-        assert file.name == f"{rule.code.lower()}_{rule.name.replace('-', '_')}.py", rule.code
+        module = sys.modules[rule.__module__]
+        assert Path(module.__file__ or "").name == f"{rule.code.lower()}_{rule.name.replace('-', '_')}.py"
+        assert (module.__doc__ or "").startswith(f"{rule.code} {rule.name}: "), rule.code
+        assert Path(module.__file__ or "").parent.name == GROUPS[rule.code[:3]], rule.code
+
+
+GROUPS = {"TP0": "structure", "TP1": "register", "TP2": "responsibility", "TP3": "procedures", "TP9": "tool"}
+
+
+def test_a_rule_module_must_be_named_by_its_code() -> None:
+    from tpkit.lint.rule import Rule, register
+
+    class Stray(Rule):
+        severity = "info"
+
+    Stray.__module__ = "tpkit.lint.rules.register.journey"
+    with pytest.raises(ValueError, match=r"tpNNN_<name>\.py"):
+        register(Stray)
 
 
 def test_every_problem_kind_is_reported_by_its_structure_rule() -> None:

@@ -1,10 +1,10 @@
 """The rule base class and the catalogue.
 
-A rule is one class: its code, name, default severity, bilingual summary and
-message, the methodology section it enforces, and an anti-pattern and a best
-practice (registry files, by path). ``tpkit rules``, ``tpkit explain`` and
-``docs/rules.md`` are generated from these fields, and a test lints every
-rule's own anti-pattern (it must fire) and best practice (it must not).
+A rule is one module, ``tpNNN_<name>.py`` (its code and name), holding one class: its
+default severity, bilingual summary and message, the methodology section it enforces,
+and an anti-pattern and a best practice (registry files, by path). ``tpkit rules``,
+``tpkit explain`` and ``docs/rules.md`` are generated from these fields, and a test
+lints every rule's own anti-pattern (it must fire) and best practice (it must not).
 
 ``check`` is a generator over the whole :class:`~tpkit.registry.Registry`;
 it yields :class:`~tpkit.lint.finding.Hit` objects through :meth:`Rule.hit`.
@@ -17,7 +17,6 @@ review rule (the registry against itself at an earlier revision) and
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 Msg = dict[str, str]
 
 _SECTION = re.compile(r"^(Summary|Message|Rationale):$")
-_ENTRY = re.compile(r"^    (ru|en): (.*)$")
+_ENTRY = re.compile(r"^(ru|en): (.*)$")
 
 
 def texts_from_docstring(doc: str) -> dict[str, Msg]:
@@ -51,17 +50,18 @@ def texts_from_docstring(doc: str) -> dict[str, Msg]:
     out: dict[str, Msg] = {}
     section: str | None = None
     current: tuple[str, str] | None = None
-    for line in inspect.cleandoc(doc).splitlines():
+    for raw in doc.splitlines():
+        line = raw.strip()
         head = _SECTION.match(line)
-        entry = _ENTRY.match(line)
+        entry = _ENTRY.match(line) if section is not None else None
         if head:
             section, current = head.group(1).lower(), None
         elif entry and section is not None:
             current = (section, entry.group(1))
             out.setdefault(section, {})[entry.group(1)] = entry.group(2)
-        elif current is not None and line.startswith("        ") and line.strip():
+        elif current is not None and line:
             sec, lang = current
-            out[sec][lang] += " " + line.strip()
+            out[sec][lang] += " " + line
         else:
             current = None
     return out
@@ -121,7 +121,15 @@ class ProblemRule(Rule):
 
     #: the kind of :class:`~tpkit.registry.problem.Problem` the rule reports
     problem_kind: ClassVar[str]
+    severity = "error"
     message: ClassVar[Msg] = {"ru": "{detail}", "en": "{detail}"}
+    #: unless the rule's docstring gives its own
+    rationale: ClassVar[Msg] = {
+        "ru": "Перечень и порядки — официальные документы ведомства: tpkit должен прочитать каждый файл целиком, "
+        "иначе правила методики проверяют неполные данные.",
+        "en": "The register and the procedures are the agency's official documents: every file must be read "
+        "whole, or the methodology rules would check partial data.",
+    }
     always_on = True
 
     def check(self, reg: Registry) -> Iterator[Hit]:
@@ -146,8 +154,20 @@ class ProblemRule(Rule):
 _CATALOGUE: dict[str, type[Rule]] = {}
 
 
+_MODULE = re.compile(r"^tp(\d{3})_(\w+)$")
+
+
 def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule to the catalogue."""
+    """Class decorator: add a rule to the catalogue.
+
+    The rule's code and name are its module's file name (``tp108_unused_touchpoint.py`` is TP108
+    ``unused-touchpoint``), so ``tpkit explain TP108`` and the file a maintainer opens cannot disagree.
+    """
+    found = _MODULE.match(cls.__module__.rpartition(".")[2])
+    if found is None:
+        raise ValueError(f"{cls.__module__}: a rule module is named tpNNN_<name>.py")
+    cls.code = f"TP{found.group(1)}"
+    cls.name = found.group(2).replace("_", "-")
     if cls.code in _CATALOGUE:  # pragma: no cover - programming error
         raise ValueError(f"duplicate rule code {cls.code}")
     _CATALOGUE[cls.code] = cls

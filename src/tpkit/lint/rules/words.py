@@ -22,12 +22,6 @@ if TYPE_CHECKING:
 Msg = dict[str, str]
 
 #: the methodology's sections, as rationales name them
-WHY_STRUCTURE: Msg = {
-    "ru": "Перечень и порядки — официальные документы ведомства: tpkit должен прочитать каждый файл целиком, "
-    "иначе правила методики проверяют неполные данные.",
-    "en": "The register and the procedures are the agency's official documents: every file must be read "
-    "whole, or the methodology rules would check partial data.",
-}
 WHY_REGISTER: Msg = {
     "ru": "разд. «Формирование перечня точек взаимодействия»",
     "en": "section «Формирование перечня точек взаимодействия» (forming the register)",

@@ -37,8 +37,6 @@ class ProcedureSectionMissing(Rule):
             клиентом» (developing the procedures)).
     """
 
-    code = "TP301"
-    name = "procedure-section-missing"
     severity = "error"
     anti_pattern = {
         RECEPTION: sub(

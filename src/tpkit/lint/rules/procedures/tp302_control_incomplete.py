@@ -36,8 +36,6 @@ class ControlIncomplete(Rule):
             procedures)).
     """
 
-    code = "TP302"
-    name = "control-incomplete"
     severity = "warning"
     anti_pattern = {
         RECEPTION: sub(

@@ -34,8 +34,6 @@ class FeedbackIncomplete(Rule):
             procedures)).
     """
 
-    code = "TP303"
-    name = "feedback-incomplete"
     severity = "warning"
     anti_pattern = {
         RECEPTION: sub(

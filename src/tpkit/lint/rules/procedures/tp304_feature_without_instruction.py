@@ -71,8 +71,6 @@ class FeatureWithoutInstruction(Rule):
             inspection (section «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP304"
-    name = "feature-without-instruction"
     severity = "warning"
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n")}
     best_practice = {

@@ -40,8 +40,6 @@ class OfflineWithoutAccessibility(Rule):
             взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP305"
-    name = "offline-without-accessibility"
     severity = "warning"
     anti_pattern = {
         "touchpoints.yaml": sub(TOUCHPOINTS, "    accessibility:\n      - Пандус и кнопка вызова у входа\n", "")

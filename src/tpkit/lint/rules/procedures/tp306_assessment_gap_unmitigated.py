@@ -38,8 +38,6 @@ class AssessmentGapUnmitigated(Rule):
             разработке порядков по взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP306"
-    name = "assessment-gap-unmitigated"
     severity = "warning"
     anti_pattern = {
         RECEPTION: sub(

@@ -60,8 +60,6 @@ class NotificationWithoutNextStep(Rule):
             разработке порядков по взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP307"
-    name = "notification-without-next-step"
     severity = "warning"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

@@ -37,8 +37,6 @@ class TouchpointWithoutProcedure(Rule):
             требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP308"
-    name = "touchpoint-without-procedure"
     severity = "warning"
     anti_pattern = {"procedures/all.yaml": None, RECEPTION: RECEPTION_PROCEDURE}
     best_practice = {

@@ -33,8 +33,6 @@ class ProcedureWithoutResponsible(Rule):
             «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP309"
-    name = "procedure-without-responsible"
     severity = "warning"
     anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, "responsible: petrova\n", "")}
     best_practice = {RECEPTION: RECEPTION_PROCEDURE}

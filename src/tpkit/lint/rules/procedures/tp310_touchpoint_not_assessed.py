@@ -37,8 +37,6 @@ class TouchpointNotAssessed(Rule):
             клиентом» (developing the procedures)).
     """
 
-    code = "TP310"
-    name = "touchpoint-not-assessed"
     severity = "info"
     anti_pattern = {
         RECEPTION: sub(RECEPTION_PROCEDURE, "    convenience: {status: ok}\n", "").replace(

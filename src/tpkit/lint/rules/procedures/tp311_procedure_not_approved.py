@@ -49,8 +49,6 @@ class ProcedureNotApproved(Rule):
             порядков по взаимодействию с клиентом» (developing the procedures)).
     """
 
-    code = "TP311"
-    name = "procedure-not-approved"
     severity = "warning"
     anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, _APPROVAL, "")}
     best_practice = {

@@ -43,8 +43,6 @@ class EmbeddedInWrongAct(Rule):
             с клиентом» (developing the procedures)).
     """
 
-    code = "TP312"
-    name = "embedded-in-wrong-act"
     severity = "error"
     anti_pattern = {
         RECEPTION: sub(

@@ -57,8 +57,6 @@ class FeedbackChannelNotInRegister(Rule):
             procedures); section «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP313"
-    name = "feedback-channel-not-in-register"
     severity = "warning"
     anti_pattern = {
         RECEPTION: sub(

@@ -50,8 +50,6 @@ class FormalApproach(NeedsRule):
             (forming the register).
     """
 
-    code = "TP101"
-    name = "formal-approach"
     severity = "error"
     anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
     best_practice = {

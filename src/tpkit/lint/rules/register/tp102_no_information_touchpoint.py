@@ -35,8 +35,6 @@ class NoInformationTouchpoint(NeedsRule):
             взаимодействия» (forming the register)).
     """
 
-    code = "TP102"
-    name = "no-information-touchpoint"
     severity = "warning"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(PROCESS, "  - touchpoint: site\n    needs: [info, forms]\n", "")

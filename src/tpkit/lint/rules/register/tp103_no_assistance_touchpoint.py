@@ -35,8 +35,6 @@ class NoAssistanceTouchpoint(NeedsRule):
             (forming the register)).
     """
 
-    code = "TP103"
-    name = "no-assistance-touchpoint"
     severity = "warning"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

@@ -40,8 +40,6 @@ class DuplicateTouchpoint(Rule):
             точек взаимодействия» (forming the register)).
     """
 
-    code = "TP104"
-    name = "duplicate-touchpoint"
     severity = "error"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

@@ -33,8 +33,6 @@ class TouchpointWithoutNeeds(Rule):
             «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP105"
-    name = "touchpoint-without-needs"
     severity = "error"
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "    needs: [info, forms]\n", "    needs: []\n")}
     best_practice = {"processes/child-benefit.yaml": PROCESS}

@@ -37,8 +37,6 @@ class TouchpointWithoutBasis(EntryFieldRule):
             взаимодействия» (forming the register)).
     """
 
-    code = "TP106"
-    name = "touchpoint-without-basis"
     severity = "warning"
     field = "basis"
     anti_pattern = {"touchpoints.yaml": _TP_NO_BASIS}

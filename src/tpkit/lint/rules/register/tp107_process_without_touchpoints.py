@@ -33,8 +33,6 @@ class ProcessWithoutTouchpoints(Rule):
             точек взаимодействия» (forming the register)).
     """
 
-    code = "TP107"
-    name = "process-without-touchpoints"
     severity = "error"
     anti_pattern = {"processes/child-benefit.yaml": (PROCESS_HEAD + "touchpoints: []\n")}
     best_practice = {"processes/child-benefit.yaml": PROCESS}

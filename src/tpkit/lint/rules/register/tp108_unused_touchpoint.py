@@ -36,8 +36,6 @@ class UnusedTouchpoint(Rule):
             «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP108"
-    name = "unused-touchpoint"
     severity = "info"
     anti_pattern = {
         "touchpoints.yaml": TOUCHPOINTS + "  - id: chatbot\n"

@@ -40,8 +40,6 @@ class JourneyGap(NeedsRule):
             (forming the register)).
     """
 
-    code = "TP109"
-    name = "journey-gap"
     severity = "warning"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

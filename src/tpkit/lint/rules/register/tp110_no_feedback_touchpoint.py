@@ -39,8 +39,6 @@ class NoFeedbackTouchpoint(NeedsRule):
             procedures).
     """
 
-    code = "TP110"
-    name = "no-feedback-touchpoint"
     severity = "warning"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

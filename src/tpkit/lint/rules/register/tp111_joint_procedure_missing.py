@@ -45,8 +45,6 @@ class JointProcedureMissing(Rule):
             (forming the register)).
     """
 
-    code = "TP111"
-    name = "joint-procedure-missing"
     severity = "warning"
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _PARTNER + "touchpoints:\n")}
     best_practice = {

@@ -118,8 +118,6 @@ class UniformProcessSplit(Rule):
             взаимодействия» (forming the register)).
     """
 
-    code = "TP112"
-    name = "uniform-process-split"
     severity = "info"
     anti_pattern = {
         "processes/appeals-benefits.yaml": _appeals(

@@ -65,8 +65,6 @@ class LowDemandRemoved(Rule):
             the registry with the BASE revision, so it runs only in tpkit diff and tpkit lint --since.
     """
 
-    code = "TP113"
-    name = "low-demand-removed"
     severity = "warning"
     review_only = True
     # Review compares two revisions: the anti-pattern is the process after a merge

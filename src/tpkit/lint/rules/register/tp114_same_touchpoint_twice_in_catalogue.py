@@ -61,8 +61,6 @@ class SameTouchpointTwiceInCatalogue(Rule):
             взаимодействия» (forming the register)).
     """
 
-    code = "TP114"
-    name = "same-touchpoint-twice-in-catalogue"
     severity = "warning"
     anti_pattern = {"touchpoints.yaml": _EPGU_TWICE}
     best_practice = {

@@ -58,8 +58,6 @@ class FinalGoalChannelsOnly(NeedsRule):
             перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP115"
-    name = "final-goal-channels-only"
     severity = "warning"
     anti_pattern = {"processes/child-benefit.yaml": _PADDED}
     best_practice = {

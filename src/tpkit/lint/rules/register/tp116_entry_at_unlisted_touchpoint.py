@@ -38,8 +38,6 @@ class EntryAtUnlistedTouchpoint(Rule):
             «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
-    code = "TP116"
-    name = "entry-at-unlisted-touchpoint"
     severity = "error"
     anti_pattern = {
         "processes/child-benefit.yaml": sub(

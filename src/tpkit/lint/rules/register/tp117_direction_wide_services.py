@@ -52,8 +52,6 @@ class DirectionWideServices(Rule):
             взаимодействия» (forming the register)).
     """
 
-    code = "TP117"
-    name = "direction-wide-services"
     severity = "warning"
     anti_pattern = {"processes/services.yaml": _WIDE}
     best_practice = {

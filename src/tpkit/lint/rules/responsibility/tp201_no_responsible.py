@@ -34,8 +34,6 @@ class NoResponsible(EntryFieldRule):
             on the responsible and approval).
     """
 
-    code = "TP201"
-    name = "no-responsible"
     severity = "warning"
     field = "responsible"
     anti_pattern = {"touchpoints.yaml": _TP_NO_RESPONSIBLE}

@@ -42,8 +42,6 @@ class ResponsibleNotLineManager(Rule):
             approval).
     """
 
-    code = "TP202"
-    name = "responsible-not-line-manager"
     severity = "info"
     anti_pattern = {
         "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),

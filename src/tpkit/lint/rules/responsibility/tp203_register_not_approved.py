@@ -39,8 +39,6 @@ class RegisterNotApproved(AgencyRule):
             взаимодействия» (forming the register), on the responsible and approval).
     """
 
-    code = "TP203"
-    name = "register-not-approved"
     severity = "warning"
     anti_pattern = {
         "agency.yaml": sub(

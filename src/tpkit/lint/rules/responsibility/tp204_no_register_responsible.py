@@ -34,8 +34,6 @@ class NoRegisterResponsible(AgencyRule):
             register), on the responsible and approval).
     """
 
-    code = "TP204"
-    name = "no-register-responsible"
     severity = "warning"
     anti_pattern = {"agency.yaml": sub(AGENCY, "  responsible: petrova\n", "")}
 

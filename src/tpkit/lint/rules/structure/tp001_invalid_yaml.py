@@ -5,22 +5,16 @@ from __future__ import annotations
 from ....registry import problem
 from ...rule import ProblemRule, register
 from ..examples import PROCESS
-from ..words import WHY_STRUCTURE
 
 
 @register
 class InvalidYaml(ProblemRule):
-    """A file is not valid YAML."""
+    """Summary:
+    ru: файл не является корректным YAML: синтаксис, табуляция, повторяющийся ключ, чужой тег, YAML-бомба
+    en: a file is not valid YAML: syntax, tab indentation, duplicate key, unsupported tag, YAML bomb
+    """
 
-    code = "TP001"
-    name = "invalid-yaml"
-    severity = "error"
     problem_kind = problem.SYNTAX
-    summary = {
-        "ru": "файл не является корректным YAML: синтаксис, табуляция, повторяющийся ключ, чужой тег, YAML-бомба",
-        "en": "a file is not valid YAML: syntax, tab indentation, duplicate key, unsupported tag, YAML bomb",
-    }
-    rationale = WHY_STRUCTURE
     anti_pattern = {
         "processes/child-benefit.yaml": (
             "id: child-benefit\n"

@@ -5,22 +5,16 @@ from __future__ import annotations
 from ....registry import problem
 from ...rule import ProblemRule, register
 from ..examples import TOUCHPOINTS
-from ..words import WHY_STRUCTURE
 
 
 @register
 class SchemaViolation(ProblemRule):
-    """A document breaks the schema."""
+    """Summary:
+    ru: документ нарушает схему: нет обязательного ключа, неизвестный ключ, неверный тип или значение
+    en: a document breaks the schema: missing or unknown key, wrong type or value, bad id
+    """
 
-    code = "TP002"
-    name = "schema-violation"
-    severity = "error"
     problem_kind = problem.SCHEMA
-    summary = {
-        "ru": "документ нарушает схему: нет обязательного ключа, неизвестный ключ, неверный тип или значение",
-        "en": "a document breaks the schema: missing or unknown key, wrong type or value, bad id",
-    }
-    rationale = WHY_STRUCTURE
     anti_pattern = {
         "touchpoints.yaml": (
             "touchpoints:\n"

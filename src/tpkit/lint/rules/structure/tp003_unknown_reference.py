@@ -9,22 +9,18 @@ from ..examples import PORTAL_PROCESS
 
 @register
 class UnknownReference(ProblemRule):
-    """A reference names nothing."""
+    """Summary:
+        ru: ссылка ни на что не указывает: подразделение, должностное лицо, акт, точка, потребность, особенность
+        en: a reference names nothing: unit, official, act, touchpoint, need, procedure or feature
 
-    code = "TP003"
-    name = "unknown-reference"
-    severity = "error"
+    Rationale:
+        ru: Каждая точка взаимодействия процесса должна быть точкой из перечня, с основанием из актов ведомства и
+            ответственным из его должностных лиц (разд. «Формирование перечня точек взаимодействия»).
+        en: Each touchpoint of a process must be a catalogue touchpoint, with a basis among the agency's acts and a
+            responsible among its officials (section on forming the register).
+    """
+
     problem_kind = problem.REFERENCE
-    summary = {
-        "ru": "ссылка ни на что не указывает: подразделение, должностное лицо, акт, точка, потребность, особенность",
-        "en": "a reference names nothing: unit, official, act, touchpoint, need, procedure or feature",
-    }
-    rationale = {
-        "ru": "Каждая точка взаимодействия процесса должна быть точкой из перечня, с основанием из актов ведомства "
-        "и ответственным из его должностных лиц (разд. «Формирование перечня точек взаимодействия»).",
-        "en": "Each touchpoint of a process must be a catalogue touchpoint, with a basis among the agency's acts "
-        "and a responsible among its officials (section on forming the register).",
-    }
     anti_pattern = {
         "processes/child-benefit.yaml": (
             "id: child-benefit\n"

@@ -8,21 +8,17 @@ from ...rule import ProblemRule, register
 
 @register
 class MissingFile(ProblemRule):
-    """A required file is absent."""
+    """Summary:
+        ru: нет обязательного файла agency.yaml или touchpoints.yaml
+        en: agency.yaml or touchpoints.yaml is absent
 
-    code = "TP006"
-    name = "missing-file"
-    severity = "error"
+    Rationale:
+        ru: Перечень формируется ведомством и содержит его точки взаимодействия: без описания ведомства и перечня точек
+            реестр неполон.
+        en: The register is the agency's and lists its touchpoints: without the agency and the catalogue it is
+            incomplete.
+    """
+
     problem_kind = problem.MISSING_FILE
-    summary = {
-        "ru": "нет обязательного файла agency.yaml или touchpoints.yaml",
-        "en": "agency.yaml or touchpoints.yaml is absent",
-    }
-    rationale = {
-        "ru": "Перечень формируется ведомством и содержит его точки взаимодействия: без описания ведомства и "
-        "перечня точек реестр неполон.",
-        "en": "The register is the agency's and lists its touchpoints: without the agency and the catalogue "
-        "it is incomplete.",
-    }
     anti_pattern = {"touchpoints.yaml": None}
     best_practice = {}

@@ -9,20 +9,17 @@ from ..examples import PORTAL_PROCESS
 
 @register
 class IdFilenameMismatch(ProblemRule):
-    """A process or procedure id differs from its file name."""
+    """Summary:
+        ru: идентификатор процесса или порядка не совпадает с именем файла
+        en: a process or procedure id differs from its file name
 
-    code = "TP007"
-    name = "id-filename-mismatch"
+    Rationale:
+        ru: Имя файла — первое, что видит рецензент в запросе на слияние: оно должно называть тот же объект.
+        en: The file name is what a reviewer sees first in a merge request: it must name the same object.
+    """
+
     severity = "warning"
     problem_kind = problem.ID_MISMATCH
     always_on = False
-    summary = {
-        "ru": "идентификатор процесса или порядка не совпадает с именем файла",
-        "en": "a process or procedure id differs from its file name",
-    }
-    rationale = {
-        "ru": "Имя файла — первое, что видит рецензент в запросе на слияние: оно должно называть тот же объект.",
-        "en": "The file name is what a reviewer sees first in a merge request: it must name the same object.",
-    }
     anti_pattern = {"processes/benefit.yaml": PORTAL_PROCESS}
     best_practice = {"processes/child-benefit.yaml": PORTAL_PROCESS}

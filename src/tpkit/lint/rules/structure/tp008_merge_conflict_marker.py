@@ -25,21 +25,17 @@ def _with_conflict(text: str) -> str:
 
 @register
 class MergeConflictMarker(ProblemRule):
-    """A file holds a line of an unresolved git merge conflict."""
+    """Summary:
+        ru: в файле осталась строка неразрешенного конфликта слияния git (<<<<<<<, =======, >>>>>>>)
+        en: a file holds a line of an unresolved git merge conflict (<<<<<<<, =======, >>>>>>>)
 
-    code = "TP008"
-    name = "merge-conflict-marker"
-    severity = "error"
+    Rationale:
+        ru: Внутри блока «|» маркеры конфликта — обычный текст: YAML их принимает, а утвержденный документ напечатал бы
+            оба варианта и сами маркеры. Конфликт разрешает человек.
+        en: Inside a «|» block the markers are plain text: YAML accepts them and an approved document would print both
+            versions and the markers. A person resolves the conflict.
+    """
+
     problem_kind = problem.MERGE_CONFLICT
-    summary = {
-        "ru": "в файле осталась строка неразрешенного конфликта слияния git (<<<<<<<, =======, >>>>>>>)",
-        "en": "a file holds a line of an unresolved git merge conflict (<<<<<<<, =======, >>>>>>>)",
-    }
-    rationale = {
-        "ru": "Внутри блока «|» маркеры конфликта — обычный текст: YAML их принимает, а утвержденный документ "
-        "напечатал бы оба варианта и сами маркеры. Конфликт разрешает человек.",
-        "en": "Inside a «|» block the markers are plain text: YAML accepts them and an approved document would print "
-        "both versions and the markers. A person resolves the conflict.",
-    }
     anti_pattern = {"processes/child-benefit.yaml": _with_conflict(PORTAL_PROCESS)}
     best_practice = {"processes/child-benefit.yaml": PORTAL_PROCESS}

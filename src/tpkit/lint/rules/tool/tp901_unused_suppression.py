@@ -36,8 +36,6 @@ class UnusedSuppression(Rule):
             fixed finding and would silently hide it if the mistake came back.
     """
 
-    code = "TP901"
-    name = "unused-suppression"
     severity = "info"
     # the process does take feedback (at the portal): the comment suppresses nothing
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
