@@ -34,6 +34,31 @@ RegistryOpt = Annotated[
     Optional[Path],
     typer.Option("--registry", "-C", metavar="DIR", help="The registry folder (default: found from the current one)."),
 ]
+PathsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(metavar="PATH", help="Registry folder, or files in it (default: the registry).", show_default=False),
+]
+DirectionOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--direction",
+        "-d",
+        metavar="DIRECTION",
+        help="Direction of activity: services | functions | support | control | appeals.",
+    ),
+]
+ReportOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout).")
+]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")]
+BaseArg = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="BASE",
+        help="The git revision to compare with (default: agency.yaml register.approval.revision, the approved one).",
+        show_default=False,
+    ),
+]
 
 
 class State:

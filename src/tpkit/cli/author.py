@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import app
+from .app import DirectionOpt, PathsArg, RegistryOpt, ReportOpt, app
 from .common import (
     author_call,
     check_choice,
@@ -73,10 +73,7 @@ def new(
 
 @app.command()
 def fmt(
-    paths: Annotated[
-        Optional[list[Path]],
-        typer.Argument(metavar="PATH", help="Registry folder or files (default: the registry).", show_default=False),
-    ] = None,
+    paths: PathsArg = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
 ) -> None:
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
@@ -155,7 +152,7 @@ def _run_import(
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")]
-DirectionOpt = Annotated[
+RowDirectionOpt = Annotated[
     Optional[str],
     typer.Option(
         "--direction",
@@ -163,51 +160,45 @@ DirectionOpt = Annotated[
         help="Direction for rows under no direction heading, on a sheet whose name is not one (default: services).",
     ),
 ]
-RegistryOpt = Annotated[
-    Optional[Path], typer.Option("--registry", metavar="DIR", help="Registry folder (default: the current one).")
-]
 DryRunOpt = Annotated[
     bool,
     typer.Option("--dry-run", help="Print the plan (rows, what each became, what was not understood); write nothing."),
 ]
-ReportOpt = Annotated[
+PlanOpt = Annotated[
     Optional[Path],
     typer.Option("--report", metavar="FILE.md", help="Also write the plan to FILE.md (for the merge request)."),
 ]
 
 
-@import_app.command("xlsx")
-def import_xlsx_cmd(
-    file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE", help="An .xlsx workbook: tpkit's register export or an agency's own table, any sheet."
-        ),
-    ],
-    force: ForceOpt = False,
-    direction: DirectionOpt = None,
-    path: RegistryOpt = None,
-    dry_run: DryRunOpt = False,
-    report: ReportOpt = None,
-) -> None:
-    """A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported."""
-    _run_import("xlsx", file, force, direction, path, dry_run, report)
+def _import_command(kind: str, what: str, summary: str) -> None:
+    """``tpkit import KIND FILE``: the same options for every kind of file; ``what`` helps with FILE."""
+
+    def command(
+        file: Path,
+        force: ForceOpt = False,
+        direction: RowDirectionOpt = None,
+        path: RegistryOpt = None,
+        dry_run: DryRunOpt = False,
+        report: PlanOpt = None,
+    ) -> None:
+        _run_import(kind, file, force, direction, path, dry_run, report)
+
+    command.__doc__ = summary
+    # the help of FILE is this kind's: set as an object, since the module's annotations are strings
+    command.__annotations__["file"] = Annotated[Path, typer.Argument(metavar="FILE", help=what)]
+    import_app.command(kind)(command)
 
 
-@import_app.command("docx")
-def import_docx_cmd(
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="FILE", help="A .docx document whose tables are the register (an order's appendix)."),
-    ],
-    force: ForceOpt = False,
-    direction: DirectionOpt = None,
-    path: RegistryOpt = None,
-    dry_run: DryRunOpt = False,
-    report: ReportOpt = None,
-) -> None:
-    """A register published in Word (its tables) becomes touchpoints.yaml and processes/*.yaml."""
-    _run_import("docx", file, force, direction, path, dry_run, report)
+_import_command(
+    "xlsx",
+    "An .xlsx workbook: tpkit's register export or an agency's own table, any sheet.",
+    "A register kept in Excel becomes touchpoints.yaml and processes/*.yaml; unmapped rows are reported.",
+)
+_import_command(
+    "docx",
+    "A .docx document whose tables are the register (an order's appendix).",
+    "A register published in Word (its tables) becomes touchpoints.yaml and processes/*.yaml.",
+)
 
 
 MATRIX_FORMATS = ("text", "html", "csv")
@@ -219,20 +210,11 @@ def matrix(
         Optional[Path],
         typer.Argument(metavar="DIR", help="Registry folder (default: the current one).", show_default=False),
     ] = None,
-    direction: Annotated[
-        Optional[str],
-        typer.Option(
-            "--direction",
-            metavar="DIRECTION",
-            help="Direction of activity: services | functions | support | control | appeals.",
-        ),
-    ] = None,
+    direction: DirectionOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | html | csv.")
     ] = "text",
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (- for stdout).")
-    ] = None,
+    output: ReportOpt = None,
 ) -> None:
     """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
     from ..author.matrix import build_matrix, render_csv, render_html

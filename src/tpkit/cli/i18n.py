@@ -33,7 +33,8 @@ HELP_RU: dict[str, str] = {
     "Check the registry against the methodology (rules TP001…TP901).": (
         "Проверить реестр по методическим рекомендациям (правила TP001…TP901)."
     ),
-    "Registry folder, or files in it to report on.": "Папка реестра или файлы в нем, о которых сообщать.",
+    "Registry folder, or files in it (default: the registry).": "Папка реестра или файлы в нем (по умолчанию — весь "
+    "реестр).",
     "Report format: text | json | sarif | github | gitlab | junit.": (
         "Формат отчета: text | json | sarif | github | gitlab | junit."
     ),
@@ -97,20 +98,15 @@ HELP_RU: dict[str, str] = {
     "Compare the registry at two git revisions by meaning (for a merge request).": (
         "Сравнить реестр в двух ревизиях git по смыслу (для запроса на слияние)."
     ),
-    "The git revision to compare with (default: agency.yaml register.approval.revision).": (
-        "Ревизия git для сравнения (по умолчанию — register.approval.revision в agency.yaml)."
-    ),
-    "The approved revision (default: agency.yaml register.approval.revision).": (
-        "Утвержденная ревизия (по умолчанию — register.approval.revision в agency.yaml)."
+    "The git revision to compare with (default: agency.yaml register.approval.revision, the approved one).": (
+        "Ревизия git для сравнения (по умолчанию — утвержденная, register.approval.revision в agency.yaml)."
     ),
     "Changes of the register since its approved revision, for an amending order (о внесении изменений).": (
         "Изменения перечня с утвержденной ревизии — для приказа о внесении изменений."
     ),
     "The revision to review (default: the working tree).": "Проверяемая ревизия (по умолчанию — рабочая копия).",
     "Report format: text | md | json.": "Формат отчета: text | md | json.",
-    "The registry folder (default: found from the current folder).": (
-        "Папка реестра (по умолчанию — найденная от текущей)."
-    ),
+    "Registry folder (default: the current one).": "Папка реестра (по умолчанию — текущая).",
     # author
     "Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas.": (
         "Создать реестр, проходящий проверку: пример, файлы CI, pre-commit, схемы для VS Code."
@@ -127,7 +123,6 @@ HELP_RU: dict[str, str] = {
     "Canonical formatting of the registry's YAML: key order, indentation; comments and data kept.": (
         "Единое оформление YAML реестра: порядок ключей, отступы; комментарии и данные сохраняются."
     ),
-    "Registry folder or files (default: the registry).": "Папка реестра или файлы (по умолчанию — весь реестр).",
     "Change nothing; exit 1 if some file would change.": "Ничего не менять; код 1, если файл изменился бы.",
     "Import a register kept elsewhere into the registry's YAML files.": (
         "Импортировать перечень, который велся в другом месте, в файлы YAML реестра."
@@ -158,12 +153,10 @@ HELP_RU: dict[str, str] = {
     "Also write the plan to FILE.md (for the merge request).": (
         "Записать план также в FILE.md (для запроса на слияние)."
     ),
-    "Registry folder (default: the current one).": "Папка реестра (по умолчанию — текущая).",
     "Processes × touchpoints with the needs in the cells; the journey gaps of each process.": (
         "Процессы × точки взаимодействия, в ячейках — потребности; пробелы пути клиента по каждому процессу."
     ),
     "Output format: text | html | csv.": "Формат вывода: text | html | csv.",
-    "Write to FILE (- for stdout).": "Записать в ФАЙЛ (- — в стандартный вывод).",
     # tpkit site
     "The register as a static web site: pages, journey pictures, findings, offline search (exit as lint).": (
         "Перечень как статический веб-сайт: страницы, схемы пути клиента, замечания, поиск без сети "

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import LangOpt, State, app
+from .app import LangOpt, PathsArg, ReportOpt, State, app
 from .common import (
     check_choice,
     check_output,
@@ -30,19 +30,14 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 @app.command()
 def lint(
-    paths: Annotated[
-        Optional[list[Path]],
-        typer.Argument(metavar="PATH", help="Registry folder, or files in it to report on.", show_default=False),
-    ] = None,
+    paths: PathsArg = None,
     fmt: Annotated[
         Optional[str],
         typer.Option(
             "--format", "-f", metavar="FORMAT", help="Report format: text | json | sarif | github | gitlab | junit."
         ),
     ] = None,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout).")
-    ] = None,
+    output: ReportOpt = None,
     select: Annotated[
         Optional[list[str]], typer.Option("--select", metavar="CODES", help="Codes or prefixes to enable.")
     ] = None,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import RegistryOpt, app
+from .app import BaseArg, DirectionOpt, OutputOpt, RegistryOpt, app
 from .common import check_choice, check_direction, check_output, open_registry, write_bytes, written
 from .errors import fail
 
@@ -178,15 +178,7 @@ def render_procedure_cmd(
 
 @render_app.command("register")
 def render_register_cmd(
-    direction: Annotated[
-        Optional[str],
-        typer.Option(
-            "--direction",
-            "-d",
-            metavar="DIRECTION",
-            help="Direction of activity: services | functions | support | control | appeals.",
-        ),
-    ] = None,
+    direction: DirectionOpt = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -194,9 +186,7 @@ def render_register_cmd(
         ),
     ] = "docx",
     pdfa: PdfaOpt = False,
-    output: Annotated[
-        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
-    ] = None,
+    output: OutputOpt = None,
     registry: RegistryOpt = None,
     time_limit: TimeLimitOpt = None,
 ) -> None:
@@ -221,20 +211,11 @@ def render_register_cmd(
 
 @render_app.command("changes")
 def render_changes_cmd(
-    base: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="BASE",
-            help="The approved revision (default: agency.yaml register.approval.revision).",
-            show_default=False,
-        ),
-    ] = None,
+    base: BaseArg = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
     ] = "docx",
-    output: Annotated[
-        Optional[str], typer.Option("--output", "-o", metavar="PATH", help="FILE, DIR, or - for stdout.")
-    ] = None,
+    output: OutputOpt = None,
     registry: RegistryOpt = None,
 ) -> None:
     """Changes of the register since its approved revision, for an amending order (о внесении изменений)."""

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, State, app
+from .app import BaseArg, LangOpt, ReportOpt, State, app
 from .common import check_choice, check_output, chosen_lang, open_registry, stdout_or_path, use_color, write_text_report
 from .errors import fail
 
@@ -20,14 +20,7 @@ NO_BASE = (
 
 @app.command()
 def diff(
-    base: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="BASE",
-            help="The git revision to compare with (default: agency.yaml register.approval.revision).",
-            show_default=False,
-        ),
-    ] = None,
+    base: BaseArg = None,
     head: Annotated[
         Optional[str],
         typer.Argument(metavar="HEAD", help="The revision to review (default: the working tree).", show_default=False),
@@ -35,12 +28,16 @@ def diff(
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Report format: text | md | json.")
     ] = "text",
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (- for stdout).")
-    ] = None,
+    output: ReportOpt = None,
     path: Annotated[
         Optional[Path],
-        typer.Option("--path", metavar="DIR", help="The registry folder (default: found from the current folder)."),
+        typer.Option(
+            "--registry",
+            "-C",
+            "--path",
+            metavar="DIR",
+            help="The registry folder (default: found from the current one).",
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> None:
