@@ -255,8 +255,8 @@ def to_data(
     is ``steps[:plen]``: a mapping writes the key it is converting at
     ``steps[plen]``; a sequence writes its list of converted items once, and
     the index of the item being converted is that list's length. Scalars, most
-    of the nodes, are converted inline in the loops (the same few lines three
-    times) rather than by a call each.
+    of the nodes, are converted by :func:`scalar` straight from the loops, without
+    the dispatch of :func:`conv`.
 
     ``marks`` receives, for every node in the order of the data (a mapping,
     then each key and its value; a sequence, then its items), three numbers:
@@ -308,28 +308,32 @@ def to_data(
             for k, v in conv(src, depth, plen).items():
                 into.setdefault(k, v)
 
+    def scalar(node: yaml.ScalarNode, too_deep: bool, plen: int) -> Any:
+        nonlocal left
+        s, e = node.start_mark, node.end_mark
+        mark((s.index, e.index, 3))
+        value = node.value
+        left -= 1 + len(value)
+        if left < 0 or too_deep:
+            raise over(node, plen)
+        tag = node.tag
+        if tag != T_STR:
+            if tag not in scalar_tags:
+                raise stop(node, msg.unsupported_tag(tag), plen)
+            if not node.style:
+                resolved = resolve(value)
+                if resolved is not value:
+                    return resolved
+        if check_chars and suspect.search(value):
+            chars(node, value, plen)
+        return value
+
     def conv(node: yaml.Node, depth: int, plen: int) -> Any:
         # A problem raises _Stop, which ends the whole conversion: nothing needs undoing on the way out.
         nonlocal left
         cls = node.__class__
-        s, e = node.start_mark, node.end_mark
         if cls is scalar_node:  # only a document that is one scalar: the loops below convert the others
-            mark((s.index, e.index, 3))
-            value = node.value
-            left -= 1 + len(value)
-            if left < 0 or depth > max_depth:
-                raise over(node, plen)
-            tag = node.tag
-            if tag != T_STR:
-                if tag not in scalar_tags:
-                    raise stop(node, msg.unsupported_tag(tag), plen)
-                if not node.style:  # type: ignore[attr-defined]  # a ScalarNode (cls is not narrowed)
-                    resolved = resolve(value)
-                    if resolved is not value:
-                        return resolved
-            if check_chars and suspect.search(value):
-                chars(node, value, plen)
-            return value
+            return scalar(node, depth > max_depth, plen)  # type: ignore[arg-type]  # cls is not narrowed
         left -= 1
         if left < 0 or depth > max_depth:
             raise over(node, plen)
@@ -341,7 +345,7 @@ def to_data(
         too_deep = depth > max_depth  # every child is
         cplen = plen + 1
         at = len(pos)
-        mark((s.index, e.index, 0))
+        mark((node.start_mark.index, node.end_mark.index, 0))
         if cls is seq_node:
             if node.tag != T_SEQ:
                 raise stop(node, msg.unsupported_tag(node.tag), plen)
@@ -349,27 +353,10 @@ def to_data(
             steps[plen] = items
             append = items.append
             for child in node.value:
-                if child.__class__ is not scalar_node:
+                if child.__class__ is scalar_node:
+                    append(scalar(child, too_deep, cplen))
+                else:
                     append(conv(child, depth, cplen))
-                    continue
-                s, e = child.start_mark, child.end_mark
-                mark((s.index, e.index, 3))
-                value = child.value
-                left -= 1 + len(value)
-                if left < 0 or too_deep:
-                    raise over(child, cplen)
-                tag = child.tag
-                if tag != T_STR:
-                    if tag not in scalar_tags:
-                        raise stop(child, msg.unsupported_tag(tag), cplen)
-                    if not child.style:
-                        resolved = resolve(value)
-                        if resolved is not value:
-                            append(resolved)
-                            continue
-                if check_chars and suspect.search(value):
-                    chars(child, value, cplen)
-                append(value)
             if aliases:
                 active.discard(id(node))
             pos[at + 2] = len(pos) - at
@@ -387,45 +374,15 @@ def to_data(
                 continue
             if key_node.__class__ is not scalar_node:
                 raise stop(key_node, msg.COMPLEX_KEY, plen)
-            s, e = key_node.start_mark, key_node.end_mark
-            mark((s.index, e.index, 3))
-            key = key_node.value
-            left -= 1 + len(key)
-            if left < 0 or too_deep:
-                raise over(key_node, plen)
-            tag = key_node.tag
-            if tag != T_STR:
-                if tag not in scalar_tags:
-                    raise stop(key_node, msg.unsupported_tag(tag), plen)
-                if not key_node.style:
-                    key = resolve(key)
-            if check_chars and key.__class__ is str and suspect.search(key):
-                chars(key_node, key, plen)
+            key = scalar(key_node, too_deep, plen)
             steps[plen] = key
             if key in result:
                 raise stop(key_node, msg.duplicate_key(key), cplen)
             # the value
-            if value_node.__class__ is not scalar_node:
+            if value_node.__class__ is scalar_node:
+                result[key] = scalar(value_node, too_deep, cplen)
+            else:
                 result[key] = conv(value_node, depth, cplen)
-                continue
-            s, e = value_node.start_mark, value_node.end_mark
-            mark((s.index, e.index, 3))
-            value = value_node.value
-            left -= 1 + len(value)
-            if left < 0 or too_deep:
-                raise over(value_node, cplen)
-            tag = value_node.tag
-            if tag != T_STR:
-                if tag not in scalar_tags:
-                    raise stop(value_node, msg.unsupported_tag(tag), cplen)
-                if not value_node.style:
-                    resolved = resolve(value)
-                    if resolved is not value:
-                        result[key] = resolved
-                        continue
-            if check_chars and suspect.search(value):
-                chars(value_node, value, cplen)
-            result[key] = value
         if merged is not None:
             for k, v in merged.items():
                 result.setdefault(k, v)
