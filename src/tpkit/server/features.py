@@ -7,12 +7,13 @@ them to the client's units with a :class:`Ranges`. Nothing here reads stdin or w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from lsprotocol import types as t
 
 from .workspace import Diag, Entry, IdInfo, Loc, RegistryWorkspace
-from .yamlctx import context_at, ref_kind, scan, token_at
+from .yamlctx import Token, context_at, ref_kind, scan, token_at
 
 SEVERITY = {
     "error": t.DiagnosticSeverity.Error,
@@ -41,6 +42,22 @@ class Ranges(Protocol):
     def uri(self, rel: str) -> str: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """Where a request stands: the registry, the file (its path and kind), its lines, the code-point position."""
+
+    ws: RegistryWorkspace
+    rel: str
+    file_kind: str
+    lines: Sequence[str]
+    line: int
+    column: int
+
+    def token(self) -> tuple[str, Token] | None:
+        """The reference kind and the id token under the cursor."""
+        return token_at(self.file_kind, self.lines, self.line, self.column)
+
+
 def _kinds(kind: str) -> list[str]:
     return kind.split("|")
 
@@ -64,16 +81,14 @@ def diagnostic(d: Diag, ranges: Ranges, docs_url: str) -> t.Diagnostic:
 # --- completion --------------------------------------------------------------------------------
 
 
-def completion(
-    ws: RegistryWorkspace, rel: str, file_kind: str, lines: Sequence[str], line: int, column: int, ranges: Ranges
-) -> list[t.CompletionItem]:
-    ctx = context_at(file_kind, lines, line, column)
+def completion(spot: Spot, ranges: Ranges) -> list[t.CompletionItem]:
+    ctx = context_at(spot.file_kind, spot.lines, spot.line, spot.column)
     if ctx is None:
         return []
     items: list[t.CompletionItem] = []
-    replace = ranges.range(Loc(rel, line, ctx.start, line, column))
+    replace = ranges.range(Loc(spot.rel, spot.line, ctx.start, spot.line, spot.column))
     for kind in _kinds(ctx.kind):
-        for n, info in enumerate(ws.ids(kind)):
+        for n, info in enumerate(spot.ws.ids(kind)):
             if ctx.prefix and not (info.ident.startswith(ctx.prefix) or ctx.prefix.lower() in info.detail.lower()):
                 continue
             new_text = ctx.lead + info.ident + (":" if kind == "section" else "")
@@ -102,53 +117,41 @@ def _lookup(ws: RegistryWorkspace, kind: str, ident: str) -> IdInfo | None:
     return None
 
 
-def hover(
-    ws: RegistryWorkspace, rel: str, file_kind: str, lines: Sequence[str], line: int, column: int, ranges: Ranges
-) -> t.Hover | None:
-    found = token_at(file_kind, lines, line, column)
+def hover(spot: Spot, ranges: Ranges) -> t.Hover | None:
+    found = spot.token()
     if found is None:
         return None
     kind, tok = found
-    info = _lookup(ws, kind, tok.text)
+    info = _lookup(spot.ws, kind, tok.text)
     if info is None:
         return None
     return t.Hover(
         contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=info.markdown),
-        range=ranges.range(Loc(rel, line, tok.start, line, tok.end)),
+        range=ranges.range(Loc(spot.rel, spot.line, tok.start, spot.line, tok.end)),
     )
 
 
-def definition(
-    ws: RegistryWorkspace, file_kind: str, lines: Sequence[str], line: int, column: int, ranges: Ranges
-) -> list[t.Location]:
-    found = token_at(file_kind, lines, line, column)
+def definition(spot: Spot, ranges: Ranges) -> list[t.Location]:
+    found = spot.token()
     if found is None:
         return []
     kind, tok = found
     for k in _kinds(kind):
-        loc = ws.declaration(k, tok.text)
+        loc = spot.ws.declaration(k, tok.text)
         if loc is not None:
             return [t.Location(uri=ranges.uri(loc.rel), range=ranges.range(loc))]
     return []
 
 
-def references(
-    ws: RegistryWorkspace,
-    file_kind: str,
-    lines: Sequence[str],
-    line: int,
-    column: int,
-    include_declaration: bool,
-    ranges: Ranges,
-) -> list[t.Location]:
+def references(spot: Spot, include_declaration: bool, ranges: Ranges) -> list[t.Location]:
     """Every place that names the id under the cursor (a touchpoint: processes, features, procedures)."""
-    found = token_at(file_kind, lines, line, column)
+    found = spot.token()
     if found is None:
         return []
     kind, tok = found
     wanted = set(_kinds(kind))
     out: list[t.Location] = []
-    for rel, kind_of_file, text in ws.files():
+    for rel, kind_of_file, text in spot.ws.files():
         for info in scan(text.splitlines()):
             k = ref_kind(kind_of_file, info.path)
             if k is None or not wanted & set(_kinds(k)):

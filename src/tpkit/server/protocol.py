@@ -139,7 +139,7 @@ class TpkitServer(LanguageServer):
 
     # -- requests -----------------------------------------------------------------------------
 
-    def at(self, uri: str, pos: t.Position) -> tuple[RegistryWorkspace, str, str, list[str], int, int] | None:
+    def at(self, uri: str, pos: t.Position) -> features.Spot | None:
         """The registry, path, kind, lines and code-point position of a request on an open document."""
         placed = self.open_docs.get(uri)
         if placed is None:
@@ -153,7 +153,7 @@ class TpkitServer(LanguageServer):
         lines = list(doc.lines)
         server_pos = doc.position_codec.position_from_client_units(lines, pos)
         lines = [ln.rstrip("\r\n") for ln in lines]
-        return ws, rel, kind, lines, server_pos.line, server_pos.character
+        return features.Spot(ws, rel, kind, lines, server_pos.line, server_pos.character)
 
 
 class DocRanges:
@@ -211,37 +211,26 @@ def build() -> TpkitServer:
         t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=[" ", "[", ",", "-"], resolve_provider=False)
     )
     def completion(ls: TpkitServer, params: t.CompletionParams) -> t.CompletionList | None:
-        got = ls.at(params.text_document.uri, params.position)
-        if got is None:
+        spot = ls.at(params.text_document.uri, params.position)
+        if spot is None:
             return None
-        ws, rel, kind, lines, line, col = got
-        items = features.completion(ws, rel, kind, lines, line, col, DocRanges(ls, ws))
-        return t.CompletionList(is_incomplete=False, items=items)
+        return t.CompletionList(is_incomplete=False, items=features.completion(spot, DocRanges(ls, spot.ws)))
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     def hover(ls: TpkitServer, params: t.HoverParams) -> t.Hover | None:
-        got = ls.at(params.text_document.uri, params.position)
-        if got is None:
-            return None
-        ws, rel, kind, lines, line, col = got
-        return features.hover(ws, rel, kind, lines, line, col, DocRanges(ls, ws))
+        spot = ls.at(params.text_document.uri, params.position)
+        return None if spot is None else features.hover(spot, DocRanges(ls, spot.ws))
 
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: TpkitServer, params: t.DefinitionParams) -> list[t.Location] | None:
-        got = ls.at(params.text_document.uri, params.position)
-        if got is None:
-            return None
-        ws, _rel, kind, lines, line, col = got
-        return features.definition(ws, kind, lines, line, col, DocRanges(ls, ws)) or None
+        spot = ls.at(params.text_document.uri, params.position)
+        return (spot and features.definition(spot, DocRanges(ls, spot.ws))) or None
 
     @server.feature(t.TEXT_DOCUMENT_REFERENCES)
     def references(ls: TpkitServer, params: t.ReferenceParams) -> list[t.Location] | None:
-        got = ls.at(params.text_document.uri, params.position)
-        if got is None:
-            return None
-        ws, _rel, kind, lines, line, col = got
+        spot = ls.at(params.text_document.uri, params.position)
         include = params.context.include_declaration
-        return features.references(ws, kind, lines, line, col, include, DocRanges(ls, ws)) or None
+        return (spot and features.references(spot, include, DocRanges(ls, spot.ws))) or None
 
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
     def code_action(ls: TpkitServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
