@@ -38,18 +38,6 @@ class ProcedureSectionMissing(Rule):
     """
 
     severity = "error"
-    anti_pattern = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "  control:\n"
-            "    - subject: Соблюдение сроков ожидания в очереди\n"
-            "      periodicity: ежемесячно\n"
-            "      tool: Выгрузка из системы электронной очереди\n"
-            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
-            "  tools: []                   # (а раздела контроля нет вовсе)\n",
-        ).replace("  tools:\n    - kind: script\n      name: Скрипт приветствия и выяснения цели визита\n", "", 1)
-    }
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -66,3 +54,16 @@ class ProcedureSectionMissing(Rule):
                     state=state,
                     field=key,
                 )
+
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "  control:\n"
+            "    - subject: Соблюдение сроков ожидания в очереди\n"
+            "      periodicity: ежемесячно\n"
+            "      tool: Выгрузка из системы электронной очереди\n"
+            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
+            "  tools: []                   # (а раздела контроля нет вовсе)\n",
+        ).replace("  tools:\n    - kind: script\n      name: Скрипт приветствия и выяснения цели визита\n", "", 1)
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

@@ -37,15 +37,6 @@ class ControlIncomplete(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "      tool: Выгрузка из системы электронной очереди\n"
-            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
-            "",
-        )
-    }
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     _KEYS = {
         "subject": ("предмета", "subject"),
@@ -79,3 +70,13 @@ class ControlIncomplete(Rule):
                 yield self.hit(
                     *procedure_place(reg, pr, "sections", "control"), key="corrective", title=pr.title, problem=problem
                 )
+
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "      tool: Выгрузка из системы электронной очереди\n"
+            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
+            "",
+        )
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

@@ -35,14 +35,6 @@ class FeedbackIncomplete(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "    rating_each_stage: true\n    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
-            "    description: Книга жалоб и предложений у входа\n",
-        )
-    }
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -63,3 +55,12 @@ class FeedbackIncomplete(Rule):
                     title=pr.title,
                     missing=Bi("; ".join(ru), "; ".join(en)),
                 )
+
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "    rating_each_stage: true\n    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+            "    description: Книга жалоб и предложений у входа\n",
+        )
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

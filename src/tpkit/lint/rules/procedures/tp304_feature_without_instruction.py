@@ -72,6 +72,30 @@ class FeatureWithoutInstruction(Rule):
     """
 
     severity = "warning"
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        if not reg.features:
+            return
+        by_tp = _features_by_touchpoint(reg)
+        for pr in reg.procedures.values():
+            have = {s.feature for s in pr.sections.specifics or [] if s.feature}
+            reported: set[str] = set()
+            path = ("sections", "specifics") if pr.sections.specifics is not None else ("sections",)
+            for t in reg.covered(pr):
+                for fid, (proc, feat) in sorted(by_tp.get(t, {}).items()):
+                    if fid in have or fid in reported:
+                        continue
+                    reported.add(fid)
+                    yield self.hit(
+                        *procedure_place(reg, pr, *path),
+                        key=fid,
+                        title=pr.title,
+                        feature=feat.title,
+                        fid=fid,
+                        process=proc.title,
+                        name=reg.tp_name(t),
+                    )
+
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n")}
     best_practice = {
         "processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n"),
@@ -100,26 +124,3 @@ class FeatureWithoutInstruction(Rule):
             "      corrective_measures: [Перераспределение сотрудников в часы пик]\n"
         ),
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        if not reg.features:
-            return
-        by_tp = _features_by_touchpoint(reg)
-        for pr in reg.procedures.values():
-            have = {s.feature for s in pr.sections.specifics or [] if s.feature}
-            reported: set[str] = set()
-            path = ("sections", "specifics") if pr.sections.specifics is not None else ("sections",)
-            for t in reg.covered(pr):
-                for fid, (proc, feat) in sorted(by_tp.get(t, {}).items()):
-                    if fid in have or fid in reported:
-                        continue
-                    reported.add(fid)
-                    yield self.hit(
-                        *procedure_place(reg, pr, *path),
-                        key=fid,
-                        title=pr.title,
-                        feature=feat.title,
-                        fid=fid,
-                        process=proc.title,
-                        name=reg.tp_name(t),
-                    )

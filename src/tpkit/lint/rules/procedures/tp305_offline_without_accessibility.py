@@ -41,6 +41,12 @@ class OfflineWithoutAccessibility(Rule):
     """
 
     severity = "warning"
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for ident, tp in reg.touchpoints.items():
+            if in_person(tp.channel) and not tp.accessibility:
+                yield self.hit(*touchpoint_place(reg, ident), name=tp.name)
+
     anti_pattern = {
         "touchpoints.yaml": sub(TOUCHPOINTS, "    accessibility:\n      - Пандус и кнопка вызова у входа\n", "")
     }
@@ -51,8 +57,3 @@ class OfflineWithoutAccessibility(Rule):
             "      - Пандус и кнопка вызова у входа\n      - Обслуживание на дому по предварительной заявке\n",
         )
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for ident, tp in reg.touchpoints.items():
-            if in_person(tp.channel) and not tp.accessibility:
-                yield self.hit(*touchpoint_place(reg, ident), name=tp.name)

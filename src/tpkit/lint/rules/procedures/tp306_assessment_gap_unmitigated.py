@@ -39,14 +39,6 @@ class AssessmentGapUnmitigated(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "{status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}",
-            "{status: gap, finding: Ожидание до 40 минут}",
-        )
-    }
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -60,3 +52,12 @@ class AssessmentGapUnmitigated(Rule):
                             name=reg.tp_name(a.touchpoint),
                             criterion=Bi(labels["ru"], labels["en"]),
                         )
+
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "{status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}",
+            "{status: gap, finding: Ожидание до 40 минут}",
+        )
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

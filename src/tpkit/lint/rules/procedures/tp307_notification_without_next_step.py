@@ -61,14 +61,6 @@ class NotificationWithoutNextStep(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    next_step: Решение принимается в течение 10 рабочих дней\n",
-            "    next_step: Заявление будет рассмотрено, о решении сообщим дополнительно   # а когда?\n",
-        )
-    }
-    best_practice = {"processes/child-benefit.yaml": PROCESS}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -85,3 +77,12 @@ class NotificationWithoutNextStep(Rule):
                 else:
                     continue
                 yield self.hit(*process_place(reg, proc, *path), event=n.event, title=proc.title, lack=lack)
+
+    anti_pattern = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    next_step: Решение принимается в течение 10 рабочих дней\n",
+            "    next_step: Заявление будет рассмотрено, о решении сообщим дополнительно   # а когда?\n",
+        )
+    }
+    best_practice = {"processes/child-benefit.yaml": PROCESS}

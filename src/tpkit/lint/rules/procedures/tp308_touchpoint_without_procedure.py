@@ -38,6 +38,15 @@ class TouchpointWithoutProcedure(Rule):
     """
 
     severity = "warning"
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for ident, tp in uncovered_touchpoints(reg, "procedure", reg.coverage):
+            used = reg.usages.get(ident)
+            if not used:
+                continue
+            titles = list(dict.fromkeys(u.process.title for u in used))
+            yield self.hit(*touchpoint_place(reg, ident), name=tp.name, processes=names(titles))
+
     anti_pattern = {"procedures/all.yaml": None, RECEPTION: RECEPTION_PROCEDURE}
     best_practice = {
         "procedures/all.yaml": None,
@@ -61,11 +70,3 @@ class TouchpointWithoutProcedure(Rule):
             for t in ("site", "epgu", "phone")
         ),
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for ident, tp in uncovered_touchpoints(reg, "procedure", reg.coverage):
-            used = reg.usages.get(ident)
-            if not used:
-                continue
-            titles = list(dict.fromkeys(u.process.title for u in used))
-            yield self.hit(*touchpoint_place(reg, ident), name=tp.name, processes=names(titles))

@@ -34,10 +34,11 @@ class ProcedureWithoutResponsible(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, "responsible: petrova\n", "")}
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
             if not pr.responsible:
                 yield self.hit(*procedure_place(reg, pr, "responsible"), title=pr.title)
+
+    anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, "responsible: petrova\n", "")}
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

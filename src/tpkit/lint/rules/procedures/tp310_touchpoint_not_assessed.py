@@ -38,12 +38,6 @@ class TouchpointNotAssessed(Rule):
     """
 
     severity = "info"
-    anti_pattern = {
-        RECEPTION: sub(RECEPTION_PROCEDURE, "    convenience: {status: ok}\n", "").replace(
-            "    accessibility: {status: ok}\n", "", 1
-        )
-    }
-    best_practice = {RECEPTION: RECEPTION_PROCEDURE}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -68,3 +62,10 @@ class TouchpointNotAssessed(Rule):
                         Bi(f"«{ASSESSMENT_CRITERIA[c]['ru']}»", f"'{ASSESSMENT_CRITERIA[c]['en']}'") for c in missing
                     ],
                 )
+
+    anti_pattern = {
+        RECEPTION: sub(RECEPTION_PROCEDURE, "    convenience: {status: ok}\n", "").replace(
+            "    accessibility: {status: ok}\n", "", 1
+        )
+    }
+    best_practice = {RECEPTION: RECEPTION_PROCEDURE}

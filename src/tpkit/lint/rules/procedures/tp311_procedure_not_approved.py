@@ -50,13 +50,6 @@ class ProcedureNotApproved(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, _APPROVAL, "")}
-    best_practice = {
-        "acts.yaml": ACTS + _INSTRUCTION,
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE, _APPROVAL, "embedded_in: instr-reception   # порядок — часть инструкции о приеме\n"
-        ),
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -75,3 +68,11 @@ class ProcedureNotApproved(Rule):
             lacks = approval_lacks(pr.approval)
             if lacks:
                 yield self.hit(*procedure_place(reg, pr, "approval"), title=pr.title, missing=lacks_words(lacks))
+
+    anti_pattern = {RECEPTION: sub(RECEPTION_PROCEDURE, _APPROVAL, "")}
+    best_practice = {
+        "acts.yaml": ACTS + _INSTRUCTION,
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE, _APPROVAL, "embedded_in: instr-reception   # порядок — часть инструкции о приеме\n"
+        ),
+    }

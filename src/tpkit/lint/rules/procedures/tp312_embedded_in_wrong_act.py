@@ -44,6 +44,20 @@ class EmbeddedInWrongAct(Rule):
     """
 
     severity = "error"
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for pr in reg.procedures.values():
+            act = reg.acts.get(pr.embedded_in) if pr.embedded_in else None
+            if act is None or act.kind == "internal":
+                continue
+            kind = ACT_KINDS.get(act.kind, {"ru": act.kind, "en": act.kind})
+            yield self.hit(
+                *procedure_place(reg, pr, "embedded_in"),
+                title=pr.title,
+                act=act.title,
+                kind=Bi(kind["ru"], kind["en"] if kind["en"] else act.kind),
+            )
+
     anti_pattern = {
         RECEPTION: sub(
             RECEPTION_PROCEDURE,
@@ -59,16 +73,3 @@ class EmbeddedInWrongAct(Rule):
             "embedded_in: cc-statute       # положение о КЦ — внутренний акт\n" + _APPROVAL,
         ),
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for pr in reg.procedures.values():
-            act = reg.acts.get(pr.embedded_in) if pr.embedded_in else None
-            if act is None or act.kind == "internal":
-                continue
-            kind = ACT_KINDS.get(act.kind, {"ru": act.kind, "en": act.kind})
-            yield self.hit(
-                *procedure_place(reg, pr, "embedded_in"),
-                title=pr.title,
-                act=act.title,
-                kind=Bi(kind["ru"], kind["en"] if kind["en"] else act.kind),
-            )

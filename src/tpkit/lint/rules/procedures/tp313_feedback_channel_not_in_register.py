@@ -58,20 +58,6 @@ class FeedbackChannelNotInRegister(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
-            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n" + _CHANNELS,
-        )
-    }
-    best_practice = {
-        RECEPTION: sub(
-            RECEPTION_PROCEDURE,
-            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
-            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n    channels: [epgu]\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
@@ -89,3 +75,18 @@ class FeedbackChannelNotInRegister(Rule):
                     name=reg.tp_name(c),
                     need=need(reg, "feedback"),
                 )
+
+    anti_pattern = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n" + _CHANNELS,
+        )
+    }
+    best_practice = {
+        RECEPTION: sub(
+            RECEPTION_PROCEDURE,
+            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n    channels: [epgu]\n",
+        )
+    }

@@ -51,6 +51,13 @@ class FormalApproach(NeedsRule):
     """
 
     severity = "error"
+
+    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if "info" in got or "consultation" in got:
+            return None
+        tps = names(list(dict.fromkeys(reg.tp_name(e.touchpoint) for e in proc.touchpoints)), limit=4)
+        return {"touchpoints": tps, "needs": needs(reg, got)}
+
     anti_pattern = {"processes/child-benefit.yaml": _FORMAL}
     best_practice = {
         "processes/child-benefit.yaml": PROCESS_HEAD
@@ -60,9 +67,3 @@ class FormalApproach(NeedsRule):
             "    needs: [info]            # одна потребность — тоже точка взаимодействия\n",
         )
     }
-
-    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
-        if "info" in got or "consultation" in got:
-            return None
-        tps = names(list(dict.fromkeys(reg.tp_name(e.touchpoint) for e in proc.touchpoints)), limit=4)
-        return {"touchpoints": tps, "needs": needs(reg, got)}

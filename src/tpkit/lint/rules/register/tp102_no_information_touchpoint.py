@@ -36,12 +36,13 @@ class NoInformationTouchpoint(NeedsRule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        "processes/child-benefit.yaml": sub(PROCESS, "  - touchpoint: site\n    needs: [info, forms]\n", "")
-    }
-    best_practice = {"processes/child-benefit.yaml": sub(PROCESS, "needs: [info, forms]", "needs: [info]")}
 
     def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
         if "consultation" in got and "info" not in got:
             return {"need": needs(reg, ["info"])}
         return None
+
+    anti_pattern = {
+        "processes/child-benefit.yaml": sub(PROCESS, "  - touchpoint: site\n    needs: [info, forms]\n", "")
+    }
+    best_practice = {"processes/child-benefit.yaml": sub(PROCESS, "needs: [info, forms]", "needs: [info]")}

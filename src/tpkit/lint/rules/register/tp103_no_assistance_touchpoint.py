@@ -36,6 +36,12 @@ class NoAssistanceTouchpoint(NeedsRule):
     """
 
     severity = "warning"
+
+    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if "submit" in got and "info" in got and "consultation" not in got:
+            return {"need": needs(reg, ["consultation"])}
+        return None
+
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             PROCESS,
@@ -44,8 +50,3 @@ class NoAssistanceTouchpoint(NeedsRule):
         )
     }
     best_practice = {"processes/child-benefit.yaml": PROCESS}
-
-    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
-        if "submit" in got and "info" in got and "consultation" not in got:
-            return {"need": needs(reg, ["consultation"])}
-        return None

@@ -41,21 +41,6 @@ class DuplicateTouchpoint(Rule):
     """
 
     severity = "error"
-    anti_pattern = {
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    needs: [submit, status, result, feedback]\n",
-            "    needs: [submit, result, feedback]\n  - touchpoint: epgu          # тот же портал, другой этап\n"
-            "    needs: [status]\n",
-        )
-    }
-    best_practice = {
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    needs: [submit, status, result, feedback]\n",
-            "    needs: [submit, status, result, feedback]   # все этапы на портале — в одной записи\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -90,3 +75,19 @@ class DuplicateTouchpoint(Rule):
                     first_line=line_of(reg, file, ("touchpoints", j)),
                     needs=needs(reg, entry.needs) or [Bi("—")],
                 )
+
+    anti_pattern = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [submit, status, result, feedback]\n",
+            "    needs: [submit, result, feedback]\n  - touchpoint: epgu          # тот же портал, другой этап\n"
+            "    needs: [status]\n",
+        )
+    }
+    best_practice = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [submit, status, result, feedback]\n",
+            "    needs: [submit, status, result, feedback]   # все этапы на портале — в одной записи\n",
+        )
+    }

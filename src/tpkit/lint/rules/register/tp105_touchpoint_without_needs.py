@@ -34,8 +34,6 @@ class TouchpointWithoutNeeds(Rule):
     """
 
     severity = "error"
-    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "    needs: [info, forms]\n", "    needs: []\n")}
-    best_practice = {"processes/child-benefit.yaml": PROCESS}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -46,3 +44,6 @@ class TouchpointWithoutNeeds(Rule):
                         name=reg.tp_name(entry.touchpoint),
                         title=proc.title,
                     )
+
+    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "    needs: [info, forms]\n", "    needs: []\n")}
+    best_practice = {"processes/child-benefit.yaml": PROCESS}

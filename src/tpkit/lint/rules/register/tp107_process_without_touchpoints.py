@@ -34,10 +34,11 @@ class ProcessWithoutTouchpoints(Rule):
     """
 
     severity = "error"
-    anti_pattern = {"processes/child-benefit.yaml": (PROCESS_HEAD + "touchpoints: []\n")}
-    best_practice = {"processes/child-benefit.yaml": PROCESS}
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
             if not proc.touchpoints:
                 yield self.hit(*process_place(reg, proc, "touchpoints"), title=proc.title)
+
+    anti_pattern = {"processes/child-benefit.yaml": (PROCESS_HEAD + "touchpoints: []\n")}
+    best_practice = {"processes/child-benefit.yaml": PROCESS}

@@ -37,6 +37,11 @@ class UnusedTouchpoint(Rule):
     """
 
     severity = "info"
+
+    def check(self, reg: Registry) -> Iterator[Hit]:
+        for ident, tp in uncovered_touchpoints(reg, "process", reg.usages):
+            yield self.hit(*touchpoint_place(reg, ident), name=tp.name)
+
     anti_pattern = {
         "touchpoints.yaml": TOUCHPOINTS + "  - id: chatbot\n"
         "    name: Чат-бот на сайте министерства\n"
@@ -51,7 +56,3 @@ class UnusedTouchpoint(Rule):
             "    needs: [submit, result, feedback_result]\n    demand: low\n",
         )
     }
-
-    def check(self, reg: Registry) -> Iterator[Hit]:
-        for ident, tp in uncovered_touchpoints(reg, "process", reg.usages):
-            yield self.hit(*touchpoint_place(reg, ident), name=tp.name)

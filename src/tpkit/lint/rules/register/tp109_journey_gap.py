@@ -41,6 +41,13 @@ class JourneyGap(NeedsRule):
     """
 
     severity = "warning"
+
+    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if "submit" not in got:
+            return None
+        missing = [n for n in ("status", "result") if n not in got]
+        return {"missing": needs(reg, missing)} if missing else None
+
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             sub(PROCESS, "needs: [consultation, status]", "needs: [consultation]"),
@@ -49,9 +56,3 @@ class JourneyGap(NeedsRule):
         )
     }
     best_practice = {"processes/child-benefit.yaml": PROCESS}
-
-    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
-        if "submit" not in got:
-            return None
-        missing = [n for n in ("status", "result") if n not in got]
-        return {"missing": needs(reg, missing)} if missing else None

@@ -40,6 +40,14 @@ class NoFeedbackTouchpoint(NeedsRule):
     """
 
     severity = "warning"
+
+    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
+        if got <= _INFORMATION_ONLY:
+            return None  # an information-only process (the site with [info]): no application, no result to rate
+        if "feedback" not in got:
+            return {"need": needs(reg, ["feedback"])}
+        return None
+
     anti_pattern = {
         "processes/child-benefit.yaml": sub(
             sub(PROCESS, "needs: [submit, status, result, feedback]", "needs: [submit, status, result]"),
@@ -48,10 +56,3 @@ class NoFeedbackTouchpoint(NeedsRule):
         )
     }
     best_practice = {"processes/child-benefit.yaml": PROCESS}
-
-    def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
-        if got <= _INFORMATION_ONLY:
-            return None  # an information-only process (the site with [info]): no application, no result to rate
-        if "feedback" not in got:
-            return {"need": needs(reg, ["feedback"])}
-        return None

@@ -46,30 +46,6 @@ class JointProcedureMissing(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _PARTNER + "touchpoints:\n")}
-    best_practice = {
-        "acts.yaml": (
-            "acts:\n"
-            "  - id: ar-benefit\n"
-            "    kind: npa\n"
-            "    title: Административный регламент предоставления государственной услуги «Назначение ежемесячной "
-            "выплаты»\n"
-            '    number: "123"\n'
-            "    date: 2024-05-01\n"
-            "  - id: cc-statute\n"
-            "    kind: internal\n"
-            "    title: Положение о контактном центре министерства\n"
-            "  - id: agr-mfc\n"
-            "    kind: agreement\n"
-            "    title: Соглашение о взаимодействии с ГБУ «МФЦ Энской области», включая порядок взаимодействия с "
-            "заявителями\n"
-        ),
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "touchpoints:\n",
-            _PARTNER + "joint_procedure: agr-mfc     # порядок разработан совместно с партнером\ntouchpoints:\n",
-        ),
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -111,6 +87,31 @@ class JointProcedureMissing(Rule):
                         "agreement from acts.yaml or a joint procedure)",
                     ),
                 )
+
+    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _PARTNER + "touchpoints:\n")}
+    best_practice = {
+        "acts.yaml": (
+            "acts:\n"
+            "  - id: ar-benefit\n"
+            "    kind: npa\n"
+            "    title: Административный регламент предоставления государственной услуги «Назначение ежемесячной "
+            "выплаты»\n"
+            '    number: "123"\n'
+            "    date: 2024-05-01\n"
+            "  - id: cc-statute\n"
+            "    kind: internal\n"
+            "    title: Положение о контактном центре министерства\n"
+            "  - id: agr-mfc\n"
+            "    kind: agreement\n"
+            "    title: Соглашение о взаимодействии с ГБУ «МФЦ Энской области», включая порядок взаимодействия с "
+            "заявителями\n"
+        ),
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "touchpoints:\n",
+            _PARTNER + "joint_procedure: agr-mfc     # порядок разработан совместно с партнером\ntouchpoints:\n",
+        ),
+    }
 
 
 _TODO_JOINT = Bi(

@@ -119,21 +119,6 @@ class UniformProcessSplit(Rule):
     """
 
     severity = "info"
-    anti_pattern = {
-        "processes/appeals-benefits.yaml": _appeals(
-            "Рассмотрение обращений граждан в отделе назначения выплат", "appeals-benefits", "benefits"
-        ),
-        "processes/appeals-minister.yaml": _appeals(
-            "Рассмотрение обращений граждан, адресованных министру", "appeals-minister", "benefits"
-        ),
-    }
-    best_practice = {
-        "processes/appeals.yaml": sub(
-            _appeals("Рассмотрение обращений граждан", "appeals", "benefits"),
-            "direction: appeals\n",
-            "direction: appeals\nscope: direction           # один процесс для всех подразделений\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         # one signature per process (direction, set of touchpoints): copies can only be within a group, so the
@@ -178,3 +163,19 @@ class UniformProcessSplit(Rule):
             else:
                 continue
             yield self.hit(*process_place(reg, p, "touchpoints"), **args)
+
+    anti_pattern = {
+        "processes/appeals-benefits.yaml": _appeals(
+            "Рассмотрение обращений граждан в отделе назначения выплат", "appeals-benefits", "benefits"
+        ),
+        "processes/appeals-minister.yaml": _appeals(
+            "Рассмотрение обращений граждан, адресованных министру", "appeals-minister", "benefits"
+        ),
+    }
+    best_practice = {
+        "processes/appeals.yaml": sub(
+            _appeals("Рассмотрение обращений граждан", "appeals", "benefits"),
+            "direction: appeals\n",
+            "direction: appeals\nscope: direction           # один процесс для всех подразделений\n",
+        )
+    }

@@ -67,22 +67,6 @@ class LowDemandRemoved(Rule):
 
     severity = "warning"
     review_only = True
-    # Review compares two revisions: the anti-pattern is the process after a merge
-    # request removed the entry `reception` (demand: low) that the revision BASE had.
-    anti_pattern = {
-        "processes/child-benefit.yaml": _BEFORE
-        + "# BASE had here:\n"
-        + "#  - touchpoint: reception\n"
-        + "#    needs: [submit, result]\n"
-        + "#    demand: low\n"
-        + "# and this merge request removed it\n"
-    }
-    best_practice = {
-        "processes/child-benefit.yaml": _BEFORE
-        + "  - touchpoint: reception      # little used, and still in the register\n"
-        + "    needs: [submit, result]\n"
-        + "    demand: low\n"
-    }
 
     def compare(self, old: Registry, new: Registry) -> Iterator[Hit]:
         """Hits in ``new`` for low-demand entries of a process that ``new`` no longer has."""
@@ -104,3 +88,20 @@ class LowDemandRemoved(Rule):
                     demand=_demand_label(entry.demand),
                     demand_key=entry.demand,
                 )
+
+    # Review compares two revisions: the anti-pattern is the process after a merge
+    # request removed the entry `reception` (demand: low) that the revision BASE had.
+    anti_pattern = {
+        "processes/child-benefit.yaml": _BEFORE
+        + "# BASE had here:\n"
+        + "#  - touchpoint: reception\n"
+        + "#    needs: [submit, result]\n"
+        + "#    demand: low\n"
+        + "# and this merge request removed it\n"
+    }
+    best_practice = {
+        "processes/child-benefit.yaml": _BEFORE
+        + "  - touchpoint: reception      # little used, and still in the register\n"
+        + "    needs: [submit, result]\n"
+        + "    demand: low\n"
+    }

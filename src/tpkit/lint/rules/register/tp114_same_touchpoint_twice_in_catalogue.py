@@ -62,14 +62,6 @@ class SameTouchpointTwiceInCatalogue(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {"touchpoints.yaml": _EPGU_TWICE}
-    best_practice = {
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    needs: [submit, status, result, feedback]\n",
-            "    needs: [submit, status, result, feedback]   # подача и результат — одна точка\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         same = same_touchpoints(reg)
@@ -85,3 +77,12 @@ class SameTouchpointTwiceInCatalogue(Rule):
                 first_line=line_of(reg, where.file, where.path),
                 why=Bi(WHY_SAME[why]["ru"], WHY_SAME[why]["en"]),
             )
+
+    anti_pattern = {"touchpoints.yaml": _EPGU_TWICE}
+    best_practice = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    needs: [submit, status, result, feedback]\n",
+            "    needs: [submit, status, result, feedback]   # подача и результат — одна точка\n",
+        )
+    }

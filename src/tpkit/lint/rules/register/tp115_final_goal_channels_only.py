@@ -59,17 +59,6 @@ class FinalGoalChannelsOnly(NeedsRule):
     """
 
     severity = "warning"
-    anti_pattern = {"processes/child-benefit.yaml": _PADDED}
-    best_practice = {
-        "processes/child-benefit.yaml": PROCESS_HEAD
-        + sub(
-            sub(
-                PROCESS_TOUCHPOINTS, "  - touchpoint: site\n", "  - touchpoint: site           # канал информирования\n"
-            ),
-            "  - touchpoint: phone\n",
-            "  - touchpoint: phone          # канал помощи при подаче\n",
-        )
-    }
 
     def lacks(self, reg: Registry, proc: m.Process, got: set[str]) -> dict[str, Any] | None:
         if proc.direction not in _DIRECTIONS:
@@ -89,3 +78,15 @@ class FinalGoalChannelsOnly(NeedsRule):
                 "(contact centre, phone, chatbot, the website's technical support)",
             ),
         }
+
+    anti_pattern = {"processes/child-benefit.yaml": _PADDED}
+    best_practice = {
+        "processes/child-benefit.yaml": PROCESS_HEAD
+        + sub(
+            sub(
+                PROCESS_TOUCHPOINTS, "  - touchpoint: site\n", "  - touchpoint: site           # канал информирования\n"
+            ),
+            "  - touchpoint: phone\n",
+            "  - touchpoint: phone          # канал помощи при подаче\n",
+        )
+    }

@@ -39,26 +39,6 @@ class EntryAtUnlistedTouchpoint(Rule):
     """
 
     severity = "error"
-    anti_pattern = {
-        "processes/child-benefit.yaml": sub(
-            sub(PROCESS, "  - touchpoint: phone\n    needs: [consultation, status]\n", ""),
-            "    next_step: Решение принимается в течение 10 рабочих дней\n",
-            "    next_step: Решение принимается в течение 10 рабочих дней\n"
-            "  - event: Принято решение о назначении выплаты\n"
-            "    touchpoint: phone          # контактного центра нет среди точек процесса\n"
-            "    next_step: Выплата поступает на счет до 25 числа следующего месяца\n",
-        )
-    }
-    best_practice = {
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "    next_step: Решение принимается в течение 10 рабочих дней\n",
-            "    next_step: Решение принимается в течение 10 рабочих дней\n"
-            "  - event: Принято решение о назначении выплаты\n"
-            "    touchpoint: phone\n"
-            "    next_step: Выплата поступает на счет до 25 числа следующего месяца\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -82,3 +62,24 @@ class EntryAtUnlistedTouchpoint(Rule):
                             name=reg.tp_name(t),
                             what=Bi(f"особенность «{f.title}»", f"the feature «{f.title}»"),
                         )
+
+    anti_pattern = {
+        "processes/child-benefit.yaml": sub(
+            sub(PROCESS, "  - touchpoint: phone\n    needs: [consultation, status]\n", ""),
+            "    next_step: Решение принимается в течение 10 рабочих дней\n",
+            "    next_step: Решение принимается в течение 10 рабочих дней\n"
+            "  - event: Принято решение о назначении выплаты\n"
+            "    touchpoint: phone          # контактного центра нет среди точек процесса\n"
+            "    next_step: Выплата поступает на счет до 25 числа следующего месяца\n",
+        )
+    }
+    best_practice = {
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "    next_step: Решение принимается в течение 10 рабочих дней\n",
+            "    next_step: Решение принимается в течение 10 рабочих дней\n"
+            "  - event: Принято решение о назначении выплаты\n"
+            "    touchpoint: phone\n"
+            "    next_step: Выплата поступает на счет до 25 числа следующего месяца\n",
+        )
+    }

@@ -53,14 +53,6 @@ class DirectionWideServices(Rule):
     """
 
     severity = "warning"
-    anti_pattern = {"processes/services.yaml": _WIDE}
-    best_practice = {
-        "processes/services.yaml": sub(
-            _WIDE,
-            "scope: direction\n",
-            "scope: direction\nuniform: true             # все услуги направления оказываются одинаково\n",
-        )
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
@@ -69,3 +61,12 @@ class DirectionWideServices(Rule):
             labels = DIRECTIONS[proc.direction]
             direction = Bi(labels["ru"], labels["en"])
             yield self.hit(*process_place(reg, proc, "scope"), title=proc.title, direction=direction)
+
+    anti_pattern = {"processes/services.yaml": _WIDE}
+    best_practice = {
+        "processes/services.yaml": sub(
+            _WIDE,
+            "scope: direction\n",
+            "scope: direction\nuniform: true             # все услуги направления оказываются одинаково\n",
+        )
+    }

@@ -43,14 +43,6 @@ class ResponsibleNotLineManager(Rule):
     """
 
     severity = "info"
-    anti_pattern = {
-        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
-        "processes/child-benefit.yaml": phone_entry_with("responsible: smirnov"),
-    }
-    best_practice = {
-        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
-        "processes/child-benefit.yaml": PROCESS,
-    }
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         # an entry's own responsible is reported at the entry; a catalogue one once, at the catalogue
@@ -94,3 +86,12 @@ class ResponsibleNotLineManager(Rule):
                         official.position,
                     ),
                 )
+
+    anti_pattern = {
+        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
+        "processes/child-benefit.yaml": phone_entry_with("responsible: smirnov"),
+    }
+    best_practice = {
+        "agency.yaml": sub(AGENCY, "register:\n", _SPECIALIST + "register:\n"),
+        "processes/child-benefit.yaml": PROCESS,
+    }

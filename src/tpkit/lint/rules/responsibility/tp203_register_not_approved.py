@@ -40,13 +40,6 @@ class RegisterNotApproved(AgencyRule):
     """
 
     severity = "warning"
-    anti_pattern = {
-        "agency.yaml": sub(
-            AGENCY,
-            "    number: 45-од\n    date: 2026-02-10\n",
-            "    # приказ еще готовится: нет номера и даты\n",
-        )
-    }
 
     def check_agency(self, file: str, obj: str, agency: m.Agency) -> Iterator[Hit]:
         info = agency.register
@@ -61,3 +54,11 @@ class RegisterNotApproved(AgencyRule):
             path = ("register", "approval")
             missing = lacks_words(lacks)
         yield self.hit(file, path, obj, missing=missing)
+
+    anti_pattern = {
+        "agency.yaml": sub(
+            AGENCY,
+            "    number: 45-од\n    date: 2026-02-10\n",
+            "    # приказ еще готовится: нет номера и даты\n",
+        )
+    }

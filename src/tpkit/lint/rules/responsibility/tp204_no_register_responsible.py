@@ -35,8 +35,9 @@ class NoRegisterResponsible(AgencyRule):
     """
 
     severity = "warning"
-    anti_pattern = {"agency.yaml": sub(AGENCY, "  responsible: petrova\n", "")}
 
     def check_agency(self, file: str, obj: str, agency: m.Agency) -> Iterator[Hit]:
         if agency.register is None or not agency.register.responsible:
             yield self.hit(file, ("register", "responsible"), obj)
+
+    anti_pattern = {"agency.yaml": sub(AGENCY, "  responsible: petrova\n", "")}

@@ -37,17 +37,6 @@ class UnusedSuppression(Rule):
     """
 
     severity = "info"
-    # the process does take feedback (at the portal): the comment suppresses nothing
-    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
-    # the contact centre has no basis yet, and the comment says why that is accepted for now
-    best_practice = {
-        "touchpoints.yaml": sub(TOUCHPOINTS, "    basis: [cc-statute]\n", ""),
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "  - touchpoint: phone\n",
-            "  - touchpoint: phone   # tpkit: ignore[TP106] -- положение о контактном центре на согласовании\n",
-        ),
-    }
 
     def check_unused(self, unused: Iterable[Unused]) -> Iterator[Hit]:
         for u in unused:
@@ -63,3 +52,15 @@ class UnusedSuppression(Rule):
                 line=u.line,
                 column=u.column,
             )
+
+    # the process does take feedback (at the portal): the comment suppresses nothing
+    anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
+    # the contact centre has no basis yet, and the comment says why that is accepted for now
+    best_practice = {
+        "touchpoints.yaml": sub(TOUCHPOINTS, "    basis: [cc-statute]\n", ""),
+        "processes/child-benefit.yaml": sub(
+            PROCESS,
+            "  - touchpoint: phone\n",
+            "  - touchpoint: phone   # tpkit: ignore[TP106] -- положение о контактном центре на согласовании\n",
+        ),
+    }
