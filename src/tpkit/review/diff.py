@@ -12,7 +12,7 @@ left out, lists sorted.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +119,9 @@ class ObjectChange:
 
     id: str
     fields: dict[str, Pair] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "fields": {k: list(v) for k, v in self.fields.items()}}
@@ -382,8 +385,12 @@ def diff_entry(a: m.ProcessTouchpoint, b: m.ProcessTouchpoint) -> EntryChange | 
 def diff_process(old: Registry, new: Registry, ident: str) -> ProcessChange:
     a, b = old.processes[ident], new.processes[ident]
     pc = ProcessChange(ident, b.title, file=_file_pair(old, new, "process", ident))
-    if _same_text(old, new, "process", ident):
-        return pc
+    if not _same_text(old, new, "process", ident):
+        _process_changes(pc, a, b)
+    return pc
+
+
+def _process_changes(pc: ProcessChange, a: m.Process, b: m.Process) -> None:
     ea, eb = _keyed(a.touchpoints, "touchpoint"), _keyed(b.touchpoints, "touchpoint")
     pc.tp_added = sorted(set(eb) - set(ea))
     pc.tp_removed = sorted(set(ea) - set(eb))
@@ -401,30 +408,35 @@ def diff_process(old: Registry, new: Registry, ident: str) -> ProcessChange:
     pc.fields = _fields(a, b, skip=("id", "touchpoints", "features", "notifications"))
     pc.features = _keyed_diff(a.features, b.features, "id")
     pc.notifications = _keyed_diff(a.notifications, b.notifications, "event")
-    return pc
 
 
 def diff_procedure(old: Registry, new: Registry, ident: str) -> ProcedureChange:
     a, b = old.procedures[ident], new.procedures[ident]
     pc = ProcedureChange(ident, b.title, file=_file_pair(old, new, "procedure", ident))
-    if _same_text(old, new, "procedure", ident):
-        return pc
-    sa, sb = canon(a.sections), canon(b.sections)
-    pc.sections = [s for s in SECTION_KEYS if sa.get(s) != sb.get(s)]
-    pc.fields = _fields(a, b, skip=("id", "sections", "assessment"))
-    pc.assessment = _keyed_diff(a.assessment, b.assessment, "touchpoint")
+    if not _same_text(old, new, "procedure", ident):
+        sa, sb = canon(a.sections), canon(b.sections)
+        pc.sections = [s for s in SECTION_KEYS if sa.get(s) != sb.get(s)]
+        pc.fields = _fields(a, b, skip=("id", "sections", "assessment"))
+        pc.assessment = _keyed_diff(a.assessment, b.assessment, "touchpoint")
     return pc
 
 
-def _objects(
-    old: Registry, new: Registry, kind: str, a: Mapping[str, BaseModel], b: Mapping[str, BaseModel]
+def _kind(
+    old: Registry,
+    new: Registry,
+    kind: str,
+    a: Mapping[str, BaseModel],
+    b: Mapping[str, BaseModel],
+    change: Callable[[str], Any] | None = None,
 ) -> KindDiff:
+    """Added, removed, invalid and changed objects of one kind; ``change(id)`` is the change of an object on both
+    sides (a false one when it did not change); by default its changed fields."""
     added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
-        f = _fields(a[k], b[k])
-        if f:
-            kd.changed.append(ObjectChange(k, f))
+        c = change(k) if change is not None else ObjectChange(k, _fields(a[k], b[k]))
+        if c:
+            kd.changed.append(c)
     return kd
 
 
@@ -523,23 +535,13 @@ def diff_registries(
 ) -> Diff:
     """Compare two registries by meaning."""
     d = Diff(base, head)
-    added, removed, common, invalid = _split(old, new, "process", old.processes, new.processes)
-    d.processes = KindDiff(added, removed, invalid=invalid)
-    for k in common:
-        pc = diff_process(old, new, k)
-        if pc:
-            d.processes.changed.append(pc)
-    added, removed, common, invalid = _split(old, new, "procedure", old.procedures, new.procedures)
-    d.procedures = KindDiff(added, removed, invalid=invalid)
-    for k in common:
-        prc = diff_procedure(old, new, k)
-        if prc:
-            d.procedures.changed.append(prc)
-    d.touchpoints = _objects(old, new, "touchpoint", old.touchpoints, new.touchpoints)
-    d.acts = _objects(old, new, "act", old.acts, new.acts)
-    d.officials = _objects(old, new, "official", old.officials, new.officials)
-    d.units = _objects(old, new, "unit", old.units, new.units)
-    d.needs = _objects(old, new, "need", _agency_needs(old), _agency_needs(new))
+    d.processes = _kind(old, new, "process", old.processes, new.processes, lambda k: diff_process(old, new, k))
+    d.procedures = _kind(old, new, "procedure", old.procedures, new.procedures, lambda k: diff_procedure(old, new, k))
+    d.touchpoints = _kind(old, new, "touchpoint", old.touchpoints, new.touchpoints)
+    d.acts = _kind(old, new, "act", old.acts, new.acts)
+    d.officials = _kind(old, new, "official", old.officials, new.officials)
+    d.units = _kind(old, new, "unit", old.units, new.units)
+    d.needs = _kind(old, new, "need", _agency_needs(old), _agency_needs(new))
     d.agency = _agency(old, new)
     d.introduced, d.resolved = compare_findings(base_findings, head_findings, renamed_files(old, new))
     d.need_labels = _need_labels((old, new), lang)
