@@ -120,9 +120,6 @@ class ObjectChange:
     id: str
     fields: dict[str, Pair] = field(default_factory=dict)
 
-    def __bool__(self) -> bool:
-        return bool(self.fields)
-
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "fields": {k: list(v) for k, v in self.fields.items()}}
 
@@ -434,7 +431,11 @@ def _kind(
     added, removed, common, invalid = _split(old, new, kind, a, b)
     kd = KindDiff(added, removed, invalid=invalid)
     for k in common:
-        c = change(k) if change is not None else ObjectChange(k, _fields(a[k], b[k]))
+        if change is not None:
+            c = change(k)
+        else:
+            fields = _fields(a[k], b[k])
+            c = ObjectChange(k, fields) if fields else None
         if c:
             kd.changed.append(c)
     return kd
