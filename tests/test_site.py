@@ -7,12 +7,13 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from conftest import BASE, EXAMPLE, run_cli, write
 
 from tpkit.config import load_config
-from tpkit.site import MANIFEST, build_site
+from tpkit.site import MANIFEST, SiteOptions, build_site
 from tpkit.site.names import Names, rel, safe_name
 from tpkit.site.search import terms
 
@@ -38,8 +39,8 @@ def internal_links(site: Path) -> dict[str, list[str]]:
     return out
 
 
-def build(root: Path, out: Path, **kw: object) -> object:
-    return build_site(root, load_config(root), out, **kw)  # type: ignore[arg-type]
+def build(root: Path, out: Path, **kw: Any) -> object:
+    return build_site(root, load_config(root), out, SiteOptions(**kw))
 
 
 @pytest.fixture(scope="module")
@@ -228,7 +229,7 @@ def test_documents_without_libreoffice_are_docx_only_with_a_note(
     from tpkit.render import office
 
     monkeypatch.setattr(office, "find_soffice", lambda: None)
-    result = build_site(EXAMPLE, load_config(EXAMPLE), tmp_path / "s", documents=True)
+    result = build_site(EXAMPLE, load_config(EXAMPLE), tmp_path / "s", SiteOptions(documents=True))
     assert (tmp_path / "s/procedure/digital.docx").is_file()
     assert not (tmp_path / "s/procedure/digital.pdf").exists()
     assert 'href="../procedure/digital.pdf"' not in (tmp_path / "s/procedure/digital.html").read_text(encoding="utf-8")

@@ -29,14 +29,15 @@ def site(
 ) -> None:
     """The register as a static web site: pages, journey pictures, findings, offline search (exit as lint)."""
     from ..config import load_config
-    from ..site import SiteError, build_site
+    from ..site import SiteError, SiteOptions, build_site
 
     check_lang(lang)
     root = registry_root(registry)
     config = load_config(root, lang)
     check_output(output, root, config, folder=True)  # never the registry folder, its data, .git or the templates
     try:
-        built = build_site(root, config, output, documents=documents, history=history, lang=lang or config.language)
+        options = SiteOptions(documents=documents, history=history, lang=lang or config.language)
+        built = build_site(root, config, output, options)
     except SiteError as exc:
         fail(str(exc))
     result = built.result

@@ -3,6 +3,6 @@
 :func:`build_site` reads the registry, lints it and writes the site into a folder; nothing here prints.
 """
 
-from .build import MANIFEST, SiteError, SiteResult, build_site, render_site
+from .build import MANIFEST, SiteError, SiteOptions, SiteResult, build_site, render_site
 
-__all__ = ["MANIFEST", "SiteError", "SiteResult", "build_site", "render_site"]
+__all__ = ["MANIFEST", "SiteError", "SiteOptions", "SiteResult", "build_site", "render_site"]

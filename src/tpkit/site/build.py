@@ -20,9 +20,21 @@ from .search import SEARCH_JS, SearchIndex
 
 if TYPE_CHECKING:
     from ..lint.engine import LintResult
+    from ..registry import Registry
     from ..registry.models import Config
 
 MANIFEST = ".tpkit-site.json"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What a build adds beyond the pages: the procedures as documents, a history of figures; the language."""
+
+    #: each procedure as DOCX (and PDF through LibreOffice) to download
+    documents: bool = False
+    #: the figures of the last N commits (0: no history page)
+    history: int = 0
+    lang: str = "ru"
 
 
 class SiteError(Exception):
@@ -37,45 +49,26 @@ class SiteResult:
     notes: list[str] = field(default_factory=list)
 
 
-def build_site(
-    root: Path,
-    config: Config,
-    output: Path,
-    *,
-    documents: bool = False,
-    history: int = 0,
-    lang: str = "ru",
-) -> SiteResult:
+def build_site(root: Path, config: Config, output: Path, options: SiteOptions = SiteOptions()) -> SiteResult:
     from ..lint.engine import lint
     from ..registry import load_registry
 
     reg = load_registry(root)
-    result = lint(reg, config, lang=lang)
-    out = SiteResult(result)
-    files = render_site(reg, result, config, documents=documents, history=history, notes=out.notes)
+    out = SiteResult(lint(reg, config, lang=options.lang))
+    files = render_site(reg, out, config, options)
     out.files = sorted(files)
     out.removed = write_files(output, files)
     return out
 
 
-def render_site(
-    reg: object,
-    result: LintResult,
-    config: Config,
-    *,
-    documents: bool = False,
-    history: int = 0,
-    notes: list[str] | None = None,
-) -> dict[str, bytes]:
-    """Every file of the site by its path from the site's top."""
-    from ..registry import Registry
+def render_site(reg: Registry, out: SiteResult, config: Config, options: SiteOptions) -> dict[str, bytes]:
+    """Every file of the site by its path from the site's top; what was left out goes to ``out.notes``."""
     from . import objects, summary
 
-    assert isinstance(reg, Registry)
-    notes = notes if notes is not None else []
-    site = Site(reg, result, config.site.repo_url)
+    notes, history, documents = out.notes, options.history, options.documents
+    site = Site(reg, out.result, config.site.repo_url)
     pages: dict[str, str] = {}
-    figs = figures(reg, result)
+    figs = figures(reg, out.result)
     points = []
     if history > 0:
         from ..review.gitrev import GitError
