@@ -109,6 +109,16 @@ def test_duplicate_process_id_is_tp004(base: Path) -> None:
     assert only(report, "TP007")[0]["path"] == "processes/copy.yaml"
 
 
+def test_a_duplicate_id_says_where_in_each_language(base: Path) -> None:
+    text = (base / "touchpoints.yaml").read_text(encoding="utf-8")
+    epgu = text[text.index("  - id: epgu") : text.index("  - id: phone")]
+    write(base, "touchpoints.yaml", text + epgu)
+    (ru,) = only(lint_json(base), "TP004")
+    (en,) = only(lint_json(base, "--lang", "en"), "TP004")
+    assert ru["message"] == "идентификатор «epgu» уже занят: в touchpoints.yaml уже есть точка взаимодействия с ним"
+    assert en["message"] == "the id 'epgu' is already taken: touchpoints.yaml already has a touchpoint with it"
+
+
 def test_windows_1251_is_named(base: Path) -> None:
     write(base, "acts.yaml", "acts:\n  - id: ar\n    kind: npa\n    title: Регламент\n".encode("cp1251"))
     (f,) = only(lint_json(base), "TP005")

@@ -171,6 +171,21 @@ DEMAND_WORDS: Final[dict[str, dict[str, str]]] = {
     "unknown": {"ru": "учет не велся", "en": "not recorded"},
 }
 
+# --- what an id names ---------------------------------------------------------------
+
+#: the kinds of object an id names, for the messages about an unknown or repeated id
+OBJECT_KINDS: Final[dict[str, dict[str, str]]] = {
+    "unit": {"ru": "подразделение", "en": "unit"},
+    "official": {"ru": "должностное лицо", "en": "official"},
+    "act": {"ru": "акт", "en": "act"},
+    "touchpoint": {"ru": "точка взаимодействия", "en": "touchpoint"},
+    "process": {"ru": "процесс", "en": "process"},
+    "procedure": {"ru": "порядок", "en": "procedure"},
+    "feature": {"ru": "особенность процесса", "en": "process feature"},
+    "need": {"ru": "потребность", "en": "need"},
+    "act_or_procedure": {"ru": "акт или порядок", "en": "act or procedure"},
+}
+
 # --- the codes as types ----------------------------------------------------------------
 
 # The models' Literal types are made from the tables above, so a code is added in one place: its table. The JSON

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from ..util import gc_paused
 from . import models as m
-from .enums import NEEDS
+from .enums import NEEDS, OBJECT_KINDS
 from .model import Located, Registry, Usage
 from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, SCHEMA, UNREADABLE, Problem
 from .references import check_references
@@ -173,7 +173,11 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
         if need.id in reg.needs:
             reg.problems.append(
                 _dup_problem(
-                    src.rel, ("needs", i, "id"), "need", need.id, "стандартной или уже объявленной потребности"
+                    src.rel,
+                    ("needs", i, "id"),
+                    "need",
+                    need.id,
+                    ("это стандартная или уже объявленная потребность", "a standard or already declared need"),
                 )
             )
             continue
@@ -181,11 +185,18 @@ def _load_agency(reg: Registry, src: SourceFile) -> None:
         reg.where[("need", need.id)] = Located(src.rel, ("needs", i))
 
 
-def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, first: str) -> Problem:
+def _declared(kind: str, first: str) -> tuple[str, str]:
+    """Why an id is taken: the file ``first`` declared an object of ``kind`` with it (Russian, English)."""
+    what = OBJECT_KINDS[kind]
+    return f"в {first} уже есть {what['ru']} с ним", f"{first} already has a {what['en']} with it"
+
+
+def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, why: tuple[str, str]) -> Problem:
+    """``ident`` of ``kind`` again, in ``file``; ``why``: what holds it already (Russian, English)."""
     return Problem(
         DUPLICATE_ID,
-        f"идентификатор «{ident}» уже занят: {first}",
-        f"the id '{ident}' is already taken: {first}",
+        f"идентификатор «{ident}» уже занят: {why[0]}",
+        f"the id '{ident}' is already taken: {why[1]}",
         None,
         None,
         yaml_path=path,
@@ -195,18 +206,6 @@ def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, 
     )
 
 
-_KIND_RU = {
-    "unit": "подразделение",
-    "official": "должностное лицо",
-    "act": "акт",
-    "touchpoint": "точка взаимодействия",
-    "process": "процесс",
-    "procedure": "порядок",
-    "feature": "особенность",
-    "need": "потребность",
-}
-
-
 def _add_unique(
     reg: Registry, src: SourceFile, kind: str, base: tuple[str | int, ...], items: list[Any], into: dict[str, Any]
 ) -> None:
@@ -214,15 +213,7 @@ def _add_unique(
         path = (*base, i)
         if obj.id in into:
             first = reg.where[(kind, obj.id)]
-            reg.problems.append(
-                _dup_problem(
-                    src.rel,
-                    (*path, "id"),
-                    kind,
-                    obj.id,
-                    f"{_KIND_RU[kind]} уже объявлено в {first.file}",
-                )
-            )
+            reg.problems.append(_dup_problem(src.rel, (*path, "id"), kind, obj.id, _declared(kind, first.file)))
             continue
         into[obj.id] = obj
         reg.where[(kind, obj.id)] = Located(src.rel, path)
@@ -263,9 +254,7 @@ def _load_list(
         ident = item.id
         if ident in into:
             first = reg.where[(kind, ident)]
-            reg.problems.append(
-                _dup_problem(src.rel, (key, i, "id"), kind, ident, f"{_KIND_RU[kind]} уже объявлено в {first.file}")
-            )
+            reg.problems.append(_dup_problem(src.rel, (key, i, "id"), kind, ident, _declared(kind, first.file)))
             continue
         into[ident] = item
         reg.where[(kind, ident)] = Located(src.rel, (key, i))
@@ -303,9 +292,7 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
         )
     if ident in into:
         first = reg.where[(kind, ident)]
-        reg.problems.append(
-            _dup_problem(src.rel, ("id",), kind, ident, f"{_KIND_RU[kind]} с тем же идентификатором — в {first.file}")
-        )
+        reg.problems.append(_dup_problem(src.rel, ("id",), kind, ident, _declared(kind, first.file)))
         return
     into[ident] = obj
     reg.where[(kind, ident)] = Located(src.rel, ())
@@ -324,7 +311,7 @@ def _index(reg: Registry) -> None:
                         ("features", j, "id"),
                         "feature",
                         feat.id,
-                        "особенность уже описана в этом процессе",
+                        ("особенность уже описана в этом процессе", "the feature is already described in this process"),
                     )
                 )
                 continue

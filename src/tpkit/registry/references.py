@@ -5,19 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import models as m
+from .enums import OBJECT_KINDS
 from .model import Registry
 from .problem import REFERENCE, Problem
 from .validate import did_you_mean
-
-_REF_RU = {
-    "unit": ("подразделение", "unit"),
-    "official": ("должностное лицо", "official"),
-    "act": ("акт", "act"),
-    "touchpoint": ("точка взаимодействия", "touchpoint"),
-    "need": ("потребность", "need"),
-    "feature": ("особенность процесса", "process feature"),
-    "act_or_procedure": ("акт или порядок", "act or procedure"),
-}
 
 
 class _RefChecker:
@@ -46,7 +37,7 @@ class _RefChecker:
             return
         if kind == "touchpoint" and self.incomplete["touchpoints"] and not self.known[kind]:
             return
-        ru_kind, en_kind = _REF_RU[kind]
+        ru_kind, en_kind = OBJECT_KINDS[kind]["ru"], OBJECT_KINDS[kind]["en"]
         guess = did_you_mean(value, self.known[kind])
         ru = f"{ru_kind} «{value}»: такого идентификатора нет"
         en = f"{en_kind} '{value}' not found"
