@@ -116,13 +116,8 @@ def _id_list(d: Diff, kind: str, ids: list[str], title: str) -> list[str]:
 
 def process_block(d: Diff, pc: ProcessChange, lang: str, open_: bool) -> list[str]:
     ww, mw = w(lang), _mw(lang)
-    counts = []
-    if pc.tp_added:
-        counts.append(f"➕{len(pc.tp_added)}")
-    if pc.tp_removed:
-        counts.append(f"➖{len(pc.tp_removed)}")
-    if pc.tp_changed:
-        counts.append(f"✏️{len(pc.tp_changed)}")
+    signs = (("➕", pc.tp_added), ("➖", pc.tp_removed), ("✏️", pc.tp_changed))
+    counts = [f"{sign}{len(entries)}" for sign, entries in signs if entries]
     tail = f" · {' '.join(counts)}" if counts else ""
     title = esc(clip(pc.title, 100))
     out = [

@@ -24,13 +24,13 @@ def _approval(site: Site) -> str:
     if info is None or info.approval is None:
         return '<span class="sev-error">не утвержден</span>'
     ap = info.approval
-    parts = ["утвержден", APPROVAL_KINDS.get(ap.kind, {}).get("ru", "")]
-    if ap.title:
-        parts.append(f"«{ap.title}»")
-    if ap.date:
-        parts.append(f"от {ap.date.strftime('%d.%m.%Y')}")
-    if ap.number:
-        parts.append(f"№ {ap.number}")
+    parts = [
+        "утвержден",
+        APPROVAL_KINDS.get(ap.kind, {}).get("ru", ""),
+        f"«{ap.title}»" if ap.title else "",
+        f"от {ap.date:%d.%m.%Y}" if ap.date else "",
+        f"№ {ap.number}" if ap.number else "",
+    ]
     return e(" ".join(x for x in parts if x))
 
 
