@@ -1,273 +1,59 @@
 """What each key of the registry's files means, in Russian: the one source of the JSON Schemas' field texts.
 
 ``FIELD_DOCS[model class name][field]`` is the text an editor shows on hover (yaml-language-server reads the
-schemas' ``description``/``markdownDescription``), optionally with ``examples`` it offers as values. The text is
-Markdown with backticks only; the schemas' plain ``description`` is the same text without them. Codes of a
-vocabulary get their labels from :mod:`tpkit.registry.enums`, not from here. A test checks that every field of
-every model has its text here and that nothing here names a field that is gone.
+schemas' ``description``/``markdownDescription``), optionally with ``examples`` it offers as values. The texts are
+prose, kept as data in ``fielddocs.yaml`` beside this module, where the people who write the methodology's words
+can edit them; the schemas' plain ``description`` is the same text without backticks. Codes of a vocabulary get
+their labels from :mod:`tpkit.registry.enums`, not from there. A test checks that every field of every model has
+its text and that nothing names a field that is gone.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Final, Union
+
+import yaml
 
 from .enums import ASSESSMENT_CRITERIA, SECTION_KEYS, SECTIONS
 
 #: a field's text, or its text and examples
 Doc = Union[str, tuple[str, list[Any]]]
 
-_REF_OFFICIAL = "→ `officials[].id` в `agency.yaml`"
-_REF_TOUCHPOINT = "→ `touchpoints[].id` в `touchpoints.yaml`"
-_REF_ACTS = "→ `acts[].id` в `acts.yaml`"
-_TEXT_LIST = "список строк"
-_ID = "латиница в нижнем регистре, цифры, «-» и «_»"
+#: the phrases the texts share, by their placeholder
+PHRASES: Final[dict[str, str]] = {
+    "{ID}": "латиница в нижнем регистре, цифры, «-» и «_»",
+    "{REF_OFFICIAL}": "→ `officials[].id` в `agency.yaml`",
+    "{REF_TOUCHPOINT}": "→ `touchpoints[].id` в `touchpoints.yaml`",
+    "{REF_ACTS}": "→ `acts[].id` в `acts.yaml`",
+    "{TEXT_LIST}": "список строк",
+}
 
+
+def _text(raw: str) -> str:
+    for placeholder, phrase in PHRASES.items():
+        raw = raw.replace(placeholder, phrase)
+    return raw
+
+
+def _doc(raw: str | dict[str, Any]) -> Doc:
+    return _text(raw) if isinstance(raw, str) else (_text(raw["text"]), raw["examples"])
+
+
+def _load() -> tuple[dict[str, str], dict[str, dict[str, Doc]]]:
+    data = yaml.load(
+        (Path(__file__).with_name("fielddocs.yaml")).read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+    models = {name: _text(text) for name, text in data["models"].items()}
+    fields = {name: {f: _doc(raw) for f, raw in docs.items()} for name, docs in data["fields"].items()}
+    fields["Sections"] = {key: f"{n}. {SECTIONS[key]['ru']}." for n, key in enumerate(SECTION_KEYS, 1)}
+    fields["Assessment"].update({key: f"Критерий оценки: {v['ru']}." for key, v in ASSESSMENT_CRITERIA.items()})
+    return models, fields
+
+
+_MODELS, _FIELDS = _load()
 #: the root description of each file kind's schema, by model class name
-MODEL_DOCS: Final[dict[str, str]] = {
-    "Config": "`tpkit.yaml`: настройки tpkit (проверки, документы, сайт); все ключи необязательны.",
-    "Agency": "`agency.yaml`: ведомство, его структурные подразделения, должностные лица, утверждение перечня "
-    "и собственные потребности клиентов.",
-    "ActsFile": "`acts.yaml`: нормативные правовые и внутренние акты — основания работы точек взаимодействия.",
-    "TouchpointsFile": "`touchpoints.yaml`: каталог точек взаимодействия ведомства с клиентами.",
-    "Process": "`processes/ID.yaml`: один процесс (услуга, функция, мера поддержки, контроль, обращения) "
-    "и точки взаимодействия, через которые он идет.",
-    "Procedure": "`procedures/ID.yaml`: порядок взаимодействия с клиентом в точке (точках) — семь разделов.",
-}
-
-FIELD_DOCS: Final[dict[str, dict[str, Doc]]] = {
-    # --- tpkit.yaml
-    "Config": {
-        "version": "Версия формата реестра; сейчас только `1`.",
-        "language": "Язык замечаний проверки и описаний правил: `ru` или `en` (документы всегда на русском).",
-        "lint": "Настройки проверки `tpkit lint`: какие правила включены, их важность, исключения.",
-        "render": "Настройки документов `tpkit render`: шаблоны ведомства, шрифт.",
-        "site": "Настройки сайта реестра `tpkit site`.",
-    },
-    "LintConfig": {
-        "select": ("Включенные правила: коды или их начала (`TP1`, `TP104`), `ALL` — все.", [["ALL"]]),
-        "ignore": ("Отключенные правила: коды или их начала.", [["TP202"]]),
-        "severity": (
-            "Важность правила вместо принятой по умолчанию: код → `error` | `warning` | `info`.",
-            [{"TP106": "error"}],
-        ),
-        "fail_on": "Наименьшая важность замечания, при которой `tpkit lint` завершается с кодом 1; `never` — никогда.",
-        "per_file_ignores": (
-            "Правила, отключенные для файлов: шаблон пути от корня реестра → коды или их начала.",
-            [{"processes/legacy-*.yaml": ["TP106"]}],
-        ),
-    },
-    "RenderConfig": {
-        "templates": "Папка с собственными шаблонами ведомства (`procedure.docx`, `*.j2`), от корня реестра.",
-        "font": ("Шрифт документов.", ["Times New Roman"]),
-        "font_size": "Размер шрифта документов, пт (от 6 до 36).",
-        "time_limit": (
-            "Сколько секунд шаблон может работать над одним документом; только уменьшает предел "
-            "(увеличить его можно параметром --time-limit или переменной TPKIT_TEMPLATE_TIME_LIMIT)."
-        ),
-    },
-    "SiteSettings": {
-        "repo_url": (
-            "Куда сайт реестра ведет по ссылке «файл:строка» замечания: адрес папки реестра в GitLab/GitHub "
-            "(к нему добавляются путь файла и `#L<строка>`) или шаблон с `{path}` и `{line}`.",
-            ["https://gitlab.example.ru/minsoc/reestr/-/blob/main/"],
-        ),
-    },
-    # --- agency.yaml
-    "Agency": {
-        "id": (f"Идентификатор ведомства: {_ID}.", ["minsoc-tula"]),
-        "name": "Полное наименование ведомства, как в документах.",
-        "short_name": ("Сокращенное наименование ведомства.", ["Минсоцзащиты ТО"]),
-        "head": "Руководитель ведомства, который подписывает гриф утверждения.",
-        "units": "Структурные подразделения ведомства.",
-        "officials": "Должностные лица: ответственные за точки взаимодействия, перечень и порядки.",
-        "register": "Перечень точек взаимодействия: единый ответственный за его формирование и утверждающий документ.",
-        "needs": "Собственные удовлетворяемые потребности ведомства сверх девяти стандартных по методике; "
-        "их коды можно указывать в `needs` процессов.",
-    },
-    "Person": {
-        "position": ("Должность.", ["Министр социальной защиты населения Тульской области"]),
-        "name": ("Фамилия и инициалы.", ["А. А. Иванов"]),
-    },
-    "Unit": {
-        "id": (f"Идентификатор подразделения: {_ID}; на него ссылаются `unit` и `units`.", ["benefits"]),
-        "name": "Наименование структурного подразделения.",
-    },
-    "Official": {
-        "id": (f"Идентификатор должностного лица: {_ID}; на него ссылаются `responsible`.", ["petrova"]),
-        "name": ("Фамилия, имя, отчество.", ["Петрова Мария Ивановна"]),
-        "position": "Должность.",
-        "unit": "Подразделение, где работает должностное лицо → `units[].id`.",
-        "line_manager": "Линейный руководитель: методика рекомендует назначать ответственным за точку линейного "
-        "руководителя.",
-        "contact": ("Контакт: телефон или электронная почта.", ["m.petrova@example.ru"]),
-    },
-    "RegisterInfo": {
-        "responsible": f"Единый ответственный за формирование перечня точек взаимодействия {_REF_OFFICIAL}.",
-        "approval": "Документ, которым ведомство утвердило перечень (форму выбирает ведомство).",
-    },
-    "Approval": {
-        "kind": "Вид утверждающего документа.",
-        "title": "Наименование утверждающего документа.",
-        "number": ("Номер документа.", ["45-од"]),
-        "date": ("Дата документа, `ГГГГ-ММ-ДД`.", ["2026-02-10"]),
-        "revision": (
-            "Ревизия git (тег), в которой зафиксировано утвержденное: с ней по умолчанию сравнивают "
-            "`tpkit render changes` и `tpkit diff`.",
-            ["register-2026-02"],
-        ),
-    },
-    "AgencyNeed": {
-        "id": (f"Код собственной потребности: {_ID}; не совпадает со стандартными.", ["appointment"]),
-        "name": ("Наименование потребности, как в перечне.", ["Запись на прием"]),
-        "short": "Краткое наименование для граф матрицы и таблиц.",
-    },
-    # --- acts.yaml
-    "ActsFile": {
-        "acts": "Акты — основания точек взаимодействия и процессов.",
-    },
-    "Act": {
-        "id": (f"Идентификатор акта: {_ID}; на него ссылаются `basis`.", ["ar-child-benefit"]),
-        "kind": "Вид акта: нормативный правовой, внутренний, соглашение или распорядительное действие.",
-        "title": "Наименование акта.",
-        "number": ("Номер акта.", ["123"]),
-        "date": ("Дата акта, `ГГГГ-ММ-ДД`.", ["2024-05-01"]),
-        "url": "Ссылка на текст акта.",
-    },
-    # --- touchpoints.yaml
-    "TouchpointsFile": {
-        "touchpoints": "Каталог точек взаимодействия: каждая точка описывается один раз, процессы ссылаются на нее.",
-    },
-    "Touchpoint": {
-        "id": (f"Идентификатор точки взаимодействия: {_ID}; на него ссылаются процессы и порядки.", ["epgu"]),
-        "name": ("Наименование точки взаимодействия, как в перечне.", ["Приемная министерства"]),
-        "channel": "Канал точки взаимодействия; по нему определяется форма точки: цифровая или оффлайн.",
-        "operator": ("Кто обеспечивает работу точки, если не само ведомство.", ["Минцифры России"]),
-        "url": "Адрес в интернете (для цифровой точки).",
-        "address": ("Адрес (для оффлайн-точки).", ["г. Тула, пр. Ленина, д. 2"]),
-        "schedule": ("График работы.", ["пн–чт 9:00–18:00, пт 9:00–17:00"]),
-        "accessibility": f"Обеспечение равного доступа, в том числе для маломобильных групп: {_TEXT_LIST}.",
-        "basis": f"Основания работы точки {_REF_ACTS}.",
-        "responsible": f"Ответственный за точку взаимодействия {_REF_OFFICIAL}.",
-        "description": "Описание точки взаимодействия.",
-    },
-    # --- processes/*.yaml
-    "Process": {
-        "id": (f"Идентификатор процесса: {_ID}; совпадает с именем файла без `.yaml`.", ["child-benefit"]),
-        "title": "Наименование процесса (услуги, функции, меры поддержки), как в перечне.",
-        "direction": "Направление деятельности: лист перечня, к которому относится процесс.",
-        "scope": "`process` — отдельный процесс; `direction` — единый процесс для всего направления деятельности.",
-        "uniform": "При `scope: direction`: все услуги (меры поддержки) направления оказываются в этих точках "
-        "одинаково (единообразный процесс), поэтому точки не перечисляются по каждой услуге (TP117).",
-        "units": "Подразделения, участвующие в процессе → `units[].id` в `agency.yaml`.",
-        "basis": f"Акты, регулирующие процесс {_REF_ACTS}.",
-        "partners": "Другие ведомства и организации, участвующие в процессе, и их смежные точки взаимодействия.",
-        "joint_procedure": "Совместно разработанный порядок взаимодействия → `acts[].id` или `id` порядка.",
-        "touchpoints": "Точки взаимодействия процесса и удовлетворяемые в них потребности; каждая точка "
-        "каталога — не более одного раза.",
-        "features": "Особенности взаимодействия: действия, которые есть только у некоторых процессов.",
-        "notifications": "Взаимодействие по инициативе ведомства: уведомления клиента.",
-        "description": "Описание процесса.",
-    },
-    "Partner": {
-        "name": ("Наименование участника процесса.", ["ГБУ ТО «МФЦ»"]),
-        "touchpoints": "Смежные точки взаимодействия участника.",
-    },
-    "ProcessTouchpoint": {
-        "touchpoint": f"Точка взаимодействия из каталога {_REF_TOUCHPOINT}.",
-        "needs": (
-            "Удовлетворяемые в точке потребности клиента: девять стандартных кодов методики и собственные "
-            "потребности ведомства (`agency.yaml`: `needs`).",
-            [["info", "submit", "status", "result", "feedback"]],
-        ),
-        "basis": f"Основания работы точки в этом процессе {_REF_ACTS}; добавляются к основаниям из каталога.",
-        "responsible": f"Ответственный за точку в этом процессе {_REF_OFFICIAL}; заменяет указанного в каталоге.",
-        "demand": (
-            "Востребованность: число обращений в год, `low` (маловостребована) или `unknown` (учет не велся).",
-            [12000, "low", "unknown"],
-        ),
-        "notes": "Примечание к точке в этом процессе.",
-    },
-    "Feature": {
-        "id": (
-            f"Идентификатор особенности: {_ID}; один и тот же в разных процессах означает одно действие.",
-            ["home-visit"],
-        ),
-        "title": ("Наименование особенности взаимодействия.", ["Обследование жилищных условий"]),
-        "touchpoints": f"Точки взаимодействия, где выполняется это действие {_REF_TOUCHPOINT}.",
-        "description": "Описание особенности.",
-    },
-    "Notification": {
-        "event": ("Событие, о котором ведомство уведомляет клиента.", ["Заявление принято к рассмотрению"]),
-        "touchpoint": f"Точка взаимодействия, через которую идет уведомление {_REF_TOUCHPOINT}.",
-        "automatic": "Уведомление направляется автоматически.",
-        "next_step": "Что будет дальше: следующий этап и его срок.",
-    },
-    # --- procedures/*.yaml
-    "Procedure": {
-        "id": (f"Идентификатор порядка взаимодействия: {_ID}.", ["reception"]),
-        "title": "Наименование порядка взаимодействия.",
-        "touchpoints": f"Точки взаимодействия, для которых действует порядок {_REF_TOUCHPOINT}, или `all` — все.",
-        "responsible": f"Должностное лицо, контролирующее соблюдение порядка {_REF_OFFICIAL}.",
-        "embedded_in": f"Внутренний акт, частью которого является порядок {_REF_ACTS}.",
-        "approval": "Документ, которым утвержден порядок.",
-        "sections": "Семь разделов порядка взаимодействия.",
-        "assessment": "Оценка точек взаимодействия до реинжиниринга: простота, удобство, оперативность, доступность.",
-    },
-    "Sections": {key: f"{n}. {SECTIONS[key]['ru']}." for n, key in enumerate(SECTION_KEYS, 1)},
-    "General": {
-        "goals": f"Цели порядка: {_TEXT_LIST}.",
-        "principles": (f"Принципы взаимодействия: {_TEXT_LIST}.", [["Клиентоцентричность", "Открытость"]]),
-        "scope": "Сфера действия порядка.",
-        "touchpoint": f"Точка взаимодействия, к которой относится пункт (в общем порядке) {_REF_TOUCHPOINT}.",
-    },
-    "InfrastructureItem": {
-        "equipment": ("Оборудование или организационное обеспечение.", ["Система электронной очереди"]),
-        "purpose": "Назначение.",
-        "usage": "Как используется.",
-        "touchpoint": f"Точка взаимодействия, к которой относится пункт (в общем порядке) {_REF_TOUCHPOINT}.",
-    },
-    "Requirements": {
-        "politeness": "Вежливость: как сотрудник обращается к клиенту.",
-        "accessibility": "Доступность: помощь маломобильным и иным клиентам.",
-        "result_orientation": "Ориентация на результат: обращение доводится до результата.",
-        "methods": f"Методы взаимодействия: {_TEXT_LIST}.",
-        "notifications": "Требования к уведомлениям клиента.",
-        "other": f"Иные требования: {_TEXT_LIST}.",
-    },
-    "ToolItem": {
-        "kind": "Вид инструмента.",
-        "name": ("Наименование инструмента.", ["Скрипт приветствия и выяснения цели визита"]),
-        "description": "Описание инструмента.",
-        "touchpoint": f"Точка взаимодействия, к которой относится пункт (в общем порядке) {_REF_TOUCHPOINT}.",
-    },
-    "SpecificItem": {
-        "feature": "Особенность взаимодействия → `features[].id` процесса в покрываемой точке.",
-        "clients": ("Категория клиентов.", ["Граждане с нарушением слуха"]),
-        "service": "Услуга (процесс), для которой действует пункт.",
-        "instruction": "Что делает сотрудник.",
-        "touchpoint": f"Точка взаимодействия, к которой относится пункт (в общем порядке) {_REF_TOUCHPOINT}.",
-    },
-    "FeedbackSection": {
-        "rating_each_stage": "Оценка взаимодействия предлагается клиенту на каждом этапе.",
-        "pretrial_appeal": "Как разъясняется право на досудебное (внесудебное) обжалование.",
-        "channels": f"Точки взаимодействия для обратной связи {_REF_TOUCHPOINT}.",
-        "description": "Описание обратной связи.",
-    },
-    "ControlItem": {
-        "subject": "Предмет контроля.",
-        "periodicity": ("Периодичность контроля.", ["ежемесячно"]),
-        "tool": "Инструмент контроля.",
-        "corrective_measures": f"Корректирующие меры: {_TEXT_LIST}.",
-        "responsible": f"Ответственный за контроль {_REF_OFFICIAL}.",
-        "touchpoint": f"Точка взаимодействия, к которой относится пункт (в общем порядке) {_REF_TOUCHPOINT}.",
-    },
-    "Assessment": {
-        "touchpoint": f"Оцениваемая точка взаимодействия {_REF_TOUCHPOINT}.",
-        **{key: f"Критерий оценки: {v['ru']}." for key, v in ASSESSMENT_CRITERIA.items()},
-    },
-    "Criterion": {
-        "status": "`ok` — критерий соблюден; `gap` — есть недостаток.",
-        "finding": "Выявленный недостаток.",
-        "mitigation": "Мера по устранению недостатка.",
-    },
-}
+MODEL_DOCS: Final[dict[str, str]] = _MODELS
+#: model class name -> field -> its text, or its text and examples
+FIELD_DOCS: Final[dict[str, dict[str, Doc]]] = _FIELDS
