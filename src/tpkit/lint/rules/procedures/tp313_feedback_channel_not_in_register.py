@@ -17,17 +17,15 @@ if TYPE_CHECKING:
 _CHANNELS = "    channels: [epgu, reception]   # в приемной обратную связь не принимает ни один процесс\n"
 
 
-def feedback_touchpoints(reg: Registry, pr: m.Procedure) -> set[str]:
-    """Touchpoints at which some process the procedure covers (one using a covered touchpoint) takes feedback."""
-    seen: set[str] = set()
-    out: set[str] = set()
-    for t in reg.covered(pr):
-        for use in reg.usages.get(t, []):
-            if use.process.id in seen:
-                continue
-            seen.add(use.process.id)
-            out.update(e.touchpoint for e in use.process.touchpoints if "feedback" in e.needs)
-    return out
+def takes_feedback(reg: Registry, channel: str, covered: set[str]) -> bool:
+    """Whether some process the procedure covers (one using a ``covered`` touchpoint) takes feedback at
+    ``channel``: asked from the channel's side, since a procedure may cover every touchpoint."""
+    for use in reg.usages.get(channel, []):
+        if "feedback" not in use.entry.needs:
+            continue
+        if channel in covered or any(e.touchpoint in covered for e in use.process.touchpoints):
+            return True
+    return False
 
 
 @register
@@ -64,9 +62,9 @@ class FeedbackChannelNotInRegister(Rule):
             fb = pr.sections.feedback
             if fb is None or not fb.channels:
                 continue
-            marked = feedback_touchpoints(reg, pr)
+            covered = set(reg.covered(pr))
             for j, c in enumerate(fb.channels):
-                if c in marked or c not in reg.touchpoints:
+                if c not in reg.touchpoints or takes_feedback(reg, c, covered):
                     continue  # an unknown id is TP003's
                 yield self.hit(
                     *procedure_place(reg, pr, "sections", "feedback", "channels", j),
