@@ -12,7 +12,6 @@ from ..words import need, procedure_place, section
 
 if TYPE_CHECKING:
     from ....registry import Registry
-    from ....registry import models as m
 
 _CHANNELS = "    channels: [epgu, reception]   # в приемной обратную связь не принимает ни один процесс\n"
 
