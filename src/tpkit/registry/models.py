@@ -176,6 +176,7 @@ class Touchpoint(Model):
     operator: Text | None = None
     url: Text | None = None
     address: Text | None = None
+    phone: Text | None = None
     schedule: Text | None = None
     accessibility: TextList = Field(default_factory=list)
     basis: list[Ref] = Field(default_factory=list)

@@ -103,6 +103,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "operator": "оператор",
         "url": "адрес в интернете",
         "address": "адрес",
+        "phone": "телефон",
         "schedule": "график",
         "accessibility": "доступность",
         "touchpoints": "точки",
