@@ -33,3 +33,9 @@ def lacks_words(lacks: list[str]) -> Bi:
         "нет " + " и ".join(_FIELD[k][0] for k in lacks),
         "no " + " and ".join(_FIELD[k][1] for k in lacks),
     )
+
+
+def is_draft(approval: m.Approval | None) -> bool:
+    """A document is a draft (проект) while its approval is absent or lacks what its form requires: what TP203 and
+    TP311 call unapproved. Documents print «ПРОЕКТ» and a blank stamp for it; the site shows the same state."""
+    return approval is None or bool(approval_lacks(approval))
