@@ -24,31 +24,40 @@ class Run:
     stderr: str
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> Run:
-    """Run ``tpkit`` in-process (fast), through the same entry point as the console script."""
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | bytes | None = None
+) -> Run:
+    """Run ``tpkit`` in-process, through the console script's own entry point (``tpkit.cli.main``): the same
+    option parsing, one-line errors and exit codes a user's shell sees, without starting an interpreter.
+
+    ``env`` sets (or, with an empty value, keeps) variables for the run only; ``input`` is standard input.
+    Tests about the process boundary itself (signals, the interpreter's encoding, ``python -m``) use
+    :func:`run_proc`.
+    """
     import os
 
     from tpkit import cli
 
     runner = CliRunner()
     old = Path.cwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        res = runner.invoke(cli.app, list(args), catch_exceptions=True)
-    finally:
-        os.chdir(old)
-    code = res.exit_code
-    stderr = res.stderr if hasattr(res, "stderr") else ""
-    if res.exception is not None and not isinstance(res.exception, SystemExit):
-        # UsageError / ConfigError are turned into exit 2 by tpkit.cli.main; mirror it
-        from tpkit.cli import UsageError
-        from tpkit.config import ConfigError
-
-        if isinstance(res.exception, (UsageError, ConfigError)):
-            return Run(2, res.stdout, f"tpkit: {res.exception}")
-        raise res.exception
-    return Run(code, res.stdout, stderr)
+    code = 0
+    with runner.isolation(input=input, env=env) as streams:
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            cli.main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            os.chdir(old)
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):  # a closed pipe the command already reported
+                    pass
+        stdout = streams[0].getvalue().decode("utf-8", "replace")
+        stderr = streams[1].getvalue().decode("utf-8", "replace")
+    return Run(code, stdout, stderr)
 
 
 def run_proc(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:

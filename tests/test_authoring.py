@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import codes, lint_json, run_cli, run_proc, write
+from conftest import codes, lint_json, run_cli, write
 
 from tpkit.author.fmt import comments, format_text, kind_of, reindent_comments
 from tpkit.registry.yaml import parse
@@ -73,7 +73,7 @@ def test_init_procedure_has_all_seven_sections(tmp_path: Path) -> None:
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     target = tmp_path / "busy"
     write(target, "notes.txt", "мои заметки")
-    r = run_proc("init", str(target))
+    r = run_cli("init", str(target))
     assert r.code == 2
     assert "--force" in r.stderr
     assert "Traceback" not in r.stderr
@@ -165,17 +165,17 @@ def test_new_process_is_valid_and_lint_names_only_what_it_still_needs(demo: Path
 
 def test_new_refuses_an_existing_id(demo: Path) -> None:
     assert run_cli("new", "process", "x", cwd=demo).code == 0
-    r = run_proc("new", "process", "x", cwd=demo)
+    r = run_cli("new", "process", "x", cwd=demo)
     assert r.code == 2 and "уже есть" in r.stderr and r.stderr.count("\n") == 1
-    r = run_proc("new", "process", "example-service", cwd=demo)
+    r = run_cli("new", "process", "example-service", cwd=demo)
     assert r.code == 2
-    r = run_proc("new", "touchpoint", "epgu", cwd=demo)
+    r = run_cli("new", "touchpoint", "epgu", cwd=demo)
     assert r.code == 2
 
 
 def test_new_refuses_a_bad_id_and_kind(demo: Path) -> None:
-    assert run_proc("new", "process", "Плохой id", cwd=demo).code == 2
-    assert run_proc("new", "widget", "x", cwd=demo).code == 2
+    assert run_cli("new", "process", "Плохой id", cwd=demo).code == 2
+    assert run_cli("new", "widget", "x", cwd=demo).code == 2
 
 
 def test_new_touchpoint_appends_and_keeps_every_comment(demo: Path) -> None:
@@ -203,7 +203,7 @@ def test_new_touchpoint_into_an_empty_catalogue(base: Path) -> None:
 
 
 def test_new_touchpoint_unknown_channel_is_a_usage_error(demo: Path) -> None:
-    r = run_proc("new", "touchpoint", "x", "--channel", "webiste", cwd=demo)
+    r = run_cli("new", "touchpoint", "x", "--channel", "webiste", cwd=demo)
     assert r.code == 2 and "website" in r.stderr
 
 
@@ -248,7 +248,7 @@ def test_new_id_with_a_final_newline_is_refused(demo: Path, kind: str) -> None:
 
 
 def test_new_outside_a_registry_is_a_usage_error(tmp_path: Path) -> None:
-    r = run_proc("new", "process", "x", cwd=tmp_path)
+    r = run_cli("new", "process", "x", cwd=tmp_path)
     assert r.code == 2 and "tpkit init" in r.stderr
 
 
@@ -340,7 +340,7 @@ def test_fmt_command_rewrites_only_changed_files_and_check_lists_them(tmp_path: 
 def test_fmt_reports_unparseable_files_and_leaves_them(base: Path) -> None:
     broken = "id: x\ntitle: [unclosed\n"
     write(base, "processes/broken.yaml", broken)
-    r = run_proc("fmt", cwd=base)
+    r = run_cli("fmt", cwd=base)
     assert r.code == 1
     assert "processes/broken.yaml:" in r.stderr and "Traceback" not in r.stderr
     assert (base / "processes" / "broken.yaml").read_text(encoding="utf-8") == broken

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from ci_helpers import break_registry
-from conftest import lint_json, run_cli, run_proc, write
+from conftest import lint_json, run_cli, write
 
 
 def _fp(report: dict, rule: str) -> list[str]:
@@ -77,7 +77,7 @@ def test_write_baseline_records_findings_for_humans_deterministically(base: Path
     break_registry(base)
     expected = lint_json(base)["findings"]
     out = tmp_path / "baseline.json"
-    r = run_proc("lint", str(base), "--write-baseline", str(out))
+    r = run_cli("lint", str(base), "--write-baseline", str(out))
     assert r.code == 0, r.stderr  # recording is not failing, even with errors in the register
     assert str(len(expected)) in r.stderr
     first = out.read_bytes()
@@ -90,7 +90,7 @@ def test_write_baseline_records_findings_for_humans_deterministically(base: Path
     assert entries == sorted(
         entries, key=lambda e: (e["path"], e["rule"], e["yaml_path"], e["object"], e["fingerprint"])
     )
-    run_proc("lint", str(base), "--write-baseline", str(out))
+    run_cli("lint", str(base), "--write-baseline", str(out))
     assert out.read_bytes() == first
 
 
@@ -98,18 +98,18 @@ def test_baseline_hides_old_findings_and_reports_new_ones(base: Path, tmp_path: 
     break_registry(base)
     bl = tmp_path / "tpkit-baseline.json"
     assert run_cli("lint", str(base), "--write-baseline", str(bl)).code == 0
-    assert run_proc("lint", str(base)).code == 1  # without the baseline the register fails
-    r = run_proc("lint", str(base), "--baseline", str(bl), "--format", "json")
+    assert run_cli("lint", str(base)).code == 1  # without the baseline the register fails
+    r = run_cli("lint", str(base), "--baseline", str(bl), "--format", "json")
     assert r.code == 0, r.stdout
     assert json.loads(r.stdout)["findings"] == []
     assert "базов" in r.stderr  # says how many were left out
     # editing around an old finding does not resurface it
     p = base / "processes/bad.yaml"
     p.write_text("# новый комментарий\n\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
-    assert run_proc("lint", str(base), "--baseline", str(bl)).code == 0
+    assert run_cli("lint", str(base), "--baseline", str(bl)).code == 0
     # a new error is reported, alone
     write(base, "processes/new.yaml", "id: new\ntitle: Новый\ndirection: services\nunits: [nobody]\n")
-    r = run_proc("lint", str(base), "--baseline", str(bl), "--format", "json")
+    r = run_cli("lint", str(base), "--baseline", str(bl), "--format", "json")
     assert r.code == 1
     new = json.loads(r.stdout)["findings"]
     assert new and {f["path"] for f in new} == {"processes/new.yaml"}
@@ -154,19 +154,14 @@ def test_unusable_baseline_is_a_one_line_error(base: Path, tmp_path: Path) -> No
             p.write_bytes(content)
         elif content is not None:
             p.write_text(content, encoding="utf-8")
-        # in-process for speed; the last case also as a real process (what a shell sees)
-        r = (
-            run_proc("lint", str(base), "--baseline", str(p))
-            if name == "binary.json"
-            else run_cli("lint", str(base), "--baseline", str(p))
-        )
+        r = run_cli("lint", str(base), "--baseline", str(p))
         assert r.code == 2, (name, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, (name, r.stderr)
         assert name in r.stderr
 
 
 def test_write_baseline_refuses_file_arguments(base: Path, tmp_path: Path) -> None:
-    r = run_proc("lint", str(base / "processes/child-benefit.yaml"), "--write-baseline", str(tmp_path / "b.json"))
+    r = run_cli("lint", str(base / "processes/child-benefit.yaml"), "--write-baseline", str(tmp_path / "b.json"))
     assert r.code == 2 and "--write-baseline" in r.stderr
     assert not (tmp_path / "b.json").exists()
 
@@ -208,6 +203,6 @@ def test_usage_errors_are_exit_2(base: Path, tmp_path: Path) -> None:
         ("lint", str(tmp_path / "nowhere")),
         ("lint", str(tmp_path)),  # no registry
     ):
-        r = run_proc(*args)
+        r = run_cli(*args)
         assert r.code == 2, args
         assert "Traceback" not in r.stderr and r.stderr.strip(), args

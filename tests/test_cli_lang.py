@@ -7,41 +7,41 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import run_proc, write
+from conftest import run_cli, write
 
 
 def test_help_is_russian_by_default(tmp_path: Path) -> None:
-    r = run_proc("--help", cwd=tmp_path, env={"TPKIT_LANG": ""})
+    r = run_cli("--help", cwd=tmp_path, env={"TPKIT_LANG": ""})
     assert r.code == 0
     assert "Команды:" in r.stdout and "Проверить реестр" in r.stdout and "Показать эту справку" in r.stdout
 
 
 def test_lang_before_the_command_gives_english_help_and_rules(tmp_path: Path) -> None:
-    r = run_proc("--lang", "en", "lint", "--help", cwd=tmp_path)
+    r = run_cli("--lang", "en", "lint", "--help", cwd=tmp_path)
     assert r.code == 0 and "Check the registry" in r.stdout and "Параметры" not in r.stdout
-    r = run_proc("--lang", "en", "rules", cwd=tmp_path)
+    r = run_cli("--lang", "en", "rules", cwd=tmp_path)
     assert r.code == 0 and "a file is not valid YAML" in r.stdout
 
 
 def test_tpkit_lang_sets_help_and_findings(base: Path) -> None:
     write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope\n")
-    r = run_proc("render", "--help", cwd=base, env={"TPKIT_LANG": "en"})
+    r = run_cli("render", "--help", cwd=base, env={"TPKIT_LANG": "en"})
     assert "Documents from the registry" in r.stdout
-    r = run_proc("lint", "--format", "json", cwd=base, env={"TPKIT_LANG": "en"})
+    r = run_cli("lint", "--format", "json", cwd=base, env={"TPKIT_LANG": "en"})
     assert "invalid value" in json.loads(r.stdout)["findings"][0]["message"]
     # the command line wins over the variable
-    r = run_proc("lint", "--format", "json", "--lang", "ru", cwd=base, env={"TPKIT_LANG": "en"})
+    r = run_cli("lint", "--format", "json", "--lang", "ru", cwd=base, env={"TPKIT_LANG": "en"})
     assert "недопустимое значение" in json.loads(r.stdout)["findings"][0]["message"]
 
 
 def test_the_registry_language_sets_help(base: Path) -> None:
     write(base, "tpkit.yaml", "version: 1\nlanguage: en\n")
-    r = run_proc("lint", "--help", cwd=base, env={"TPKIT_LANG": ""})
+    r = run_cli("lint", "--help", cwd=base, env={"TPKIT_LANG": ""})
     assert "Check the registry" in r.stdout
 
 
 def test_an_unknown_lang_is_a_usage_error(tmp_path: Path) -> None:
-    r = run_proc("--lang", "de", "rules", cwd=tmp_path)
+    r = run_cli("--lang", "de", "rules", cwd=tmp_path)
     assert r.code == 2 and "--lang" in r.stderr
 
 

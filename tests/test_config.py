@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import codes, edit, lint_json, only, run_cli, run_proc, write
+from conftest import codes, edit, lint_json, only, run_cli, write
 
 # the contact centre loses its basis: TP106 fires at the process's phone entry (line 9)
 NO_BASIS = ("    basis: [cc-statute]\n", "")
@@ -80,19 +80,19 @@ def test_structure_rules_cannot_be_ignored_but_tp007_can(base: Path) -> None:
 
 
 def test_severity_override_makes_a_warning_fail(tp106: Path) -> None:
-    assert run_proc("lint", str(tp106)).code == 0
+    assert run_cli("lint", str(tp106)).code == 0
     write(tp106, "tpkit.yaml", "version: 1\nlint:\n  severity:\n    TP106: error\n")
     (f,) = lint_json(tp106)["findings"]
     assert f["severity"] == "error"
-    assert run_proc("lint", str(tp106)).code == 1
+    assert run_cli("lint", str(tp106)).code == 1
 
 
 def test_fail_on_in_config_and_on_the_command_line(tp106: Path) -> None:
     write(tp106, "tpkit.yaml", "version: 1\nlint:\n  fail_on: warning\n")
-    assert run_proc("lint", str(tp106)).code == 1
-    assert run_proc("lint", str(tp106), "--fail-on", "error").code == 0
-    assert run_proc("lint", str(tp106), "--fail-on", "never").code == 0
-    assert run_proc("lint", str(tp106), "--fail-on", "sometimes").code == 2
+    assert run_cli("lint", str(tp106)).code == 1
+    assert run_cli("lint", str(tp106), "--fail-on", "error").code == 0
+    assert run_cli("lint", str(tp106), "--fail-on", "never").code == 0
+    assert run_cli("lint", str(tp106), "--fail-on", "sometimes").code == 2
 
 
 def test_fail_on_info_counts_advice(base: Path) -> None:
@@ -103,7 +103,7 @@ def test_fail_on_info_counts_advice(base: Path) -> None:
         "  - touchpoint: site\n    needs: [info, forms]\n    demand: low\n",
     )
     write(base, "tpkit.yaml", "version: 1\nlint:\n  fail_on: info\n")
-    assert run_proc("lint", str(base)).code == 0
+    assert run_cli("lint", str(base)).code == 0
     edit(
         base,
         "processes/child-benefit.yaml",
@@ -111,7 +111,7 @@ def test_fail_on_info_counts_advice(base: Path) -> None:
         "",
     )
     assert codes(lint_json(base)) == ["TP108"]
-    assert run_proc("lint", str(base)).code == 1
+    assert run_cli("lint", str(base)).code == 1
 
 
 def test_per_file_ignores_by_glob(tp106: Path) -> None:
@@ -138,7 +138,7 @@ def test_findings_are_russian_by_default_english_on_request(tp106: Path) -> None
     assert cfg["message"] == en["message"]
     (back,) = lint_json(tp106, "--lang", "ru")["findings"]
     assert back["message"] == ru["message"]
-    assert run_proc("lint", str(tp106), "--lang", "de").code == 2
+    assert run_cli("lint", str(tp106), "--lang", "de").code == 2
 
 
 def test_text_report_in_english_summary(tp106: Path) -> None:
@@ -246,7 +246,7 @@ def test_structure_findings_cannot_be_suppressed(base: Path) -> None:
 )
 def test_invalid_config_is_a_clear_error(base: Path, text: str, where: str, words: str) -> None:
     write(base, "tpkit.yaml", text)
-    r = run_proc("lint", str(base))
+    r = run_cli("lint", str(base))
     assert r.code == 2, r.stdout + r.stderr
     assert where in r.stderr and words in r.stderr and "Traceback" not in r.stderr
     assert r.stderr.count("\n") == 1
@@ -254,13 +254,13 @@ def test_invalid_config_is_a_clear_error(base: Path, text: str, where: str, word
 
 def test_unknown_code_on_the_command_line_is_a_usage_error(base: Path) -> None:
     for opt in ("--select", "--ignore"):
-        r = run_proc("lint", str(base), opt, "TP1,XYZ")
+        r = run_cli("lint", str(base), opt, "TP1,XYZ")
         assert r.code == 2 and "XYZ" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_empty_config_is_valid(base: Path) -> None:
     write(base, "tpkit.yaml", "")
-    assert run_proc("lint", str(base)).code == 0
+    assert run_cli("lint", str(base)).code == 0
 
 
 def test_readme_config_and_suppression_examples_work(base: Path) -> None:
@@ -273,7 +273,7 @@ def test_readme_config_and_suppression_examples_work(base: Path) -> None:
     blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
     config, inline, whole = blocks[0], blocks[1], blocks[2]
     write(base, "tpkit.yaml", config)
-    assert run_proc("lint", str(base)).code == 0
+    assert run_cli("lint", str(base)).code == 0
     assert "# tpkit: ignore[TP106] -- " in inline
     # the file-wide comment, as written there, silences the file's TP106
     write(base, "tpkit.yaml", "version: 1\n")

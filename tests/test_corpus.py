@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BASE, HERE, run_cli, run_proc, write
+from conftest import BASE, HERE, run_cli, write
 
 CORPUS = HERE / "corpus"
 EXPECTED: dict[str, dict] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -91,11 +91,11 @@ def test_corpus_in_one_registry_through_the_shell(tmp_path: Path) -> None:
     names = [n for n in EXPECTED if _target(n) == f"processes/{n}"]
     for n in names:
         write(root, f"processes/{n}", (CORPUS / n).read_bytes())
-    r = run_proc("lint", str(root), "--format", "json")
+    r = run_cli("lint", str(root), "--format", "json")
     assert r.code == 1 and "Traceback" not in r.stderr, r.stderr
     paths = {f["path"] for f in json.loads(r.stdout)["findings"]}
     assert {f"processes/{n}" for n in names} <= paths
-    t = run_proc("lint", str(root), "--lang", "en")
+    t = run_cli("lint", str(root), "--lang", "en")
     assert t.code == 1 and "Traceback" not in t.stderr and "\x1b[2J" not in t.stdout
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import BASE, EXAMPLE, run_proc
+from conftest import BASE, EXAMPLE, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -327,8 +327,8 @@ def test_fuzz_mutations_through_the_shell(tmp_path: Path) -> None:
                 for _ in range(rnd.randint(1, 5))
             ]
             (root / source.relative_to(BASE)).write_bytes(_mutate(source.read_bytes(), ops))
-        r = run_proc("lint", str(root), "--format", "json")
+        r = run_cli("lint", str(root), "--format", "json")
         assert r.code in (0, 1) and "Traceback" not in r.stderr, r.stderr
         assert set(json.loads(r.stdout)) == {"tool", "root", "summary", "findings"}
-    t = run_proc("lint", str(root), "--format", "github")
+    t = run_cli("lint", str(root), "--format", "github")
     assert t.code in (0, 1) and "Traceback" not in t.stderr

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, codes, lint_json, run_cli, run_proc, write
+from conftest import EXAMPLE, codes, lint_json, run_cli, write
 
 from tpkit.author.importer import guess_channel, match_header, norm, slug
 from tpkit.registry.yaml import parse
@@ -73,7 +73,7 @@ def test_import_refuses_to_overwrite_without_force(example: Path, tmp_path: Path
     book = tmp_path / "r.xlsx"
     _export(example, book)
     snapshot = {p: p.read_bytes() for p in (example / "processes").glob("*.yaml")}
-    r = run_proc("import", "xlsx", str(book), cwd=example)
+    r = run_cli("import", "xlsx", str(book), cwd=example)
     assert r.code == 2 and "--force" in r.stderr and "Traceback" not in r.stderr
     assert {p: p.read_bytes() for p in (example / "processes").glob("*.yaml")} == snapshot
 
@@ -170,9 +170,9 @@ def test_import_keeps_the_catalogue_comments(base: Path, tmp_path: Path) -> None
 def test_import_of_a_file_that_is_not_a_workbook_is_a_usage_error(base: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_text("это не Excel", encoding="utf-8")
-    r = run_proc("import", "xlsx", str(bad), cwd=base)
+    r = run_cli("import", "xlsx", str(bad), cwd=base)
     assert r.code == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
-    assert run_proc("import", "xlsx", str(tmp_path / "missing.xlsx"), cwd=base).code == 2
+    assert run_cli("import", "xlsx", str(tmp_path / "missing.xlsx"), cwd=base).code == 2
 
 
 def test_header_matching_is_loose() -> None:

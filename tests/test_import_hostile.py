@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli, run_proc
+from conftest import EXAMPLE, run_cli
 from import_books import per_service_docx
 
 from tpkit.author.importer import limits
@@ -114,7 +114,7 @@ def test_a_word_zip_bomb_and_a_long_word_cell_are_refused(base: Path, tmp_path: 
 def test_a_file_that_is_not_a_zip_is_a_one_line_error(base: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 not really")
-    r = run_proc("import", "docx", str(bad), cwd=base)
+    r = run_cli("import", "docx", str(bad), cwd=base)
     assert r.code == 2 and "\n" not in r.stderr.strip() and "Traceback" not in r.stderr
 
 

@@ -7,7 +7,7 @@ import io
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import run_cli, run_proc, write
+from conftest import run_cli, write
 
 from tpkit.registry.enums import NEEDS
 
@@ -106,7 +106,7 @@ def test_matrix_direction_filter(base: Path) -> None:
     table = _html(base, "--direction", "appeals")
     titles = [r[0] for r in table.rows[1:] if len(r) > 1]
     assert titles == ["Рассмотрение обращений"]
-    assert run_proc("matrix", str(base), "--direction", "nowhere").code == 2
+    assert run_cli("matrix", str(base), "--direction", "nowhere").code == 2
 
 
 def test_csv_matrix(base: Path) -> None:
@@ -145,5 +145,5 @@ def test_text_matrix_does_not_interpret_markup(base: Path) -> None:
 
 
 def test_matrix_unknown_format_is_a_usage_error(base: Path) -> None:
-    r = run_proc("matrix", str(base), "--format", "pdf")
+    r = run_cli("matrix", str(base), "--format", "pdf")
     assert r.code == 2 and "Traceback" not in r.stderr

@@ -98,10 +98,11 @@ def test_interrupted_render_keeps_the_previous_document(base: Path, tmp_path: Pa
     mp = pytest.MonkeyPatch()
     mp.setattr(os, "replace", lambda a, b: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     try:
-        with pytest.raises(OSError):
-            run_cli("render", "procedure", "all", "--output", str(out), "-C", str(base))
+        r = run_cli("render", "procedure", "all", "--output", str(out), "-C", str(base))
     finally:
         mp.undo()
+    # the user sees one line naming the file and the system's reason, exit 2
+    assert r.code == 2 and "No space left on device" in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert out.read_bytes() == before and _leftovers(tmp_path) == []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_proc, write
+from conftest import run_cli, write
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -41,7 +41,7 @@ def test_an_output_over_the_registry_is_refused_and_nothing_changes(base: Path, 
     (base / "templates" / "register.docx").write_bytes(b"the agency's own template")
     (base / ".git").mkdir()
     before = _snapshot(base)
-    r = run_proc(*args, cwd=base)
+    r = run_cli(*args, cwd=base)
     assert r.code == 2, r.stdout + r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in r.stderr
@@ -53,35 +53,35 @@ def test_render_inside_the_templates_folder_keeps_the_agency_template(base: Path
     folder = base / "templates"
     folder.mkdir()
     (folder / "register.docx").write_bytes(b"the agency's own template")
-    r = run_proc("render", "register", cwd=folder)
+    r = run_cli("render", "register", cwd=folder)
     assert r.code == 2 and "templates" in r.stderr
     assert (folder / "register.docx").read_bytes() == b"the agency's own template"
 
 
 def test_a_templates_folder_named_in_config_is_protected(base: Path) -> None:
     write(base, "tpkit.yaml", "version: 1\nrender:\n  templates: blanks/\n")
-    r = run_proc("render", "register", "--format", "md", "--output", "blanks/register.md", cwd=base)
+    r = run_cli("render", "register", "--format", "md", "--output", "blanks/register.md", cwd=base)
     assert r.code == 2 and "blanks" in r.stderr
     assert not (base / "blanks").exists()
 
 
 def test_an_earlier_output_is_overwritten(base: Path) -> None:
     out = base / "build" / "register.md"
-    assert run_proc("render", "register", "--format", "md", "--output", str(out), cwd=base).code == 0
+    assert run_cli("render", "register", "--format", "md", "--output", str(out), cwd=base).code == 0
     out.write_text("stale", encoding="utf-8")
-    assert run_proc("render", "register", "--format", "md", "--output", str(out), cwd=base).code == 0
+    assert run_cli("render", "register", "--format", "md", "--output", str(out), cwd=base).code == 0
     assert out.read_text(encoding="utf-8") != "stale"
 
 
 def test_output_dash_is_stdout_for_matrix_lint_and_diff(base: Path) -> None:
-    r = run_proc("matrix", "--format", "csv", "--output", "-", cwd=base)
+    r = run_cli("matrix", "--format", "csv", "--output", "-", cwd=base)
     assert r.code == 0 and r.stdout and not (base / "-").exists()
-    r = run_proc("lint", "--format", "json", "--output", "-", cwd=base)
+    r = run_cli("lint", "--format", "json", "--output", "-", cwd=base)
     assert r.code == 0 and r.stdout.lstrip().startswith("{") and not (base / "-").exists()
 
 
 def test_outputs_outside_the_registry_are_free(base: Path, tmp_path: Path) -> None:
     out = tmp_path / "elsewhere" / "report.yaml"
     out.parent.mkdir()
-    r = run_proc("lint", "--format", "json", "--output", str(out), cwd=base)
+    r = run_cli("lint", "--format", "json", "--output", str(out), cwd=base)
     assert r.code == 0 and out.exists()

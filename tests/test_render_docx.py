@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import run_cli, run_proc, write
+from conftest import run_cli, write
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -192,14 +192,14 @@ def test_two_renders_are_byte_identical(base: Path, tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
     # and in another process, as CI would run it
     c = tmp_path / "c.docx"
-    r = run_proc("render", "procedure", "all", "--output", str(c), cwd=base)
+    r = run_cli("render", "procedure", "all", "--output", str(c), cwd=base)
     assert r.code == 0, r.stderr
     assert c.read_bytes() == a.read_bytes()
 
 
 def test_source_date_epoch_sets_the_package_dates(base: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.docx"
-    r = run_proc("render", "procedure", "all", "--output", str(out), cwd=base, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base, env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert r.code == 0, r.stderr
     z = zipfile.ZipFile(io.BytesIO(out.read_bytes()))
     assert {i.date_time for i in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
@@ -207,7 +207,7 @@ def test_source_date_epoch_sets_the_package_dates(base: Path, tmp_path: Path) ->
     assert "2026-01-01T00:00:00Z" in core
     assert z.namelist()[0] == "[Content_Types].xml"
     # without it, the approval date
-    r = run_proc("render", "procedure", "all", "--output", str(out), cwd=base, env={"SOURCE_DATE_EPOCH": ""})
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base, env={"SOURCE_DATE_EPOCH": ""})
     core = zipfile.ZipFile(out).read("docProps/core.xml").decode()
     assert "2026-02-10T00:00:00Z" in core
 
@@ -245,13 +245,13 @@ def test_direction_filter(base: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", ["procedure", "procedure all --all", "procedure all --format xlsx"])
 def test_usage_errors_exit_2(base: Path, bad: str) -> None:
-    r = run_proc("render", *bad.split(), cwd=base)
+    r = run_cli("render", *bad.split(), cwd=base)
     assert r.code == 2
     assert "Traceback" not in r.stderr and r.stderr.strip().count("\n") == 0
 
 
 def test_unknown_procedure_is_a_one_line_error(base: Path) -> None:
-    r = run_proc("render", "procedure", "al", cwd=base)
+    r = run_cli("render", "procedure", "al", cwd=base)
     assert r.code == 2 and "«al»" in r.stderr and "all" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -259,7 +259,7 @@ def test_a_broken_registry_is_not_rendered(base: Path) -> None:
     write(
         base, "touchpoints.yaml", (base / "touchpoints.yaml").read_text(encoding="utf-8") + "  - id: x\n    nmae: X\n"
     )
-    r = run_proc("render", "procedure", "all", cwd=base)
+    r = run_cli("render", "procedure", "all", cwd=base)
     assert r.code == 2
     assert "touchpoints.yaml:" in r.stderr and "TP002" in r.stderr
     assert not (base / "all.docx").exists()
@@ -267,11 +267,11 @@ def test_a_broken_registry_is_not_rendered(base: Path) -> None:
 
 def test_render_replaces_only_its_own_outputs(base: Path, tmp_path: Path) -> None:
     before = (base / "agency.yaml").read_bytes()
-    r = run_proc("render", "procedure", "all", "--output", "agency.yaml", cwd=base)
+    r = run_cli("render", "procedure", "all", "--output", "agency.yaml", cwd=base)
     assert r.code == 2 and (base / "agency.yaml").read_bytes() == before
     notes = tmp_path / "notes.txt"
     notes.write_text("mine", encoding="utf-8")
-    r = run_proc("render", "procedure", "all", "--output", str(notes), cwd=base)
+    r = run_cli("render", "procedure", "all", "--output", str(notes), cwd=base)
     assert r.code == 2 and notes.read_text(encoding="utf-8") == "mine"
 
 
@@ -279,7 +279,7 @@ def test_all_writes_one_file_per_procedure_into_a_folder(base: Path, tmp_path: P
     other = (base / "procedures" / "all.yaml").read_text(encoding="utf-8").replace("id: all", "id: second")
     write(base, "procedures/second.yaml", other)
     out = tmp_path / "build"
-    r = run_proc("render", "procedure", "--all", "--output", str(out), cwd=base)
+    r = run_cli("render", "procedure", "--all", "--output", str(out), cwd=base)
     assert r.code == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["all.docx", "second.docx"]
     # not a terminal: no progress bar drawing in the output
@@ -294,7 +294,7 @@ def test_text_word_cannot_hold_never_reaches_the_writer(base: Path) -> None:
         ),
         encoding="utf-8",
     )
-    r = run_proc("render", "procedure", "all", cwd=base)
+    r = run_cli("render", "procedure", "all", cwd=base)
     assert r.code == 2
     assert "procedures/all.yaml:" in r.stderr and "TP002" in r.stderr and "Traceback" not in r.stderr
     assert not (base / "all.docx").exists()

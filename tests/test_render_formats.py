@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from conftest import run_cli, run_proc, write
+from conftest import run_cli, write
 
 from tpkit.registry.enums import DIRECTIONS, NEEDS, SECTIONS
 from tpkit.render.register_columns import COLUMNS
@@ -46,12 +46,12 @@ def test_xlsx_one_sheet_per_direction_frozen_header_and_filters(base: Path, tmp_
 def test_xlsx_is_byte_identical(base: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     for out in (a, b):
-        assert run_proc("render", "register", "-f", "xlsx", "-o", str(out), cwd=base).code == 0
+        assert run_cli("render", "register", "-f", "xlsx", "-o", str(out), cwd=base).code == 0
     assert a.read_bytes() == b.read_bytes()
 
 
 def test_csv_has_the_direction_then_the_register_columns(base: Path) -> None:
-    r = run_proc("render", "register", "--format", "csv", "--output", "-", cwd=base)
+    r = run_cli("render", "register", "--format", "csv", "--output", "-", cwd=base)
     assert r.code == 0, r.stderr
     lines = r.stdout.lstrip("\ufeff").splitlines()
     assert lines[0].split(";") == ["направление", *(c.ru for c in COLUMNS)]
@@ -60,7 +60,7 @@ def test_csv_has_the_direction_then_the_register_columns(base: Path) -> None:
 
 
 def test_markdown_procedure(base: Path) -> None:
-    r = run_proc("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
     assert r.code == 0, r.stderr
     md = r.stdout
     assert "> **УТВЕРЖДЕН**" in md and "46-од" in md
@@ -89,7 +89,7 @@ def test_html_is_escaped(base: Path, tmp_path: Path) -> None:
 
 
 def test_html_register(base: Path) -> None:
-    r = run_proc("render", "register", "--format", "html", "--output", "-", cwd=base)
+    r = run_cli("render", "register", "--format", "html", "--output", "-", cwd=base)
     assert r.code == 0, r.stderr
     assert "<th>удовлетворяемые потребности</th>" in r.stdout
 
@@ -106,7 +106,7 @@ ESCAPES = [
 @pytest.mark.parametrize("attempt", ESCAPES)
 def test_sandbox_escape_in_an_agency_markdown_template_is_refused(base: Path, attempt: str) -> None:
     write(base, "templates/procedure.md.j2", f"# {{{{ title }}}}\n{attempt}\n")
-    r = run_proc("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
     assert r.code == 2
     assert "procedure.md.j2" in r.stderr and "песочниц" in r.stderr
     assert "Traceback" not in r.stderr and r.stderr.strip().count("\n") == 0
@@ -121,19 +121,19 @@ def test_classic_ssti_cannot_run_a_command(base: Path, tmp_path: Path) -> None:
         "{% for c in [].__class__.__base__.__subclasses__() %}{% if c.__name__ == 'Popen' %}"
         f"{{{{ c(['touch', '{marker}']) }}}}{{% endif %}}{{% endfor %}}",
     )
-    r = run_proc("render", "procedure", "all", "--format", "html", "--output", "-", cwd=base)
+    r = run_cli("render", "procedure", "all", "--format", "html", "--output", "-", cwd=base)
     assert r.code == 2 and not marker.exists()
 
 
 def test_undefined_name_in_an_agency_template_is_a_clear_error(base: Path) -> None:
     write(base, "templates/procedure.md.j2", "{{ titel }}\n")
-    r = run_proc("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
     assert r.code == 2 and "titel" in r.stderr and "procedure.md.j2" in r.stderr
 
 
 def test_agency_markdown_template_replaces_the_builtin(base: Path) -> None:
     write(base, "templates/procedure.md.j2", "Бланк: {{ title }}\n{% for s in sections %}{{ s.heading }}\n{% endfor %}")
-    r = run_proc("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
+    r = run_cli("render", "procedure", "all", "--format", "md", "--output", "-", cwd=base)
     assert r.code == 0, r.stderr
     assert r.stdout.startswith("Бланк: Порядок взаимодействия с клиентами министерства\n1. Общие положения\n")
 
@@ -175,7 +175,7 @@ def test_agency_docx_template_keeps_its_letterhead_and_gets_the_sections(base: P
 
 def test_sandbox_escape_in_an_agency_docx_template_is_refused(base: Path) -> None:
     _agency_docx(base / "templates" / "procedure.docx", ["{{ title.__class__.__mro__ }}"])
-    r = run_proc("render", "procedure", "all", cwd=base)
+    r = run_cli("render", "procedure", "all", cwd=base)
     assert r.code == 2
     assert "procedure.docx" in r.stderr and "песочниц" in r.stderr and "Traceback" not in r.stderr
     assert not (base / "all.docx").exists()
@@ -183,13 +183,13 @@ def test_sandbox_escape_in_an_agency_docx_template_is_refused(base: Path) -> Non
 
 def test_a_broken_agency_docx_is_a_one_line_error(base: Path) -> None:
     write(base, "templates/register.docx", b"not a zip")
-    r = run_proc("render", "register", cwd=base)
+    r = run_cli("render", "register", cwd=base)
     assert r.code == 2 and "register.docx" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_templates_folder_outside_the_registry_is_refused(base: Path) -> None:
     write(base, "tpkit.yaml", "version: 1\nrender:\n  templates: ../elsewhere\n")
-    r = run_proc("render", "register", "--format", "md", "--output", "-", cwd=base)
+    r = run_cli("render", "register", "--format", "md", "--output", "-", cwd=base)
     assert r.code == 2 and "render.templates" in r.stderr
 
 

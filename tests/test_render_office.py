@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli, run_proc
+from conftest import EXAMPLE, run_cli
 
 from tpkit.render import office
 
@@ -127,7 +127,7 @@ def test_odt_is_normalised_mimetype_first_and_stored_with_fixed_dates() -> None:
 def test_odt_is_byte_identical_across_runs(tmp_path: Path) -> None:
     a, b = tmp_path / "a.odt", tmp_path / "b.odt"
     for out in (a, b):
-        r = run_proc("render", "register", "--format", "odt", "-C", str(EXAMPLE), "-o", str(out))
+        r = run_cli("render", "register", "--format", "odt", "-C", str(EXAMPLE), "-o", str(out))
         assert r.code == 0, r.stderr
     assert a.read_bytes() == b.read_bytes()
     with zipfile.ZipFile(a) as z:
@@ -141,7 +141,7 @@ def test_odt_is_byte_identical_across_runs(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_pdf_of_every_procedure_reads_as_the_document(tmp_path: Path) -> None:
     out = tmp_path / "pdf"
-    r = run_proc("render", "procedure", "--all", "--format", "pdf", "--pdfa", "-C", str(EXAMPLE), "-o", f"{out}/")
+    r = run_cli("render", "procedure", "--all", "--format", "pdf", "--pdfa", "-C", str(EXAMPLE), "-o", f"{out}/")
     assert r.code == 0, r.stderr
     for name in ("digital", "offline"):
         pdf = out / f"{name}.pdf"

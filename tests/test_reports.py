@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 from ci_helpers import break_registry
-from conftest import HERE, lint_json, run_cli, run_proc
+from conftest import HERE, lint_json, run_cli
 
 from tpkit.lint.engine import LintResult
 from tpkit.lint.finding import Finding
@@ -173,10 +173,10 @@ def test_github_multiline_finding_has_no_end_column() -> None:
 
 def test_github_is_the_default_format_on_github_actions(broken: tuple[Path, list[dict]]) -> None:
     root, expected = broken
-    r = run_proc("lint", str(root), env={"GITHUB_ACTIONS": "true"})
+    r = run_cli("lint", str(root), env={"GITHUB_ACTIONS": "true"})
     assert r.code == 1
     assert sum(ln.startswith("::") for ln in r.stdout.splitlines()) == len(expected)
-    r = run_proc("lint", str(root), env={"GITHUB_ACTIONS": ""})
+    r = run_cli("lint", str(root), env={"GITHUB_ACTIONS": ""})
     assert not any(ln.startswith("::") for ln in r.stdout.splitlines())
 
 
@@ -290,11 +290,11 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(
 ) -> None:
     root, _ = broken
     out = tmp_path / "out" / f"report.{fmt}"
-    r = run_proc("lint", str(root), "--format", fmt, "--output", str(out))
+    r = run_cli("lint", str(root), "--format", fmt, "--output", str(out))
     assert r.code == 1  # the error still fails the run
     assert r.stdout == ""
     assert "ошибок: " in r.stderr and "Traceback" not in r.stderr
-    direct = run_proc("lint", str(root), "--format", fmt).stdout
+    direct = run_cli("lint", str(root), "--format", fmt).stdout
     assert out.read_text(encoding="utf-8") == direct
 
 
@@ -305,7 +305,7 @@ def test_reports_are_deterministic(broken: tuple[Path, list[dict]], fmt: str) ->
 
 
 def test_unknown_format_is_exit_2(base: Path) -> None:
-    r = run_proc("lint", str(base), "--format", "xml")
+    r = run_cli("lint", str(base), "--format", "xml")
     assert r.code == 2 and "junit" in r.stderr and "Traceback" not in r.stderr
 
 

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BASE, codes, edit, lint_json, run_cli, run_proc, write
+from conftest import BASE, codes, edit, lint_json, run_cli, write
 
 from tpkit.lint.rule import catalogue
 
@@ -402,32 +402,32 @@ def test_registry_absent_at_base_is_all_added(repo: Path) -> None:
 @pytest.mark.parametrize("rev", ["--output=x", "-h", "$(touch x)", "HEAD;touch x", "-", "--end-of-options"])
 def test_hostile_revision_names_run_nothing(repo: Path, rev: str) -> None:
     before = sorted(p.name for p in repo.iterdir())
-    r = run_proc("diff", "--", rev, cwd=repo)
+    r = run_cli("diff", "--", rev, cwd=repo)
     assert r.code == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
-    r = run_proc("lint", "--since", rev, cwd=repo)
+    r = run_cli("lint", "--since", rev, cwd=repo)
     assert r.code == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr
-    r = run_proc("diff", "HEAD", "--", rev, cwd=repo)
+    r = run_cli("diff", "HEAD", "--", rev, cwd=repo)
     assert r.code == 2
     assert sorted(p.name for p in repo.iterdir()) == before
     assert not (repo / "x").exists() and not (repo.parent / "x").exists()
 
 
 def test_missing_revision_is_one_clear_line(repo: Path) -> None:
-    r = run_proc("diff", "no-such-branch", cwd=repo)
+    r = run_cli("diff", "no-such-branch", cwd=repo)
     assert r.code == 2
     assert r.stderr.strip().splitlines() == [r.stderr.strip()]
     assert "no-such-branch" in r.stderr and "не найдена" in r.stderr
-    r = run_proc("lint", "--since", "no-such-branch", cwd=repo)
+    r = run_cli("lint", "--since", "no-such-branch", cwd=repo)
     assert r.code == 2 and "no-such-branch" in r.stderr
 
 
 def test_folder_outside_git_is_one_clear_line(base: Path) -> None:
-    r = run_proc("diff", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
+    r = run_cli("diff", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
     assert r.code == 2
     assert "git" in r.stderr and len(r.stderr.strip().splitlines()) == 1
-    r = run_proc("lint", "--since", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
+    r = run_cli("lint", "--since", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
     assert r.code == 2 and "git" in r.stderr
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, run_proc, write
+from conftest import run_cli, write
 
 MARK = "tpkit-sandbox-pwned"
 
@@ -64,7 +64,7 @@ def test_escape_payload_in_agency_template_is_refused(base: Path, tmp_path: Path
 def test_escape_payload_through_the_shell_is_one_line(base: Path, tmp_path: Path) -> None:
     write(base, "templates/register.html.j2", PAYLOADS[1] + "\n")
     out = tmp_path / "register.html"
-    r = run_proc("render", "register", "--format", "html", "--output", str(out), "-C", str(base), cwd=tmp_path)
+    r = run_cli("render", "register", "--format", "html", "--output", str(out), "-C", str(base), cwd=tmp_path)
     _one_line_error(r, out)
     assert "песочниц" in r.stderr or "неизвестное имя" in r.stderr
     assert not (tmp_path / MARK).exists()

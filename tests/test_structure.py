@@ -162,14 +162,14 @@ def test_one_bad_file_does_not_hide_the_others(base: Path) -> None:
 
 
 def test_no_registry_is_a_clear_error_exit_2(tmp_path: Path) -> None:
-    r = run_proc("lint", str(tmp_path))
+    r = run_cli("lint", str(tmp_path))
     assert r.code == 2
     assert "tpkit.yaml" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_invalid_config_is_exit_2_with_location(base: Path) -> None:
     write(base, "tpkit.yaml", "version: 2\n")
-    r = run_proc("lint", str(base))
+    r = run_cli("lint", str(base))
     assert r.code == 2 and "tpkit.yaml:1:" in r.stderr and "Traceback" not in r.stderr
 
 

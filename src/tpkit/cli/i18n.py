@@ -258,15 +258,18 @@ def _ru_words(message: str) -> str:
 def translate(command: Any, lang: str) -> None:
     """Put the help of ``command`` (a click command typer built) and every sub-command and parameter in ``lang``
     (English is as written)."""
+    import gettext
     import sys
 
-    if lang != "ru":
-        return
+    # set in both directions: a second run in the same process (the tests, a server) must not keep the
+    # first run's language
+    words = _ru_words if lang == "ru" else gettext.gettext
     for name in _CLICK_MODULES:
         module = sys.modules.get(name)
         if module is not None and hasattr(module, "_"):
-            setattr(module, "_", _ru_words)  # noqa: B010  (the module's own lookup of gettext)
-    _translate(command)
+            setattr(module, "_", words)  # noqa: B010  (the module's own lookup of gettext)
+    if lang == "ru":
+        _translate(command)
 
 
 def _translate(command: Any) -> None:
