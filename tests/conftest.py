@@ -74,6 +74,36 @@ def run_proc(*args: str, cwd: Path | None = None, env: dict[str, str] | None = N
     return Run(p.returncode, p.stdout, p.stderr)
 
 
+_FRESH = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from conftest import run_cli
+runs = [run_cli(*args) for args in json.load(sys.stdin)]
+json.dump([[r.code, r.stdout, r.stderr] for r in runs], sys.stdout)
+"""
+
+
+def run_fresh(commands: list[list[str]], env: dict[str, str] | None = None) -> list[Run]:
+    """Run several ``tpkit`` commands in one new interpreter (``env`` set, e.g. a ``PYTHONHASHSEED``), each as
+    :func:`run_cli` runs it: what differs between interpreters (hash order) shows, for one start-up."""
+    import json
+    import os
+
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(REPO / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    e.update(env or {})
+    p = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(HERE)],
+        input=json.dumps(commands),
+        env=e,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert p.returncode == 0, p.stderr[-3000:]
+    return [Run(*r) for r in json.loads(p.stdout)]
+
+
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
     """A copy of a small registry that lints clean; tests break it."""

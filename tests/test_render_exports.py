@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli, run_proc
+from conftest import EXAMPLE, run_cli, run_fresh
 
 from tpkit.render.register_columns import COLUMNS, PROCESS_ID_COLUMN
 
@@ -63,20 +63,32 @@ FORMATS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bytes]]:
+    """Every format of :data:`FORMATS`, rendered in one interpreter per hash seed."""
+    folder = tmp_path_factory.mktemp("seeds")
+    out: dict[str, list[bytes]] = {}
+    for seed in ("1", "2"):
+        commands = []
+        for kind, ident, fmt in FORMATS:
+            target = folder / f"{seed}-{kind}.{fmt}"
+            commands.append(
+                ["render", kind, *([ident] if ident else []), "--format", fmt, "-C", str(EXAMPLE), "-o", str(target)]
+            )
+        for (kind, _, fmt), r in zip(FORMATS, run_fresh(commands, env={"PYTHONHASHSEED": seed}), strict=True):
+            assert r.code == 0, r.stderr
+            out.setdefault(f"{kind}.{fmt}", []).append((folder / f"{seed}-{kind}.{fmt}").read_bytes())
+    return out
+
+
 @pytest.mark.parametrize(("kind", "ident", "fmt"), FORMATS)
 def test_every_format_is_byte_identical_across_processes(
-    tmp_path: Path, kind: str, ident: str | None, fmt: str
+    rendered: dict[str, list[bytes]], kind: str, ident: str | None, fmt: str
 ) -> None:
     """Two interpreters (different hash seeds) give the same bytes: no set or dict order leaks into a document."""
-    outs = []
-    for seed in ("1", "2"):
-        out = tmp_path / f"{seed}.{fmt}"
-        args = ["render", kind, *([ident] if ident else []), "--format", fmt, "-C", str(EXAMPLE), "-o", str(out)]
-        r = run_proc(*args, env={"PYTHONHASHSEED": seed})
-        assert r.code == 0, r.stderr
-        outs.append(out.read_bytes())
-    assert outs[0] == outs[1]
-    assert outs[0]
+    first, second = rendered[f"{kind}.{fmt}"]
+    assert first == second
+    assert first
 
 
 def test_markdown_tables_are_tables_to_a_commonmark_reader() -> None:

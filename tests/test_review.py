@@ -33,16 +33,26 @@ def commit(repo: Path, message: str) -> str:
     return git(repo, "rev-parse", "HEAD")
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository whose registry lives in the subfolder ``reg``; the base fixture is committed."""
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The base fixture committed once per module; each test gets a copy (git's files and all)."""
     import shutil
 
-    top = tmp_path / "repo"
+    top = tmp_path_factory.mktemp("committed") / "repo"
     top.mkdir()
     git(top, "init", "-q", "-b", "main")
     shutil.copytree(BASE, top / "reg")
     commit(top, "base")
+    return top
+
+
+@pytest.fixture
+def repo(tmp_path: Path, committed: Path) -> Path:
+    """A git repository whose registry lives in the subfolder ``reg``; the base fixture is committed."""
+    import shutil
+
+    top = tmp_path / "repo"
+    shutil.copytree(committed, top, symlinks=True)
     return top / "reg"
 
 
