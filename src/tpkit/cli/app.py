@@ -9,8 +9,9 @@ stay cheap.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -91,6 +92,22 @@ def _root(
     State.lang = lang
 
 
+@cache
+def _command(lang: str) -> Any:
+    """The click command tree of ``app`` with its help in ``lang``, built once per language and process.
+
+    typer builds it by evaluating every command's annotations (about 50 ms); a process that runs several
+    commands (the tests, an embedding) builds it once. A click command is reusable: each run gets its own context.
+    """
+    from typer.main import get_command
+
+    from . import i18n
+
+    command = get_command(app)
+    i18n.translate(command, lang)
+    return command
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, exit 2, never a traceback unless --debug (see tpkit.cli.errors.guarded)."""
     from ..platform import safe_console
@@ -101,12 +118,11 @@ def main(argv: list[str] | None = None) -> None:
     State.lang = None
 
     def invoke() -> None:
-        from typer.main import get_command
-
         from . import i18n
 
-        command = get_command(app)
-        i18n.translate(command, i18n.choose(args))
+        lang = i18n.choose(args)
+        i18n.translate_words(lang)
+        command = _command(lang)
         try:
             command.main(args=args, prog_name="tpkit", standalone_mode=True)
         except SystemExit as exc:

@@ -255,19 +255,26 @@ def _ru_words(message: str) -> str:
     return WORDS_RU.get(message, message)
 
 
-def translate(command: Any, lang: str) -> None:
-    """Put the help of ``command`` (a click command typer built) and every sub-command and parameter in ``lang``
-    (English is as written)."""
+def translate_words(lang: str) -> None:
+    """click's and typer's own words ("Usage:", "Options") in ``lang``.
+
+    Set in both directions, on every run: a second run in the same process (the tests, an embedding) must not
+    keep the first run's language.
+    """
     import gettext
     import sys
 
-    # set in both directions: a second run in the same process (the tests, a server) must not keep the
-    # first run's language
     words = _ru_words if lang == "ru" else gettext.gettext
     for name in _CLICK_MODULES:
         module = sys.modules.get(name)
         if module is not None and hasattr(module, "_"):
             setattr(module, "_", words)  # noqa: B010  (the module's own lookup of gettext)
+
+
+def translate(command: Any, lang: str) -> None:
+    """Put the help of ``command`` (a click command typer built) and every sub-command and parameter in ``lang``
+    (English is as written), and click's own words (:func:`translate_words`)."""
+    translate_words(lang)
     if lang == "ru":
         _translate(command)
 
