@@ -149,3 +149,22 @@ def only(report: dict, code: str) -> list[dict]:
 
 def codes(report: dict) -> list[str]:
     return [f["rule"] for f in report["findings"]]
+
+
+#: modules whose tests wait on other programs (a browser, LibreOffice, pip, a shell running the guide, a language
+#: server): started first, so that pytest-xdist's workers share out the quick tests around them instead of one
+#: worker ending the run alone on a long test
+SLOW_FIRST = (
+    "test_guide.py",
+    "test_wheelhouse.py",
+    "test_ci_integrations.py",
+    "test_site_browser.py",
+    "test_render_office.py",
+    "test_html_print.py",
+    "test_server.py",
+    "test_schema_editor.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in SLOW_FIRST)  # a stable sort: the rest keep their order
