@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import codes, lint_json, run_cli, write
-from test_review import commit, git, repo  # noqa: F401  (the fixture)
+from test_review import commit, committed, git, repo  # noqa: F401  (the fixtures)
 
 CHILD = "processes/child-benefit.yaml"
 
