@@ -28,6 +28,7 @@ PPR_SEQ = (
 )  # fmt: skip
 
 STYLE_STAMP = "tpkit Stamp"
+STYLE_DRAFT = "tpkit Draft Mark"
 STYLE_TITLE = "tpkit Title"
 STYLE_CELL = "tpkit Table Text"
 STYLE_CELL_HEAD = "tpkit Table Header"
@@ -179,6 +180,15 @@ def _tpkit_styles(doc: Any, layout: Layout, text_width_mm: float, force: bool) -
         sf.left_indent = Mm(max(text_width_mm - 80, 0))
         sf.space_after = Pt(0)
         sf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    mark = para_style(doc, STYLE_DRAFT, force)
+    if mark is not None:  # «ПРОЕКТ», top right of the first page, above the stamp
+        set_rpr(style_rpr(mark), layout, size)
+        mark.font.bold = True
+        mf = mark.paragraph_format
+        mf.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        mf.first_line_indent = Cm(0)
+        mf.space_after = Pt(12)
+        mf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     title = para_style(doc, STYLE_TITLE, force)
     if title is not None:
         set_rpr(style_rpr(title), layout, size)
