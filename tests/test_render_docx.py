@@ -9,7 +9,6 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import run_cli, run_proc, write
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from tpkit.registry.enums import DIRECTIONS, NEEDS, SECTIONS

@@ -108,6 +108,8 @@ class Stamp:
     number: str = ""
     date: str = ""
     mark: str = ""
+
+
 @dataclass(slots=True)
 class DocumentView:
     kind: str  # "procedure" | "register"
@@ -189,6 +191,7 @@ def quote(text: str) -> str:
 
 
 # --- shared pieces -------------------------------------------------------------------------
+
 
 def agency_genitive(agency: m.Agency | None) -> str:
     """«приказом Министерства …»: the agency's name in the genitive case.
