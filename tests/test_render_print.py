@@ -351,7 +351,7 @@ def test_every_font_is_embedded_and_has_the_widths_of_times_new_roman(pdfs: dict
         for row in fonts:
             family = row[0].split("+")[-1]
             assert re.match(r"(TimesNewRoman|LiberationSerif|PTAstraSerif|Tinos)", family), (name, row)
-            emb, sub, uni = row[-5:-2]
+            emb, _sub, uni = row[-5:-2]
             assert emb == "yes" and uni == "yes", (name, row)
         # Cyrillic comes out of those fonts (no other font in the file holds it)
         assert "Перечень" in _pdftotext(pdf) or "Порядок" in _pdftotext(pdf)
