@@ -3,10 +3,16 @@
 python-docx builds a table as a tree of row and cell objects and recomputes
 the cell grid as it goes: a 10,000-row register took half a minute and
 700 MB. This module writes the same XML as text, row by row, as UTF-8 bytes
-(what python-docx would have serialised, byte for byte: the worked example's
-documents are unchanged). The document holds a placeholder where a table
-goes (a ``<?tpkit-table N?>`` processing instruction); :func:`fill_placeholders` puts the tables in
-when the document part has been serialised.
+(what python-docx serialises, byte for byte: a test builds every kind of table
+both ways). The document holds a placeholder where a table goes (a
+``<?tpkit-table N?>`` processing instruction); :func:`fill_placeholders` puts
+the tables in when the document part has been serialised.
+
+What a records clerk expects of a printed table (issue 26) is decided here: the
+header row repeats and never splits, a row is kept on one page unless it is taller
+than a page, a number column is as wide as its widest number, the ``group``
+column is one merged cell per run of rows, and registration numbers never break
+(:func:`keep_numbers`).
 """
 
 from __future__ import annotations
