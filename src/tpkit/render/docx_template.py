@@ -43,7 +43,9 @@ def check_docx_template(template: Path) -> None:
     except OSError as exc:
         raise _refuse(template, f"не прочитан / cannot read it: {exc.strerror}") from None
     if size > MAX_TEMPLATE_FILE:
-        raise _refuse(template, f"файл в {_bytes(size)} больше {MAX_TEMPLATE_FILE:,} / the file is too large")
+        raise _refuse(
+            template, f"файл в {_bytes(size)}, больше предела в {_bytes(MAX_TEMPLATE_FILE)} / the file is too large"
+        )
     try:
         zf = zipfile.ZipFile(template)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -51,14 +53,14 @@ def check_docx_template(template: Path) -> None:
     with zf:
         entries = zf.infolist()
         if len(entries) > MAX_ENTRIES:
-            raise _refuse(template, f"{count(len(entries), 'часть')}, больше {MAX_ENTRIES:,} / too many parts")
+            raise _refuse(template, f"{count(len(entries), 'часть')}, больше предела в {MAX_ENTRIES} / too many parts")
         total = 0
         for e in entries:
             total += e.file_size
             if e.file_size > MAX_PART:
                 raise _refuse(
                     template,
-                    f"часть {e.filename} распаковывается в {_bytes(e.file_size)} (предел {MAX_PART:,}) "
+                    f"часть {e.filename} распаковывается в {_bytes(e.file_size)} (предел {_bytes(MAX_PART)}) "
                     f"/ a part unpacks too large",
                 )
             if e.file_size > RATIO_FROM and e.file_size > MAX_RATIO * max(e.compress_size, 1):
@@ -68,7 +70,9 @@ def check_docx_template(template: Path) -> None:
                     f"(у файлов Word — не больше {MAX_RATIO}): это zip-бомба / a zip bomb",
                 )
         if total > MAX_UNPACKED:
-            raise _refuse(template, f"распаковывается в {_bytes(total)} (предел {MAX_UNPACKED:,}) / unpacks too large")
+            raise _refuse(
+                template, f"распаковывается в {_bytes(total)} (предел {_bytes(MAX_UNPACKED)}) / unpacks too large"
+            )
         for e in entries:
             if e.filename.endswith(".rels"):
                 _check_relationships(template, e.filename, zf.read(e))

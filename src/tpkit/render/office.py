@@ -24,7 +24,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from ..util import atomic_write_bytes
+from ..util import atomic_write_bytes, atomic_write_text
 from .errors import RenderError
 
 OFFICE_FORMATS = ("pdf", "odt")
@@ -105,7 +105,7 @@ def _profile(folder: Path, substitutes: dict[str, str]) -> None:
     )
     user = folder / "user"
     user.mkdir(parents=True)
-    (user / "registrymodifications.xcu").write_text(xcu, encoding="utf-8")
+    atomic_write_text(user / "registrymodifications.xcu", xcu)
 
 
 def convert(
