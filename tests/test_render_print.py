@@ -236,6 +236,15 @@ def test_a_procedure_without_approval_is_a_draft_unless_an_internal_act_holds_it
     assert any("является составной частью документа" in p for p in paras)
 
 
+def test_an_agency_template_gets_the_mark(tmp_path: Path) -> None:
+    from test_sandbox_docx import docx_template
+
+    root = _without_approval(shutil.copytree(EXAMPLE, tmp_path / "reg"))
+    docx_template(root / "templates" / "register.docx", "{{ stamp.mark }}|{{ stamp.lines[-1] }}")
+    texts = [_text(p) for p in _paragraphs(_register(root))]
+    assert "ПРОЕКТ|от ____________ № ______" in texts
+
+
 # --- the lint summary and --strict ---------------------------------------------------------------------------
 
 
