@@ -181,6 +181,24 @@ def test_registration_numbers_never_break_in_word_documents_only(register_docx: 
     assert any("№ 12-од" in c for c in cells) and not any("\u2011" in c or "№\u00a0" in c for c in cells)
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("от 01.02.2024 № 12-од", "от 01.02.2024 №\u00a012\u2011од"),
+        ("Закон № 59-ФЗ.", "Закон №\u00a059\u2011ФЗ."),
+        ("(№ 5-р); Чат-бот", "(№\u00a05\u2011р); Чат-бот"),  # hyphens outside a number stay breakable
+        ("№12-од", "№12\u2011од"),  # no space is added where there was none
+        ("№№ 1-2", "№№\u00a01\u20112"),
+        ("№", "№"),
+        ("без номера", "без номера"),
+    ],
+)
+def test_keep_numbers(text: str, kept: str) -> None:
+    from tpkit.render.docx_table import keep_numbers
+
+    assert keep_numbers(text) == kept
+
+
 def test_html_register_merges_the_process_and_sizes_the_number_column() -> None:
     html = _register(EXAMPLE, "html").decode()
     reg = load_registry(EXAMPLE)

@@ -46,7 +46,7 @@ _DIGIT_EM = 0.56
 _PT_MM = 0.3528
 
 #: a registration number: «№», any spaces, and the number up to a space or a punctuation mark that ends it
-_REG_NUMBER = re.compile(r"№[ \u00a0]*[^\s,;:()«»]+")
+_REG_NUMBER = re.compile(r"№([ \u00a0]*)([^\s,;:()«»№]+)")
 NO_BREAK_HYPHEN = "\u2011"
 
 
@@ -56,7 +56,9 @@ def keep_numbers(text: str) -> str:
     documents only (and so PDF and ODT): the text formats and the data exports keep plain characters."""
     if "№" not in text:
         return text
-    return _REG_NUMBER.sub(lambda m: "№\u00a0" + m.group(0)[1:].lstrip(" \u00a0").replace("-", NO_BREAK_HYPHEN), text)
+    return _REG_NUMBER.sub(
+        lambda m: "№" + ("\u00a0" if m.group(1) else "") + m.group(2).replace("-", NO_BREAK_HYPHEN), text
+    )
 
 
 @dataclass(frozen=True, slots=True)
