@@ -108,3 +108,26 @@ def test_an_unknown_approved_revision_is_a_one_line_error(approved: Path) -> Non
     edit(approved, "agency.yaml", f"    revision: {TAG}\n", "    revision: no-such-tag\n")
     r = run_cli("render", "changes", cwd=approved)
     assert r.code == 2 and "no-such-tag" in r.stderr and "\n" not in r.stderr.strip()
+
+
+def test_render_changes_is_a_draft_in_every_format(
+    approved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The amending order is not signed yet: «ПРОЕКТ» above the blank stamp; PDF and ODT as every other document
+    (0.2.0 had docx, md and html only)."""
+    from test_render_office import fake_soffice
+
+    _amend(approved)
+    md = run_cli("render", "changes", "--format", "md", "--output", "-", cwd=approved).stdout
+    assert md.startswith("**ПРОЕКТ**") and md.index("ПРОЕКТ") < md.index("УТВЕРЖДЕНЫ")
+    log = fake_soffice(tmp_path, monkeypatch)
+    for fmt in ("pdf", "odt"):
+        out = tmp_path / f"changes.{fmt}"
+        r = run_cli("render", "changes", "--format", fmt, "--output", str(out), cwd=approved)
+        assert r.code == 0 and out.is_file(), r.stderr
+        # the stand-in copies the DOCX it was given: the changes document, through the same LibreOffice path
+        xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+        assert "ПРОЕКТ" in xml and "Включить строки" in xml
+    assert len(log.read_text().splitlines()) == 2
+    r = run_cli("render", "changes", "--format", "odt", "--pdfa", "--output", str(tmp_path / "x.odt"), cwd=approved)
+    assert r.code == 2

@@ -144,7 +144,7 @@ def test_findings_are_russian_by_default_english_on_request(tp106: Path) -> None
 def test_text_report_in_english_summary(tp106: Path) -> None:
     r = run_cli("lint", str(tp106), "--lang", "en")
     assert "processes/child-benefit.yaml:9:5 TP106 touchpoint-without-basis" in r.stdout
-    assert "warnings: 1" in r.stdout
+    assert "0 errors, 1 warning, 0 infos (" in r.stdout  # the noun agrees with its number
 
 
 # --- inline suppressions -------------------------------------------------------------

@@ -190,6 +190,17 @@ def test_many_unknown_keys_are_capped(tmp_path: Path) -> None:
     assert any("и еще 99900 нарушений схемы" in f["message"] for f in found)
 
 
+@pytest.mark.parametrize(("rest", "words"), [(1, "и еще 1 нарушение схемы"), (3, "и еще 3 нарушения схемы")])
+def test_the_rest_of_the_schema_violations_is_counted_in_agreement(tmp_path: Path, rest: int, words: str) -> None:
+    root = _registry(tmp_path)
+    keys = "".join(f"k{i}: 1\n" for i in range(100 + rest))
+    write(root, "processes/keys.yaml", "id: keys\ntitle: Т\ndirection: services\n" + keys)
+    found = [f["message"] for f in _lint(root)["findings"] if f["path"] == "processes/keys.yaml"]
+    assert any(words + " в этом файле" in m for m in found), found[-1]
+    en = run_cli("lint", str(root), "--format", "json", "--fail-on", "never", "--lang", "en").stdout
+    assert f"and {rest} more schema violation{'s' if rest > 1 else ''} in this file" in en
+
+
 def _symlink_out(root: Path) -> None:
     os.symlink("/etc/passwd", root / "processes/evil.yaml")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,17 @@ def test_reimport_keeps_comments_outside_the_touchpoints(example: Path, tmp_path
     path.write_text(marked, encoding="utf-8")
     assert run_cli("import", "xlsx", str(book), "--force", cwd=example).code == 0
     assert "# комментарий перед title\ntitle:" in path.read_text(encoding="utf-8")
+
+
+def test_a_word_register_tpkit_rendered_imports_back(example: Path, tmp_path: Path) -> None:
+    """The register's Word table (merged process cells, no-break hyphens in «№ 12-од») reads back row by row."""
+    doc = tmp_path / "register.docx"
+    r = run_cli("render", "register", "--output", str(doc), cwd=example)
+    assert r.code == 0, r.stderr
+    assert b"noBreakHyphen" in zipfile.ZipFile(doc).read("word/document.xml")
+    shutil.rmtree(example / "processes")
+    shutil.rmtree(example / "procedures")
+    (example / "touchpoints.yaml").unlink()
+    r = run_cli("import", "docx", str(doc), cwd=example)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "строк: 30" in r.stderr and "не сопоставлено: 0" in r.stderr  # every act found: «№ 12-од», not «12од»

@@ -9,7 +9,6 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import run_cli, write
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from tpkit.registry.enums import DIRECTIONS, NEEDS, SECTIONS
@@ -76,7 +75,7 @@ def test_stamp_top_right_with_the_approval_number(base: Path) -> None:
     assert [p.text for p in first] == [
         "УТВЕРЖДЕН",
         "приказом Министерства социальной защиты населения Энской области",
-        "от 10.02.2026 № 46-од",
+        "от 10.02.2026 №\u00a046-од",  # the number never leaves its sign: a no-break space and hyphen
     ]
     indent = first[0].style.paragraph_format.left_indent
     assert indent is not None and indent > Mm(80)  # the right half of the page
@@ -227,7 +226,7 @@ def test_register_document_has_a_table_per_direction(base: Path, tmp_path: Path)
     assert h1 == [f"1. {DIRECTIONS['services']['ru']}", f"2. {DIRECTIONS['appeals']['ru']}"]
     assert len(doc.tables) == 2
     header = [c.text for c in doc.tables[0].rows[0].cells]
-    assert header[:3] == ["№", "процесс", "точка взаимодействия"] and header[-1] == "востребованность"
+    assert header[:3] == ["№", "Процесс", "Точка взаимодействия"] and header[-1] == "Востребованность"
     appeals = doc.tables[1].rows[1].cells
     assert appeals[1].text == "Рассмотрение обращений граждан" and appeals[8].text == "маловостребована"
     assert "Ответственный за формирование перечня" in doc.paragraphs[-1].text
@@ -298,22 +297,3 @@ def test_text_word_cannot_hold_never_reaches_the_writer(base: Path) -> None:
     assert r.code == 2
     assert "procedures/all.yaml:" in r.stderr and "TP002" in r.stderr and "Traceback" not in r.stderr
     assert not (base / "all.docx").exists()
-
-
-def test_short_rows_stay_whole_and_tall_rows_may_break(tmp_path: Path) -> None:
-    from conftest import EXAMPLE
-
-    out = tmp_path / "register.docx"
-    assert run_cli("render", "register", "--format", "docx", "--output", str(out), "-C", str(EXAMPLE)).code == 0
-    whole, breakable = 0, 0
-    for table in docx.Document(str(out)).tables:
-        for row in table.rows[1:]:
-            longest = max(len(c.text) for c in row.cells)
-            kept = row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
-            if longest < 100:
-                assert kept, row.cells[0].text
-                whole += 1
-            elif longest > 300:
-                assert not kept, row.cells[0].text
-                breakable += 1
-    assert whole and breakable

@@ -91,7 +91,7 @@ def test_html_is_escaped(base: Path, tmp_path: Path) -> None:
 def test_html_register(base: Path) -> None:
     r = run_cli("render", "register", "--format", "html", "--output", "-", cwd=base)
     assert r.code == 0, r.stderr
-    assert "<th>удовлетворяемые потребности</th>" in r.stdout
+    assert "<th>Удовлетворяемые потребности</th>" in r.stdout
 
 
 # --- the agency's templates and the sandbox -------------------------------------------------
@@ -233,48 +233,3 @@ def test_libreoffice_opens_the_procedure(base: Path, tmp_path: Path) -> None:
     # the page number sits at the top of page 2, none on page 1
     assert pages[1].strip().splitlines()[0].strip() == "2"
     assert pages[0].strip().splitlines()[0].strip() != "1"
-
-
-def _page_fill(pdf: Path) -> list[float]:
-    """How far down each page its last line of text reaches (share of the page height; the number on top ignored)."""
-    import re
-
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
-    ).stdout
-    out = []
-    for page in html.split("<page ")[1:]:
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
-        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page) if float(y) > 80]
-        out.append(max(bottoms, default=0) / height)
-    return out
-
-
-@pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) and pdftotext are not installed",
-)
-def test_libreoffice_fills_the_register_pages(tmp_path: Path) -> None:
-    """Tall rows may continue on the next page: no page of the register is left half empty because the next row
-    did not fit (with every row kept whole, the worked example's register took 11 pages, one ending at 48 %)."""
-    from conftest import EXAMPLE
-
-    out = tmp_path / "register.docx"
-    assert run_cli("render", "register", "--format", "docx", "--output", str(out), "-C", str(EXAMPLE)).code == 0
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    fill = _page_fill(tmp_path / "register.pdf")
-    assert len(fill) <= 10 and min(fill[:-1]) > 0.6, [f"{f:.0%}" for f in fill]

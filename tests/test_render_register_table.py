@@ -71,3 +71,13 @@ def test_features_demand_and_direction_filter(base: Path) -> None:
     only = register_tables(reg, "appeals")
     assert len(only) == 1 and only[0].rows[0].demand == "маловостребована"
     assert only[0].rows[0].n == 1
+
+
+def test_demand_agrees_with_its_number() -> None:
+    """«1 обращений в год» was 0.2.0's; the noun agrees with the number, thousands apart by a no-break space."""
+    from tpkit.render.register_table import demand_text
+
+    assert demand_text(1) == "1 обращение в год"
+    assert demand_text(3) == "3 обращения в год"
+    assert demand_text(21_000) == "21\u00a0000 обращений в год"
+    assert demand_text(12_001) == "12\u00a0001 обращение в год"

@@ -26,7 +26,9 @@ def q(tag: str) -> str:
 
 
 def reference_tbl(b: Block, st: TableStyle) -> bytes:
-    """The table as python-docx built it (tpkit 0.1's ``_Writer.table``)."""
+    """The table as python-docx builds it from row and cell objects (tpkit 0.1's ``_Writer.table``, with what issue
+    26 added: the header row never split, a number column as wide as its widest number, rows kept whole unless
+    taller than a page, the ``group`` column merged, registration numbers with no-break hyphens)."""
     import re
 
     from docx import Document
@@ -34,6 +36,7 @@ def reference_tbl(b: Block, st: TableStyle) -> bytes:
     from docx.shared import Mm, Pt
     from lxml import etree
 
+    from tpkit.render.docx_table import keep_numbers
     from tpkit.render.hyphen import pieces
 
     doc = Document()
@@ -51,16 +54,25 @@ def reference_tbl(b: Block, st: TableStyle) -> bytes:
     )
     tblPr.find(q("tblLook")).addprevious(borders)
     tblPr.find(q("tblLook")).addprevious(parse_xml(f'<w:tblLayout xmlns:w="{W_NS}" w:type="fixed"/>'))
-    total = sum(b.widths) or ncols
-    widths = [Mm(st.width_mm * w / total) for w in (b.widths or [1] * ncols)]
+    size = st.font_size - 3 if ncols >= 6 else None
+    pt = size or st.font_size
+    weights = b.widths or [1] * ncols
+    if b.number_column:
+        digits = max([2, *(len(r[0]) for r in b.rows)])
+        first = digits * pt * 0.3528 * 0.56 + 2 * 1.905 + 1  # digits of 0.56 em, the cell's margins, 1 mm
+        widths_mm = [first, *((st.width_mm - first) * w / sum(weights[1:]) for w in weights[1:])]
+    else:
+        widths_mm = [st.width_mm * w / (sum(weights) or ncols) for w in weights]
+    widths = [Mm(w) for w in widths_mm]
     for gc, w in zip(tbl.tblGrid.findall(q("gridCol")), widths, strict=False):
         gc.set(q("w"), str(int(w.twips)))
     spans = b.spans()
-    size = st.font_size - 3 if ncols >= 6 else None
     if st.table_style:
         tblPr.style = st.table_style
     rows = table.rows
-    rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    head_pr = rows[0]._tr.get_or_add_trPr()
+    head_pr.append(OxmlElement("w:cantSplit"))
+    head_pr.append(OxmlElement("w:tblHeader"))
     grid = table._cells
 
     def fill(cell: Any, style_id: str | None, text: str, bold: bool = False) -> None:
@@ -73,10 +85,14 @@ def reference_tbl(b: Block, st: TableStyle) -> bytes:
                 if style_id:
                     p._p.style = style_id
             run = p.add_run()
-            for k, piece in enumerate(pieces(line)):
+            for k, piece in enumerate(pieces(keep_numbers(line))):
                 if k:
                     run._r.append(OxmlElement("w:softHyphen"))
-                run._r.add_t(piece)
+                for m, part in enumerate(piece.split("\u2011")):
+                    if m:
+                        run._r.append(OxmlElement("w:noBreakHyphen"))
+                    if part or "\u2011" not in piece:
+                        run._r.add_t(part)
             if bold:
                 run.bold = True
             if size is not None:
@@ -88,22 +104,24 @@ def reference_tbl(b: Block, st: TableStyle) -> bytes:
         for j, text in enumerate(row):
             if spans[i][j] != 0:
                 fill(grid[(i + 1) * ncols + j], st.cell_style, text)
-    widths_mm = [st.width_mm * w / total for w in (b.widths or [1] * ncols)]
+
+    def lines(texts: list[str]) -> int:
+        per = [max(1, int((w - 2) / (pt * 0.3528 * 0.5))) for w in widths_mm]
+        return max(
+            [1, *(sum(max(1, -(-len(x) // n)) for x in t.split("\n")) for t, n in zip(texts, per, strict=False))]
+        )
+
+    limit = st.height_mm - (lines(b.headers) * pt * 0.3528 * 1.15 + 1)
     for i in range(len(b.rows) + 1):
         for j in range(ncols):
             grid[i * ncols + j].width = widths[j]
-        if i:
-            texts = b.rows[i - 1]
-            char_mm = (size or st.font_size) * 0.3528 * 0.5
-            lines = 1
-            for text, width in zip(texts, widths_mm, strict=False):
-                per_line = max(1, int((width - 2) / char_mm))
-                lines = max(lines, sum(max(1, -(-len(line) // per_line)) for line in text.split("\n")))
-            if lines * (size or st.font_size) * 0.3528 * 1.15 + 1 <= st.height_mm / 4:
-                rows[i]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for i in range(len(b.rows)):
-        if spans[i][0] > 1:
-            grid[(i + 1) * ncols].merge(grid[(i + spans[i][0]) * ncols])
+        if i and lines(b.rows[i - 1]) * pt * 0.3528 * 1.15 + 1 <= limit:
+            rows[i]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    col = b.group
+    if col is not None:
+        for i in range(len(b.rows)):
+            if spans[i][col] > 1:
+                grid[(i + 1) * ncols + col].merge(grid[(i + spans[i][col]) * ncols + col])
     xml = etree.tostring(tbl, encoding="UTF-8")
     return re.sub(rb' xmlns:\w+="[^"]*"', b"", xml)
 
@@ -130,7 +148,22 @@ TABLES = [
             ["В", "x", "5"],
             ["В", "y", ""],
         ],
-        group_first=True,
+        group=0,
+    ),
+    # the register's shape: a number column, the process merged by id (two processes may share a title)
+    Block(
+        "table",
+        headers=["№", "Процесс", "Точка", "Основание", "a", "b"],
+        rows=[
+            ["9", "Выплата", "ЕПГУ", "Приказ от 01.02.2024 № 12-од; Закон № 59-ФЗ", "", "x"],
+            ["10", "Выплата", "МФЦ", "№ 1-2-3", "y", ""],
+            ["11", "Выплата", "Сайт", LONG * 12, "", ""],  # taller than a page: may split
+            ["1234", "Пособие", "ЕПГУ", "№", "", ""],
+        ],
+        widths=[5, 30, 28, 34, 10, 10],
+        group=1,
+        group_keys=["a", "b", "b", "c"],
+        number_column=True,
     ),
 ]
 STYLES = [

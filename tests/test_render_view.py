@@ -19,10 +19,20 @@ AGENCY = m.Agency(
 )
 
 
-def test_the_agency_name_declines_its_first_word() -> None:
+def test_the_agency_name_declines_as_a_phrase() -> None:
     assert agency_genitive(AGENCY) == "Министерства социальной защиты населения Энской области"
-    odd = AGENCY.model_copy(update={"name": "ГБУ «Центр»"})
-    assert agency_genitive(odd) == "Минсоцзащиты"
+    # 0.2.0 declined the first word only: «приказом Государственной жилищная инспекция …»
+    gji = AGENCY.model_copy(update={"name": "Государственная жилищная инспекция Энской области"})
+    assert agency_genitive(gji) == "Государственной жилищной инспекции Энской области"
+    # an abbreviation does not decline, and is not swapped for another name
+    assert agency_genitive(AGENCY.model_copy(update={"name": "ГБУ «Центр»"})) == "ГБУ «Центр»"
+
+
+def test_name_genitive_overrides_the_rule() -> None:
+    odd = AGENCY.model_copy(update={"name": "Минсоцзащиты", "name_genitive": "министерства социальной защиты"})
+    assert agency_genitive(odd) == "министерства социальной защиты"
+    s = make_stamp(m.Approval(kind="order", number="7-од", date=dt.date(2026, 3, 1)), odd)
+    assert s.lines[1] == "приказом министерства социальной защиты"
 
 
 def test_order_stamp() -> None:

@@ -293,7 +293,7 @@ def test_output_file_gets_the_report_and_the_terminal_the_summary(
     r = run_cli("lint", str(root), "--format", fmt, "--output", str(out))
     assert r.code == 1  # the error still fails the run
     assert r.stdout == ""
-    assert "ошибок: " in r.stderr and "Traceback" not in r.stderr
+    assert re.search(r"\d+ ошиб(ка|ки|ок), ", r.stderr) and "Traceback" not in r.stderr
     direct = run_cli("lint", str(root), "--format", fmt).stdout
     assert out.read_text(encoding="utf-8") == direct
 
@@ -347,3 +347,27 @@ def test_json_is_exactly_what_json_dumps_writes(findings: int) -> None:
     out = get_reporter("json")(result, root="реестр", lang="ru")
     assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     assert len(json.loads(out)["findings"]) == findings
+
+
+@pytest.mark.parametrize(
+    ("severities", "files", "ru", "en"),
+    [
+        ([], 12, "Замечаний нет (12 файлов)", "No findings (12 files)"),
+        ([], 1, "Замечаний нет (1 файл)", "No findings (1 file)"),
+        (["error"], 3, "1 ошибка, 0 предупреждений, 0 советов (3 файла)", "1 error, 0 warnings, 0 infos (3 files)"),
+        (
+            ["error"] * 2 + ["warning"] * 19 + ["info"] * 21,
+            5,
+            "2 ошибки, 19 предупреждений, 21 совет (5 файлов)",
+            "2 errors, 19 warnings, 21 infos (5 files)",
+        ),
+    ],
+)
+def test_the_summary_line_agrees_with_its_numbers(severities: list[str], files: int, ru: str, en: str) -> None:
+    """0.2.0 wrote «ошибок: 1»; the site «0 ошибка», «19 предупреждение». «к сведению» cannot agree: «совет»."""
+    from tpkit.report.text_report import summary_line
+
+    findings = [Finding("TP101", "formal-approach", s, "m", "p.yaml") for s in severities]
+    result = LintResult(findings=findings, files=files)
+    assert summary_line(result, "ru") == ru
+    assert summary_line(result, "en") == en

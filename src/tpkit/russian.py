@@ -2,12 +2,19 @@
 
 One small module at the bottom layer, so that render, review, lint and the site inflect words the same way.
 The morphology is pymorphy3's (OpenCorpora's dictionary); it is imported on first use only, so commands that
-inflect nothing do not pay for loading it.
+inflect nothing do not pay for loading it (about 0.05 s).
+
+Both functions work on the *nominative phrase* a text starts with: the leading adjectives (and participles) and
+the head noun they agree with («Главное управление», «Федеральная налоговая служба», «новое замечание»). What
+follows the head («по транспорту», «Энской области», «в год») is governed by it and stays as written. A text
+that does not start with such a phrase (an abbreviation, a quoted name, a word the dictionary cannot place) is
+returned as written: a wrong form in a signed document is worse than an unchanged one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +23,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _ADJECTIVE = frozenset(("ADJF", "PRTF"))
+#: a word whose likeliest reading is one of these ends the phrase («по», «при», «и», «в»): «ПО» is also a noun
+_FUNCTION_WORDS = frozenset(("PREP", "CONJ", "PRCL", "INTJ"))
 
 
 @cache
@@ -29,7 +38,7 @@ def _cased_like(word: str, model: str) -> str:
     """``word`` with the letter case of ``model``, part by part of a hyphenated word («Северо-Западного»), and
     with «е» where ``model`` writes no «ё» (the dictionary spells «счётной»; the agency wrote «Счетная»)."""
     if "ё" not in model.lower():
-        word = word.replace("ё", "е")
+        word = word.replace("ё", "е").replace("Ё", "Е")
     parts, models = word.split("-"), model.split("-")
     if len(parts) != len(models):
         parts, models = [word], [model]
@@ -43,64 +52,136 @@ def _cased_like(word: str, model: str) -> str:
     return "-".join(out)
 
 
-def _nominative(word: str, pos: frozenset[str]) -> Any | None:
-    """The parse of ``word`` as a nominative of one of the parts of speech ``pos``, if it can be one."""
-    for parse in _morph().parse(word):
-        if parse.tag.POS in pos and parse.tag.case == "nomn":
-            return parse
+def _agrees(adjective: Any, word: Any) -> bool:
+    """Whether an adjective's reading can stand before a word's reading: the same number and, in the singular,
+    the same gender (a noun of common gender agrees with either)."""
+    a, w = adjective.tag, word.tag
+    if a.number != w.number:
+        return False
+    return a.number == "plur" or a.gender == w.gender or w.gender in (None, "ms-f")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """The nominative phrase a text starts with: words ``0 … head`` of it."""
+
+    #: the readings of each leading adjective that agree with the head
+    adjectives: tuple[tuple[Any, ...], ...]
+    head: int
+    #: the head's reading: a noun, or an adjective used as one («Уполномоченный по правам человека»)
+    parse: Any
+
+
+def _readings(word: str) -> tuple[list[Any], list[Any]] | None:
+    """The nominative adjective and noun readings of ``word``; None when it cannot be part of a phrase."""
+    if not _WORD.match(word) or (word.isupper() and len(word) > 1):  # not Russian, or an abbreviation (ФНС)
+        return None
+    parses = _morph().parse(word)
+    if parses[0].tag.POS in _FUNCTION_WORDS:
+        return None
+    nominative = [p for p in parses if p.tag.case == "nomn"]
+    return [p for p in nominative if p.tag.POS in _ADJECTIVE], [p for p in nominative if p.tag.POS == "NOUN"]
+
+
+def _phrase(words: list[str]) -> _Phrase | None:
+    """The leading adjectives and the head of ``words``, or None when the text does not start with a phrase.
+
+    A word that can be an adjective is one while the next word can carry on the phrase and agrees with it
+    («Главное управление»: not the noun «главное»); the head is the first word that is a noun then. An adjective
+    with no noun after it is the head itself («Уполномоченный по …», «Приемная Президента …»).
+    """
+    found: list[list[Any]] = []
+    readings = [_readings(w) for w in words[:1]]
+    for i in range(len(words)):
+        current = readings[i]
+        if current is None:
+            break
+        adjectives, nouns = current
+        readings.append(_readings(words[i + 1]) if i + 1 < len(words) else None)
+        following = readings[i + 1]
+        ahead = [] if following is None else following[0] + following[1]
+        carry_on = [a for a in adjectives if any(_agrees(a, nxt) for nxt in ahead)]
+        if carry_on:
+            found.append(carry_on)
+            continue
+        heads = [n for n in nouns if all(any(_agrees(a, n) for a in adj) for adj in found)]
+        if heads:
+            return _Phrase(_choose(found, heads[0]), i, heads[0])
+        if adjectives:  # an adjective standing as the noun
+            return _Phrase(_choose(found, adjectives[0]), i, adjectives[0])
+        break
+    if found:
+        return _Phrase(_choose(found[:-1], found[-1][0]), len(found) - 1, found[-1][0])
     return None
 
 
+def _choose(found: list[list[Any]], head: Any) -> tuple[tuple[Any, ...], ...]:
+    return tuple(tuple(a for a in adj if _agrees(a, head)) or tuple(adj) for adj in found)
+
+
+def _inflect(readings: tuple[Any, ...], grammemes: set[str]) -> Any | None:
+    for parse in readings:
+        form = parse.inflect(grammemes)
+        if form is not None:
+            return form
+    return None
+
+
+@cache
 def genitive(name: str) -> str:
     """An organisation's name in the genitive case, declined as a phrase.
 
     The leading adjectives and the head noun agree in case («Федеральная служба по надзору …» → «Федеральной
     службы по надзору …», «Главное управление …» → «Главного управления …»); what follows the head («по
-    транспорту», «Энской области») is already governed by it and stays as written. A name that does not start
-    with a Russian nominative phrase (an abbreviation, a quoted name) is returned as written.
+    транспорту», «Энской области», a quoted name) is already governed by it and stays as written. A name that does
+    not start with a Russian nominative phrase (an abbreviation, a quoted name) is returned as written.
     """
     words = name.split(" ")
-    adjectives: list[tuple[int, Any]] = []
-    for i, word in enumerate(words):
-        bare = word.strip()
-        if not _WORD.match(bare) or (bare.isupper() and len(bare) > 1):
+    phrase = _phrase(words)
+    if phrase is None:
+        return name
+    number = phrase.parse.tag.number or "sing"
+    grammemes = {"gent", "plur"} if number == "plur" else {"gent", "sing"}
+    head = _inflect((phrase.parse,), grammemes)
+    if head is None:
+        return name
+    out = list(words)
+    out[phrase.head] = _cased_like(head.word, words[phrase.head])
+    gender = phrase.parse.tag.gender if phrase.parse.tag.gender in ("masc", "femn", "neut") else "masc"
+    for j, adjective in enumerate(phrase.adjectives):
+        form = _inflect(adjective, grammemes if number == "plur" else grammemes | {gender})
+        if form is None:
             return name
-        adjective = _nominative(bare, _ADJECTIVE)
-        # a word that can be an adjective is one while a noun follows («Главное управление»: not the noun
-        # «главное»); the head noun is the first word that cannot be, or the last that can be a noun
-        if adjective is not None and i + 1 < len(words):
-            adjectives.append((i, adjective))
-            continue
-        head = _nominative(bare, frozenset(("NOUN",)))
-        if head is None:
-            return name
-        number = head.tag.number or "sing"
-        declined = head.inflect({"gent", number})
-        if declined is None:
-            return name
-        out = list(words)
-        out[i] = _cased_like(declined.word, bare)
-        for j, adj in adjectives:
-            grammemes = {"gent", "plur"} if number == "plur" else {"gent", "sing", head.tag.gender or "masc"}
-            form = adj.inflect(grammemes)
-            if form is None:
-                return name
-            out[j] = _cased_like(form.word, words[j])
-        return " ".join(out)
-    return name
+        out[j] = _cased_like(form.word, words[j])
+    return " ".join(out)
+
+
+def agree(number: int, noun: str) -> str:
+    """``noun`` (a nominative singular, or a phrase that starts with one) in the form that follows ``number``:
+    1 ошибка, 2 ошибки, 5 ошибок, 21 ошибка; «новое замечание» → 2 «новых замечания».
+
+    Text the dictionary cannot place is returned as written.
+    """
+    return _agree(abs(number) % 100, noun)  # the form depends on the last two digits only
 
 
 @cache
-def agree(number: int, noun: str) -> str:
-    """``noun`` (a nominative singular) in the form that follows ``number``: 1 ошибка, 2 ошибки, 5 ошибок, 21 ошибка.
-
-    A word the dictionary does not know is returned as written.
-    """
-    parse = _nominative(noun, frozenset(("NOUN",)))
-    if parse is None:
+def _agree(number: int, noun: str) -> str:
+    words = noun.split(" ")
+    phrase = _phrase(words)
+    if phrase is None:
         return noun
-    form = parse.make_agree_with_number(abs(number))
-    return noun if form is None else _cased_like(form.word, noun)
+    head = phrase.parse.make_agree_with_number(number)
+    if head is None:
+        return noun
+    out = list(words)
+    out[phrase.head] = _cased_like(head.word, words[phrase.head])
+    for j, adjective in enumerate(phrase.adjectives):
+        form = next((f for f in (a.make_agree_with_number(number) for a in adjective) if f is not None), None)
+        if form is None:
+            return noun
+        out[j] = _cased_like(form.word, words[j])
+    return " ".join(out)
 
 
 def count(number: int, noun: str) -> str:

@@ -78,7 +78,12 @@ HELP_RU: dict[str, str] = {
     "The procedure's id.": "Идентификатор порядка.",
     "Every procedure of the registry.": "Все порядки реестра.",
     "Document format: docx | pdf | odt | md | html.": "Формат документа: docx | pdf | odt | md | html.",
-    "Document format: docx | md | html.": "Формат документа: docx | md | html.",
+    "Write nothing and exit 1 when tpkit lint would fail on the registry (lint.fail_on in tpkit.yaml).": (
+        "Не записывать ничего и завершиться с кодом 1, если tpkit lint не проходит (lint.fail_on в tpkit.yaml)."
+    ),
+    "Findings recorded in this baseline FILE do not count (as for tpkit lint).": (
+        "Замечания, записанные в ФАЙЛ базовой линии, не учитываются (как в tpkit lint)."
+    ),
     "FILE (one procedure), DIR (--all), or - for stdout.": "ФАЙЛ (один порядок), ПАПКА (--all) или - (вывод).",
     "The registry folder (default: found from the current one).": "Папка реестра (по умолчанию — найденная от текущей).",
     "The register of touchpoints (перечень точек взаимодействия): a table per direction of activity.": (

@@ -41,6 +41,61 @@ PdfaOpt = Annotated[
 ]
 
 
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Write nothing and exit 1 when tpkit lint would fail on the registry (lint.fail_on in tpkit.yaml).",
+    ),
+]
+
+BaselineOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--baseline", metavar="FILE", help="Findings recorded in this baseline FILE do not count (as for tpkit lint)."
+    ),
+]
+
+
+def _lint_gate(reg: Registry, config: Config, strict: bool, baseline: Optional[Path]) -> None:
+    """Lint the whole registry as ``tpkit lint`` does (its config, the baseline) and say on stderr how many errors
+    and warnings it has; with ``--strict``, refuse (exit 1, nothing written) where lint would fail by ``fail_on``."""
+    from ..lint.engine import lint
+    from ..report.text_report import counts_text
+    from .common import chosen_lang
+
+    lang = chosen_lang(None) or config.language
+    result = lint(reg, config, lang=lang)
+    if baseline is not None:
+        from ..lint.baseline import BaselineError, apply, load
+
+        try:
+            result, _ = apply(result, load(baseline))
+        except BaselineError as exc:
+            fail(str(exc))
+    fail_on = config.lint.fail_on
+    counts = result.counts()
+    if strict and result.fails(fail_on):
+        severities = tuple(k for k in counts if counts[k] and (k != "info" or fail_on == "info"))
+        found = counts_text(result, lang, severities)
+        typer.echo(
+            f"tpkit: --strict: документ не записан — реестр не проходит tpkit lint (fail_on: {fail_on}): {found}"
+            if lang == "ru"
+            else f"tpkit: --strict: nothing written — the registry fails tpkit lint (fail_on: {fail_on}): {found}",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if counts["error"] or counts["warning"]:
+        found = counts_text(result, lang, tuple(k for k in ("error", "warning") if counts[k]))
+        typer.echo(
+            f"tpkit: в реестре {found} — документ сделан из реестра с замечаниями; подробности: tpkit lint"
+            if lang == "ru"
+            else f"tpkit: the registry has {found} — the document is made from a registry with findings; "
+            "details: tpkit lint",
+            err=True,
+        )
+
+
 def _check_pdfa(pdfa: bool, fmt: str) -> None:
     if pdfa and fmt != "pdf":
         fail(f"--pdfa: только вместе с --format pdf (а не {fmt}) / --pdfa needs --format pdf")
@@ -109,6 +164,8 @@ def render_procedure_cmd(
     ] = None,
     registry: RegistryOpt = None,
     time_limit: TimeLimitOpt = None,
+    strict: StrictOpt = False,
+    baseline: BaselineOpt = None,
 ) -> None:
     """An interaction procedure (порядок взаимодействия) as a document."""
     from ..render.api import OFFICE_FORMATS, PROCEDURE_FORMATS, convert_documents, render_procedure
@@ -119,6 +176,7 @@ def render_procedure_cmd(
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
+    _lint_gate(reg, config, strict, baseline)
 
     office = fmt in OFFICE_FORMATS
     made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
@@ -189,6 +247,8 @@ def render_register_cmd(
     output: OutputOpt = None,
     registry: RegistryOpt = None,
     time_limit: TimeLimitOpt = None,
+    strict: StrictOpt = False,
+    baseline: BaselineOpt = None,
 ) -> None:
     """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
     from ..render.api import REGISTER_FORMATS, render_register
@@ -198,6 +258,7 @@ def render_register_cmd(
     _check_pdfa(pdfa, fmt)
     check_direction(direction)
     root, config, reg = _load(registry)
+    _lint_gate(reg, config, strict, baseline)
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
@@ -213,10 +274,13 @@ def render_register_cmd(
 def render_changes_cmd(
     base: BaseArg = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | md | html.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | md | html.")
     ] = "docx",
+    pdfa: PdfaOpt = False,
     output: OutputOpt = None,
     registry: RegistryOpt = None,
+    strict: StrictOpt = False,
+    baseline: BaselineOpt = None,
 ) -> None:
     """Changes of the register since its approved revision, for an amending order (о внесении изменений)."""
     from ..render.api import CHANGES_FORMATS, check_registry, render_changes
@@ -225,7 +289,9 @@ def render_changes_cmd(
     from .review import NO_BASE
 
     check_choice("--format", fmt, CHANGES_FORMATS)
+    _check_pdfa(pdfa, fmt)
     root, config, reg = _load(registry)
+    _lint_gate(reg, config, strict, baseline)
     if base is None:
         base = approved_revision(root)
         if base is None:
@@ -234,7 +300,7 @@ def render_changes_cmd(
     try:
         old = load_side(root, base).registry
         check_registry(old)
-        data = render_changes(old, reg, config, base, fmt)
+        data = render_changes(old, reg, config, base, fmt, pdfa)
     except (GitError, RenderError) as exc:
         fail(f"{base}: {exc}" if isinstance(exc, RenderError) else str(exc))
     write_bytes(target, data)

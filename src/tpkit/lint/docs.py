@@ -21,7 +21,7 @@ _L = {
         "anti": "Антипаттерн",
         "best": "Как правильно",
         "removed": "(файл отсутствует)",
-        "binary": "(файл не в UTF-8: {n} байт)",
+        "binary": "(файл не в UTF-8: {n})",
         "sev": "Важность",
         "review": "только в tpkit diff и lint --since",
     },
@@ -30,7 +30,7 @@ _L = {
         "anti": "Anti-pattern",
         "best": "Best practice",
         "removed": "(the file is absent)",
-        "binary": "(a file that is not UTF-8: {n} bytes)",
+        "binary": "(a file that is not UTF-8: {n})",
         "sev": "Severity",
         "review": "only in tpkit diff and lint --since",
     },
@@ -55,7 +55,10 @@ def _file_text(v: str | bytes | None, lang: str) -> str:
     if v is None:
         return _L[lang]["removed"]
     if isinstance(v, bytes):
-        return _L[lang]["binary"].format(n=len(v))
+        from ..russian import count
+
+        size = count(len(v), "байт") if lang == "ru" else f"{len(v)} byte{'' if len(v) == 1 else 's'}"
+        return _L[lang]["binary"].format(n=size)
     return v
 
 

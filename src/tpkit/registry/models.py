@@ -140,6 +140,8 @@ class Agency(Model):
 
     id: Id
     name: Text
+    #: the name in the genitive, for the rare name :func:`tpkit.russian.genitive` declines wrongly
+    name_genitive: Text | None = None
     short_name: Text | None = None
     head: Person | None = None
     units: list[Unit] = Field(default_factory=list)

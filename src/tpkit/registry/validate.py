@@ -238,13 +238,16 @@ def validate_model(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
                 path = path[:-1]
             problems.append(Problem(SCHEMA, ru, en, yaml_path=path))
         if len(problems) > MAX_PROBLEMS or more:
+            from ..russian import count
+
             rest = len(problems) - MAX_PROBLEMS + more
             problems = problems[:MAX_PROBLEMS]
             problems.append(
                 Problem(
                     SCHEMA,
-                    f"и еще {rest} нарушений схемы в этом файле (показаны первые {MAX_PROBLEMS})",
-                    f"and {rest} more schema violations in this file (the first {MAX_PROBLEMS} are shown)",
+                    f"и еще {count(rest, 'нарушение схемы')} в этом файле (показаны первые {MAX_PROBLEMS})",
+                    f"and {rest} more schema violation{'' if rest == 1 else 's'} in this file (the first "
+                    f"{MAX_PROBLEMS} are shown)",
                 )
             )
         return None, problems

@@ -156,13 +156,17 @@ def render_register(
     return _render(view, "register", fmt, settings)
 
 
-CHANGES_FORMATS = ("docx", "md", "html")
+CHANGES_FORMATS = ("docx", "pdf", "odt", "md", "html")
 
 
-def render_changes(old: Registry, new: Registry, config: Config, base: str, fmt: str) -> bytes:
-    """The changes of the register since revision ``base`` (``old``), for an amending order."""
+def render_changes(old: Registry, new: Registry, config: Config, base: str, fmt: str, pdfa: bool = False) -> bytes:
+    """The changes of the register since revision ``base`` (``old``), for an amending order; ``pdfa``: PDF/A-2b
+    (with ``fmt`` pdf)."""
     from .changes_view import changes_view
 
+    if fmt in OFFICE_FORMATS:
+        docx = render_changes(old, new, config, base, "docx")
+        return convert_documents({"changes": docx}, fmt, pdfa)["changes"]
     if fmt not in CHANGES_FORMATS:
         raise RenderError(f"--format: неизвестный формат «{fmt}»; допустимо: {', '.join(CHANGES_FORMATS)}")
     return _render(changes_view(old, new, base), "changes", fmt, settings_for(new, config))

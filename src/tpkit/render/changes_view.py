@@ -15,7 +15,8 @@ from ..registry import Registry
 from ..registry.enums import DIRECTIONS
 from .register_columns import COLUMNS
 from .register_table import RegisterRow, register_tables
-from .view import EMPTY, Block, DocumentView, Numbered, Section, Stamp, agency_genitive, fmt_date
+from .register_view import register_block
+from .view import DRAFT_MARK, DocumentView, Numbered, Section, Stamp, agency_genitive, fmt_date
 
 #: the columns compared (all but the row number, which shifts with every row included above)
 _COMPARED = tuple(c for c in COLUMNS if c.key != "n")
@@ -69,15 +70,6 @@ def register_changes(old: Registry, new: Registry) -> dict[str, list[ProcessChan
     return out
 
 
-def _table(rows: list[RegisterRow]) -> Block:
-    return Block(
-        "table",
-        headers=[c.ru for c in COLUMNS],
-        rows=[[c or EMPTY for c in r.cells()] for r in rows],
-        widths=[c.width for c in COLUMNS],
-    )
-
-
 def changes_view(old: Registry, new: Registry, base: str) -> DocumentView:
     """The appendix to an amending order: the changes of the register since revision ``base``."""
     agency = new.agency
@@ -102,27 +94,28 @@ def changes_view(old: Registry, new: Registry, base: str) -> DocumentView:
             out.sub(pc.title)
             if pc.excluded:
                 out.para("Исключить строки (точки взаимодействия):")
-                sec.blocks.append(_table(pc.excluded))
+                sec.blocks.append(register_block(pc.excluded))
             if pc.included:
                 out.para("Включить строки (точки взаимодействия):")
-                sec.blocks.append(_table(pc.included))
+                sec.blocks.append(register_block(pc.included))
             if pc.restated:
                 changed = [
                     c.ru for c in _COMPARED if any(getattr(a, c.key) != getattr(b, c.key) for a, b in pc.restated)
                 ]
                 out.para(f"Изложить строки в следующей редакции (изменены графы: {', '.join(changed)}):")
-                sec.blocks.append(_table([b for _, b in pc.restated]))
+                sec.blocks.append(register_block([b for _, b in pc.restated]))
         sections.append(sec)
     closing = [] if sections else [f"Изменений в перечне с ревизии {base} нет."]
     return DocumentView(
         kind="changes",
         id="changes",
         title=title,
-        stamp=Stamp(["УТВЕРЖДЕНЫ", f"приказом {who}".strip(), "от ____________ № ______"], kind="draft"),
+        # the amending order is not signed yet: always a draft (the format records no approval of it)
+        stamp=Stamp(["УТВЕРЖДЕНЫ", f"приказом {who}".strip(), "от ____________ № ______"], mark=DRAFT_MARK),
         sections=sections,
         agency=agency.name if agency is not None else "",
         date=None,
         closing=closing,
         landscape=True,
-        extra={"base": base, "columns": [c.ru for c in COLUMNS]},
+        extra={"base": base, "columns": [c.heading for c in COLUMNS]},
     )

@@ -28,6 +28,7 @@ PPR_SEQ = (
 )  # fmt: skip
 
 STYLE_STAMP = "tpkit Stamp"
+STYLE_DRAFT = "tpkit Draft Mark"
 STYLE_TITLE = "tpkit Title"
 STYLE_CELL = "tpkit Table Text"
 STYLE_CELL_HEAD = "tpkit Table Header"
@@ -164,46 +165,51 @@ def _restyle_builtin(doc: Any, layout: Layout) -> None:
     header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def _paragraph_style(
+    doc: Any, name: str, force: bool, layout: Layout, size: float, bold: bool | None, **fmt: Any
+) -> Any:
+    """The paragraph style ``name`` set up with its font, size, weight and paragraph format; None when it exists
+    and must stay as the agency made it."""
+    style = para_style(doc, name, force)
+    if style is None:
+        return None
+    set_rpr(style_rpr(style), layout, size)
+    if bold is not None:
+        style.font.bold = bold
+    for key, value in fmt.items():
+        setattr(style.paragraph_format, key, value)
+    return style
+
+
 def _tpkit_styles(doc: Any, layout: Layout, text_width_mm: float, force: bool) -> None:
-    """tpkit's own paragraph styles: the stamp, the title, table text and table headers."""
+    """tpkit's own paragraph styles: the stamp, the draft mark, the title, table text and table headers."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Cm, Mm, Pt
 
     size = layout.font_size
-    stamp = para_style(doc, STYLE_STAMP, force)
-    if stamp is not None:
-        set_rpr(style_rpr(stamp), layout, size)
-        sf = stamp.paragraph_format
-        sf.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        sf.first_line_indent = Cm(0)
-        sf.left_indent = Mm(max(text_width_mm - 80, 0))
-        sf.space_after = Pt(0)
-        sf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    title = para_style(doc, STYLE_TITLE, force)
-    if title is not None:
-        set_rpr(style_rpr(title), layout, size)
-        title.font.bold = True
-        tf = title.paragraph_format
-        tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        tf.first_line_indent = Cm(0)
-        tf.space_before = Pt(24)
-        tf.space_after = Pt(12)
-        tf.keep_with_next = True
+    single = WD_LINE_SPACING.SINGLE
+    _paragraph_style(
+        doc, STYLE_STAMP, force, layout, size, None, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=Cm(0),
+        left_indent=Mm(max(text_width_mm - 80, 0)), space_after=Pt(0), line_spacing_rule=single,
+    )  # fmt: skip
+    # «ПРОЕКТ», top right of the first page, above the stamp
+    _paragraph_style(
+        doc, STYLE_DRAFT, force, layout, size, True, alignment=WD_ALIGN_PARAGRAPH.RIGHT, first_line_indent=Cm(0),
+        space_after=Pt(12), line_spacing_rule=single,
+    )  # fmt: skip
+    _paragraph_style(
+        doc, STYLE_TITLE, force, layout, size, True, alignment=WD_ALIGN_PARAGRAPH.CENTER, first_line_indent=Cm(0),
+        space_before=Pt(24), space_after=Pt(12), keep_with_next=True,
+    )  # fmt: skip
     for name, bold, align in (
         (STYLE_CELL, False, WD_ALIGN_PARAGRAPH.LEFT),
         (STYLE_CELL_HEAD, True, WD_ALIGN_PARAGRAPH.CENTER),
     ):
-        cell = para_style(doc, name, force)
+        cell = _paragraph_style(
+            doc, name, force, layout, max(size - 2, 8), bold, alignment=align, first_line_indent=Cm(0),
+            left_indent=Cm(0), space_before=Pt(0), space_after=Pt(0), line_spacing_rule=single,
+        )  # fmt: skip
         if cell is not None:
-            set_rpr(style_rpr(cell), layout, max(size - 2, 8))
-            cell.font.bold = bold
-            cf = cell.paragraph_format
-            cf.alignment = align
-            cf.first_line_indent = Cm(0)
-            cf.left_indent = Cm(0)
-            cf.space_before = Pt(0)
-            cf.space_after = Pt(0)
-            cf.line_spacing_rule = WD_LINE_SPACING.SINGLE
             hyphenate(cell, True)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..russian import agree, count
 from .errors import RenderError
 
 #: the template file itself (an agency's letterhead with a logo is well under 1 MB)
@@ -30,6 +31,11 @@ def _refuse(template: Path, why: str) -> RenderError:
     return RenderError(f"{template}: шаблон Word отклонен: {why}")
 
 
+def _bytes(size: int) -> str:
+    """«21 000 001 байт»: thousands grouped by a no-break space, the noun agreeing with the number."""
+    return f"{size:,}".replace(",", "\u00a0") + " " + agree(size, "байт")
+
+
 def check_docx_template(template: Path) -> None:
     """Refuse a template too large, a zip bomb, or one that makes Word load an outside file."""
     try:
@@ -37,7 +43,9 @@ def check_docx_template(template: Path) -> None:
     except OSError as exc:
         raise _refuse(template, f"не прочитан / cannot read it: {exc.strerror}") from None
     if size > MAX_TEMPLATE_FILE:
-        raise _refuse(template, f"файл {size:,} байт больше {MAX_TEMPLATE_FILE:,} / the file is too large")
+        raise _refuse(
+            template, f"файл в {_bytes(size)}, больше предела в {_bytes(MAX_TEMPLATE_FILE)} / the file is too large"
+        )
     try:
         zf = zipfile.ZipFile(template)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -45,24 +53,26 @@ def check_docx_template(template: Path) -> None:
     with zf:
         entries = zf.infolist()
         if len(entries) > MAX_ENTRIES:
-            raise _refuse(template, f"{len(entries):,} частей, больше {MAX_ENTRIES:,} / too many parts")
+            raise _refuse(template, f"{count(len(entries), 'часть')}, больше предела в {MAX_ENTRIES} / too many parts")
         total = 0
         for e in entries:
             total += e.file_size
             if e.file_size > MAX_PART:
                 raise _refuse(
                     template,
-                    f"часть {e.filename} распаковывается в {e.file_size:,} байт (предел {MAX_PART:,}) "
+                    f"часть {e.filename} распаковывается в {_bytes(e.file_size)} (предел {_bytes(MAX_PART)}) "
                     f"/ a part unpacks too large",
                 )
             if e.file_size > RATIO_FROM and e.file_size > MAX_RATIO * max(e.compress_size, 1):
                 raise _refuse(
                     template,
-                    f"часть {e.filename} сжата в {e.file_size // max(e.compress_size, 1):,} раз "
+                    f"часть {e.filename} сжата в {count(e.file_size // max(e.compress_size, 1), 'раз')} "
                     f"(у файлов Word — не больше {MAX_RATIO}): это zip-бомба / a zip bomb",
                 )
         if total > MAX_UNPACKED:
-            raise _refuse(template, f"распаковывается в {total:,} байт (предел {MAX_UNPACKED:,}) / unpacks too large")
+            raise _refuse(
+                template, f"распаковывается в {_bytes(total)} (предел {_bytes(MAX_UNPACKED)}) / unpacks too large"
+            )
         for e in entries:
             if e.filename.endswith(".rels"):
                 _check_relationships(template, e.filename, zf.read(e))

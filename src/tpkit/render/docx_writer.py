@@ -32,6 +32,7 @@ from .docx_styles import (
     LANG,
     STYLE_CELL,
     STYLE_CELL_HEAD,
+    STYLE_DRAFT,
     STYLE_STAMP,
     STYLE_TITLE,
     Layout,
@@ -42,7 +43,7 @@ from .docx_styles import (
     setup_styles,
     strip_template_leftovers,
 )
-from .docx_table import TableStyle, fill_placeholders, table_xml
+from .docx_table import NO_BREAK_HYPHEN, TableStyle, fill_placeholders, keep_numbers, table_xml
 from .errors import RenderError
 from .package import fixed_moment, normalize
 from .view import DASH, Block, DocumentView, to_plain
@@ -91,7 +92,7 @@ class _Writer:
         p = self.new_para(style)
         lines = text.split("\n")
         for i, line in enumerate(lines):
-            run = p.add_run(line)
+            run = _run(p, line)
             if i < len(lines) - 1:
                 run.add_break()
         if keep_with_next:
@@ -101,7 +102,7 @@ class _Writer:
     def heading(self, text: str, level: int) -> None:
         name = f"Heading {level}"
         p = self.new_para(name)
-        run = p.add_run(text)
+        run = _run(p, text)
         if self.style(name) is None:
             run.bold = True
 
@@ -147,6 +148,22 @@ class _Writer:
         p.addprevious(etree.ProcessingInstruction("tpkit-table", str(len(self.tables))))
         p.getparent().remove(p)
         self.tables.append(table_xml(b, st))
+
+
+def _run(p: Any, text: str) -> Any:
+    """A run of ``text`` with its registration numbers unbroken (``w:noBreakHyphen``: :func:`.docx_table.keep_numbers`)."""
+    text = keep_numbers(text)
+    if NO_BREAK_HYPHEN not in text:
+        return p.add_run(text)
+    from docx.oxml import OxmlElement
+
+    run = p.add_run()
+    for k, part in enumerate(text.split(NO_BREAK_HYPHEN)):
+        if k:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
+    return run
 
 
 def write_document(w: _Writer, view: DocumentView) -> None:
@@ -196,6 +213,8 @@ def render_docx(view: DocumentView, layout: Layout) -> bytes:
     for p in list(body.iterchildren(q("p"))):
         body.remove(p)
     w = _Writer(doc, doc, width, layout, (210 if view.landscape else 297) - 40)
+    if view.stamp.mark:
+        w.para(view.stamp.mark, STYLE_DRAFT)
     w.stamp(view.stamp.lines)
     w.title(view.title)
     write_document(w, view)
@@ -241,7 +260,7 @@ def _body_xml(doc: Any, view: DocumentView, layout: Layout, width: float) -> str
 def render_agency_docx(view: DocumentView, layout: Layout, template: Path, budget: Budget | None = None) -> bytes:
     """An agency's own .docx template, filled by docxtpl in the jinja sandbox under ``budget``.
 
-    The template gets the view as plain data (``title``, ``stamp.lines``,
+    The template gets the view as plain data (``title``, ``stamp.lines``, ``stamp.mark`` — «ПРОЕКТ» on a draft,
     ``sections[].heading`` and ``.blocks``, ``extra``…) and ``body``: the
     sections ready-made in the template's own styles, to place with
     ``{{p body }}`` on a paragraph of its own. The file is checked first

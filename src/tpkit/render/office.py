@@ -1,7 +1,9 @@
 """PDF and ODT: the DOCX converted by LibreOffice headless.
 
 One LibreOffice start converts every document of a run (``render procedure --all``), with its own
-profile folder (a user's running LibreOffice or a concurrent run does not interfere) and a timeout.
+profile folder (a user's running LibreOffice or a concurrent run does not interfere) and a timeout. The profile
+replaces an absent Times New Roman (or Arial) by an installed typeface of the same widths (:data:`METRIC_TWINS`),
+so that the PDF breaks its pages where the DOCX does; LibreOffice embeds every font it uses in the PDF.
 The ODT is normalised so that the same data gives the same bytes (with the same LibreOffice):
 fixed zip entry dates and order (``mimetype`` first and stored, as ODF requires), fixed meta dates
 and session ids (rsid). A PDF carries LibreOffice's own creation date and document id and is exempt
@@ -14,13 +16,15 @@ import datetime as _dt
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
-from ..util import atomic_write_bytes
+from ..util import atomic_write_bytes, atomic_write_text
 from .errors import RenderError
 
 OFFICE_FORMATS = ("pdf", "odt")
@@ -30,6 +34,13 @@ TIMEOUT_PER_DOCUMENT = 30
 INSTALL_HINT = (
     "LibreOffice не найден: форматы pdf и odt делает LibreOffice; установите пакет libreoffice-writer "
     "(Debian/Ubuntu: apt install libreoffice-writer-nogui) / LibreOffice (soffice) is needed for pdf and odt"
+)
+#: typefaces of the same advance widths (metric-compatible): a document set in any of them breaks its lines and pages
+#: alike. Where the document's font is absent, LibreOffice is told to use the first of its group that is installed
+#: (fontconfig alone may pick DejaVu, whose wider letters move every page break of a register).
+METRIC_TWINS = (
+    ("Times New Roman", "Liberation Serif", "PT Astra Serif", "Tinos"),
+    ("Arial", "Liberation Sans", "PT Astra Sans", "Arimo"),
 )
 # PDF/A-2b: LibreOffice's export filter with its JSON options (LibreOffice 7.4 and later)
 _PDF = "pdf:writer_pdf_Export"
@@ -43,6 +54,58 @@ def find_soffice() -> str | None:
 
     found = lookup()
     return str(found) if found is not None else None
+
+
+@cache
+def installed_families() -> frozenset[str] | None:
+    """The font families fontconfig knows (``fc-list``), or None where there is no fontconfig (Windows)."""
+    fc = shutil.which("fc-list")
+    if fc is None:
+        return None
+    try:
+        out = subprocess.run([fc, ":", "family"], capture_output=True, text=True, timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return frozenset(name.strip() for line in out.splitlines() for name in line.split(",") if name.strip())
+
+
+def font_substitutes(installed: frozenset[str] | None) -> dict[str, str]:
+    """Each absent font of :data:`METRIC_TWINS` → its first installed twin (Liberation first: CI installs it)."""
+    if installed is None:
+        return {}
+    out: dict[str, str] = {}
+    for group in METRIC_TWINS:
+        present = [f for f in (*group[1:], group[0]) if f in installed]
+        if present:
+            out.update({f: present[0] for f in group if f not in installed})
+    return out
+
+
+def _profile(folder: Path, substitutes: dict[str, str]) -> None:
+    """A LibreOffice profile whose font replacement table holds ``substitutes`` («always»: only absent fonts are
+    listed, and LibreOffice applies a non-«always» pair only where fontconfig found no substitute of its own)."""
+    from xml.sax.saxutils import escape
+
+    def prop(name: str, value: str) -> str:
+        return f'<prop oor:name="{name}" oor:op="fuse"><value>{escape(value)}</value></prop>'
+
+    pairs = "".join(
+        f'<node oor:name="tpkit{i}" oor:op="replace">{prop("Always", "true")}{prop("OnScreenOnly", "false")}'
+        f"{prop('ReplaceFont', font)}{prop('SubstituteFont', twin)}</node>"
+        for i, (font, twin) in enumerate(sorted(substitutes.items()))
+    )
+    path = "/org.openoffice.Office.Common/Font/Substitution"
+    xcu = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f'<item oor:path="{path}">{prop("Replacement", "true" if pairs else "false")}</item>\n'
+        + (f'<item oor:path="{path}/FontPairs">{pairs}</item>\n' if pairs else "")
+        + "</oor:items>\n"
+    )
+    user = folder / "user"
+    user.mkdir(parents=True)
+    atomic_write_text(user / "registrymodifications.xcu", xcu)
 
 
 def convert(
@@ -63,6 +126,7 @@ def convert(
         folder = Path(tmp)
         src, out = folder / "in", folder / "out"
         src.mkdir()
+        _profile(folder / "profile", font_substitutes(installed_families()))
         files = []
         for name, data in docs.items():
             f = src / f"{name}.docx"

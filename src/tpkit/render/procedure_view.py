@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..lint.rules.approval import part_of_internal_act
 from ..registry import Registry
 from ..registry.enums import ASSESSMENT_CRITERIA, SECTIONS, TOOL_KINDS, form_of
 from .register_columns import act_text
@@ -65,7 +66,7 @@ def procedure_view(reg: Registry, proc: m.Procedure) -> DocumentView:
         kind="procedure",
         id=proc.id,
         title=proc.title,
-        stamp=make_stamp(proc.approval, agency),
+        stamp=make_stamp(proc.approval, agency, part_of_act=part_of_internal_act(reg, proc)),
         sections=out,
         agency=agency.name if agency is not None else "",
         date=proc.approval.date if proc.approval is not None else None,
@@ -152,14 +153,15 @@ def _general(c: _Ctx, s: Section) -> None:
             "В точках взаимодействия удовлетворяются следующие потребности клиентов "
             "(по процессам, в которых используются эти точки):"
         )
-        rows = []
+        rows, keys = [], []
         for tid in c.covered:
             for u in reg.usages.get(tid, []):
                 needs = "; ".join(reg.need_label(x) for x in u.entry.needs)
                 rows.append([reg.tp_name(tid), u.process.title, needs])
+                keys.append(tid)
         if rows:
             if c.multi:
-                n.table(["Точка взаимодействия", "Процесс", "Удовлетворяемые потребности"], rows, [26, 34, 40], True)
+                n.table(["Точка взаимодействия", "Процесс", "Удовлетворяемые потребности"], rows, [26, 34, 40], keys)
             else:
                 n.table(["Процесс", "Удовлетворяемые потребности"], [r[1:] for r in rows], [45, 55])
         else:
@@ -214,13 +216,14 @@ def _requirements(c: _Ctx, s: Section) -> None:
             n.items(r.methods)
         for text in r.other:
             n.para(sentence(text))
-    rows = []
+    rows, keys = [], []
     for tid in c.covered:
         for proc in reg.processes.values():
             for note in proc.notifications:
                 if note.touchpoint == tid:
                     how = "автоматически" if note.automatic else "сотрудником"
                     rows.append([reg.tp_name(tid), proc.title, note.event, how, note.next_step or ""])
+                    keys.append(tid)
     if (r is not None and r.notifications) or rows:
         n.para(
             "Взаимодействие по инициативе ведомства (направление уведомлений клиенту)."
@@ -233,7 +236,7 @@ def _requirements(c: _Ctx, s: Section) -> None:
                 ["Точка взаимодействия", "Процесс", "Событие", "Способ направления", "Следующий этап, срок"],
                 rows,
                 [20, 22, 20, 15, 23],
-                True,
+                keys,
             )
         else:
             n.table(
@@ -341,15 +344,16 @@ def _feedback(c: _Ctx, s: Section) -> None:
             )
         if f.description:
             n.para(sentence(f.description))
-    rows = []
+    rows, keys = [], []
     for tid in c.covered:
         for u in reg.usages.get(tid, []):
             fb = [reg.need_label(x) for x in u.entry.needs if x in ("feedback", "feedback_result")]
             if fb:
                 rows.append([reg.tp_name(tid), u.process.title, "; ".join(fb)])
+                keys.append(tid)
     if rows:
         n.para("Потребности клиентов в обратной связи удовлетворяются в точках взаимодействия:")
-        n.table(["Точка взаимодействия", "Процесс", "Потребность"], rows, [30, 40, 30], c.multi)
+        n.table(["Точка взаимодействия", "Процесс", "Потребность"], rows, [30, 40, 30], keys if c.multi else None)
 
 
 _CONTROL_HEADERS = (
@@ -381,7 +385,8 @@ def _control(c: _Ctx, s: Section) -> None:
             order: dict[str | None, int] = {None: -1, **{t: i for i, t in enumerate(c.covered)}}
             keyed = sorted(zip(items, rows, strict=True), key=lambda p: order.get(p[0].touchpoint, len(order)))
             rows = [r for _, r in keyed]
-            n.table(["Точка взаимодействия", *_CONTROL_HEADERS], rows, [17, 17, 15, 17, 17, 17], True)
+            keys = [it.touchpoint or "" for it, _ in keyed]
+            n.table(["Точка взаимодействия", *_CONTROL_HEADERS], rows, [17, 17, 15, 17, 17, 17], keys)
         else:
             n.table(list(_CONTROL_HEADERS), rows, [21, 16, 19, 23, 21])
         n.para(
@@ -407,10 +412,11 @@ def _assessment(c: _Ctx) -> Section | None:
         "Оценка проведена до реинжиниринга точек взаимодействия по критериям простоты, удобства, "
         "оперативности и доступности."
     )
-    rows = []
+    rows, keys = [], []
     for a in c.proc.assessment:
         for key, labels in ASSESSMENT_CRITERIA.items():
             crit: m.Criterion | None = getattr(a, key)
+            keys.append(a.touchpoint)
             if crit is None:
                 rows.append([reg.tp_name(a.touchpoint), labels["ru"], "не оценивалась", "", ""])
                 continue
@@ -427,6 +433,6 @@ def _assessment(c: _Ctx) -> Section | None:
         ["Точка взаимодействия", "Критерий", "Результат", "Выявленное расхождение", "Мероприятия по минимизации"],
         rows,
         [22, 17, 18, 19, 24],
-        True,
+        keys,
     )
     return s

@@ -30,6 +30,12 @@ class Column:
     def label(self, lang: str = "ru") -> str:
         return self.ru if lang == "ru" else self.en
 
+    @property
+    def heading(self) -> str:
+        """The column's heading in a document: the label with a capital letter («Точка взаимодействия»). The
+        workbook and the CSV keep the labels as they are: an importer reads them back."""
+        return self.ru[:1].upper() + self.ru[1:]
+
 
 COLUMNS: tuple[Column, ...] = (
     Column("n", "№", "No.", 5),

@@ -66,8 +66,10 @@ def demand_text(demand: int | str | None) -> str:
     if demand is None:
         return ""
     if isinstance(demand, int):
-        # thousands grouped by a no-break space, as Russian documents print numbers
-        return f"{demand:,}".replace(",", "\u00a0") + " обращений в год"
+        from ..russian import agree
+
+        # thousands grouped by a no-break space, as Russian documents print numbers; the noun agrees with the number
+        return f"{demand:,}".replace(",", "\u00a0") + " " + agree(demand, "обращение в год")
     return DEMAND_WORDS.get(demand, {}).get("ru", str(demand))
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..registry import Registry
 from ..registry.enums import DIRECTIONS
-from .register_columns import COLUMNS
-from .register_table import DirectionTable, register_tables
+from .register_columns import COLUMN_KEYS, COLUMNS
+from .register_table import RegisterRow, register_tables
 from .view import EMPTY, Block, DocumentView, Section, agency_genitive, make_stamp, official
 
 
@@ -17,7 +17,7 @@ def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
     sections = []
     for i, t in enumerate(tables, 1):
         sec = Section(t.direction, str(i), t.title)
-        sec.blocks.append(_register_block(t))
+        sec.blocks.append(register_block(t.rows))
         sections.append(sec)
     closing = []
     if info is not None and info.responsible:
@@ -41,10 +41,19 @@ def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
         date=approval.date if approval is not None else None,
         closing=closing,
         landscape=True,
-        extra={"tables": tables, "columns": [c.ru for c in COLUMNS]},
+        extra={"tables": tables, "columns": [c.heading for c in COLUMNS]},
     )
 
 
-def _register_block(t: DirectionTable) -> Block:
-    rows = [[c or EMPTY for c in r.cells()] for r in t.rows]
-    return Block("table", headers=[c.ru for c in COLUMNS], rows=rows, widths=[c.width for c in COLUMNS])
+def register_block(rows: list[RegisterRow]) -> Block:
+    """Register rows as a document table: headings with a capital letter, the № column as wide as its widest
+    number, each process's title once over its rows (a merged cell), in the DOCX, PDF, ODT and HTML alike."""
+    return Block(
+        "table",
+        headers=[c.heading for c in COLUMNS],
+        rows=[[c or EMPTY for c in r.cells()] for r in rows],
+        widths=[c.width for c in COLUMNS],
+        group=COLUMN_KEYS.index("process"),
+        group_keys=[r.process_id for r in rows],
+        number_column=True,
+    )

@@ -41,8 +41,12 @@ class Block:
 
     ``kind``: ``para`` (``number`` like ``1.2.`` may be empty), ``list``
     (``items``, printed as dash items), ``subheading`` (``text``), ``table``
-    (``headers``, ``rows``, relative ``widths``; ``group_first`` merges equal
-    consecutive cells of the first column).
+    (``headers``, ``rows``, relative ``widths``).
+
+    A table's column ``group`` is printed once per run of rows that share it (a vertically merged cell: the
+    register's process, a touchpoint in a procedure); the runs are those of equal ``group_keys`` (one per row:
+    ids, since two processes may share a title), else of equal texts. ``number_column``: the first column holds
+    row numbers and is as wide as its widest number, which never wraps («1/0»).
     """
 
     kind: str
@@ -52,21 +56,31 @@ class Block:
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
-    group_first: bool = False
+    group: int | None = None
+    group_keys: list[str] = field(default_factory=list)
+    number_column: bool = False
 
     def spans(self) -> list[list[int]]:
-        """Row spans per cell: 0 = covered by the cell above (grouped first column)."""
+        """Row spans per cell: 0 = covered by the cell above (the merged ``group`` column)."""
         out = [[1] * len(r) for r in self.rows]
-        if not self.group_first:
+        col = self.group
+        if col is None:
             return out
+        keys = self.group_keys or [r[col] if col < len(r) else "" for r in self.rows]
         start = 0
         for i in range(1, len(self.rows) + 1):
-            if i == len(self.rows) or self.rows[i][0] != self.rows[start][0]:
-                out[start][0] = i - start
+            if i == len(self.rows) or keys[i] != keys[start]:
+                if col < len(self.rows[start]):
+                    out[start][col] = i - start
                 for j in range(start + 1, i):
-                    out[j][0] = 0
+                    if col < len(self.rows[j]):
+                        out[j][col] = 0
                 start = i
         return out
+
+    def number_chars(self) -> int:
+        """The width of the number column in digits: its widest number, and at least two (the sign «№»)."""
+        return max([2, *(len(r[0]) for r in self.rows if r)]) if self.number_column else 0
 
 
 @dataclass(slots=True)
@@ -83,12 +97,17 @@ class Section:
 
 @dataclass(slots=True)
 class Stamp:
-    """Гриф утверждения: printed top right, one line per item."""
+    """Гриф утверждения: printed top right, one line per item.
+
+    ``mark`` is «ПРОЕКТ» on a draft (:func:`tpkit.lint.rules.approval.is_draft`), printed above the stamp,
+    whose values are then blanks to fill in by hand; "" on an approved document.
+    """
 
     lines: list[str]
     kind: str = "order"
     number: str = ""
     date: str = ""
+    mark: str = ""
 
 
 @dataclass(slots=True)
@@ -129,14 +148,18 @@ class Numbered:
     def sub(self, text: str) -> None:
         self.section.blocks.append(Block("subheading", text=text))
 
-    def table(self, headers: list[str], rows: list[list[str]], widths: list[int], group_first: bool = False) -> None:
+    def table(
+        self, headers: list[str], rows: list[list[str]], widths: list[int], group_keys: list[str] | None = None
+    ) -> None:
+        """A table; ``group_keys``: the first column is merged over the rows of equal keys."""
         self.section.blocks.append(
             Block(
                 "table",
                 headers=headers,
                 rows=[[c or EMPTY for c in r] for r in rows],
                 widths=widths,
-                group_first=group_first,
+                group=0 if group_keys is not None else None,
+                group_keys=group_keys or [],
             )
         )
 
@@ -169,35 +192,20 @@ def quote(text: str) -> str:
 
 # --- shared pieces -------------------------------------------------------------------------
 
-_GENITIVE = {
-    "Министерство": "Министерства",
-    "Комитет": "Комитета",
-    "Департамент": "Департамента",
-    "Управление": "Управления",
-    "Агентство": "Агентства",
-    "Служба": "Службы",
-    "Инспекция": "Инспекции",
-    "Администрация": "Администрации",
-    "Правительство": "Правительства",
-    "Федеральная": "Федеральной",
-    "Государственная": "Государственной",
-}
-
 
 def agency_genitive(agency: m.Agency | None) -> str:
-    """«приказом Министерства …»: the first word of the name in the genitive case.
+    """«приказом Министерства …»: the agency's name in the genitive case.
 
-    Names of Russian agencies put only their first word in the nominative
-    («Министерство социальной защиты населения …»); the rest is already
-    genitive. An unknown first word falls back to the short name (an
-    abbreviation does not decline), else the name as written.
+    ``name_genitive`` when the agency wrote it; otherwise the name declined as a phrase
+    (:func:`tpkit.russian.genitive`: the leading adjectives and the head word, the rest as written).
     """
     if agency is None:
         return ""
-    first, _, rest = agency.name.partition(" ")
-    if first in _GENITIVE:
-        return f"{_GENITIVE[first]} {rest}".strip()
-    return agency.short_name or agency.name
+    if agency.name_genitive:
+        return agency.name_genitive
+    from ..russian import genitive
+
+    return genitive(agency.name)
 
 
 def fmt_date(d: _dt.date | None) -> str:
@@ -205,32 +213,48 @@ def fmt_date(d: _dt.date | None) -> str:
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}" if d is not None else ""
 
 
-def make_stamp(approval: m.Approval | None, agency: m.Agency | None) -> Stamp:
+#: the mark of a draft, top right of the first page, above the blank stamp
+DRAFT_MARK = "ПРОЕКТ"
+_BLANK_DATE = "____________"
+_BLANK_NUMBER = "______"
+
+
+def make_stamp(approval: m.Approval | None, agency: m.Agency | None, *, part_of_act: bool = False) -> Stamp:
     """Гриф утверждения (ГОСТ Р 7.0.97-2025, реквизит 16).
 
     ``order``: УТВЕРЖДЕН / приказом <agency> / от <date> № <number>;
     ``resolution``: УТВЕРЖДАЮ / <head's position> / signature and name / date;
-    ``other``: УТВЕРЖДЕН / <title> / от … № ….  Without an approval the
-    stamp is printed with blanks to fill in by hand.
+    ``other``: УТВЕРЖДЕН / <title> / от … (№ …).
+
+    A draft — no approval, or one that lacks what its form needs (what TP203 and TP311 call unapproved) — is
+    marked «ПРОЕКТ», and its stamp has blanks for every value: a date or a number recorded before the document is
+    signed is not printed as if it had been. ``part_of_act``: a procedure that is part of an internal act
+    (``embedded_in``) is approved with it; without an approval of its own it has no stamp and no mark.
     """
+    from ..lint.rules.approval import is_draft
+
     who = agency_genitive(agency)
-    if approval is None:
-        return Stamp(["УТВЕРЖДЕН", f"приказом {who}".strip(), "от ____________ № ______"], kind="draft")
-    date = fmt_date(approval.date) or "____________"
-    number = approval.number or "______"
-    if approval.kind == "resolution":
+    kind = approval.kind if approval is not None else "order"
+    if part_of_act and is_draft(approval):
+        return Stamp([], kind=kind)
+    if is_draft(approval):
+        date, number, when = _BLANK_DATE, _BLANK_NUMBER, "«___» ____________ 20__ г."
+        mark = DRAFT_MARK
+    else:
+        assert approval is not None
+        date, number, when = fmt_date(approval.date), approval.number or "", fmt_date(approval.date)
+        mark = ""
+    if kind == "resolution":
         head = agency.head if agency is not None else None
         lines = ["УТВЕРЖДАЮ"]
         if head is not None:
             lines += [head.position, f"____________ {head.name}"]
-        lines.append(fmt_date(approval.date) or "«___» ____________ 20__ г.")
-        return Stamp(lines, kind="resolution", number=approval.number or "", date=fmt_date(approval.date))
-    if approval.kind == "order":
-        second = f"{APPROVAL_KINDS['order']['ru']} {who}".strip()
+        lines.append(when)
     else:
-        second = approval.title or ""
-    lines = ["УТВЕРЖДЕН"] + ([second] if second else []) + [f"от {date} № {number}"]
-    return Stamp(lines, kind=approval.kind, number=approval.number or "", date=fmt_date(approval.date))
+        title = approval.title if approval is not None else None
+        second = f"{APPROVAL_KINDS['order']['ru']} {who}".strip() if kind == "order" else (title or "")
+        lines = ["УТВЕРЖДЕН"] + ([second] if second else []) + [f"от {date}" + (f" № {number}" if number else "")]
+    return Stamp(lines, kind=kind, number="" if mark else number, date="" if mark else date, mark=mark)
 
 
 def official(reg: Registry, oid: str | None) -> str:
@@ -267,11 +291,13 @@ def group_heading(reg: Registry, tid: str | None, groups: list[tuple[str | None,
 def to_plain(obj: Any) -> Any:
     """Dataclasses, lists and dicts as plain dicts, lists and strings: what a sandboxed template may see.
 
-    Tables gain ``spans`` (row spans of each cell, 0 = merged into the cell above).
+    Tables gain ``spans`` (row spans of each cell, 0 = merged into the cell above) and ``number_chars`` (the
+    width of a number column in digits, 0 without one).
     """
     if isinstance(obj, Block):
         d = {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
         d["spans"] = obj.spans()
+        d["number_chars"] = obj.number_chars()
         return d
     if isinstance(obj, Section):
         d = {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}

@@ -25,11 +25,12 @@ def _qn(tag: str) -> str:
     return str(qn(tag))
 
 
-def _cell_text(tc: Any, t_tag: str, p_tag: str) -> str:
-    """The text of a cell, paragraphs joined by line breaks."""
+def _cell_text(tc: Any, t_tag: str, p_tag: str, hyphen_tag: str) -> str:
+    """The text of a cell, paragraphs joined by line breaks; a no-break hyphen (``w:noBreakHyphen``, what
+    ``tpkit render`` writes inside registration numbers: «№ 12-од») reads as a hyphen."""
     paras = []
     for p in tc.iter(p_tag):
-        paras.append("".join(t.text or "" for t in p.iter(t_tag)))
+        paras.append("".join(("-" if el.tag == hyphen_tag else el.text or "") for el in p.iter(t_tag, hyphen_tag)))
     return "\n".join(paras)
 
 
@@ -48,7 +49,7 @@ def _row_cells(tr: Any, tags: dict[str, str]) -> list[str]:
                     span = 1
             vmerge = props.find(tags["vMerge"])
             continued = vmerge is not None and vmerge.get(tags["val"], "continue") != "restart"
-        text = "" if continued else _cell_text(tc, tags["t"], tags["p"])
+        text = "" if continued else _cell_text(tc, tags["t"], tags["p"], tags["noBreakHyphen"])
         cells.extend([text] * span)
         if len(cells) >= MAX_COLUMNS:
             break
@@ -64,7 +65,7 @@ def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmap
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a bad file
         raise AuthoringError(f"{path}: не удалось открыть как документ Word (.docx): {type(exc).__name__}") from None
-    tags = {k: _qn(f"w:{k}") for k in ("tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge", "t", "p")}
+    tags = {k: _qn(f"w:{k}") for k in ("tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge", "t", "p", "noBreakHyphen")}
     tags["val"] = _qn("w:val")
     tables = [el for el in document.element.body.iterchildren(tags["tbl"])]
     rows: list[Row] = []

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..finding import Bi
 
 if TYPE_CHECKING:
+    from ...registry import Registry
     from ...registry import models as m
 
 #: the forms whose documents always carry a number
@@ -39,3 +40,10 @@ def is_draft(approval: m.Approval | None) -> bool:
     """A document is a draft (проект) while its approval is absent or lacks what its form requires: what TP203 and
     TP311 call unapproved. Documents print «ПРОЕКТ» and a blank stamp for it; the site shows the same state."""
     return approval is None or bool(approval_lacks(approval))
+
+
+def part_of_internal_act(reg: Registry, procedure: m.Procedure) -> bool:
+    """A procedure included in an internal act (``embedded_in``, an act of ``kind: internal``) is approved with that
+    act and needs no approval of its own (TP311); documents print no stamp of its own for it."""
+    act = reg.acts.get(procedure.embedded_in) if procedure.embedded_in else None
+    return act is not None and act.kind == "internal"

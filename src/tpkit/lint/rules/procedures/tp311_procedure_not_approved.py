@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..approval import approval_lacks, lacks_words
+from ..approval import approval_lacks, lacks_words, part_of_internal_act
 from ..examples import ACTS, RECEPTION, RECEPTION_PROCEDURE, sub
 from ..words import procedure_place
 
@@ -53,8 +53,7 @@ class ProcedureNotApproved(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
-            act = reg.acts.get(pr.embedded_in) if pr.embedded_in else None
-            if act is not None and act.kind == "internal":
+            if part_of_internal_act(reg, pr):
                 continue
             if pr.approval is None:
                 missing = Bi("нет approval", "no approval")
