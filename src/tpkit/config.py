@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .registry.files import CONFIG_FILE
 from .registry.models import Config
 from .registry.problem import SCHEMA, SYNTAX, UNREADABLE
 from .registry.source import read_source
@@ -20,7 +21,7 @@ def default_config() -> Config:
 
 
 def load_config(root: Path, lang: str | None = None) -> Config:
-    path = root / "tpkit.yaml"
+    path = root / CONFIG_FILE
     if not path.exists():
         return default_config()
     src = read_source(root, path, "tpkit")

@@ -25,6 +25,7 @@ from .registry.enums import (
     TOOL_KINDS,
 )
 from .registry.fielddocs import FIELD_DOCS, MODEL_DOCS
+from .registry.files import FOLDERS, TOP_FILES
 from .registry.models import FILE_KINDS, ID_PATTERN
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,12 +33,8 @@ BASE_ID = "https://tpkit.invalid/schemas/"
 
 #: file kind -> (schema file name, which registry files it describes)
 SCHEMA_FILES: dict[str, tuple[str, str]] = {
-    "tpkit": ("tpkit.schema.json", "tpkit.yaml"),
-    "agency": ("agency.schema.json", "agency.yaml"),
-    "acts": ("acts.schema.json", "acts.yaml"),
-    "touchpoints": ("touchpoints.schema.json", "touchpoints.yaml"),
-    "process": ("process.schema.json", "processes/*.yaml"),
-    "procedure": ("procedure.schema.json", "procedures/*.yaml"),
+    **{kind: (f"{kind}.schema.json", name) for name, kind in TOP_FILES.items()},
+    **{kind: (f"{kind}.schema.json", f"{folder}/*.yaml") for folder, kind in FOLDERS.items()},
 }
 
 #: Russian labels of the codes a schema lists, found by the codes themselves

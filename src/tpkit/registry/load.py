@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from ..util import gc_paused
 from . import models as m
 from .enums import NEEDS, OBJECT_KINDS
+from .files import FOLDERS, TOP_FILES, is_data, kind_of
 from .model import Located, Registry, Usage
 from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, SCHEMA, UNREADABLE, Problem
 from .references import check_references
@@ -29,15 +30,15 @@ REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
 def discover(root: Path) -> list[tuple[Path, str]]:
     """The registry's files and their kinds, in a stable order."""
     out: list[tuple[Path, str]] = []
-    for name, kind in (("agency.yaml", "agency"), ("acts.yaml", "acts"), ("touchpoints.yaml", "touchpoints")):
+    for name, kind in TOP_FILES.items():
         p = root / name
-        if p.exists() or p.is_symlink():
+        if is_data(kind) and (p.exists() or p.is_symlink()):
             out.append((p, kind))
-    for folder, kind in (("processes", "process"), ("procedures", "procedure")):
+    for folder, kind in FOLDERS.items():
         d = root / folder
         if d.is_dir() and not d.is_symlink():
             try:
-                found = [p for p in d.iterdir() if p.name.endswith((".yaml", ".yml")) and not p.name.startswith(".")]
+                found = [p for p in d.iterdir() if kind_of(f"{folder}/{p.name}") == kind]
             except OSError:
                 continue  # _folder_problems reports it
             out.extend((p, kind) for p in sorted(found, key=lambda p: p.name))
@@ -47,7 +48,7 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 def _folder_problems(root: Path) -> list[SourceFile]:
     """``processes/`` or ``procedures/`` that is there but cannot be read as a folder: say so, never skip silently."""
     out: list[SourceFile] = []
-    for folder, kind in (("processes", "process"), ("procedures", "procedure")):
+    for folder, kind in FOLDERS.items():
         d = root / folder
         if d.is_symlink():
             ru = "папка — символическая ссылка: реестр не следует по ссылкам, файлы в ней не прочитаны"

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import models as m
+from .files import CONFIG_FILE
 from .problem import Problem
 from .source import SourceFile
 
-ROOT_MARKER = "tpkit.yaml"
+ROOT_MARKER = CONFIG_FILE
 
 
 class NoRegistryError(Exception):
