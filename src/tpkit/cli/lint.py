@@ -25,8 +25,6 @@ from .errors import fail
 if TYPE_CHECKING:
     from ..lint.engine import LintResult
 
-FAIL_ON = ("error", "warning", "info", "never")
-
 
 @app.command()
 def lint(
@@ -78,8 +76,10 @@ def lint(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice("--format", fmt, FORMATS)
     lang = chosen_lang(lang)
+    from ..registry.enums import FAIL_ON
+
     if fail_on is not None and fail_on not in FAIL_ON:
-        fail("--fail-on: error | warning | info | never")
+        fail(f"--fail-on: {' | '.join(FAIL_ON)}")
     codes_in, codes_out = split_codes(select), split_codes(ignore)
     for opt, values in (("--select", codes_in), ("--ignore", codes_out)):
         bad = unknown_patterns(values or [])

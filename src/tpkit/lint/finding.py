@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from ..registry.enums import SEVERITIES
+
+#: info 0, warning 1, error 2
+SEVERITY_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}
 
 YamlPath = tuple[str | int, ...]
 

@@ -17,7 +17,7 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
 from pydantic_core import PydanticCustomError
 
-from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
+from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, FailOn, Language, SeverityName, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -61,7 +61,7 @@ class LintConfig(Model):
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, SeverityName] = Field(default_factory=dict)
-    fail_on: Literal["error", "warning", "info", "never"] = "error"
+    fail_on: FailOn = "error"
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
 
 
