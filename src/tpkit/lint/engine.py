@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..util import gc_paused
 from . import suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
@@ -114,20 +113,6 @@ def lint(
 ) -> LintResult:
     """The findings in ``reg``; with ``base`` (the registry at an earlier revision) the review rules'
     findings too."""
-    with gc_paused():
-        return _lint(reg, config, select, ignore, lang, base, only_files, debug)
-
-
-def _lint(
-    reg: Registry,
-    config: Config,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    lang: str,
-    base: Registry | None,
-    only_files: set[str] | None,
-    debug: bool,
-) -> LintResult:
     cat = catalogue()
     sel = Selection.from_config(config, select, ignore)
     enabled = [r for r in cat.values() if sel.enabled(r)]

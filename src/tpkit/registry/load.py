@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..util import gc_paused
 from . import models as m
 from .enums import NEEDS, OBJECT_KINDS
 from .files import FOLDERS, TOP_FILES, is_data, kind_of
@@ -73,11 +72,6 @@ def load_registry(root: Path, sources: Iterable[SourceFile] | None = None) -> Re
 
     ``sources`` lets review read files from a git revision instead of disk.
     """
-    with gc_paused():
-        return _load(root, sources)
-
-
-def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     reg = Registry(root=root)
     reg.needs = {code: v["ru"] for code, v in NEEDS.items()}
     if sources is None:
@@ -207,17 +201,23 @@ def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, 
     )
 
 
+def _add(
+    reg: Registry, src: SourceFile, kind: str, path: tuple[str | int, ...], obj: Any, into: dict[str, Any]
+) -> None:
+    """``obj`` (its node at ``path``) under its id, or a duplicate-id problem naming the file that has it first."""
+    if obj.id in into:
+        first = reg.where[(kind, obj.id)]
+        reg.problems.append(_dup_problem(src.rel, (*path, "id"), kind, obj.id, _declared(kind, first.file)))
+        return
+    into[obj.id] = obj
+    reg.where[(kind, obj.id)] = Located(src.rel, path)
+
+
 def _add_unique(
     reg: Registry, src: SourceFile, kind: str, base: tuple[str | int, ...], items: list[Any], into: dict[str, Any]
 ) -> None:
     for i, obj in enumerate(items):
-        path = (*base, i)
-        if obj.id in into:
-            first = reg.where[(kind, obj.id)]
-            reg.problems.append(_dup_problem(src.rel, (*path, "id"), kind, obj.id, _declared(kind, first.file)))
-            continue
-        into[obj.id] = obj
-        reg.where[(kind, obj.id)] = Located(src.rel, path)
+        _add(reg, src, kind, (*base, i), obj, into)
 
 
 def _load_list(
@@ -250,15 +250,8 @@ def _load_list(
         if (key, i) in bad_paths:
             continue
         item, _ = validate_model(item_model, raw)
-        if item is None:
-            continue
-        ident = item.id
-        if ident in into:
-            first = reg.where[(kind, ident)]
-            reg.problems.append(_dup_problem(src.rel, (key, i, "id"), kind, ident, _declared(kind, first.file)))
-            continue
-        into[ident] = item
-        reg.where[(kind, ident)] = Located(src.rel, (key, i))
+        if item is not None:
+            _add(reg, src, kind, (key, i), item, into)
 
 
 def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into: dict[str, _Doc]) -> None:
@@ -291,12 +284,7 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
                 object=f"{kind}:{ident}",
             )
         )
-    if ident in into:
-        first = reg.where[(kind, ident)]
-        reg.problems.append(_dup_problem(src.rel, ("id",), kind, ident, _declared(kind, first.file)))
-        return
-    into[ident] = obj
-    reg.where[(kind, ident)] = Located(src.rel, ())
+    _add(reg, src, kind, (), obj, into)
 
 
 def _index(reg: Registry) -> None:
