@@ -28,7 +28,8 @@ def load_config(root: Path, lang: str | None = None) -> Config:
     use_en = lang == "en"
     for p in src.problems:
         if p.kind in (SYNTAX, UNREADABLE, SCHEMA):
-            raise ConfigError(f"tpkit.yaml:{p.line}:{p.column}: {p.en if use_en else p.ru}")
+            at = p.span if p.span is not None else src.span(p.yaml_path)
+            raise ConfigError(f"tpkit.yaml:{at.line}:{at.column}: {p.en if use_en else p.ru}")
     data = src.data if src.data is not None else {}
     obj, problems = validate_model(Config, data)
     if problems:

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from ..registry.files import CONFIG_FILE, kind_of
 from ..registry.problem import FATAL
+from ..registry.span import START
 from .yamltext import MAX_FILE_BYTES, decode, parse, round_trip_yaml
 
 
@@ -369,7 +370,8 @@ def format_text(text: str, kind: str | None) -> str:
     fatal = [p for p in before.problems if p.kind in FATAL]
     if fatal:
         p = fatal[0]
-        raise FmtError(p.ru, p.line, p.column)
+        at = p.span or START  # the reader places what it finds
+        raise FmtError(p.ru, at.line, at.column)
     if not text.strip():
         return text
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -473,7 +475,8 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
         text, problem = decode(raw)
         if text is None:
             assert problem is not None
-            result.failed.append((rel, problem.line, problem.column, problem.ru))
+            at = problem.span or START
+            result.failed.append((rel, at.line, at.column, problem.ru))
             continue
         try:
             out = format_text(text, kind)

@@ -194,22 +194,7 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
             message = template
     message = printable(message)
     src = reg.files.get(hit.file)
-    if hit.line is not None:
-        line, col = hit.line, hit.column or 1
-        end_line, end_col = hit.end_line or line, hit.end_column or col
-        anchors: tuple[int, ...] = (line,)
-    elif src is not None:
-        span = src.span(hit.path)
-        line, col, end_line, end_col, anchors = (
-            span.line,
-            span.column,
-            span.end_line,
-            span.end_column,
-            span.anchor_lines,
-        )
-    else:
-        line = col = end_line = end_col = 1
-        anchors = (1,)
+    span = hit.span if hit.span is not None else reg.locate(hit.file, hit.path)
     stable = stable_path(src.data if src is not None else None, hit.path)
     severity = sel.severity.get(rule.code, rule.severity)
     return Finding(
@@ -218,14 +203,10 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
         severity=severity,
         message=message,
         path=hit.file,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
+        span=span,
         yaml_path=pointer(hit.path),
         object=hit.object,
         fingerprint=fingerprint(rule.code, hit.file, stable, hit.object, hit.key),
-        anchor_lines=anchors,
         stable_path=stable,
         key=hit.key,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -86,8 +87,6 @@ def load_registry(root: Path, sources: Iterable[SourceFile] | None = None) -> Re
                     MISSING_FILE,
                     f"нет обязательного файла {name}",
                     f"the required file {name} is missing",
-                    end_line=1,
-                    end_column=1,
                     file=name,
                 )
             )
@@ -113,18 +112,8 @@ def load_registry(root: Path, sources: Iterable[SourceFile] | None = None) -> Re
 
 def _file_problem(src: SourceFile, p: Problem) -> Problem:
     """A problem the reader found in ``src``, placed in the registry."""
-    return Problem(
-        p.kind,
-        p.ru,
-        p.en,
-        p.line,
-        p.column,
-        p.end_line,
-        p.end_column,
-        p.yaml_path,
-        file=src.rel,
-        key=f"{p.line}:{p.column}" if p.kind != SCHEMA else p.ru,
-    )
+    key = p.ru if p.kind == SCHEMA or p.span is None else f"{p.span.line}:{p.span.column}"
+    return replace(p, file=src.rel, key=key)
 
 
 def _usable(src: SourceFile) -> bool:
@@ -133,7 +122,7 @@ def _usable(src: SourceFile) -> bool:
 
 def _schema_problems(reg: Registry, src: SourceFile, problems: list[Problem]) -> None:
     for p in problems:
-        reg.problems.append(Problem(SCHEMA, p.ru, p.en, None, None, yaml_path=p.yaml_path, file=src.rel, key=p.ru))
+        reg.problems.append(Problem(SCHEMA, p.ru, p.en, None, yaml_path=p.yaml_path, file=src.rel, key=p.ru))
 
 
 def _collect_raw_ids(reg: Registry, kind: str, items: Any) -> None:
@@ -192,7 +181,6 @@ def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, 
         DUPLICATE_ID,
         f"идентификатор «{ident}» уже занят: {why[0]}",
         f"the id '{ident}' is already taken: {why[1]}",
-        None,
         None,
         yaml_path=path,
         file=file,
@@ -263,7 +251,7 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
         if kind == "process":
             _collect_raw_ids(reg, "feature", data.get("features"))
     if data is None:
-        reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, None, file=src.rel, key="empty"))
+        reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, file=src.rel, key="empty"))
         return
     obj, problems = validate_model(model, data)
     _schema_problems(reg, src, problems)
@@ -277,7 +265,6 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
                 ID_MISMATCH,
                 f"идентификатор «{ident}» не совпадает с именем файла «{src.stem}»",
                 f"the id '{ident}' differs from the file name '{src.stem}'",
-                None,
                 None,
                 yaml_path=("id",),
                 file=src.rel,

@@ -17,6 +17,7 @@ from . import models as m
 from .files import CONFIG_FILE
 from .problem import Problem
 from .source import SourceFile
+from .span import START, Span
 
 ROOT_MARKER = CONFIG_FILE
 
@@ -90,6 +91,11 @@ class Registry:
 
     def procedure_file(self, procedure: m.Procedure) -> str:
         return self.where[("procedure", procedure.id)].file
+
+    def locate(self, file: str, path: tuple[str | int, ...]) -> Span:
+        """Where ``path`` stands in ``file`` (the file's start if the registry has no such file)."""
+        src = self.files.get(file)
+        return src.span(path) if src is not None else START
 
     def need_label(self, code: str) -> str:
         return self.needs.get(code, code)

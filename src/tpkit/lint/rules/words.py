@@ -104,5 +104,4 @@ def names(items: list[str], limit: int = 3) -> Bi:
 
 def line_of(reg: Registry, file: str, path: YamlPath) -> int:
     """The line where ``path`` stands in ``file``: for messages that point at a second place."""
-    src = reg.files.get(file)
-    return src.span(path).line if src is not None else 0
+    return reg.locate(file, path).line if file in reg.files else 0
