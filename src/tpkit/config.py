@@ -20,6 +20,18 @@ def default_config() -> Config:
     return Config()
 
 
+def registry_language(start: Path) -> str | None:
+    """``language:`` of the registry above ``start``, as :func:`load_config` reads it: for help and ``tpkit rules``,
+    which speak the registry's language when run inside one. None outside a registry, or when its tpkit.yaml does
+    not load (the commands that read the registry report that)."""
+    from .registry import NoRegistryError, find_root
+
+    try:
+        return load_config(find_root(start)).language
+    except (NoRegistryError, ConfigError, OSError):
+        return None
+
+
 def load_config(root: Path, lang: str | None = None) -> Config:
     path = root / CONFIG_FILE
     if not path.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,8 +29,22 @@ app = typer.Typer(
 )
 
 
+def _checked_lang(value: str | None) -> str | None:
+    """``--lang``, before the command or after it: the one check of its value."""
+    if value is None:
+        return None
+    from ..registry.enums import LANGUAGES
+
+    if value not in LANGUAGES:
+        from .errors import fail
+
+        fail(f"--lang: {' | '.join(LANGUAGES)}")
+    return value
+
+
 LangOpt = Annotated[
-    Optional[str], typer.Option("--lang", metavar="LANG", help="Language of messages and help: ru | en.")
+    Optional[str],
+    typer.Option("--lang", metavar="LANG", help="Language of messages and help: ru | en.", callback=_checked_lang),
 ]
 RegistryOpt = Annotated[
     Optional[Path],
@@ -62,12 +77,24 @@ BaseArg = Annotated[
 ]
 
 
-class State:
-    """Global options, set by the callback before a command runs."""
+@dataclass
+class CliState:
+    """What the options before the command say (``tpkit --debug --lang en lint``), for the command that runs: kept
+    in the root context's ``obj`` (``state_of``), so one run's options never reach the next run in the same
+    process."""
 
-    debug = False
+    #: tracebacks of internal errors
+    debug: bool = False
     #: ``tpkit --lang en COMMAND``: the language given before the command
     lang: str | None = None
+
+
+def state_of(ctx: typer.Context) -> CliState:
+    """The state of the run ``ctx`` belongs to (made on first use: a caller may invoke the app without ``main``)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
 
 
 def _version(value: bool) -> None:
@@ -108,12 +135,9 @@ def _root(
     lang: LangOpt = None,
 ) -> None:
     collector_for(ctx)
-    State.debug = State.debug or debug
-    if lang is not None and lang not in ("ru", "en"):
-        from .errors import fail
-
-        fail("--lang: ru | en")
-    State.lang = lang
+    state = state_of(ctx)
+    state.debug = state.debug or debug
+    state.lang = lang
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -123,8 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     safe_console()  # a console without Cyrillic (cp866, ascii) gets \uXXXX, never a UnicodeEncodeError
     args = list(sys.argv[1:] if argv is None else argv)
     gc.disable()  # a one-shot process (see collector_for)
-    State.debug = "--debug" in args
-    State.lang = None
+    # whether a traceback is shown is known before the options are parsed: a parse error may need it
+    state = CliState(debug="--debug" in args)
 
     def invoke() -> None:
         from typer.main import get_command
@@ -132,18 +156,20 @@ def main(argv: list[str] | None = None) -> None:
         from . import i18n
 
         command = get_command(app)
-        i18n.translate(command, i18n.choose(args))
+        undo = i18n.follow_language(command, args)
         try:
-            command.main(args=args, prog_name="tpkit", standalone_mode=True)
+            command.main(args=args, prog_name="tpkit", standalone_mode=True, obj=state)
         except SystemExit as exc:
             # typer turns Ctrl-C into a silent exit 130 (SystemExit <- typer's Exit <- KeyboardInterrupt):
             # hand it back to guarded, which says so
             if exc.code == 130 and isinstance(getattr(exc.__context__, "__cause__", None), KeyboardInterrupt):
                 raise KeyboardInterrupt from None
             raise
+        finally:
+            undo()
 
     try:
-        sys.exit(guarded(invoke, debug=State.debug))
+        sys.exit(guarded(invoke, debug=state.debug))
     finally:
         # the process ends: what the command built goes with it, so the interpreter's last collection need
         # not walk it (0.1 s after a lint of 1,000 processes)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, PathsArg, ReportOpt, State, app
+from .app import LangOpt, PathsArg, ReportOpt, app, state_of
 from .common import (
     check_choice,
     check_output,
@@ -25,6 +25,7 @@ from .errors import fail
 
 @app.command()
 def lint(
+    ctx: typer.Context,
     paths: PathsArg = None,
     fmt: Annotated[
         Optional[str],
@@ -75,7 +76,7 @@ def lint(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice("--format", fmt, FORMATS)
-    lang = chosen_lang(lang)
+    lang = chosen_lang(ctx, lang)
     if fail_on is not None and fail_on not in FAIL_ON:
         fail(f"--fail-on: {' | '.join(FAIL_ON)}")
     codes_in, codes_out = split_codes(select), split_codes(ignore)
@@ -100,7 +101,7 @@ def lint(
         write_baseline=write_baseline is not None,
         since=since,
         fail_on=fail_on,
-        debug=State.debug,
+        debug=state_of(ctx).debug,
     )
     if since is not None:
         from ..review.core import lint_since
