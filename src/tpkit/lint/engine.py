@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import suppress
+from . import docs, suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
 from .rule import problem_code as problem_code  # public: render reports a problem by its rule's code
@@ -29,6 +29,8 @@ class LintResult:
     internal_errors: list[str] = field(default_factory=list)
     #: the files reported on (relative POSIX paths, sorted): all, or the ones named on the command line
     paths: list[str] = field(default_factory=list)
+    #: where each rule is documented (:func:`tpkit.lint.docs.docs_url`), for reports that link to it
+    docs_url: str | None = None
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -154,7 +156,7 @@ def lint(
         src.release()
     findings.sort(key=lambda f: f.sort_key)
     paths = sorted(p for p in reg.files if only_files is None or p in only_files)
-    return LintResult(findings, len(reg.files), errors, paths)
+    return LintResult(findings, len(reg.files), errors, paths, docs.docs_url(config))
 
 
 def _unused_findings(

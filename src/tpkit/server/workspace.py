@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import ConfigError, load_config
+from ..lint.docs import docs_url, rule_hover, rule_url
 from ..lint.engine import lint
 from ..lint.rule import catalogue
 from ..registry import NoRegistryError, Registry, find_root, load_registry
@@ -91,6 +92,8 @@ class RegistryWorkspace:
         self.root = root
         self.config: Config = Config()
         self.config_error: str | None = None
+        #: the last diagnostics of each file linted (what a hover on a finding explains)
+        self.diagnostics: dict[str, list[Diag]] = {}
         self._disk: dict[str, tuple[tuple[int, int], SourceFile]] = {}
         self._buffers: dict[str, str] = {}
         self._parsed: dict[str, SourceFile] = {}
@@ -181,7 +184,26 @@ class RegistryWorkspace:
         if self.config_error is not None and CONFIG_FILE in files:
             loc = Loc(CONFIG_FILE, 0, 0, 0, 0)
             out[CONFIG_FILE].append(Diag(loc, "TP002", "schema-violation", "error", self.config_error, True))
+        self.diagnostics.update(out)
         return out
+
+    # -- rules -------------------------------------------------------------------------
+
+    def rule_link(self, code: str) -> str | None:
+        """Where a rule is documented (``TPKIT_DOCS_URL``, else ``docs_url`` in tpkit.yaml), else None."""
+        return rule_url(docs_url(self.config), code)
+
+    def rule_hover(self, code: str) -> str | None:
+        """A rule's summary, why, and its link if there is one (Markdown), in the registry's language."""
+        return rule_hover(code, self.config.language, self.rule_link(code))
+
+    def diagnostics_at(self, rel: str, line: int, column: int) -> list[Diag]:
+        """The last diagnostics of ``rel`` whose range holds the position (0-based line, code-point column)."""
+        return [
+            d
+            for d in self.diagnostics.get(rel, [])
+            if (d.loc.line, d.loc.column) <= (line, column) <= (d.loc.end_line, d.loc.end_column)
+        ]
 
     @property
     def loaded(self) -> bool:
