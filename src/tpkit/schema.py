@@ -20,8 +20,11 @@ from .registry.enums import (
     CHANNELS,
     DEMAND_WORDS,
     DIRECTIONS,
+    FAIL_ON,
     FORM_LABELS,
+    LANGUAGES,
     NEEDS,
+    SEVERITIES,
     TOOL_KINDS,
 )
 from .registry.fielddocs import FIELD_DOCS, MODEL_DOCS
@@ -47,9 +50,9 @@ _CODE_LABELS[tuple(APPROVAL_KINDS)] = ["приказ", "резолюция", "и
 _CODE_LABELS[tuple(CHANNELS)] = [f"{v['ru']} ({FORM_LABELS[v['form']]['ru']})" for v in CHANNELS.values()]
 _CODE_LABELS[("process", "direction")] = ["отдельный процесс", "единый процесс для всего направления деятельности"]
 _CODE_LABELS[("ok", "gap")] = ["критерий соблюден", "есть недостаток"]
-_CODE_LABELS[("error", "warning", "info")] = ["ошибка", "предупреждение", "информация"]
-_CODE_LABELS[("error", "warning", "info", "never")] = [*_CODE_LABELS[("error", "warning", "info")], "никогда"]
-_CODE_LABELS[("ru", "en")] = ["русский", "английский"]
+_CODE_LABELS[SEVERITIES] = ["ошибка", "предупреждение", "информация"]
+_CODE_LABELS[FAIL_ON] = [*_CODE_LABELS[SEVERITIES], "никогда"]
+_CODE_LABELS[LANGUAGES] = ["русский", "английский"]
 
 #: where the schemas hold a need code
 _NEED_FIELDS = (("ProcessTouchpoint", "needs"),)
