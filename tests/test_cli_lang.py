@@ -82,6 +82,9 @@ def test_one_run_s_language_and_options_do_not_reach_the_next_in_one_process(
             main(args)
         out = capsys.readouterr().out
         assert shown in out and hidden not in out, (args, out)
+        import gc
+
+        assert gc.isenabled()  # main called with arguments gives the caller's process its collector back
     from conftest import run_cli
 
     r = run_cli("--debug", "site", "--registry", str(base), "-o", str(tmp_path / "a"))

@@ -146,7 +146,11 @@ def main(argv: list[str] | None = None) -> None:
 
     safe_console()  # a console without Cyrillic (cp866, ascii) gets \uXXXX, never a UnicodeEncodeError
     args = list(sys.argv[1:] if argv is None else argv)
-    gc.disable()  # a one-shot process (see collector_for)
+    # the console script and ``python -m tpkit`` pass no argv: the process is this run, and ends with it; a caller
+    # that passes argv (a test) keeps its process, and gets its collector back as it was
+    whole_process = argv is None
+    collecting = gc.isenabled()
+    gc.disable()  # a one-shot run (see collector_for)
     # whether a traceback is shown is known before the options are parsed: a parse error may need it
     state = CliState(debug="--debug" in args)
 
@@ -171,6 +175,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         sys.exit(guarded(invoke, debug=state.debug))
     finally:
-        # the process ends: what the command built goes with it, so the interpreter's last collection need
-        # not walk it (0.1 s after a lint of 1,000 processes)
-        gc.freeze()
+        if whole_process:
+            # the process ends: what the command built goes with it, so the interpreter's last collection need
+            # not walk it
+            gc.freeze()
+        elif collecting:
+            gc.enable()
