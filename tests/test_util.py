@@ -87,8 +87,10 @@ def test_the_language_server_keeps_the_collector() -> None:
     from tpkit.cli.app import collector_for
 
     gc.disable()
+    threshold = gc.get_threshold()
     try:
         collector_for(SimpleNamespace(invoked_subcommand="server"))  # type: ignore[arg-type]
-        assert gc.isenabled()
+        assert gc.isenabled() and gc.get_threshold()[0] >= 10_000
     finally:
         gc.enable()
+        gc.set_threshold(*threshold)

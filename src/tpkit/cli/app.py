@@ -115,11 +115,14 @@ def collector_for(ctx: typer.Context) -> None:
     the start of the process (``tpkit lint`` of 1,000 processes: 0.93 s of CPU against 1.18 s with it on, see
     docs/decisions.md); reference counting still frees everything that is dropped, only cycles wait, and a
     one-shot command ends soon. A process-wide switch, so it is made by the command line, never by the
-    libraries a language server imports: ``tpkit server`` turns it back on, and a caller that runs a command
-    in its own process (a test) gets it back when the command ends.
+    libraries a language server imports. ``tpkit server`` runs for hours and must free what each edit's
+    registry leaves: the collector is on, collecting young objects by the hundred thousand rather than by 700
+    (a load and lint of 1,000 processes: 0.69 s of CPU against 0.92 s with the default, 0.62 s paused). A caller
+    that runs a command in its own process (a test) gets its collector back when the command ends.
     """
     if ctx.invoked_subcommand in LONG_RUNNING:
         gc.enable()
+        gc.set_threshold(100_000, 10, 10)
     elif gc.isenabled():
         gc.disable()
         ctx.call_on_close(gc.enable)
