@@ -56,36 +56,20 @@ def main() -> None:
     from tpkit.registry.source import read_source
     from tpkit.report import get_reporter
 
-    try:
-        from tpkit.util import gc_paused
-    except ImportError:  # code from before the collector was paused
-        import contextlib
-
-        gc_paused = contextlib.nullcontext  # type: ignore[assignment]
-
     mark("import")
-    if args.no_gc_pause:
-        import contextlib
-
-        import tpkit.lint.engine as eng
-        import tpkit.registry.load as regmod
-
-        regmod.gc_paused = eng.gc_paused = contextlib.nullcontext  # type: ignore[attr-defined]
-        pause = contextlib.nullcontext
-    else:
-        pause = gc_paused
+    paused = not args.no_gc_pause
+    if paused:  # as the command line does for a one-shot command (tpkit.cli.app.pause_collector)
+        gc.disable()
     root = find_root(args.root)
     config = load_config(root)
-    with pause():
-        sources = [read_source(root, p, kind) for p, kind in discover(root)]
+    sources = [read_source(root, p, kind) for p, kind in discover(root)]
     mark("read + parse")
     reg = load_registry(root, sources)
     mark("validate + registry")
     cat = catalogue()
-    with pause():
-        for code, rule in cat.items():
-            list(rule().check(reg))
-            mark(f"rule {code}")
+    for code, rule in cat.items():
+        list(rule().check(reg))
+        mark(f"rule {code}")
     result = engine.lint(reg, config)
     now = clock()
     rules_again = sum(v for k, v in marks if k.startswith("rule "))
@@ -97,9 +81,6 @@ def main() -> None:
         prof.disable()
 
     total = sum(v for _, v in marks)
-    import contextlib
-
-    paused = pause is not contextlib.nullcontext
     print(f"{root}: {len(reg.files)} files, {len(result.findings)} findings, gc {'paused' if paused else 'on'}")
     rules = [(k, v) for k, v in marks if k.startswith("rule ")]
     for name, v in marks:
@@ -114,6 +95,7 @@ def main() -> None:
         import pstats
 
         pstats.Stats(prof).sort_stats("tottime").print_stats(args.cprofile)
+    gc.enable()
     gc.collect()
 
 

@@ -107,3 +107,24 @@ def test_only_the_command_line_talks_to_the_terminal(path: Path) -> None:
     for module, _names, line in _imports(path):
         root = module.split(".")[0]
         assert root not in TERMINAL, f"{path.relative_to(SRC)}:{line} imports {module}: only tpkit.cli may"
+
+
+def test_state_lives_where_it_is_owned() -> None:
+    """An index of the registry is a ``cached_property`` on ``Registry``, not a string key written into its
+    ``__dict__`` by a rule; the one-shot switch of the garbage collector is the command line's, not a library's."""
+    found: list[str] = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+                if not (isinstance(node.value, ast.Name) and node.value.id == "cls"):  # a class reading its own
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno} uses another object's __dict__")
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "gc"
+                and node.attr in ("freeze", "disable")
+                and _package(path) != "cli"
+            ):
+                found.append(f"{path.relative_to(SRC)}:{node.lineno} gc.{node.attr} outside the command line")
+    assert not found, found

@@ -206,3 +206,26 @@ def test_usage_errors_are_exit_2(base: Path, tmp_path: Path) -> None:
         r = run_cli(*args)
         assert r.code == 2, args
         assert "Traceback" not in r.stderr and r.stderr.strip(), args
+
+
+# -- the request object behind tpkit lint ---------------------------------------------------------
+
+
+def test_a_lint_request_writes_applies_and_refuses_baselines_without_the_command_line(base: Path) -> None:
+    """``lint/request.py`` carries what ``tpkit lint`` does with a baseline; the command only parses and prints."""
+    from tpkit.config import load_config
+    from tpkit.lint.request import LintRequest, RequestError
+
+    write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope\n")
+    config = load_config(base)
+    wrote = LintRequest(base, config, "en", write_baseline=True).run()
+    assert wrote.baseline_text is not None and wrote.result.findings and wrote.exit_code == 0
+    path = base.parent / "baseline.json"
+    path.write_text(wrote.baseline_text, encoding="utf-8")
+    applied = LintRequest(base, config, "en", baseline=path).run()
+    assert applied.result.findings == [] and applied.hidden == len(wrote.result.findings)
+    assert applied.baseline_text is None and applied.exit_code == 0
+    plain = LintRequest(base, config, "en").run()
+    assert plain.exit_code == 1 and "invalid value" in plain.result.findings[0].message
+    with pytest.raises(RequestError, match="--write-baseline"):
+        LintRequest(base, config, "en", write_baseline=True, only_files={"processes/x.yaml"}).run()

@@ -61,3 +61,48 @@ def test_every_help_text_has_its_russian_form() -> None:
 
     walk(get_command(app))
     assert not missing, missing
+
+
+def test_one_run_s_language_and_options_do_not_reach_the_next_in_one_process(
+    tmp_path: Path, base: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    """Command-line state lives in the run's context: Russian help does not stay in click's words for the next
+    run, and ``--debug`` before one command does not hold for the next."""
+    import pytest
+
+    from tpkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TPKIT_LANG", "")
+    for args, shown, hidden in (
+        (["--help"], "Параметры", "Options"),
+        (["--lang", "en", "--help"], "Options", "Параметры"),
+    ):
+        with pytest.raises(SystemExit):
+            main(args)
+        out = capsys.readouterr().out
+        assert shown in out and hidden not in out, (args, out)
+        import gc
+
+        assert gc.isenabled()  # main called with arguments gives the caller's process its collector back
+    from conftest import run_cli
+
+    r = run_cli("--debug", "site", "--registry", str(base), "-o", str(tmp_path / "a"))
+    assert r.code == 0 and f"tpkit: {base}" in r.stderr, r.stderr
+    r = run_cli("site", "--registry", str(base), "-o", str(tmp_path / "b"))
+    assert r.code == 0 and f"tpkit: {base}" not in r.stderr, r.stderr
+
+
+def test_the_site_speaks_the_language_asked_for(base: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    """``tpkit --lang en site`` and ``TPKIT_LANG=en tpkit site`` build the site in English, as every other
+    command follows them (the site used to read only the registry's language)."""
+    from conftest import run_cli
+
+    write(base, "processes/x.yaml", "id: x\ntitle: X\ndirection: nope\n")
+    monkeypatch.setenv("TPKIT_LANG", "")
+    for args, env in ((["--lang", "en"], ""), ([], "en")):
+        monkeypatch.setenv("TPKIT_LANG", env)
+        out = tmp_path / f"site-{env or 'arg'}"
+        assert run_cli(*args, "site", "--registry", str(base), "-o", str(out)).code == 1
+        pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+        assert "invalid value" in pages and "недопустимое значение" not in pages

@@ -95,6 +95,19 @@ def test_fail_on_in_config_and_on_the_command_line(tp106: Path) -> None:
     assert run_cli("lint", str(tp106), "--fail-on", "sometimes").code == 2
 
 
+def test_fail_on_values_are_written_once(base: Path) -> None:
+    """``--fail-on`` and ``lint.fail_on`` accept the same values, from one definition."""
+    from typing import get_args
+
+    from tpkit.registry.enums import FAIL_ON
+    from tpkit.registry.models import LintConfig
+
+    assert FAIL_ON == ("error", "warning", "info", "never")
+    assert get_args(LintConfig.model_fields["fail_on"].annotation) == FAIL_ON
+    r = run_cli("lint", str(base), "--fail-on", "sometimes")
+    assert r.code == 2 and "error | warning | info | never" in r.stderr
+
+
 def test_fail_on_info_counts_advice(base: Path) -> None:
     edit(
         base,

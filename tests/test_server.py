@@ -80,11 +80,40 @@ def test_duplicate_typed_in_an_unsaved_buffer_appears_and_disappears(client: Lsp
     (d,) = [d for d in diags if d["code"] == "TP104"]
     assert d["severity"] == 1
     assert d["source"] == "tpkit"
-    assert d["codeDescription"]["href"].endswith("#tp104")
+    assert "codeDescription" not in d  # no docs_url, no TPKIT_DOCS_URL: no link to a page about nothing
     assert d["range"]["start"] == {"line": line_of(changed, "тот же портал"), "character": 4}
+    # the rule's text comes inline instead, on a hover over the finding
+    hover = client.request("textDocument/hover", at(uri, d["range"]["start"]["line"], 5))
+    assert "**TP104**" in hover["contents"]["value"] and "Почему." in hover["contents"]["value"]
     assert path.read_text(encoding="utf-8") == text  # the file on disk is untouched
     client.change(uri, text, 3)
     assert client.diagnostics(uri, lambda d: not d) == []
+
+
+def test_a_finding_links_to_its_rule_where_the_rules_are_documented(reg: Path) -> None:
+    """``docs_url`` in tpkit.yaml (the agency's published site), and TPKIT_DOCS_URL over it."""
+    config = reg / "tpkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "docs_url: https://tpkit.agency.example/rules/{lower}.html\n",
+        encoding="utf-8",
+    )
+    path = reg / PROCESS
+    text = with_duplicate(path.read_text(encoding="utf-8"))
+    for env, href in (
+        ({"TPKIT_DOCS_URL": ""}, "https://tpkit.agency.example/rules/tp104.html"),
+        ({"TPKIT_DOCS_URL": "https://wiki.example.ru/tpkit#{code}"}, "https://wiki.example.ru/tpkit#TP104"),
+    ):
+        c = LspClient(cwd=reg, env=env)
+        try:
+            c.initialize(reg)
+            uri = c.open(path, text)
+            diags = c.diagnostics(uri, lambda d: bool(d))
+            (d,) = [d for d in diags if d["code"] == "TP104"]
+            assert d["codeDescription"]["href"] == href
+            hover = c.request("textDocument/hover", at(uri, d["range"]["start"]["line"], 5))
+            assert f"]({href})" in hover["contents"]["value"]
+        finally:
+            c.close()
 
 
 def test_a_change_in_the_catalogue_reaches_the_open_processes(client: LspClient, reg: Path) -> None:

@@ -214,3 +214,35 @@ def test_version_and_module_entry() -> None:
     r = run_proc("--version")
     assert r.code == 0 and r.stdout.startswith("tpkit ")
     assert run_cli("--version").stdout.startswith("tpkit ")
+
+
+def test_one_table_says_which_file_is_which_kind(tmp_path: Path) -> None:
+    """The loader, a git revision, the language server and fmt ask one ``kind_of``; ``discover`` finds exactly the
+    data files it names."""
+    from tpkit.author import fmt
+    from tpkit.registry.files import kind_of
+    from tpkit.registry.load import discover
+    from tpkit.server import workspace
+
+    kinds = {
+        "tpkit.yaml": "tpkit",
+        "agency.yaml": "agency",
+        "acts.yaml": "acts",
+        "touchpoints.yaml": "touchpoints",
+        "processes/a.yaml": "process",
+        "processes/b.yml": "process",
+        "procedures/c.yaml": "procedure",
+        "processes/.hidden.yaml": None,
+        "processes/notes.md": None,
+        "processes/sub/d.yaml": None,
+        "other/e.yaml": None,
+        "processes": None,
+        "agency.yml": None,
+    }
+    assert {rel: kind_of(rel) for rel in kinds} == kinds
+    assert fmt.kind_of is kind_of and workspace.kind_of is kind_of
+    for rel in kinds:
+        if rel != "processes":
+            write(tmp_path, rel, "id: x\n")
+    found = {p.relative_to(tmp_path).as_posix(): k for p, k in discover(tmp_path)}
+    assert found == {rel: k for rel, k in kinds.items() if k not in (None, "tpkit")}

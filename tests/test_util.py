@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tpkit.util import atomic_write_bytes, atomic_write_text
 
@@ -46,3 +49,48 @@ def test_a_device_or_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None
     atomic_write_bytes(fifo, b"data")
     reader.join(timeout=10)
     assert got == [b"data"] and stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_the_collector_is_paused_by_a_one_shot_command_not_by_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``gc`` is process-wide: the command line pauses it for ``tpkit lint`` and gives it back; loading and linting
+    as a library (the language server does) leave it alone."""
+    import gc
+
+    from conftest import EXAMPLE, run_cli
+
+    from tpkit.config import load_config
+    from tpkit.lint import engine
+    from tpkit.registry import load_registry
+
+    seen: list[bool] = []
+    real = engine.run_rules
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "run_rules", spy)
+    assert run_cli("lint", str(EXAMPLE)).code in (0, 1)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    seen.clear()
+    engine.lint(load_registry(EXAMPLE), load_config(EXAMPLE))
+    assert seen and all(seen) and gc.isenabled()
+
+
+def test_the_language_server_keeps_the_collector() -> None:
+    """``tpkit server`` runs for hours: the pause that :func:`tpkit.cli.app.main` makes for a one-shot process is
+    lifted for it."""
+    import gc
+    from types import SimpleNamespace
+
+    from tpkit.cli.app import collector_for
+
+    gc.disable()
+    threshold = gc.get_threshold()
+    try:
+        collector_for(SimpleNamespace(invoked_subcommand="server"))  # type: ignore[arg-type]
+        assert gc.isenabled() and gc.get_threshold()[0] >= 10_000
+    finally:
+        gc.enable()
+        gc.set_threshold(*threshold)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .registry.files import CONFIG_FILE
 from .registry.models import Config
 from .registry.problem import SCHEMA, SYNTAX, UNREADABLE
 from .registry.source import read_source
@@ -19,15 +20,28 @@ def default_config() -> Config:
     return Config()
 
 
+def registry_language(start: Path) -> str | None:
+    """``language:`` of the registry above ``start``, as :func:`load_config` reads it: for help and ``tpkit rules``,
+    which speak the registry's language when run inside one. None outside a registry, or when its tpkit.yaml does
+    not load (the commands that read the registry report that)."""
+    from .registry import NoRegistryError, find_root
+
+    try:
+        return load_config(find_root(start)).language
+    except (NoRegistryError, ConfigError, OSError):
+        return None
+
+
 def load_config(root: Path, lang: str | None = None) -> Config:
-    path = root / "tpkit.yaml"
+    path = root / CONFIG_FILE
     if not path.exists():
         return default_config()
     src = read_source(root, path, "tpkit")
     use_en = lang == "en"
     for p in src.problems:
         if p.kind in (SYNTAX, UNREADABLE, SCHEMA):
-            raise ConfigError(f"tpkit.yaml:{p.line}:{p.column}: {p.en if use_en else p.ru}")
+            at = p.span if p.span is not None else src.span(p.yaml_path)
+            raise ConfigError(f"tpkit.yaml:{at.line}:{at.column}: {p.en if use_en else p.ru}")
     data = src.data if src.data is not None else {}
     obj, problems = validate_model(Config, data)
     if problems:

@@ -20,11 +20,15 @@ from .registry.enums import (
     CHANNELS,
     DEMAND_WORDS,
     DIRECTIONS,
+    FAIL_ON,
     FORM_LABELS,
+    LANGUAGES,
     NEEDS,
+    SEVERITIES,
     TOOL_KINDS,
 )
 from .registry.fielddocs import FIELD_DOCS, MODEL_DOCS
+from .registry.files import FOLDERS, TOP_FILES
 from .registry.models import FILE_KINDS, ID_PATTERN
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,12 +36,8 @@ BASE_ID = "https://tpkit.invalid/schemas/"
 
 #: file kind -> (schema file name, which registry files it describes)
 SCHEMA_FILES: dict[str, tuple[str, str]] = {
-    "tpkit": ("tpkit.schema.json", "tpkit.yaml"),
-    "agency": ("agency.schema.json", "agency.yaml"),
-    "acts": ("acts.schema.json", "acts.yaml"),
-    "touchpoints": ("touchpoints.schema.json", "touchpoints.yaml"),
-    "process": ("process.schema.json", "processes/*.yaml"),
-    "procedure": ("procedure.schema.json", "procedures/*.yaml"),
+    **{kind: (f"{kind}.schema.json", name) for name, kind in TOP_FILES.items()},
+    **{kind: (f"{kind}.schema.json", f"{folder}/*.yaml") for folder, kind in FOLDERS.items()},
 }
 
 #: Russian labels of the codes a schema lists, found by the codes themselves
@@ -50,9 +50,9 @@ _CODE_LABELS[tuple(APPROVAL_KINDS)] = ["приказ", "резолюция", "и
 _CODE_LABELS[tuple(CHANNELS)] = [f"{v['ru']} ({FORM_LABELS[v['form']]['ru']})" for v in CHANNELS.values()]
 _CODE_LABELS[("process", "direction")] = ["отдельный процесс", "единый процесс для всего направления деятельности"]
 _CODE_LABELS[("ok", "gap")] = ["критерий соблюден", "есть недостаток"]
-_CODE_LABELS[("error", "warning", "info")] = ["ошибка", "предупреждение", "информация"]
-_CODE_LABELS[("error", "warning", "info", "never")] = [*_CODE_LABELS[("error", "warning", "info")], "никогда"]
-_CODE_LABELS[("ru", "en")] = ["русский", "английский"]
+_CODE_LABELS[SEVERITIES] = ["ошибка", "предупреждение", "информация"]
+_CODE_LABELS[FAIL_ON] = [*_CODE_LABELS[SEVERITIES], "никогда"]
+_CODE_LABELS[LANGUAGES] = ["русский", "английский"]
 
 #: where the schemas hold a need code
 _NEED_FIELDS = (("ProcessTouchpoint", "needs"),)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -153,29 +150,3 @@ def resource_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / name
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a batch of long-lived objects is built.
-
-    Loading a registry allocates millions of objects that all survive (nodes,
-    data, models); each collection would walk the growing heap again, which
-    made the collector the largest single cost of ``tpkit lint`` on a large
-    registry. Reference counting still frees everything that is dropped; only
-    cycles wait for the collector, which runs again when the block ends.
-    Nested use is fine.
-
-    When the outermost block ends, what it built is frozen (moved out of the
-    collector's generations, see :func:`gc.freeze`): otherwise the collector
-    would walk it up to three more times as it ages. Frozen objects are still
-    freed by reference counting.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.freeze()
-            gc.enable()

@@ -25,11 +25,10 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ..registry.files import CONFIG_FILE, kind_of
 from ..registry.problem import FATAL
+from ..registry.span import START
 from .yamltext import MAX_FILE_BYTES, decode, parse, round_trip_yaml
-
-#: registry file (relative path pattern) -> file kind
-_TOP_FILES = {"tpkit.yaml": "tpkit", "agency.yaml": "agency", "acts.yaml": "acts", "touchpoints.yaml": "touchpoints"}
 
 
 class FmtError(Exception):
@@ -79,16 +78,6 @@ def _field_info(model: type[BaseModel]) -> tuple[list[str], dict[str, type[BaseM
         if found:
             nested[name] = found[0]
     return order, nested
-
-
-def kind_of(rel: str) -> str | None:
-    """The file kind of a registry file from its path relative to the root."""
-    if rel in _TOP_FILES:
-        return _TOP_FILES[rel]
-    parts = rel.split("/")
-    if len(parts) == 2 and parts[1].endswith((".yaml", ".yml")) and not parts[1].startswith("."):
-        return {"processes": "process", "procedures": "procedure"}.get(parts[0])
-    return None
 
 
 # --- comments -------------------------------------------------------------------------------
@@ -381,7 +370,8 @@ def format_text(text: str, kind: str | None) -> str:
     fatal = [p for p in before.problems if p.kind in FATAL]
     if fatal:
         p = fatal[0]
-        raise FmtError(p.ru, p.line, p.column)
+        at = p.span or START  # the reader places what it finds
+        raise FmtError(p.ru, at.line, at.column)
     if not text.strip():
         return text
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -438,7 +428,7 @@ def _targets(root: Path, paths: list[Path]) -> tuple[list[tuple[Path, str]], lis
         paths = [root]
     out: dict[Path, str] = {}
     skipped: list[str] = []
-    every = [(root / "tpkit.yaml", "tpkit"), *discover(root)]
+    every = [(root / CONFIG_FILE, "tpkit"), *discover(root)]
     for p in paths:
         rp = p.resolve()
         if rp.is_dir():
@@ -485,7 +475,8 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
         text, problem = decode(raw)
         if text is None:
             assert problem is not None
-            result.failed.append((rel, problem.line, problem.column, problem.ru))
+            at = problem.span or START
+            result.failed.append((rel, at.line, at.column, problem.ru))
             continue
         try:
             out = format_text(text, kind)

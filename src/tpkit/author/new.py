@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..registry.span import START
 from . import AuthoringError, check_inside
 from .yamltext import CONTROL_CHARS, INVISIBLE_CHARS, append_to_sequence, compose, decode, indent, parse
 
@@ -178,11 +179,13 @@ def _new_touchpoint(root: Path, reg: Registry, ident: str, title: str, channel: 
     raw = path.read_bytes()
     old, problem = decode(raw)
     if old is None:
-        raise AuthoringError(f"touchpoints.yaml:{problem.line if problem else 1}: {problem.ru if problem else ''}")
+        at = problem.span if problem is not None and problem.span is not None else START
+        raise AuthoringError(f"touchpoints.yaml:{at.line}: {problem.ru if problem else ''}")
     before = parse(old)
     if before.fatal:
         p = before.problems[0]
-        raise AuthoringError(f"touchpoints.yaml:{p.line}:{p.column}: {p.ru} — исправьте файл / fix the file first")
+        at = p.span or START
+        raise AuthoringError(f"touchpoints.yaml:{at.line}:{at.column}: {p.ru} — исправьте файл / fix the file first")
     data = before.data if before.data is not None else {}
     if not isinstance(data, dict) or not isinstance(data.get("touchpoints", []) or [], list):
         raise AuthoringError("touchpoints.yaml: ожидается словарь с ключом touchpoints: списком точек")

@@ -45,18 +45,13 @@ def check_direction(direction: str | None) -> None:
     check_choice("--direction", direction, DIRECTIONS, "неизвестное направление")
 
 
-def check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in ("ru", "en"):
-        fail("--lang: ru | en")
-
-
-def chosen_lang(lang: str | None) -> str | None:
-    """The language asked for: ``--lang`` after the command, before it, or ``TPKIT_LANG`` (None: the registry's)."""
-    from .app import State
+def chosen_lang(ctx: typer.Context, lang: str | None) -> str | None:
+    """The language asked for: ``--lang`` after the command (``lang``, checked by its option), before it, or
+    ``TPKIT_LANG``; None: the registry's (``language:`` in its tpkit.yaml, as the config loader reads it)."""
+    from .app import state_of
     from .i18n import env_lang
 
-    check_lang(lang)
-    return lang or State.lang or env_lang()
+    return lang or state_of(ctx).lang or env_lang()
 
 
 def use_color(fmt: str, output: object) -> bool:

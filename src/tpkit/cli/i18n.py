@@ -1,24 +1,30 @@
 """The language of the command line: help, headings and findings follow one choice.
 
 The choice, first that applies: ``--lang ru|en`` anywhere on the command line (before ``--``), the ``TPKIT_LANG``
-variable, ``language:`` in the ``tpkit.yaml`` of the registry above the working folder, Russian.
+variable, ``language:`` in the ``tpkit.yaml`` of the registry above the working folder (as the config loader reads
+it: :func:`tpkit.config.registry_language`), Russian.
 
-Help texts are written in English in the command modules (the code's language); :func:`translate` walks the click
-command tree typer builds and puts the Russian text in place, and click's and typer's own words ("Usage:",
-"Options:", "Show this message and exit.") are translated through the ``_`` each of their modules looks up when
-it formats help. Looking at the arguments for ``--lang`` here is not a second parser: nothing else is read, and
-typer still parses everything.
+Help is printed while the options are parsed, before any command runs, so the language of help is chosen from the
+arguments as given: looking at them for ``--lang`` is not a second parser (nothing else is read, typer still
+parses everything, and ``--lang``'s value is checked once, by its option). It is chosen when help or a usage error
+is first shown, not before: reading ``tpkit.yaml`` costs the config loader's imports, which ``tpkit --version``
+and a clean ``tpkit lint`` never need.
+
+Help texts are written in English in the command modules (the code's language); :func:`follow_language` has the
+click command tree typer builds put the Russian text in place when its help is asked for, and click's and typer's
+own words ("Usage:", "Options:", "Show this message and exit.") follow through the ``_`` each of their modules
+looks up when it formats help, until the run's undo puts their own back.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-LANGS = ("ru", "en")
+import typer
 
 #: help texts and command descriptions: English (as written in the code) -> Russian
 HELP_RU: dict[str, str] = {
@@ -224,83 +230,116 @@ def _from_argv(argv: Iterable[str]) -> str | None:
     return None
 
 
-def _from_registry(start: Path) -> str | None:
-    """``language:`` of the tpkit.yaml above ``start``, read as text (a broken file is lint's to report)."""
-    try:
-        here = start.resolve()
-    except OSError:
-        return None
-    for folder in (here, *here.parents):
-        config = folder / "tpkit.yaml"
-        if config.is_file():
-            try:
-                text = config.read_text(encoding="utf-8", errors="replace")[:65536]
-            except OSError:
-                return None
-            m = re.search(r"^language:\s*[\"']?(ru|en)[\"']?\s*(#.*)?$", text, re.MULTILINE)
-            return m.group(1) if m else None
-    return None
-
-
-def choose(argv: Iterable[str], cwd: Path | None = None) -> str:
-    """The language of this run (see the module's docstring); an unknown value counts as none."""
-    for value in (_from_argv(argv), os.environ.get("TPKIT_LANG", "").strip().lower() or None):
-        if value in LANGS:
-            return value
-    return _from_registry(cwd or Path.cwd()) or "ru"
-
-
 def env_lang() -> str | None:
     """``TPKIT_LANG`` if it names a language."""
     value = os.environ.get("TPKIT_LANG", "").strip().lower()
-    return value if value in LANGS else None
+    if not value:
+        return None
+    from ..registry.enums import LANGUAGES  # not on the way of tpkit --version
+
+    return value if value in LANGUAGES else None
 
 
-def _ru_words(message: str) -> str:
-    return WORDS_RU.get(message, message)
+def choose(argv: Iterable[str], cwd: Path | None = None) -> str:
+    """The language of this run's help (see the module's docstring); an unknown ``--lang`` counts as none here (its
+    option refuses it)."""
+    from ..config import registry_language
+    from ..registry.enums import LANGUAGES
+
+    asked = _from_argv(argv)
+    if asked in LANGUAGES:
+        return asked
+    return env_lang() or registry_language(cwd or Path.cwd()) or "ru"
 
 
-def translate_words(lang: str) -> None:
-    """click's and typer's own words ("Usage:", "Options") in ``lang``.
+def follow_language(command: Any, argv: list[str]) -> Callable[[], None]:
+    """Have the help of ``command`` (the click command typer built), of its sub-commands and parameters, and click's
+    own words, follow the language of the run ``argv`` starts, chosen when help or a usage error is first shown.
+    Returns what undoes it (click's words are module state)."""
+    chosen: list[str] = []
 
-    Set in both directions, on every run: a second run in the same process (the tests, an embedding) must not
-    keep the first run's language.
-    """
-    import gettext
-    import sys
+    def lang() -> str:
+        if not chosen:
+            chosen.append(choose(argv))
+        return chosen[0]
 
-    words = _ru_words if lang == "ru" else gettext.gettext
+    def words(message: str) -> str:
+        return WORDS_RU.get(message, message) if lang() == "ru" else message
+
+    translated: list[bool] = []
+    #: (object, attribute, English text): the command tree is reused by later runs in the process
+    restore: list[tuple[Any, str, Any]] = []
+
+    class HelpContext(typer.Context):
+        """A context that puts the command tree's help in the run's language before it shows help or usage."""
+
+        def _follow(self) -> None:
+            if not translated:
+                translated.append(True)
+                if lang() == "ru":
+                    restore.extend(_translate(command))
+
+        def get_help(self) -> str:
+            self._follow()
+            return super().get_help()
+
+        def get_usage(self) -> str:
+            self._follow()
+            return super().get_usage()
+
+    _each_command(command, lambda cmd: setattr(cmd, "context_class", HelpContext))
+    saved: dict[str, Any] = {}
     for name in _CLICK_MODULES:
         module = sys.modules.get(name)
         if module is not None and hasattr(module, "_"):
+            saved[name] = module._
             setattr(module, "_", words)  # noqa: B010  (the module's own lookup of gettext)
 
+    def undo() -> None:
+        for name, original in saved.items():
+            setattr(sys.modules[name], "_", original)  # noqa: B010
+        for obj, attr, text in reversed(restore):
+            setattr(obj, attr, text)
+        restore.clear()
 
-def translate(command: Any, lang: str) -> None:
-    """Put the help of ``command`` (a click command typer built) and every sub-command and parameter in ``lang``
-    (English is as written), and click's own words (:func:`translate_words`)."""
-    translate_words(lang)
-    if lang == "ru":
-        _translate(command)
+    return undo
 
 
-def _translate(command: Any) -> None:
-    from types import SimpleNamespace
-
-    try:  # the --help option is made on demand; make it now to put its text in Russian
-        option = command.get_help_option(SimpleNamespace(help_option_names=["--help"]))
-    except Exception:  # pragma: no cover - another click version
-        option = None
-    if option is not None and option.help:
-        option.help = WORDS_RU.get(option.help, option.help)
-    if command.help:
-        command.help = HELP_RU.get(command.help.strip(), command.help)
-    if command.short_help:
-        command.short_help = HELP_RU.get(command.short_help.strip(), command.short_help)
-    for param in command.params:
-        text = getattr(param, "help", None)
-        if isinstance(text, str):
-            param.help = HELP_RU.get(text, text)
+def _each_command(command: Any, fn: Callable[[Any], None]) -> None:
+    fn(command)
     if isinstance(getattr(command, "commands", None), dict):
         for sub in command.commands.values():
-            _translate(sub)
+            _each_command(sub, fn)
+
+
+def _translate(command: Any) -> list[tuple[Any, str, Any]]:
+    """Put the help of ``command`` and of everything under it in Russian; returns the (object, attribute, English
+    text) it replaced, to put back."""
+    from types import SimpleNamespace
+
+    replaced: list[tuple[Any, str, Any]] = []
+
+    def put(obj: Any, attr: str, table: dict[str, str], key: str) -> None:
+        text = table.get(key)
+        if text is not None:
+            replaced.append((obj, attr, getattr(obj, attr)))
+            setattr(obj, attr, text)
+
+    def one(cmd: Any) -> None:
+        try:  # the --help option is made on demand; make it now to put its text in Russian
+            option = cmd.get_help_option(SimpleNamespace(help_option_names=["--help"]))
+        except Exception:  # pragma: no cover - another click version
+            option = None
+        if option is not None and option.help:
+            put(option, "help", WORDS_RU, option.help)
+        if cmd.help:
+            put(cmd, "help", HELP_RU, cmd.help.strip())
+        if cmd.short_help:
+            put(cmd, "short_help", HELP_RU, cmd.short_help.strip())
+        for param in cmd.params:
+            text = getattr(param, "help", None)
+            if isinstance(text, str):
+                put(param, "help", HELP_RU, text)
+
+    _each_command(command, one)
+    return replaced

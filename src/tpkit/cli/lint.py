@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, PathsArg, ReportOpt, State, app
+from .app import LangOpt, PathsArg, ReportOpt, app, state_of
 from .common import (
     check_choice,
     check_output,
@@ -22,14 +22,10 @@ from .common import (
 )
 from .errors import fail
 
-if TYPE_CHECKING:
-    from ..lint.engine import LintResult
-
-FAIL_ON = ("error", "warning", "info", "never")
-
 
 @app.command()
 def lint(
+    ctx: typer.Context,
     paths: PathsArg = None,
     fmt: Annotated[
         Optional[str],
@@ -69,17 +65,20 @@ def lint(
     ] = None,
 ) -> None:
     """Check the registry against the methodology (rules TP001…TP901)."""
-    from ..lint.engine import lint as run_lint
+    from ..lint.baseline import BaselineError
+    from ..lint.request import LintRequest, RequestError
     from ..lint.rule import unknown_patterns
-    from ..registry import load_registry
+    from ..registry.enums import FAIL_ON
     from ..report import FORMATS, get_reporter
+    from ..review.gitrev import GitError
+    from ..util import atomic_write_text
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice("--format", fmt, FORMATS)
-    lang = chosen_lang(lang)
+    lang = chosen_lang(ctx, lang)
     if fail_on is not None and fail_on not in FAIL_ON:
-        fail("--fail-on: error | warning | info | never")
+        fail(f"--fail-on: {' | '.join(FAIL_ON)}")
     codes_in, codes_out = split_codes(select), split_codes(ignore)
     for opt, values in (("--select", codes_in), ("--ignore", codes_out)):
         bad = unknown_patterns(values or [])
@@ -90,73 +89,51 @@ def lint(
     for target in (output, write_baseline):
         if target is not None:
             check_output(target, root, config)
-    if write_baseline is not None and only is not None:
-        fail(
-            "--write-baseline записывает замечания всего реестра: укажите папку, а не файлы "
-            "/ --write-baseline records the whole registry: give a folder, not files"
-        )
-    known: set[str] | None = None
-    if baseline is not None:
-        from ..lint.baseline import BaselineError, load
-
-        try:
-            known = load(baseline)
-        except BaselineError as exc:
-            fail(str(exc))
     language = lang or config.language
-    result: LintResult
+    request = LintRequest(
+        root,
+        config,
+        language,
+        select=codes_in,
+        ignore=codes_out,
+        only_files=only,
+        baseline=baseline,
+        write_baseline=write_baseline is not None,
+        since=since,
+        fail_on=fail_on,
+        debug=state_of(ctx).debug,
+    )
     if since is not None:
-        from ..review.core import GitError, lint_since
+        from ..review.core import lint_since
 
-        try:
-            result = lint_since(
-                root,
-                since,
-                config,
-                lang=language,
-                select=codes_in,
-                ignore=codes_out,
-                only_files=only,
-                debug=State.debug,
-            )
-        except GitError as exc:
-            fail(f"--since: {exc}")
-    else:
-        reg = load_registry(root)
-        result = run_lint(
-            reg, config, select=codes_in, ignore=codes_out, lang=language, only_files=only, debug=State.debug
-        )
+        request.since_linter = lint_since
+    try:
+        outcome = request.run()
+    except (RequestError, BaselineError) as exc:
+        fail(str(exc))
+    except GitError as exc:
+        fail(f"--since: {exc}")
+    result = outcome.result
     for err in result.internal_errors:
         typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
-    if write_baseline is not None:
-        from ..lint.baseline import dumps
-        from ..util import atomic_write_text
-
-        atomic_write_text(write_baseline, dumps(result.findings))
+    if write_baseline is not None and outcome.baseline_text is not None:
+        atomic_write_text(write_baseline, outcome.baseline_text)
         typer.echo(
             f"tpkit: {write_baseline}: записано замечаний в базовую линию / findings recorded: {len(result.findings)}",
             err=True,
         )
-        raise typer.Exit(2 if result.internal_errors else 0)
-    if known is not None:
-        from ..lint.baseline import apply
-
-        result, hidden = apply(result, known)
-        if hidden:
-            typer.echo(
-                f"tpkit: {baseline}: не показано замечаний из базовой линии / findings in the baseline: {hidden}",
-                err=True,
-            )
+        raise typer.Exit(outcome.exit_code)
+    if outcome.hidden:
+        typer.echo(
+            f"tpkit: {baseline}: не показано замечаний из базовой линии / findings in the baseline: {outcome.hidden}",
+            err=True,
+        )
     report = get_reporter(fmt)(result, root=report_root(root), lang=language, color=use_color(fmt, output))
     if output is not None:
         from ..report.text_report import summary_line
-        from ..util import atomic_write_text
 
         atomic_write_text(output, report)
         typer.echo(summary_line(result, language), err=True)
     else:
         sys.stdout.write(report)
-    if result.internal_errors:
-        raise typer.Exit(2)
-    threshold = fail_on or config.lint.fail_on
-    raise typer.Exit(1 if result.fails(threshold) else 0)
+    raise typer.Exit(outcome.exit_code)

@@ -57,25 +57,24 @@ BaselineOpt = Annotated[
 ]
 
 
-def _lint_gate(reg: Registry, config: Config, strict: bool, baseline: Optional[Path]) -> None:
+def _lint_gate(
+    ctx: typer.Context, root: Path, reg: Registry, config: Config, strict: bool, baseline: Optional[Path]
+) -> None:
     """Lint the whole registry as ``tpkit lint`` does (its config, the baseline) and say on stderr how many errors
     and warnings it has; with ``--strict``, refuse (exit 1, nothing written) where lint would fail by ``fail_on``."""
-    from ..lint.engine import lint
+    from ..lint.baseline import BaselineError
+    from ..lint.request import LintRequest
     from ..report.text_report import counts_text
     from .common import chosen_lang
 
-    lang = chosen_lang(None) or config.language
-    result = lint(reg, config, lang=lang)
-    if baseline is not None:
-        from ..lint.baseline import BaselineError, apply, load
-
-        try:
-            result, _ = apply(result, load(baseline))
-        except BaselineError as exc:
-            fail(str(exc))
-    fail_on = config.lint.fail_on
+    lang = chosen_lang(ctx, None) or config.language
+    try:
+        outcome = LintRequest(root, config, lang, baseline=baseline, registry=reg).run()
+    except BaselineError as exc:
+        fail(str(exc))
+    result, fail_on = outcome.result, outcome.fail_on
     counts = result.counts()
-    if strict and result.fails(fail_on):
+    if strict and outcome.exit_code:
         severities = tuple(k for k in counts if counts[k] and (k != "info" or fail_on == "info"))
         found = counts_text(result, lang, severities)
         typer.echo(
@@ -152,6 +151,7 @@ def _load(registry: Optional[Path]) -> tuple[Path, Config, Registry]:
 
 @render_app.command("procedure")
 def render_procedure_cmd(
+    ctx: typer.Context,
     ident: Annotated[Optional[str], typer.Argument(metavar="ID", help="The procedure's id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every procedure of the registry.")] = False,
     fmt: Annotated[
@@ -176,7 +176,7 @@ def render_procedure_cmd(
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
-    _lint_gate(reg, config, strict, baseline)
+    _lint_gate(ctx, root, reg, config, strict, baseline)
 
     office = fmt in OFFICE_FORMATS
     made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
@@ -236,6 +236,7 @@ def render_procedure_cmd(
 
 @render_app.command("register")
 def render_register_cmd(
+    ctx: typer.Context,
     direction: DirectionOpt = None,
     fmt: Annotated[
         str,
@@ -258,7 +259,7 @@ def render_register_cmd(
     _check_pdfa(pdfa, fmt)
     check_direction(direction)
     root, config, reg = _load(registry)
-    _lint_gate(reg, config, strict, baseline)
+    _lint_gate(ctx, root, reg, config, strict, baseline)
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
     try:
@@ -272,6 +273,7 @@ def render_register_cmd(
 
 @render_app.command("changes")
 def render_changes_cmd(
+    ctx: typer.Context,
     base: BaseArg = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Document format: docx | pdf | odt | md | html.")
@@ -291,7 +293,7 @@ def render_changes_cmd(
     check_choice("--format", fmt, CHANGES_FORMATS)
     _check_pdfa(pdfa, fmt)
     root, config, reg = _load(registry)
-    _lint_gate(reg, config, strict, baseline)
+    _lint_gate(ctx, root, reg, config, strict, baseline)
     if base is None:
         base = approved_revision(root)
         if base is None:

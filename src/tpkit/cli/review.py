@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import BaseArg, LangOpt, ReportOpt, State, app
+from .app import BaseArg, LangOpt, ReportOpt, app, state_of
 from .common import check_choice, check_output, chosen_lang, open_registry, stdout_or_path, use_color, write_text_report
 from .errors import fail
 
@@ -20,6 +20,7 @@ NO_BASE = (
 
 @app.command()
 def diff(
+    ctx: typer.Context,
     base: BaseArg = None,
     head: Annotated[
         Optional[str],
@@ -46,7 +47,7 @@ def diff(
     from ..review.core import GitError, approved_revision, run_diff
 
     check_choice("--format", fmt, FORMATS)
-    lang = chosen_lang(lang)
+    lang = chosen_lang(ctx, lang)
     root, config, _ = open_registry([path] if path is not None else None, lang)
     output = stdout_or_path(output)
     if output is not None:
@@ -57,7 +58,7 @@ def diff(
         if base is None:
             fail(NO_BASE)
     try:
-        result, errors = run_diff(root, base, head, config, lang=language, debug=State.debug)
+        result, errors = run_diff(root, base, head, config, lang=language, debug=state_of(ctx).debug)
     except GitError as exc:
         fail(str(exc))
     renderer = import_module(f"tpkit.review.{fmt}_report")

@@ -13,15 +13,16 @@ from .common import check_choice, chosen_lang, registry_root
 from .errors import fail
 
 
-def _lang(lang: str | None) -> str:
+def _lang(ctx: typer.Context, lang: str | None) -> str:
     """Rules are not read from a registry, but speak its language when run inside one."""
-    from .i18n import choose
+    from ..config import registry_language
 
-    return chosen_lang(lang) or choose([])
+    return chosen_lang(ctx, lang) or registry_language(Path.cwd()) or "ru"
 
 
 @app.command()
 def rules(
+    ctx: typer.Context,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | json | md.")
     ] = "text",
@@ -32,17 +33,19 @@ def rules(
 
     check_choice("--format", fmt, ("text", "json", "md"))
     writers = {"text": docs.rules_text, "json": docs.rules_json, "md": docs.rules_markdown}
-    sys.stdout.write(writers[fmt](_lang(lang)))
+    sys.stdout.write(writers[fmt](_lang(ctx, lang)))
 
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code, e.g. TP101.")], lang: LangOpt = None
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code, e.g. TP101.")],
+    lang: LangOpt = None,
 ) -> None:
     """Explain one rule: what it checks, why, the anti-pattern and the best practice."""
     from ..lint import docs
 
-    text = docs.explain(code, _lang(lang))
+    text = docs.explain(code, _lang(ctx, lang))
     if text is None:
         fail(f"нет правила {code} (список: tpkit rules) / no rule {code}")
     sys.stdout.write(text)

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from .app import LangOpt, RegistryOpt, State, app
-from .common import check_lang, check_output, registry_root
+from .app import LangOpt, RegistryOpt, app, state_of
+from .common import check_output, chosen_lang, registry_root
 from .errors import fail
 
 
 @app.command()
 def site(
+    ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write the site into.")] = Path(
         "build/site"
     ),
@@ -31,7 +32,7 @@ def site(
     from ..config import load_config
     from ..site import SiteError, SiteOptions, build_site
 
-    check_lang(lang)
+    lang = chosen_lang(ctx, lang)
     root = registry_root(registry)
     config = load_config(root, lang)
     check_output(output, root, config, folder=True)  # never the registry folder, its data, .git or the templates
@@ -52,7 +53,7 @@ def site(
         f"/ site written",
         err=True,
     )
-    if State.debug:
+    if state_of(ctx).debug:
         typer.echo(f"tpkit: {root}", err=True)
     if result.internal_errors:
         raise typer.Exit(2)

@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
 from .rule import Rule, catalogue
+
+if TYPE_CHECKING:
+    from ..registry.models import Config
+
+#: the variable that says where the rules are documented (over ``docs_url`` in tpkit.yaml)
+DOCS_URL_VARIABLE = "TPKIT_DOCS_URL"
+
+
+def docs_url(config: Config) -> str | None:
+    """Where each rule is documented, as a template with ``{code}`` and ``{lower}``: ``TPKIT_DOCS_URL``, else
+    ``docs_url`` in tpkit.yaml (the agency's published ``tpkit site`` has a page per rule). None: nowhere that
+    tpkit knows of, so reports give no link and carry the rule's text themselves."""
+    return os.environ.get(DOCS_URL_VARIABLE, "").strip() or config.docs_url
+
+
+def rule_url(template: str | None, code: str) -> str | None:
+    """The link to one rule's documentation (``{code}`` -> TP101, ``{lower}`` -> tp101), or None without one."""
+    if not template:
+        return None
+    return template.replace("{code}", code).replace("{lower}", code.lower())
+
 
 _GROUPS = {
     "TP0": {"ru": "TP0 — структура", "en": "TP0 — structure"},
@@ -24,6 +46,7 @@ _L = {
         "binary": "(файл не в UTF-8: {n})",
         "sev": "Важность",
         "review": "только в tpkit diff и lint --since",
+        "more": "Описание правила",
     },
     "en": {
         "why": "Why",
@@ -33,6 +56,7 @@ _L = {
         "binary": "(a file that is not UTF-8: {n})",
         "sev": "Severity",
         "review": "only in tpkit diff and lint --since",
+        "more": "The rule's documentation",
     },
 }
 
@@ -146,6 +170,18 @@ def _rule_body_md(r: type[Rule], lang: str) -> list[str]:
         out += _examples(w["anti"], r.anti_pattern, lang, fence=True)
     if r.best_practice:
         out += _examples(w["best"], r.best_practice, lang, fence=True)
+    return out
+
+
+def rule_hover(code: str, lang: str, url: str | None = None) -> str | None:
+    """What an editor shows on a finding's code: the rule's summary and why, and its link when there is one."""
+    r = catalogue().get(code.upper())
+    if r is None:
+        return None
+    w = _L[lang]
+    out = f"**{r.code}** `{r.name}` — {r.summary[lang]}\n\n**{w['why']}.** {r.rationale[lang]}\n"
+    if url:
+        out += f"\n[{w['more']}]({url})\n"
     return out
 
 

@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..util import gc_paused
-from . import suppress
+from . import docs, suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
 from .rule import Rule, catalogue, matches
 from .rule import problem_code as problem_code  # public: render reports a problem by its rule's code
@@ -30,6 +29,8 @@ class LintResult:
     internal_errors: list[str] = field(default_factory=list)
     #: the files reported on (relative POSIX paths, sorted): all, or the ones named on the command line
     paths: list[str] = field(default_factory=list)
+    #: where each rule is documented (:func:`tpkit.lint.docs.docs_url`), for reports that link to it
+    docs_url: str | None = None
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -114,20 +115,6 @@ def lint(
 ) -> LintResult:
     """The findings in ``reg``; with ``base`` (the registry at an earlier revision) the review rules'
     findings too."""
-    with gc_paused():
-        return _lint(reg, config, select, ignore, lang, base, only_files, debug)
-
-
-def _lint(
-    reg: Registry,
-    config: Config,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    lang: str,
-    base: Registry | None,
-    only_files: set[str] | None,
-    debug: bool,
-) -> LintResult:
     cat = catalogue()
     sel = Selection.from_config(config, select, ignore)
     enabled = [r for r in cat.values() if sel.enabled(r)]
@@ -169,7 +156,7 @@ def _lint(
         src.release()
     findings.sort(key=lambda f: f.sort_key)
     paths = sorted(p for p in reg.files if only_files is None or p in only_files)
-    return LintResult(findings, len(reg.files), errors, paths)
+    return LintResult(findings, len(reg.files), errors, paths, docs.docs_url(config))
 
 
 def _unused_findings(
@@ -209,22 +196,7 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
             message = template
     message = printable(message)
     src = reg.files.get(hit.file)
-    if hit.line is not None:
-        line, col = hit.line, hit.column or 1
-        end_line, end_col = hit.end_line or line, hit.end_column or col
-        anchors: tuple[int, ...] = (line,)
-    elif src is not None:
-        span = src.span(hit.path)
-        line, col, end_line, end_col, anchors = (
-            span.line,
-            span.column,
-            span.end_line,
-            span.end_column,
-            span.anchor_lines,
-        )
-    else:
-        line = col = end_line = end_col = 1
-        anchors = (1,)
+    span = hit.span if hit.span is not None else reg.locate(hit.file, hit.path)
     stable = stable_path(src.data if src is not None else None, hit.path)
     severity = sel.severity.get(rule.code, rule.severity)
     return Finding(
@@ -233,14 +205,10 @@ def _to_finding(reg: Registry, rule: type[Rule], hit: Hit, sel: Selection, lang:
         severity=severity,
         message=message,
         path=hit.file,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
+        span=span,
         yaml_path=pointer(hit.path),
         object=hit.object,
         fingerprint=fingerprint(rule.code, hit.file, stable, hit.object, hit.key),
-        anchor_lines=anchors,
         stable_path=stable,
         key=hit.key,
     )

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from ..registry.enums import SEVERITIES
+from ..registry.span import Span
+
+#: info 0, warning 1, error 2
+SEVERITY_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}
 
 YamlPath = tuple[str | int, ...]
 
@@ -44,34 +47,78 @@ class Hit:
     args: dict[str, Any] = field(default_factory=dict)
     #: a discriminator for the fingerprint when one node carries several findings
     key: str = ""
-    #: ready positions (problems found by the reader carry their own)
-    line: int | None = None
-    column: int | None = None
-    end_line: int | None = None
-    end_column: int | None = None
+    #: where it stands, when it is known already (a problem the reader found); None: where ``path`` stands
+    span: Span | None = None
     #: ready messages (problems found by the reader carry their own)
     ru: str | None = None
     en: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Finding:
+    """A finding as reports show it: the rule, the message, the file and where in it (one :class:`Span`)."""
+
     rule: str
     name: str
     severity: str
     message: str
     path: str
-    line: int = 1
-    column: int = 1
-    end_line: int = 1
-    end_column: int = 1
-    yaml_path: str = ""
-    object: str = ""
-    fingerprint: str = ""
-    anchor_lines: tuple[int, ...] = ()
+    span: Span
+    yaml_path: str
+    object: str
+    fingerprint: str
     #: the other parts of the fingerprint (review recomputes it for a renamed file)
-    stable_path: str = ""
-    key: str = ""
+    stable_path: str
+    key: str
+
+    def __init__(
+        self,
+        rule: str,
+        name: str,
+        severity: str,
+        message: str,
+        path: str,
+        line: int = 1,
+        column: int = 1,
+        end_line: int = 1,
+        end_column: int = 1,
+        yaml_path: str = "",
+        object: str = "",
+        fingerprint: str = "",
+        stable_path: str = "",
+        key: str = "",
+        *,
+        span: Span | None = None,
+    ) -> None:
+        """``span`` is the place (the engine passes the one it located); the flat ``line``, ``column``,
+        ``end_line``, ``end_column`` (the JSON report's fields) build it when it is not given."""
+        self.rule = rule
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.span = span if span is not None else Span(line, column, end_line, end_column)
+        self.yaml_path = yaml_path
+        self.object = object
+        self.fingerprint = fingerprint
+        self.stable_path = stable_path
+        self.key = key
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,7 +138,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.rule, self.message)
+        return (self.path, self.span.line, self.span.column, self.rule, self.message)
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")

@@ -136,19 +136,7 @@ class ProblemRule(Rule):
         for p in reg.problems:
             if p.kind != self.problem_kind:
                 continue
-            yield Hit(
-                self.code,
-                p.file,
-                p.yaml_path,
-                p.object,
-                key=p.key,
-                line=p.line,
-                column=p.column,
-                end_line=p.end_line,
-                end_column=p.end_column,
-                ru=p.ru,
-                en=p.en,
-            )
+            yield Hit(self.code, p.file, p.yaml_path, p.object, key=p.key, span=p.span, ru=p.ru, en=p.en)
 
 
 _CATALOGUE: dict[str, type[Rule]] = {}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..registry.span import Span
 from .finding import Finding
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ class Unused:
     """A code a suppression comment names that suppressed nothing; ``key`` tells it apart in its file."""
 
     file: str
-    line: int
-    column: int
+    #: where the comment names the code
+    span: Span
     code: str
     key: str
 
@@ -71,7 +72,7 @@ def covers(f: Finding, supps: Iterable[Suppression]) -> bool:
     for s in supps:
         if f.rule not in s.codes:
             continue
-        if s.whole_file or s.line in f.anchor_lines:
+        if s.whole_file or s.line in f.span.anchors:
             s.used.add(f.rule)
             hit = True
     return hit
@@ -95,4 +96,4 @@ def unused(
                     continue
                 key = f"{code}:{s.written}"
                 counts[key] = counts.get(key, 0) + 1
-                yield Unused(file, s.line, s.column, code, f"{key}#{counts[key]}")
+                yield Unused(file, Span.at(s.line, s.column), code, f"{key}#{counts[key]}")

@@ -7,7 +7,7 @@ document templates all read them from this module.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
 # --- needs (удовлетворяемые потребности) -----------------------------------
 
@@ -206,6 +206,13 @@ else:
     DemandWord = Literal[tuple(DEMAND_WORDS)]
 Language = Literal["ru", "en"]
 SeverityName = Literal["error", "warning", "info"]
+#: ``lint.fail_on`` and ``--fail-on``: exit 1 from this severity up, or never
+FailOn = Literal[SeverityName, "never"]
+#: the languages of messages, help and documents (``--lang``, ``TPKIT_LANG``, ``language:``)
+LANGUAGES: tuple[str, ...] = get_args(Language)
+#: the severities, gravest first
+SEVERITIES: tuple[str, ...] = get_args(SeverityName)
+FAIL_ON: tuple[str, ...] = get_args(FailOn)
 
 
 def form_of(channel: str) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..util import gc_paused
 from . import models as m
 from .enums import NEEDS, OBJECT_KINDS
+from .files import FOLDERS, TOP_FILES, is_data, kind_of
 from .model import Located, Registry, Usage
 from .problem import DUPLICATE_ID, FATAL, ID_MISMATCH, MISSING_FILE, SCHEMA, UNREADABLE, Problem
 from .references import check_references
@@ -29,15 +30,15 @@ REQUIRED_FILES = ("agency.yaml", "touchpoints.yaml")
 def discover(root: Path) -> list[tuple[Path, str]]:
     """The registry's files and their kinds, in a stable order."""
     out: list[tuple[Path, str]] = []
-    for name, kind in (("agency.yaml", "agency"), ("acts.yaml", "acts"), ("touchpoints.yaml", "touchpoints")):
+    for name, kind in TOP_FILES.items():
         p = root / name
-        if p.exists() or p.is_symlink():
+        if is_data(kind) and (p.exists() or p.is_symlink()):
             out.append((p, kind))
-    for folder, kind in (("processes", "process"), ("procedures", "procedure")):
+    for folder, kind in FOLDERS.items():
         d = root / folder
         if d.is_dir() and not d.is_symlink():
             try:
-                found = [p for p in d.iterdir() if p.name.endswith((".yaml", ".yml")) and not p.name.startswith(".")]
+                found = [p for p in d.iterdir() if kind_of(f"{folder}/{p.name}") == kind]
             except OSError:
                 continue  # _folder_problems reports it
             out.extend((p, kind) for p in sorted(found, key=lambda p: p.name))
@@ -47,7 +48,7 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 def _folder_problems(root: Path) -> list[SourceFile]:
     """``processes/`` or ``procedures/`` that is there but cannot be read as a folder: say so, never skip silently."""
     out: list[SourceFile] = []
-    for folder, kind in (("processes", "process"), ("procedures", "procedure")):
+    for folder, kind in FOLDERS.items():
         d = root / folder
         if d.is_symlink():
             ru = "папка — символическая ссылка: реестр не следует по ссылкам, файлы в ней не прочитаны"
@@ -72,11 +73,6 @@ def load_registry(root: Path, sources: Iterable[SourceFile] | None = None) -> Re
 
     ``sources`` lets review read files from a git revision instead of disk.
     """
-    with gc_paused():
-        return _load(root, sources)
-
-
-def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
     reg = Registry(root=root)
     reg.needs = {code: v["ru"] for code, v in NEEDS.items()}
     if sources is None:
@@ -91,8 +87,6 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
                     MISSING_FILE,
                     f"нет обязательного файла {name}",
                     f"the required file {name} is missing",
-                    end_line=1,
-                    end_column=1,
                     file=name,
                 )
             )
@@ -118,18 +112,8 @@ def _load(root: Path, sources: Iterable[SourceFile] | None) -> Registry:
 
 def _file_problem(src: SourceFile, p: Problem) -> Problem:
     """A problem the reader found in ``src``, placed in the registry."""
-    return Problem(
-        p.kind,
-        p.ru,
-        p.en,
-        p.line,
-        p.column,
-        p.end_line,
-        p.end_column,
-        p.yaml_path,
-        file=src.rel,
-        key=f"{p.line}:{p.column}" if p.kind != SCHEMA else p.ru,
-    )
+    key = p.ru if p.kind == SCHEMA or p.span is None else f"{p.span.line}:{p.span.column}"
+    return replace(p, file=src.rel, key=key)
 
 
 def _usable(src: SourceFile) -> bool:
@@ -138,7 +122,7 @@ def _usable(src: SourceFile) -> bool:
 
 def _schema_problems(reg: Registry, src: SourceFile, problems: list[Problem]) -> None:
     for p in problems:
-        reg.problems.append(Problem(SCHEMA, p.ru, p.en, None, None, yaml_path=p.yaml_path, file=src.rel, key=p.ru))
+        reg.problems.append(Problem(SCHEMA, p.ru, p.en, None, yaml_path=p.yaml_path, file=src.rel, key=p.ru))
 
 
 def _collect_raw_ids(reg: Registry, kind: str, items: Any) -> None:
@@ -198,7 +182,6 @@ def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, 
         f"идентификатор «{ident}» уже занят: {why[0]}",
         f"the id '{ident}' is already taken: {why[1]}",
         None,
-        None,
         yaml_path=path,
         file=file,
         object=f"{kind}:{ident}",
@@ -206,17 +189,23 @@ def _dup_problem(file: str, path: tuple[str | int, ...], kind: str, ident: str, 
     )
 
 
+def _add(
+    reg: Registry, src: SourceFile, kind: str, path: tuple[str | int, ...], obj: Any, into: dict[str, Any]
+) -> None:
+    """``obj`` (its node at ``path``) under its id, or a duplicate-id problem naming the file that has it first."""
+    if obj.id in into:
+        first = reg.where[(kind, obj.id)]
+        reg.problems.append(_dup_problem(src.rel, (*path, "id"), kind, obj.id, _declared(kind, first.file)))
+        return
+    into[obj.id] = obj
+    reg.where[(kind, obj.id)] = Located(src.rel, path)
+
+
 def _add_unique(
     reg: Registry, src: SourceFile, kind: str, base: tuple[str | int, ...], items: list[Any], into: dict[str, Any]
 ) -> None:
     for i, obj in enumerate(items):
-        path = (*base, i)
-        if obj.id in into:
-            first = reg.where[(kind, obj.id)]
-            reg.problems.append(_dup_problem(src.rel, (*path, "id"), kind, obj.id, _declared(kind, first.file)))
-            continue
-        into[obj.id] = obj
-        reg.where[(kind, obj.id)] = Located(src.rel, path)
+        _add(reg, src, kind, (*base, i), obj, into)
 
 
 def _load_list(
@@ -249,15 +238,8 @@ def _load_list(
         if (key, i) in bad_paths:
             continue
         item, _ = validate_model(item_model, raw)
-        if item is None:
-            continue
-        ident = item.id
-        if ident in into:
-            first = reg.where[(kind, ident)]
-            reg.problems.append(_dup_problem(src.rel, (key, i, "id"), kind, ident, _declared(kind, first.file)))
-            continue
-        into[ident] = item
-        reg.where[(kind, ident)] = Located(src.rel, (key, i))
+        if item is not None:
+            _add(reg, src, kind, (key, i), item, into)
 
 
 def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into: dict[str, _Doc]) -> None:
@@ -269,7 +251,7 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
         if kind == "process":
             _collect_raw_ids(reg, "feature", data.get("features"))
     if data is None:
-        reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, None, file=src.rel, key="empty"))
+        reg.problems.append(Problem(SCHEMA, "файл пуст", "the file is empty", None, file=src.rel, key="empty"))
         return
     obj, problems = validate_model(model, data)
     _schema_problems(reg, src, problems)
@@ -284,18 +266,12 @@ def _load_doc(reg: Registry, src: SourceFile, model: type[_Doc], kind: str, into
                 f"идентификатор «{ident}» не совпадает с именем файла «{src.stem}»",
                 f"the id '{ident}' differs from the file name '{src.stem}'",
                 None,
-                None,
                 yaml_path=("id",),
                 file=src.rel,
                 object=f"{kind}:{ident}",
             )
         )
-    if ident in into:
-        first = reg.where[(kind, ident)]
-        reg.problems.append(_dup_problem(src.rel, ("id",), kind, ident, _declared(kind, first.file)))
-        return
-    into[ident] = obj
-    reg.where[(kind, ident)] = Located(src.rel, ())
+    _add(reg, src, kind, (), obj, into)
 
 
 def _index(reg: Registry) -> None:

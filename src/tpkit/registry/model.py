@@ -10,13 +10,16 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import models as m
+from .files import CONFIG_FILE
 from .problem import Problem
 from .source import SourceFile
+from .span import START, Span
 
-ROOT_MARKER = "tpkit.yaml"
+ROOT_MARKER = CONFIG_FILE
 
 
 class NoRegistryError(Exception):
@@ -89,6 +92,11 @@ class Registry:
     def procedure_file(self, procedure: m.Procedure) -> str:
         return self.where[("procedure", procedure.id)].file
 
+    def locate(self, file: str, path: tuple[str | int, ...]) -> Span:
+        """Where ``path`` stands in ``file`` (the file's start if the registry has no such file)."""
+        src = self.files.get(file)
+        return src.span(path) if src is not None else START
+
     def need_label(self, code: str) -> str:
         return self.needs.get(code, code)
 
@@ -118,3 +126,27 @@ class Registry:
 
     def iter_processes(self) -> Iterator[m.Process]:
         return iter(self.processes.values())
+
+    # -- indexes computed on first use (the registry is not changed once loaded) -------------------
+
+    @cached_property
+    def needs_by_process(self) -> list[tuple[m.Process, set[str]]]:
+        """Every process that names at least one need, with the union of its entries' needs.
+
+        Five TP1 rules read the same union: a 10,000-process registry is walked once, not five times. (Processes
+        that name no need are TP105/TP107.)
+        """
+        out: list[tuple[m.Process, set[str]]] = []
+        for proc in self.processes.values():
+            got = {need for entry in proc.touchpoints for need in entry.needs}
+            if got:
+                out.append((proc, got))
+        return out
+
+    @cached_property
+    def same_touchpoints(self) -> dict[str, tuple[str, str]]:
+        """Catalogue ids that repeat an earlier entry: id -> (the first entry's id, why they are one)
+        (:func:`tpkit.registry.sameness.same_touchpoints`; TP104, TP114)."""
+        from .sameness import same_touchpoints
+
+        return same_touchpoints(self.touchpoints)

@@ -17,7 +17,7 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
 from pydantic_core import PydanticCustomError
 
-from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
+from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, FailOn, Language, SeverityName, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -38,6 +38,16 @@ Id = Annotated[
 ]
 Ref = str
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _web_address(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or len(value) < 10 or any(c.isspace() for c in value):
+        raise PydanticCustomError("web_address", "an http(s) address is expected")
+    return value
+
+
+#: an http(s) address (a link a browser opens from a report or an editor)
+WebAddress = Annotated[str, AfterValidator(_web_address)]
 TextList = list[Text]
 
 
@@ -61,7 +71,7 @@ class LintConfig(Model):
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, SeverityName] = Field(default_factory=dict)
-    fail_on: Literal["error", "warning", "info", "never"] = "error"
+    fail_on: FailOn = "error"
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
 
 
@@ -83,6 +93,8 @@ class Config(Model):
 
     version: Literal[1] = 1
     language: Language = "ru"
+    #: where each rule is documented: ``{code}`` (TP101) and ``{lower}`` (tp101) are filled in
+    docs_url: WebAddress | None = None
     lint: LintConfig = Field(default_factory=LintConfig)
     render: RenderConfig = Field(default_factory=RenderConfig)
     site: SiteSettings = Field(default_factory=SiteSettings)

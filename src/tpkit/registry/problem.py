@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .span import START, Span
+
 #: the file cannot be read as YAML (syntax, nesting, a bomb, too large)
 SYNTAX = "syntax"
 #: the data does not fit the file kind's schema (or holds a control character)
@@ -35,18 +37,15 @@ FATAL = frozenset((SYNTAX, UNREADABLE))
 class Problem:
     """Something wrong in a file, with its message in Russian and English.
 
-    ``line``/``column`` are ready positions (the reader knows them); ``None`` means "where ``yaml_path``
-    stands", found later. ``file``, ``object`` and ``key`` are set by the loader: the registry file, the
-    object concerned (``process:child-benefit``) and what tells two problems at one node apart.
+    ``span`` is where it stands when the reader knows it; ``None`` means "where ``yaml_path`` stands", found
+    later. ``file``, ``object`` and ``key`` are set by the loader: the registry file, the object concerned
+    (``process:child-benefit``) and what tells two problems at one node apart.
     """
 
     kind: str
     ru: str
     en: str
-    line: int | None = 1
-    column: int | None = 1
-    end_line: int | None = None
-    end_column: int | None = None
+    span: Span | None = START
     yaml_path: tuple[str | int, ...] = ()
     file: str = ""
     object: str = ""

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-#: the files at the registry's root that the registry reads
-ROOT_FILES = frozenset(("tpkit.yaml", "agency.yaml", "acts.yaml", "touchpoints.yaml"))
-#: folders whose YAML files are registry data, existing or new
-DATA_FOLDERS = ("processes", "procedures")
-YAML_SUFFIXES = (".yaml", ".yml")
+from .files import FOLDERS, TOP_FILES, YAML_SUFFIXES
 
 
 def protected(
@@ -34,9 +30,9 @@ def protected(
     if not parts:
         return ("это папка реестра", "this is the registry folder")
     name = parts[-1].lower()
-    if len(parts) == 1 and (parts[0] in ROOT_FILES or name.endswith(YAML_SUFFIXES)):
+    if len(parts) == 1 and (parts[0] in TOP_FILES or name.endswith(YAML_SUFFIXES)):
         return ("это файл реестра", "this is a registry file")
-    if parts[0] in DATA_FOLDERS and (folder or name.endswith(YAML_SUFFIXES)):
+    if parts[0] in FOLDERS and (folder or name.endswith(YAML_SUFFIXES)):
         return (f"это место данных реестра ({parts[0]}/)", f"this is where the registry keeps its data ({parts[0]}/)")
     if parts[0] == ".git":
         return ("это служебная папка git", "this is git's own folder")

@@ -51,7 +51,7 @@ class _RefChecker:
             ru += f"; возможно, «{guess}»"
             en += f"; did you mean '{guess}'?"
         self.reg.problems.append(
-            Problem(REFERENCE, ru, en, None, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
+            Problem(REFERENCE, ru, en, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
         )
 
     def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -280,25 +280,21 @@ class SamenessIndex:
             self._by_key.setdefault(key, ident)
 
 
-def same_touchpoints(reg: Registry) -> dict[str, tuple[str, str]]:
+def same_touchpoints(catalogue: Mapping[str, m.Touchpoint]) -> dict[str, tuple[str, str]]:
     """Catalogue ids that repeat an earlier entry: id -> (the first entry's id, why they are one: url | phone |
-    address | name). Computed once per registry, in one pass over the catalogue."""
-    cached: dict[str, tuple[str, str]] | None = reg.__dict__.get("_tpkit_same_touchpoints")
-    if cached is not None:
-        return cached
+    address | name), in one pass over the catalogue (a registry keeps it: ``Registry.same_touchpoints``)."""
     index = SamenessIndex()
     out: dict[str, tuple[str, str]] = {}
-    for ident, tp in reg.touchpoints.items():
+    for ident, tp in catalogue.items():
         keys = touchpoint_keys_of(tp)
         found = index.match(keys)
         if found is not None:
             owner, key = found
             out[ident] = (out.get(owner, (owner, ""))[0], key[1])
         index.add(ident, keys)
-    reg.__dict__["_tpkit_same_touchpoints"] = out
     return out
 
 
 def channel_of(reg: Registry, ident: str) -> str:
     """The catalogue id an entry stands for: itself, or the first entry of the same channel."""
-    return same_touchpoints(reg).get(ident, (ident, ""))[0]
+    return reg.same_touchpoints.get(ident, (ident, ""))[0]

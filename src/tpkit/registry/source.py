@@ -15,11 +15,11 @@ from typing import Any
 import yaml
 
 from .problem import MERGE_CONFLICT, SYNTAX, UNREADABLE, Problem
+from .span import START, Span
 from .yaml import (
     MAX_FILE_BYTES,
     ChildIndex,
     KeyIndex,
-    Span,
     compose_for_locate,
     decode,
     line_starts,
@@ -56,7 +56,7 @@ class SourceFile:
     def span(self, path: tuple[str | int, ...]) -> Span:
         """Line and column of a YAML path (from the marks, else composing the text again, once, on demand)."""
         if self.text is None:
-            return Span(1, 1, 1, 1, (1,))
+            return START
         if self.marks is not None:
             if self._lines is None:
                 self._lines = self.text.splitlines()
@@ -217,10 +217,7 @@ def conflict_markers(text: str) -> list[Problem]:
                 f"и удалите строки-маркеры",
                 f"an unresolved merge conflict: a «{marker}» line left by git; keep the right text and delete the "
                 f"marker lines",
-                line,
-                indent + 1,
-                line,
-                len(m.group(0).rstrip()) + 1,
+                Span(line, indent + 1, line, len(m.group(0).rstrip()) + 1),
                 key=f"{marker}#{len(out)}",
             )
         )

@@ -139,6 +139,11 @@ def _message(err: ErrorDetails, model: type[BaseModel], path: tuple[str | int, .
             f"в Windows; выберите другой (например, «{_fmt_input(inp)}-1»)",
             f"the id '{_fmt_input(inp)}' is a Windows device name: a file so named cannot be checked out on Windows",
         )
+    if kind == "web_address":
+        return (
+            f"«{field}»: ожидается адрес http:// или https://, а не «{_fmt_input(inp)}»",
+            f"'{field}': an http:// or https:// address is expected, not '{_fmt_input(inp)}'",
+        )
     if kind == "string_too_short":
         return f"«{field}» не может быть пустым", f"'{field}' cannot be empty"
     if kind in ("string_type",):

@@ -65,16 +65,11 @@ def check_registry(reg: Registry) -> None:
     if not blocking:
         return
     h = blocking[0]
-    line, col = h.line, h.column
-    if line is None:
-        src = reg.files.get(h.file)
-        if src is not None:
-            span = src.span(h.yaml_path)
-            line, col = span.line, span.column
+    span = h.span if h.span is not None else reg.locate(h.file, h.yaml_path)
     from ..lint.engine import problem_code
     from ..lint.finding import printable
 
-    where = printable(f"{h.file}:{line or 1}:{col or 1}")
+    where = printable(f"{h.file}:{span.line}:{span.column}")
     more = f" (и еще {len(blocking) - 1})" if len(blocking) > 1 else ""
     raise RenderError(  # the message quotes the registry's data: no newline or escape sequence may pass
         f"{where}: {problem_code(h.kind)} {printable(h.ru)}{more} — реестр с ошибками структуры не превращается в документ; "

@@ -19,7 +19,8 @@ from ..lint.finding import Finding
 from . import repo_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-#: the tool's home page; tpkit has no public one yet, so this names the package
+#: the tool's page (``tool.driver.informationUri`` is about the tool, not a rule: the package's page is that); a
+#: rule's own link is its ``helpUri``, given only where the rule is documented
 INFORMATION_URI = "https://pypi.org/project/tpkit/"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "tpkit/v1"
@@ -27,7 +28,10 @@ FINGERPRINT_KEY = "tpkit/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _rules(lang: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _rules(lang: str, docs_url: str | None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The catalogue, each rule with its whole text (``help``: summary, why, anti-pattern, best practice, as
+    ``tpkit explain`` prints them; GitHub and GitLab show it) and ``helpUri`` only where the rule is documented
+    (``TPKIT_DOCS_URL`` or ``docs_url`` in tpkit.yaml)."""
     from ..lint import docs
     from ..lint.rule import catalogue
 
@@ -35,20 +39,22 @@ def _rules(lang: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
     index: dict[str, int] = {}
     for i, (code, r) in enumerate(catalogue().items()):
         index[code] = i
-        rules.append(
-            {
-                "id": code,
-                "name": r.name,
-                "shortDescription": {"text": r.summary[lang]},
-                "fullDescription": {"text": r.rationale[lang]},
-                "help": {
-                    "text": docs.explain(code, lang) or r.summary[lang],
-                    "markdown": docs.rule_markdown(code, lang) or r.summary[lang],
-                },
-                "defaultConfiguration": {"level": LEVELS[r.severity]},
-                "properties": {"tags": ["tpkit", r.group()]},
-            }
-        )
+        rule: dict[str, Any] = {
+            "id": code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary[lang]},
+            "fullDescription": {"text": r.rationale[lang]},
+            "help": {
+                "text": docs.explain(code, lang) or r.summary[lang],
+                "markdown": docs.rule_markdown(code, lang) or r.summary[lang],
+            },
+        }
+        url = docs.rule_url(docs_url, code)
+        if url is not None:
+            rule["helpUri"] = url
+        rule["defaultConfiguration"] = {"level": LEVELS[r.severity]}
+        rule["properties"] = {"tags": ["tpkit", r.group()]}
+        rules.append(rule)
     return rules, index
 
 
@@ -85,7 +91,7 @@ def _result(f: Finding, root: str, index: dict[str, int]) -> dict[str, Any]:
 
 
 def render(result: LintResult, *, root: str, lang: str, color: bool = False) -> str:
-    rules, index = _rules(lang)
+    rules, index = _rules(lang, result.docs_url)
     run: dict[str, Any] = {
         "tool": {
             "driver": {

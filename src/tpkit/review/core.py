@@ -130,7 +130,9 @@ def lint_since(
         debug=debug,
     )
     introduced, _ = compare_findings(before.findings, after.findings, renamed_files(base.registry, head.registry))
-    return LintResult(introduced, after.files, before.internal_errors + after.internal_errors, after.paths)
+    return LintResult(
+        introduced, after.files, before.internal_errors + after.internal_errors, after.paths, after.docs_url
+    )
 
 
 def run_diff(

@@ -24,6 +24,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..registry.files import DATA_KINDS, is_data, kind_of
 from ..registry.problem import UNREADABLE, Problem
 from ..registry.source import SourceFile, bad_name, source_from_bytes, too_large
 from ..registry.yaml import MAX_FILE_BYTES
@@ -31,8 +32,6 @@ from ..registry.yaml import MAX_FILE_BYTES
 #: how the working tree is named in reports
 WORKTREE = "WORKTREE"
 
-_TOP_FILES = {"agency.yaml": "agency", "acts.yaml": "acts", "touchpoints.yaml": "touchpoints"}
-_FOLDERS = {"processes": "process", "procedures": "procedure"}
 _MAX_LINKS = 8
 
 
@@ -177,18 +176,6 @@ def _ls_tree(repo: Repo, sha: str) -> dict[str, Entry] | None:
     return out
 
 
-def _kind_of(path: str) -> str | None:
-    """The file kind of a registry path, as :func:`tpkit.registry.load.discover` finds them."""
-    if path in _TOP_FILES:
-        return _TOP_FILES[path]
-    folder, sep, name = path.partition("/")
-    if not sep or "/" in name or folder not in _FOLDERS:
-        return None
-    if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-        return None
-    return _FOLDERS[folder]
-
-
 def _cat_batch(repo: Repo, shas: list[str]) -> dict[str, bytes]:
     """Read many blobs with one ``git cat-file --batch``."""
     if not shas:
@@ -281,8 +268,8 @@ def read_sources(repo: Repo, sha: str, cache: dict[str, SourceFile] | None = Non
     if tree is None:
         return []
     wanted = sorted(
-        ((p, k) for p in tree if (k := _kind_of(p)) is not None),
-        key=lambda pk: (_order(pk[1]), pk[0].rsplit("/", 1)[-1]),
+        ((p, k) for p in tree if is_data(k := kind_of(p))),
+        key=lambda pk: (DATA_KINDS.index(pk[1]), pk[0].rsplit("/", 1)[-1]),
     )
     links = [p for p, _ in wanted if tree[p].mode == "120000"]
     targets = _follow_links(repo, tree, links) if links else {}
@@ -326,7 +313,3 @@ def reuse(cache: dict[str, SourceFile] | None, key: str, rel: str, kind: str, ra
     if cache is not None:
         cache[key] = src
     return src
-
-
-def _order(kind: str) -> int:
-    return ("agency", "acts", "touchpoints", "process", "procedure").index(kind)

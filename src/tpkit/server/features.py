@@ -65,14 +65,15 @@ def _kinds(kind: str) -> list[str]:
 # --- diagnostics ------------------------------------------------------------------------------
 
 
-def diagnostic(d: Diag, ranges: Ranges, docs_url: str) -> t.Diagnostic:
-    href = docs_url.format(code=d.code, lower=d.code.lower())
+def diagnostic(d: Diag, ranges: Ranges, href: str | None) -> t.Diagnostic:
+    """A finding for the editor; ``href`` (the rule's documentation) only where it is documented: without it
+    the code links nowhere, and a hover on the finding shows the rule's text (:func:`hover`)."""
     return t.Diagnostic(
         range=ranges.range(d.loc),
         message=d.message,
         severity=SEVERITY.get(d.severity, t.DiagnosticSeverity.Information),
         code=d.code,
-        code_description=t.CodeDescription(href=href),
+        code_description=t.CodeDescription(href=href) if href else None,
         source=SOURCE,
         data={"name": d.name, "always_on": d.always_on},
     )
@@ -118,16 +119,27 @@ def _lookup(ws: RegistryWorkspace, kind: str, ident: str) -> IdInfo | None:
 
 
 def hover(spot: Spot, ranges: Ranges) -> t.Hover | None:
+    """What the id under the cursor is, and the rule of each finding that covers the cursor (its summary, why,
+    and its link when the rule is documented somewhere)."""
+    parts: list[str] = []
+    where: Loc | None = None
     found = spot.token()
-    if found is None:
-        return None
-    kind, tok = found
-    info = _lookup(spot.ws, kind, tok.text)
-    if info is None:
+    if found is not None:
+        kind, tok = found
+        info = _lookup(spot.ws, kind, tok.text)
+        if info is not None:
+            parts.append(info.markdown)
+            where = Loc(spot.rel, spot.line, tok.start, spot.line, tok.end)
+    for d in spot.ws.diagnostics_at(spot.rel, spot.line, spot.column):
+        text = spot.ws.rule_hover(d.code)
+        if text is not None and text not in parts:
+            parts.append(text)
+            where = where or d.loc
+    if where is None:
         return None
     return t.Hover(
-        contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=info.markdown),
-        range=ranges.range(Loc(spot.rel, spot.line, tok.start, spot.line, tok.end)),
+        contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+        range=ranges.range(where),
     )
 
 

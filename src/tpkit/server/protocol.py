@@ -27,21 +27,6 @@ from .workspace import Loc, RegistryWorkspace, kind_of, root_of
 DEBOUNCE = float(os.environ.get("TPKIT_SERVER_DEBOUNCE", "0.1"))
 
 
-def default_docs_url() -> str:
-    """Where a rule's documentation is: ``{code}`` (TP101) and ``{lower}`` (tp101) are filled in.
-
-    ``TPKIT_DOCS_URL`` overrides it; else ``docs/rules.md`` of the checkout tpkit runs from, else the
-    package's page (no site hosts the rules yet).
-    """
-    env = os.environ.get("TPKIT_DOCS_URL")
-    if env:
-        return env
-    rules_md = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
-    if rules_md.is_file():
-        return rules_md.as_uri() + "#{lower}"
-    return "https://pypi.org/project/tpkit/"
-
-
 class TpkitServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("tpkit", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
@@ -50,7 +35,6 @@ class TpkitServer(LanguageServer):
         self.open_docs: dict[str, tuple[Path, str]] = {}
         self.published: dict[str, list[tuple[Any, ...]]] = {}
         self.timers: dict[Path, asyncio.TimerHandle] = {}
-        self.docs_url = default_docs_url()
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -127,7 +111,7 @@ class TpkitServer(LanguageServer):
             return
         ranges = DocRanges(self, ws)
         for rel, uri in docs.items():
-            diags = [features.diagnostic(d, ranges, self.docs_url) for d in by_file.get(rel, [])]
+            diags = [features.diagnostic(d, ranges, ws.rule_link(d.code)) for d in by_file.get(rel, [])]
             key = [(d.range, d.code, d.message, d.severity) for d in diags]
             if self.published.get(uri) == key:
                 continue

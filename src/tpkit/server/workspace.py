@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ..config import ConfigError, load_config
+from ..lint.docs import docs_url, rule_hover, rule_url
 from ..lint.engine import lint
 from ..lint.rule import catalogue
 from ..registry import NoRegistryError, Registry, find_root, load_registry
 from ..registry.enums import ACT_KINDS, CHANNELS, FORM_LABELS, NEEDS, SECTIONS, form_of
+from ..registry.files import CONFIG_FILE, is_data
+from ..registry.files import kind_of as kind_of  # the protocol asks it here
 from ..registry.load import discover
 from ..registry.models import Config
 from ..registry.source import SourceFile, read_source, source_from_bytes
@@ -74,17 +77,6 @@ class Entry:
     touchpoint_loc: Loc
 
 
-def kind_of(rel: str) -> str | None:
-    """The file kind of a path relative to the root (``None``: not a registry file)."""
-    top = {"agency.yaml": "agency", "acts.yaml": "acts", "touchpoints.yaml": "touchpoints", "tpkit.yaml": "tpkit"}
-    if rel in top:
-        return top[rel]
-    folder, _, name = rel.partition("/")
-    if "/" in name or name.startswith(".") or not name.endswith((".yaml", ".yml")):
-        return None
-    return {"processes": "process", "procedures": "procedure"}.get(folder)
-
-
 def root_of(path: Path) -> Path | None:
     """The registry root above ``path`` (``None`` outside any registry)."""
     try:
@@ -100,6 +92,8 @@ class RegistryWorkspace:
         self.root = root
         self.config: Config = Config()
         self.config_error: str | None = None
+        #: the last diagnostics of each file linted (what a hover on a finding explains)
+        self.diagnostics: dict[str, list[Diag]] = {}
         self._disk: dict[str, tuple[tuple[int, int], SourceFile]] = {}
         self._buffers: dict[str, str] = {}
         self._parsed: dict[str, SourceFile] = {}
@@ -113,14 +107,14 @@ class RegistryWorkspace:
         """An open buffer's text (it overrides the file on disk until closed)."""
         self._buffers[rel] = text
         self._parsed.pop(rel, None)
-        if rel == "tpkit.yaml":
+        if rel == CONFIG_FILE:
             self._load_config()
 
     def drop_buffer(self, rel: str) -> None:
         """A buffer was closed: the file on disk counts again."""
         self._buffers.pop(rel, None)
         self._parsed.pop(rel, None)
-        if rel == "tpkit.yaml":
+        if rel == CONFIG_FILE:
             self._load_config()
 
     def text(self, rel: str) -> str | None:
@@ -166,7 +160,7 @@ class RegistryWorkspace:
             del self._disk[rel]
         for rel in self._buffers:  # a new file, not saved yet
             new_kind = kind_of(rel)
-            if rel not in seen and new_kind is not None and new_kind != "tpkit":
+            if rel not in seen and is_data(new_kind):
                 out.append(self._buffer_source(rel, new_kind))
         return out
 
@@ -187,10 +181,29 @@ class RegistryWorkspace:
             loc = Loc(f.path, f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1)
             diag = Diag(loc, f.rule, f.name, f.severity, f.message, bool(rule is not None and rule.always_on))
             out.setdefault(f.path, []).append(diag)
-        if self.config_error is not None and "tpkit.yaml" in files:
-            loc = Loc("tpkit.yaml", 0, 0, 0, 0)
-            out["tpkit.yaml"].append(Diag(loc, "TP002", "schema-violation", "error", self.config_error, True))
+        if self.config_error is not None and CONFIG_FILE in files:
+            loc = Loc(CONFIG_FILE, 0, 0, 0, 0)
+            out[CONFIG_FILE].append(Diag(loc, "TP002", "schema-violation", "error", self.config_error, True))
+        self.diagnostics.update(out)
         return out
+
+    # -- rules -------------------------------------------------------------------------
+
+    def rule_link(self, code: str) -> str | None:
+        """Where a rule is documented (``TPKIT_DOCS_URL``, else ``docs_url`` in tpkit.yaml), else None."""
+        return rule_url(docs_url(self.config), code)
+
+    def rule_hover(self, code: str) -> str | None:
+        """A rule's summary, why, and its link if there is one (Markdown), in the registry's language."""
+        return rule_hover(code, self.config.language, self.rule_link(code))
+
+    def diagnostics_at(self, rel: str, line: int, column: int) -> list[Diag]:
+        """The last diagnostics of ``rel`` whose range holds the position (0-based line, code-point column)."""
+        return [
+            d
+            for d in self.diagnostics.get(rel, [])
+            if (d.loc.line, d.loc.column) <= (line, column) <= (d.loc.end_line, d.loc.end_column)
+        ]
 
     @property
     def loaded(self) -> bool:

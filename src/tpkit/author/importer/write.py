@@ -164,8 +164,3 @@ def commit_files(root: Path, texts: dict[str, str]) -> list[str]:
 
     atomic_write_many({root / rel: text.encode("utf-8") for rel, text in texts.items()})
     return list(texts)
-
-
-def write_plan(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> list[str]:
-    """Write the plan's files under ``root``, all or nothing; the paths written, relative to it."""
-    return commit_files(root, plan_texts(root, reg, plan, force=force))

@@ -14,10 +14,6 @@ from ...registry.sameness import ADDRESS_CHANNELS
 FINAL_GOAL_CHANNELS: frozenset[str] = frozenset(
     {"portal", "reception", "one_stop_center", "business_center", "employment_center"}
 )
-#: where the client gets information («получение информации (*на сайте*)»)
-INFO_CHANNELS: frozenset[str] = frozenset({"website", "social_network", "messenger"})
-#: where the client gets help submitting («контактный центр, чат-бот, службу технической поддержки, сайт»)
-HELP_CHANNELS: frozenset[str] = frozenset({"call_center", "phone", "chatbot", "voice_assistant"})
 #: offline points a person comes to: everything offline but the post
 IN_PERSON_CHANNELS: frozenset[str] = ADDRESS_CHANNELS
 

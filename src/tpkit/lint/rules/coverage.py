@@ -20,38 +20,12 @@ if TYPE_CHECKING:
     from ...registry import models as m
 
 
-def process_needs(proc: m.Process) -> set[str]:
-    """The union of the needs of a process's touchpoint entries."""
-    out: set[str] = set()
-    for e in proc.touchpoints:
-        out.update(e.needs)
-    return out
-
-
-def needs_by_process(reg: Registry) -> list[tuple[m.Process, set[str]]]:
-    """Every process that names at least one need, with its needs; computed once per registry.
-
-    Five TP1 rules read the same union; the registry object carries it so
-    that a 10,000-process registry is walked once, not five times. (Processes
-    that name no need are TP105/TP107.)
-    """
-    cached: list[tuple[m.Process, set[str]]] | None = reg.__dict__.get("_tpkit_needs_by_process")
-    if cached is None:
-        cached = []
-        for proc in reg.iter_processes():
-            got = process_needs(proc)
-            if got:
-                cached.append((proc, got))
-        reg.__dict__["_tpkit_needs_by_process"] = cached
-    return cached
-
-
 class NeedsRule(Rule):
     """A rule about the needs a process's touchpoints satisfy together: one hit per process, at its
     ``touchpoints``, with the process title and what :meth:`lacks` returns as the message's arguments."""
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc, got in needs_by_process(reg):
+        for proc, got in reg.needs_by_process:
             args = self.lacks(reg, proc, got)
             if args is not None:
                 yield self.hit(*process_place(reg, proc, "touchpoints"), title=proc.title, **args)

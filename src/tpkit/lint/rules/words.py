@@ -19,22 +19,6 @@ if TYPE_CHECKING:
     from ...registry import Registry
     from ...registry import models as m
 
-Msg = dict[str, str]
-
-#: the methodology's sections, as rationales name them
-WHY_REGISTER: Msg = {
-    "ru": "разд. «Формирование перечня точек взаимодействия»",
-    "en": "section «Формирование перечня точек взаимодействия» (forming the register)",
-}
-WHY_RESPONSIBILITY: Msg = {
-    "ru": "разд. «Формирование перечня точек взаимодействия», об ответственных и утверждении перечня",
-    "en": "section «Формирование перечня точек взаимодействия» (forming the register), on the responsible and approval",
-}
-WHY_PROCEDURES: Msg = {
-    "ru": "разд. «Общие требования к разработке порядков по взаимодействию с клиентом»",
-    "en": "section «Общие требования к разработке порядков по взаимодействию с клиентом» (developing the procedures)",
-}
-
 
 def process_obj(proc: m.Process) -> str:
     return f"process:{proc.id}"
@@ -120,5 +104,4 @@ def names(items: list[str], limit: int = 3) -> Bi:
 
 def line_of(reg: Registry, file: str, path: YamlPath) -> int:
     """The line where ``path`` stands in ``file``: for messages that point at a second place."""
-    src = reg.files.get(file)
-    return src.span(path).line if src is not None else 0
+    return reg.locate(file, path).line if file in reg.files else 0

@@ -3,7 +3,7 @@ messages (what is wrong, in Russian and English)."""
 
 from .convert import CONTROL_CHARS, INVISIBLE_CHARS, MAX_FILE_BYTES, Parsed, compose, parse
 from .decode import decode
-from .locate import ChildIndex, KeyIndex, Span, compose_for_locate, line_starts, locate, locate_marks
+from .locate import ChildIndex, KeyIndex, compose_for_locate, line_starts, locate, locate_marks
 
 __all__ = [
     "CONTROL_CHARS",
@@ -12,7 +12,6 @@ __all__ = [
     "ChildIndex",
     "KeyIndex",
     "Parsed",
-    "Span",
     "compose",
     "compose_for_locate",
     "decode",

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..problem import FATAL, SCHEMA, SYNTAX, Problem
+from ..span import Span
 from . import messages as msg
 
 try:  # pragma: no cover - depends on the wheel
@@ -152,7 +153,7 @@ def _too_deep(text: str) -> Problem | None:
                 if depth > MAX_DEPTH:
                     m = event.start_mark
                     line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
-                    return Problem(SYNTAX, *msg.too_deep(MAX_DEPTH), line, col)
+                    return Problem(SYNTAX, *msg.too_deep(MAX_DEPTH), Span.at(line, col))
             elif cls in closes:
                 depth -= 1
             elif cls is end:
@@ -236,7 +237,7 @@ class _Stop(Exception):
 
 def _at(kind: str, node: yaml.Node, message: msg.Message, path: tuple[Any, ...]) -> Problem:
     s, e = node.start_mark, node.end_mark
-    return Problem(kind, message[0], message[1], s.line + 1, s.column + 1, e.line + 1, e.column + 1, path)
+    return Problem(kind, message[0], message[1], Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1), path)
 
 
 def to_data(

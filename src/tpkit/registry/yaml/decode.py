@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..problem import UNREADABLE, Problem
+from ..span import Span
 
 #: line breaks libyaml counts and editors do not: every line number after one would be wrong
 ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -38,7 +39,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         else:
             ru = "файл содержит нулевые байты (NUL): это не текстовый файл YAML"
             en = "the file holds NUL bytes: it is not a YAML text file"
-        return None, Problem(UNREADABLE, ru, en, line, col)
+        return None, Problem(UNREADABLE, ru, en, Span.at(line, col))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -49,7 +50,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
         else:
             ru = f"файл не в UTF-8: недопустимый байт 0x{raw[exc.start]:02x}"
             en = f"the file is not UTF-8: invalid byte 0x{raw[exc.start]:02x}"
-        return None, Problem(UNREADABLE, ru, en, line, col)
+        return None, Problem(UNREADABLE, ru, en, Span.at(line, col))
     odd = ODD_BREAKS.search(text)
     if odd is not None:
         line, col = line_col(raw, len(text[: odd.start()].encode("utf-8")))
@@ -60,8 +61,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
             "замените его обычным переводом строки",
             f"an unusual line separator {code}: YAML and editors count lines differently; "
             "replace it with a plain newline",
-            line,
-            col,
+            Span.at(line, col),
         )
     return text, None
 

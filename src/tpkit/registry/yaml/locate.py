@@ -13,23 +13,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from ..span import START, Span
 from .convert import T_MAP, T_SEQ, T_STR, RegistryLoader
-
-
-@dataclass(slots=True, frozen=True)
-class Span:
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    #: lines on which an inline suppression comment applies to this node
-    anchor_lines: tuple[int, ...]
-
 
 #: a mapping with more keys than this gets a key index (one finding per key must not cost a scan each)
 _INDEX_KEYS = 16
@@ -77,7 +66,7 @@ def locate(
     exists, i.e. the missing key's parent.
     """
     if root is None:
-        return Span(1, 1, 1, 1, (1,))
+        return START
     node: yaml.Node = root
     key_node: yaml.Node | None = None
     # the first line of the mapping that holds the node, and the line of the key that holds that mapping;
@@ -175,7 +164,7 @@ def locate_marks(
     collections already walked (one finding per item must not cost a scan each).
     """
     if not marks:
-        return Span(1, 1, 1, 1, (1,))
+        return START
 
     def line_col(offset: int) -> tuple[int, int]:
         if starts is None:

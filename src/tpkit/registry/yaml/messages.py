@@ -9,6 +9,7 @@ from __future__ import annotations
 import yaml
 
 from ..problem import SYNTAX, Problem
+from ..span import Span
 from .decode import line_col
 
 Message = tuple[str, str]
@@ -82,8 +83,7 @@ def yaml_error(exc: yaml.YAMLError, text: str, max_depth: int) -> Problem:
             SYNTAX,
             f"недопустимый управляющий символ {code} в файле",
             f"a control character {code} that YAML does not allow",
-            line,
-            col,
+            Span.at(line, col),
         )
     mark = getattr(exc, "problem_mark", None)
     context = getattr(exc, "context_mark", None)
@@ -106,7 +106,7 @@ def yaml_error(exc: yaml.YAMLError, text: str, max_depth: int) -> Problem:
             ru = f"синтаксическая ошибка YAML: {problem}"
             en = f"YAML syntax error: {problem}"
     assert en is not None
-    return Problem(SYNTAX, ru, en, line, col)
+    return Problem(SYNTAX, ru, en, Span.at(line, col))
 
 
 # --- what the converter finds ----------------------------------------------------------

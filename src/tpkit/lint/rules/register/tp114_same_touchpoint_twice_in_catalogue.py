@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ....registry.sameness import same_touchpoints
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, TOUCHPOINTS, sub
@@ -64,7 +63,7 @@ class SameTouchpointTwiceInCatalogue(Rule):
     severity = "warning"
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        same = same_touchpoints(reg)
+        same = reg.same_touchpoints
         for ident, (first, why) in same.items():
             file, path, obj = touchpoint_place(reg, ident)
             where = reg.loc("touchpoint", first)

@@ -49,8 +49,7 @@ class UnusedSuppression(Rule):
                 f"suppression:{u.code}",
                 args={"code": u.code},
                 key=u.key,
-                line=u.line,
-                column=u.column,
+                span=u.span,
             )
 
     # the process does take feedback (at the portal): the comment suppresses nothing
