@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .app import app
+import typer
+
+from .app import State, app
 from .errors import fail
 
 
@@ -13,4 +15,4 @@ def server() -> None:
 
     if not available():
         fail(f"для tpkit server нужен pygls: {INSTALL_HINT} / tpkit server needs pygls: {INSTALL_HINT}")
-    serve()
+    raise typer.Exit(serve(debug=State.debug))
