@@ -517,20 +517,89 @@ def test_without_pygls_the_command_names_the_extra(monkeypatch: pytest.MonkeyPat
     assert len((res.stdout + res.stderr).strip().splitlines()) == 1
 
 
+def readme_blocks() -> dict[str, str]:
+    """The editor snippets of the README's tpkit server section, by language."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### tpkit server:", 1)[1].split("\n### ", 1)[0]
+    return dict(re.findall(r"```(json|lua|toml|elisp)\n(.*?)```", section, re.S))
+
+
 def test_readme_editor_setups_start_tpkit_server() -> None:
     """The editor snippets parse (where Python can parse them) and all start `tpkit server`."""
     import json
-    import re
 
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### tpkit server:", 1)[1].split("\n### ", 1)[0]
-    blocks = dict(re.findall(r"```(json|lua|toml|elisp)\n(.*?)```", section, re.S))
+    blocks = readme_blocks()
     assert set(blocks) == {"json", "lua", "toml", "elisp"}
     vscode = json.loads(blocks["json"])
     assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == ["tpkit", "server"]
     helix = tomllib.loads(blocks["toml"])
     assert helix["language-server"]["tpkit"] == {"command": "tpkit", "args": ["server"]}
     assert "tpkit" in helix["language"][0]["language-servers"]
-    assert 'cmd = { "tpkit", "server" }' in blocks["lua"] and '"tpkit.yaml"' in blocks["lua"]
+    assert 'cmd = { "tpkit", "server" }' in blocks["lua"] and '/tpkit.yaml"' in blocks["lua"]
     assert '("tpkit" "server")' in blocks["elisp"]
+
+
+#: run after the README's init.lua, on the file given to nvim: wait for tpkit's diagnostics, write them, quit
+NVIM_HARNESS = """
+local buf = vim.api.nvim_get_current_buf()
+local ok = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+local out = {}
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  local lsp = d.user_data and d.user_data.lsp or {}
+  table.insert(out, { lnum = d.lnum, col = d.col, code = d.code or lsp.code, source = d.source })
+end
+local clients = {}
+for _, c in pairs(vim.lsp.get_active_clients()) do
+  table.insert(clients, { name = c.name, root = c.config.root_dir })
+end
+local result = { ok = ok, filetype = vim.bo.filetype, diagnostics = out, clients = clients }
+vim.fn.writefile({ vim.fn.json_encode(result) }, vim.env.TPKIT_NVIM_OUT)
+vim.cmd("qa!")
+"""
+
+
+def test_readme_neovim_snippet_gets_diagnostics_headless(tmp_path: Path) -> None:
+    """The README's init.lua, as it stands, in the neovim installed here (Debian 12: 0.7.2), on a registry file."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    nvim = shutil.which("nvim")
+    if nvim is None:
+        pytest.skip("neovim is not installed (apt-get install neovim)")
+    if sys.platform == "win32":
+        pytest.skip("the test puts a POSIX shell script named tpkit on neovim's PATH")
+    root = tmp_path / "registry"
+    shutil.copytree(EXAMPLE, root)
+    path = root / PROCESS
+    text = with_duplicate(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    # `tpkit` on the editor's PATH: this checkout's
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "tpkit"
+    shim.write_text(f'#!/bin/sh\nPYTHONPATH="{REPO / "src"}" exec "{sys.executable}" -m tpkit "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    (tmp_path / "init.lua").write_text(readme_blocks()["lua"], encoding="utf-8")
+    (tmp_path / "harness.lua").write_text(NVIM_HARNESS, encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "TPKIT_NVIM_OUT": str(out)}
+    for xdg in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[xdg] = str(tmp_path / xdg.lower())
+    cmd = [nvim, "--headless", "-n", "-i", "NONE", "-u", "init.lua", str(path), "-c", "luafile harness.lua"]
+    run = subprocess.run(
+        cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    assert out.is_file(), f"nvim wrote nothing (exit {run.returncode}): {run.stdout}{run.stderr}"
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert "Error" not in run.stderr + run.stdout, run.stderr + run.stdout
+    assert result["filetype"] == "yaml"
+    assert result["clients"] == [{"name": "tpkit", "root": str(root)}]
+    assert result["ok"], "no diagnostics from tpkit server within 20 s"
+    assert result["diagnostics"] == [
+        {"lnum": line_of(text, "тот же портал"), "col": 4, "code": "TP104", "source": "tpkit"}
+    ]
