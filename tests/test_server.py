@@ -349,6 +349,34 @@ def test_a_stale_diagnostic_that_is_gone_gets_no_fix(client: LspClient, reg: Pat
     assert client.request("textDocument/codeAction", params) is None
 
 
+def test_quick_fix_edits_carry_a_version_only_for_clients_that_apply_versions(reg: Path) -> None:
+    """In-process: ``documentChanges`` with the version when asked for, else plain ``changes``."""
+    from lsprotocol import types as t
+
+    from tpkit.server import features
+    from tpkit.server.workspace import Loc, RegistryWorkspace
+
+    class Plain:
+        def uri(self, rel: str) -> str:
+            return (reg / rel).as_uri()
+
+        def range(self, loc: Loc) -> t.Range:
+            return t.Range(t.Position(loc.line, loc.column), t.Position(loc.end_line, loc.end_column))
+
+    text = with_duplicate((reg / PROCESS).read_text(encoding="utf-8"))
+    ws = RegistryWorkspace(reg)
+    ws.set_buffer(PROCESS, text)
+    fresh = [features.diagnostic(d, Plain(), "", 3) for d in ws.refresh({PROCESS})[PROCESS]]
+    lines = text.splitlines()
+    (plain, _) = features.code_actions(ws, PROCESS, lines, fresh, Plain())
+    assert plain.edit is not None and plain.edit.changes and plain.edit.document_changes is None
+    (versioned, _) = features.code_actions(ws, PROCESS, lines, fresh, Plain(), version=3)
+    assert versioned.edit is not None and versioned.edit.changes is None
+    (change,) = versioned.edit.document_changes or []
+    assert isinstance(change, t.TextDocumentEdit) and change.text_document.version == 3
+    assert change.edits == plain.edit.changes[Plain().uri(PROCESS)]
+
+
 # --- the protocol under bad input -------------------------------------------------------------
 
 
