@@ -1,4 +1,4 @@
-"""A small LSP client over stdio for the tests and bench/server.py: Content-Length framing, JSON-RPC.
+"""A small LSP client over stdio for the tests and the server benches: Content-Length framing, JSON-RPC.
 
 Every wait has a timeout, so a hung server fails a test instead of hanging it.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import subprocess
 import sys
 import threading
@@ -57,15 +56,19 @@ class LspClient:
         self._cond = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.stderr: queue.Queue[bytes] = queue.Queue()
-        threading.Thread(target=self._drain_stderr, daemon=True).start()
+        self._err = bytearray()
+        self._err_taken = 0
+        self._err_thread = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._err_thread.start()
 
     # -- wire ------------------------------------------------------------------------------
 
     def _drain_stderr(self) -> None:
         assert self.proc.stderr is not None
         for line in self.proc.stderr:
-            self.stderr.put(line)
+            with self._cond:
+                self._err += line
+                self._cond.notify_all()
 
     def _read(self) -> None:
         out = self.proc.stdout
@@ -107,12 +110,22 @@ class LspClient:
         self.proc.stdin.write(data)
         self.proc.stdin.flush()
 
-    def stderr_text(self) -> str:
-        """What the server wrote on stderr so far."""
-        lines = []
-        while not self.stderr.empty():
-            lines.append(self.stderr.get_nowait())
-        return b"".join(lines).decode("utf-8", "replace")
+    def stderr_text(self, wait_for: str | None = None, timeout: float = 10.0) -> str:
+        """What the server wrote on stderr since the last call (stderr is read by a thread of its own:
+        ``wait_for`` waits until that text has arrived; after the server exited, until all of it has)."""
+        if self.proc.poll() is not None:
+            self._err_thread.join(timeout)
+        needle = wait_for.encode("utf-8") if wait_for is not None else None
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while needle is not None and needle not in self._err[self._err_taken :]:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._cond.wait(left)
+            text = bytes(self._err[self._err_taken :])
+            self._err_taken = len(self._err)
+        return text.decode("utf-8", "replace")
 
     def wait_exit(self, timeout: float = 10.0) -> int:
         return self.proc.wait(timeout=timeout)

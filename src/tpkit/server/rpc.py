@@ -275,6 +275,20 @@ class Session:
         elif method == "shutdown":
             self.shut_down = True
         self.server.protocol.handle_message(message)
+        self._forget_done()
+
+    def _forget_done(self) -> None:
+        """Drop the futures pygls keeps of finished handlers (a notification's are never removed).
+
+        pygls stores a future per handler run under a fresh uuid and removes only a request's, when it
+        answers it: two per ``didChange``, about 3 KB, for as long as the server runs (docs/upstream/pygls.md,
+        6). A finished one is of no use to anybody: its result was sent or checked by its own callback.
+        """
+        futures = getattr(self.server.protocol, "_request_futures", None)  # a later pygls may rename it
+        if not isinstance(futures, dict):
+            return
+        for key in [k for k, f in futures.items() if f.done()]:
+            del futures[key]
 
     def _admit(self, method: str, msg_id: str | int | None, is_request: bool) -> bool:
         """The lifecycle: whether a request or notification reaches the handlers (else it is answered here)."""
