@@ -562,7 +562,9 @@ def test_lifecycle_before_initialize_and_after_shutdown(fresh: Callable[[], LspC
 def test_exit_without_shutdown_exits_1(fresh: Callable[[], LspClient], reg: Path) -> None:
     c = fresh()
     c.initialize(reg)
-    c.notify("exit", None)
+    hover = {"jsonrpc": "2.0", "method": "textDocument/hover", "params": at("file:///nowhere.yaml", 0, 0)}
+    burst = b"".join(frame({**hover, "id": f"late-{i}"}) for i in range(200))
+    c.send_raw(frame({"jsonrpc": "2.0", "method": "exit"}) + burst)  # frames after exit: read, never handled
     assert c.wait_exit() == 1
     assert "Traceback" not in c.stderr_text()
 

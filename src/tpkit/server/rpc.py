@@ -26,6 +26,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from typing import Any
 
@@ -321,7 +322,7 @@ class Session:
                     item = None
                 try:
                     asyncio.run_coroutine_threadsafe(inbox.put(item), loop).result()
-                except RuntimeError:  # the loop is gone: the server exited
+                except (RuntimeError, CancelledError):  # the loop is closed or closing: the server exited
                     return
                 if item is None:
                     return
