@@ -36,6 +36,7 @@ test: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/site.py
+	$(BIN)/python bench/server_soak.py
 
 fuzz: $(VENV)/.dev-installed
 	TPKIT_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest tests -k fuzz

@@ -1,4 +1,4 @@
-"""A small LSP client over stdio for the tests and bench/server.py: Content-Length framing, JSON-RPC.
+"""A small LSP client over stdio for the tests and the server benches: Content-Length framing, JSON-RPC.
 
 Every wait has a timeout, so a hung server fails a test instead of hanging it.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import subprocess
 import sys
 import threading
@@ -23,6 +22,12 @@ Message = dict[str, Any]
 
 class ServerError(AssertionError):
     pass
+
+
+def frame(msg: Message, header: str = "Content-Length") -> bytes:
+    """A message framed as LSP frames it (``header``: another spelling of the header's name)."""
+    body = json.dumps(msg, ensure_ascii=False).encode("utf-8")
+    return f"{header}: {len(body)}\r\n\r\n".encode("ascii") + body
 
 
 class LspClient:
@@ -42,20 +47,28 @@ class LspClient:
             env=full_env,
         )
         self._next_id = 0
-        self._responses: dict[int, Message] = {}
+        self._responses: dict[int | str, Message] = {}
+        #: responses with ``"id": null`` (a frame the server could not read far enough to know its id)
+        self.orphans: list[Message] = []
         self._notes: list[Message] = []
+        #: documents opened and not closed (a shared server's test closes its own)
+        self.opened: set[str] = set()
         self._cond = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.stderr: queue.Queue[bytes] = queue.Queue()
-        threading.Thread(target=self._drain_stderr, daemon=True).start()
+        self._err = bytearray()
+        self._err_taken = 0
+        self._err_thread = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._err_thread.start()
 
     # -- wire ------------------------------------------------------------------------------
 
     def _drain_stderr(self) -> None:
         assert self.proc.stderr is not None
         for line in self.proc.stderr:
-            self.stderr.put(line)
+            with self._cond:
+                self._err += line
+                self._cond.notify_all()
 
     def _read(self) -> None:
         out = self.proc.stdout
@@ -78,7 +91,9 @@ class LspClient:
                 continue
             msg = json.loads(out.read(length).decode("utf-8"))
             with self._cond:
-                if "id" in msg and "method" not in msg:
+                if "id" in msg and "method" not in msg and msg["id"] is None:
+                    self.orphans.append(msg)
+                elif "id" in msg and "method" not in msg:
                     self._responses[msg["id"]] = msg
                 elif "id" in msg:  # a request from the server: answer it (null result)
                     self._send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
@@ -87,10 +102,33 @@ class LspClient:
                 self._cond.notify_all()
 
     def _send(self, msg: Message) -> None:
-        body = json.dumps(msg, ensure_ascii=False).encode("utf-8")
+        self.send_raw(frame(msg))
+
+    def send_raw(self, data: bytes) -> None:
+        """Bytes as they are: a bad frame, stray bytes."""
         assert self.proc.stdin is not None
-        self.proc.stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
+        self.proc.stdin.write(data)
         self.proc.stdin.flush()
+
+    def stderr_text(self, wait_for: str | None = None, timeout: float = 10.0) -> str:
+        """What the server wrote on stderr since the last call (stderr is read by a thread of its own:
+        ``wait_for`` waits until that text has arrived; after the server exited, until all of it has)."""
+        if self.proc.poll() is not None:
+            self._err_thread.join(timeout)
+        needle = wait_for.encode("utf-8") if wait_for is not None else None
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while needle is not None and needle not in self._err[self._err_taken :]:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._cond.wait(left)
+            text = bytes(self._err[self._err_taken :])
+            self._err_taken = len(self._err)
+        return text.decode("utf-8", "replace")
+
+    def wait_exit(self, timeout: float = 10.0) -> int:
+        return self.proc.wait(timeout=timeout)
 
     # -- JSON-RPC ----------------------------------------------------------------------------
 
@@ -98,22 +136,48 @@ class LspClient:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})
 
     def request(self, method: str, params: Any, timeout: float = 10.0) -> Any:
+        msg = self.call(method, params, timeout)
+        if "error" in msg:
+            raise ServerError(f"{method}: {msg['error']}")
+        return msg.get("result")
+
+    def error(self, method: str, params: Any, timeout: float = 10.0) -> Any:
+        """The error a request is answered with (a result fails the test)."""
+        msg = self.call(method, params, timeout)
+        if "error" not in msg:
+            raise AssertionError(f"{method}: a result where an error was expected: {msg.get('result')!r}")
+        return msg["error"]
+
+    def call(self, method: str, params: Any, timeout: float = 10.0) -> Message:
+        """Send a request and wait for its response (result or error)."""
         self._next_id += 1
         rid = self._next_id
         self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        return self.response(rid, timeout, method)
+
+    def response(self, rid: int | str, timeout: float = 10.0, what: str = "") -> Message:
+        """The response to request ``rid`` (sent by :meth:`call` or as raw bytes)."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while rid not in self._responses:
                 left = deadline - time.monotonic()
                 if left <= 0 or self.proc.poll() is not None:
                     raise ServerError(
-                        f"no answer to {method} in {timeout} s (server alive: {self.proc.poll() is None})"
+                        f"no answer to {what or rid} in {timeout} s (server alive: {self.proc.poll() is None})"
                     )
                 self._cond.wait(left)
-            msg = self._responses.pop(rid)
-        if "error" in msg:
-            raise ServerError(f"{method}: {msg['error']}")
-        return msg.get("result")
+            return self._responses.pop(rid)
+
+    def wait_orphan(self, timeout: float = 10.0) -> Message:
+        """The first response with ``"id": null`` not yet taken."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not self.orphans:
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    raise ServerError(f"no response with id null in {timeout} s (alive: {self.proc.poll() is None})")
+                self._cond.wait(left)
+            return self.orphans.pop(0)
 
     def wait_note(self, method: str, pred: Callable[[Any], bool] = lambda p: True, timeout: float = 10.0) -> Any:
         """The first notification ``method`` (not yet taken) whose params satisfy ``pred``; taken off the list."""
@@ -135,13 +199,13 @@ class LspClient:
 
     # -- LSP -----------------------------------------------------------------------------------
 
-    def initialize(self, root: Path) -> Any:
+    def initialize(self, root: Path, capabilities: dict[str, Any] | None = None) -> Any:
         result = self.request(
             "initialize",
             {
                 "processId": os.getpid(),
                 "rootUri": root.as_uri(),
-                "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+                "capabilities": capabilities or {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
             },
         )
         self.notify("initialized", {})
@@ -154,7 +218,19 @@ class LspClient:
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": body}},
         )
+        self.opened.add(uri)
         return uri
+
+    def close_doc(self, uri: str) -> None:
+        self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        self.opened.discard(uri)
+
+    def sync(self) -> None:
+        """A round trip: every notification the server sent before its answer is in hand."""
+        self.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": "file:///nowhere.yaml"}, "position": {"line": 0, "character": 0}},
+        )
 
     def change(self, uri: str, text: str, version: int) -> None:
         self.notify(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from .app import app
+import typer
+
+from .app import app, state_of
 from .errors import fail
 
 
 @app.command()
-def server() -> None:
+def server(ctx: typer.Context) -> None:
     """A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references."""
     from ..server import INSTALL_HINT, available, serve
 
     if not available():
         fail(f"для tpkit server нужен pygls: {INSTALL_HINT} / tpkit server needs pygls: {INSTALL_HINT}")
-    serve()
+    raise typer.Exit(serve(debug=state_of(ctx).debug))

@@ -65,9 +65,10 @@ def _kinds(kind: str) -> list[str]:
 # --- diagnostics ------------------------------------------------------------------------------
 
 
-def diagnostic(d: Diag, ranges: Ranges, href: str | None) -> t.Diagnostic:
+def diagnostic(d: Diag, ranges: Ranges, href: str | None, version: int | None = None) -> t.Diagnostic:
     """A finding for the editor; ``href`` (the rule's documentation) only where it is documented: without it
-    the code links nowhere, and a hover on the finding shows the rule's text (:func:`hover`)."""
+    the code links nowhere, and a hover on the finding shows the rule's text (:func:`hover`). ``version``: the
+    document's version the lint saw (in ``data``: a code action checks it)."""
     return t.Diagnostic(
         range=ranges.range(d.loc),
         message=d.message,
@@ -75,8 +76,42 @@ def diagnostic(d: Diag, ranges: Ranges, href: str | None) -> t.Diagnostic:
         code=d.code,
         code_description=t.CodeDescription(href=href) if href else None,
         source=SOURCE,
-        data={"name": d.name, "always_on": d.always_on},
+        data={"name": d.name, "always_on": d.always_on, "version": version},
     )
+
+
+def _lines(r: t.Range) -> tuple[int, int]:
+    end = r.end.line
+    if r.end.character == 0 and end > r.start.line:
+        end -= 1  # a range up to the start of a line does not touch that line
+    return r.start.line, end
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def current_diagnostics(
+    asked: Sequence[t.Diagnostic], fresh: Sequence[t.Diagnostic], version: int | None, where: t.Range
+) -> list[t.Diagnostic]:
+    """The current diagnostics a code action request is about (fixes are computed from these only).
+
+    A diagnostic the client holds from the current version is one of ``fresh``; one from an older version
+    (``data.version``) stands for the current ones of its code on its lines or the request's lines (the
+    client may or may not have moved it with the edits); when none is left, it gets no fix.
+    """
+    out: list[t.Diagnostic] = []
+    for d in asked:
+        if d.source != SOURCE or not isinstance(d.code, str):
+            continue
+        same = [f for f in fresh if f.code == d.code]
+        data_version = d.data.get("version") if isinstance(d.data, dict) else None
+        exact = [f for f in same if f.range == d.range] if data_version == version else []
+        near = exact or [
+            f for f in same if _overlap(_lines(f.range), _lines(d.range)) or _overlap(_lines(f.range), _lines(where))
+        ]
+        out.extend(f for f in near if f not in out)
+    return out
 
 
 # --- completion --------------------------------------------------------------------------------
@@ -234,10 +269,26 @@ def merge_edits(
     return edits
 
 
+def _edit(uri: str, edits: list[t.TextEdit], version: int | None) -> t.WorkspaceEdit:
+    if version is None:
+        return t.WorkspaceEdit(changes={uri: edits})
+    doc = t.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+    return t.WorkspaceEdit(document_changes=[t.TextDocumentEdit(text_document=doc, edits=list(edits))])
+
+
 def code_actions(
-    ws: RegistryWorkspace, rel: str, lines: Sequence[str], diagnostics: Sequence[t.Diagnostic], ranges: Ranges
+    ws: RegistryWorkspace,
+    rel: str,
+    lines: Sequence[str],
+    diagnostics: Sequence[t.Diagnostic],
+    ranges: Ranges,
+    version: int | None = None,
 ) -> list[t.CodeAction]:
-    """Quick fixes for tpkit's diagnostics (only their start lines are read: lines need no conversion)."""
+    """Quick fixes for tpkit's current diagnostics (only their start lines are read: lines need no conversion).
+
+    ``ws`` must have linted ``lines`` (see :func:`current_diagnostics`); ``version``: the document version the
+    edits are for (a client that knows versioned edits refuses them on any other text).
+    """
     uri = ranges.uri(rel)
     out: list[t.CodeAction] = []
     for d in diagnostics:
@@ -254,7 +305,7 @@ def code_actions(
                         kind=t.CodeActionKind.QuickFix,
                         diagnostics=[d],
                         is_preferred=True,
-                        edit=t.WorkspaceEdit(changes={uri: edits}),
+                        edit=_edit(uri, edits, version),
                     )
                 )
         if not always_on:
@@ -265,7 +316,7 @@ def code_actions(
                         title=f"Подавить {d.code} в этой строке (# tpkit: ignore[{d.code}] -- причина)",
                         kind=t.CodeActionKind.QuickFix,
                         diagnostics=[d],
-                        edit=t.WorkspaceEdit(changes={uri: [edit]}),
+                        edit=_edit(uri, [edit], version),
                     )
                 )
     return out

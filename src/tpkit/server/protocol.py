@@ -34,6 +34,8 @@ class TpkitServer(LanguageServer):
         #: open document uri -> (root, path relative to the root)
         self.open_docs: dict[str, tuple[Path, str]] = {}
         self.published: dict[str, list[tuple[Any, ...]]] = {}
+        #: open document uri -> (the version the last lint saw, its diagnostics): what code actions work from
+        self.current: dict[str, tuple[int | None, list[t.Diagnostic]]] = {}
         self.timers: dict[Path, asyncio.TimerHandle] = {}
 
     # -- documents ----------------------------------------------------------------------------
@@ -85,6 +87,7 @@ class TpkitServer(LanguageServer):
         root, rel = placed
         self.registries[root].drop_buffer(rel)
         self.published.pop(uri, None)
+        self.current.pop(uri, None)
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         self.schedule(root, DEBOUNCE)
 
@@ -98,7 +101,10 @@ class TpkitServer(LanguageServer):
         self.timers[root] = loop.call_later(delay, self.publish, root)
 
     def publish(self, root: Path) -> None:
-        self.timers.pop(root, None)
+        """Lint the registry now (a pending debounce is cancelled) and publish what changed."""
+        pending = self.timers.pop(root, None)
+        if pending is not None:
+            pending.cancel()
         ws = self.registries[root]
         docs = {rel: uri for uri, (r, rel) in self.open_docs.items() if r == root}
         if not docs:
@@ -111,17 +117,24 @@ class TpkitServer(LanguageServer):
             return
         ranges = DocRanges(self, ws)
         for rel, uri in docs.items():
-            diags = [features.diagnostic(d, ranges, ws.rule_link(d.code)) for d in by_file.get(rel, [])]
+            doc = self.workspace.get_text_document(uri)
+            diags = [features.diagnostic(d, ranges, ws.rule_link(d.code), doc.version) for d in by_file.get(rel, [])]
+            self.current[uri] = (doc.version, diags)
             key = [(d.range, d.code, d.message, d.severity) for d in diags]
             if self.published.get(uri) == key:
                 continue
             self.published[uri] = key
-            doc = self.workspace.get_text_document(uri)
             self.text_document_publish_diagnostics(
                 t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=doc.version)
             )
 
     # -- requests -----------------------------------------------------------------------------
+
+    def client_supports_document_changes(self) -> bool:
+        """The client applies versioned edits (``documentChanges``), so it refuses one made for other text."""
+        ws = self.client_capabilities.workspace
+        edit = ws.workspace_edit if ws is not None else None
+        return bool(edit is not None and edit.document_changes)
 
     def at(self, uri: str, pos: t.Position) -> features.Spot | None:
         """The registry, path, kind, lines and code-point position of a request on an open document."""
@@ -218,17 +231,31 @@ def build() -> TpkitServer:
 
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
     def code_action(ls: TpkitServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
-        placed = ls.open_docs.get(params.text_document.uri)
+        uri = params.text_document.uri
+        placed = ls.open_docs.get(uri)
         if placed is None:
             return None
-        ws = ls.registries[placed[0]]
-        doc: TextDocument = ls.workspace.get_text_document(params.text_document.uri)
+        root, rel = placed
+        doc: TextDocument = ls.workspace.get_text_document(uri)
+        if root in ls.timers or ls.current.get(uri, (None, []))[0] != doc.version:
+            ls.publish(root)  # the editor asks before the debounced lint: lint the text it shows first
+        version, fresh = ls.current.get(uri, (None, []))
+        if version != doc.version:
+            return None  # the lint failed (logged): no edit computed on other text
+        asked = features.current_diagnostics(params.context.diagnostics, fresh, version, params.range)
+        ws = ls.registries[root]
         lines = [ln.rstrip("\r\n") for ln in doc.lines]
-        return features.code_actions(ws, placed[1], lines, params.context.diagnostics, DocRanges(ls, ws)) or None
+        versioned = ls.client_supports_document_changes()
+        actions = features.code_actions(
+            ws, rel, lines, asked, DocRanges(ls, ws), version=version if versioned else None
+        )
+        return actions or None
 
     return server
 
 
-def serve() -> None:
-    """Run the server on stdin and stdout until the client says exit."""
-    build().start_io()
+def serve(*, debug: bool = False) -> int:
+    """Run the server on stdin and stdout until the client says exit; the exit code (LSP: 0 after shutdown)."""
+    from .rpc import run
+
+    return run(build(), debug=debug)
