@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..util import gc_paused
 from . import suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
-from .rule import Rule, catalogue, matches
+from .rule import ProblemRule, Rule, catalogue, matches
 from .rule import problem_code as problem_code  # public: render reports a problem by its rule's code
 
 if TYPE_CHECKING:
@@ -164,12 +164,23 @@ def _lint(
         if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
         findings.append(f)
-    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
+    if not structure_errors(reg, cat):  # suppressions are judged on a registry read whole (issue 25)
+        findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
     paths = sorted(p for p in reg.files if only_files is None or p in only_files)
     return LintResult(findings, len(reg.files), errors, paths)
+
+
+def structure_errors(reg: Registry, cat: dict[str, type[Rule]]) -> bool:
+    """Whether the reader or the loader found an error (a TP0 rule of severity error: a file unread, a schema
+    broken, a reference to nothing): what the methodology rules see is then part of the registry, and whether a
+    suppression is needed cannot be told anywhere."""
+    kinds = {p.kind for p in reg.problems}
+    return any(
+        issubclass(r, ProblemRule) and r.problem_kind in kinds and r.severity == "error" for r in cat.values()
+    )
 
 
 def _unused_findings(

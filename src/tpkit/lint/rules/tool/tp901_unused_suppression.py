@@ -31,9 +31,13 @@ class UnusedSuppression(Rule):
 
     Rationale:
         ru: Подавление без находки скрывает будущие ошибки и вводит рецензента в заблуждение: оно остается после
-            того, как замечание устранено, и молча подавит его, если ошибка вернется.
+            того, как замечание устранено, и молча подавит его, если ошибка вернется. Пока в реестре есть
+            структурная ошибка (TP0: файл не прочитан, нарушена схема, ссылка ни на что не указывает), правила видят
+            только часть реестра, и нужно ли подавление, сказать нельзя: TP901 тогда молчит.
         en: A suppression with nothing to suppress hides future mistakes and misleads the reviewer: it outlives the
-            fixed finding and would silently hide it if the mistake came back.
+            fixed finding and would silently hide it if the mistake came back. While the registry has a structure
+            error (TP0: a file unread, the schema broken, a reference to nothing), the rules see part of the
+            registry and whether a suppression is needed cannot be told: TP901 is then silent.
     """
 
     severity = "info"
