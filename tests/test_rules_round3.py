@@ -18,6 +18,18 @@ def _add_touchpoint(root: Path, block: str) -> None:
     edit(root, CATALOGUE, "  - id: phone\n", block + "  - id: phone\n")
 
 
+def _append_touchpoint(root: Path, block: str) -> None:
+    path = root / CATALOGUE
+    path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
+
+
+def _lint(root: Path, *extra: str) -> dict:
+    """The lint report of a registry that is read whole: a test of a rule must not pass on a broken file."""
+    report = lint_json(root, *extra)
+    assert not [c for c in codes(report) if c < "TP009"], codes(report)
+    return report
+
+
 def _line(root: Path, rel: str, line: int) -> str:
     return (root / rel).read_text(encoding="utf-8").splitlines()[line - 1]
 
@@ -58,3 +70,113 @@ def test_an_unused_suppression_is_still_reported_beside_a_structure_warning(base
     (base / PROC).rename(base / "processes/benefit.yaml")  # TP007, a warning: the registry is read whole
     report = lint_json(base)
     assert "TP007" in codes(report) and len(only(report, "TP901")) == 1
+
+
+# --- 1. distinct identifiers make distinct touchpoints; free text is not an identifier --------------------------
+
+#: a unit's hotline: its own number is not given; the description says where calls go out of hours
+HOTLINE = (
+    "  - id: hotline-care\n    name: Горячая линия отдела опеки\n    channel: call_center\n"
+    "    description: В нерабочее время звонки переводятся на единый номер 8-800-100-20-30\n"
+    "    basis: [cc-statute]\n    responsible: petrova\n"
+)
+HOTLINE_ENTRY = "  - touchpoint: hotline-care\n    needs: [consultation]\nnotifications:\n"
+
+
+def test_a_hotline_transferring_calls_to_the_contact_centre_is_not_the_contact_centre(base: Path) -> None:
+    edit(base, CATALOGUE, "    schedule: пн–пт 9:00–18:00\n", "    description: Звонок бесплатный, 8 (800) 100-20-30\n")
+    _add_touchpoint(base, HOTLINE)
+    edit(base, PROC, "notifications:\n", HOTLINE_ENTRY)
+    report = _lint(base)
+    assert not {"TP104", "TP114"} & set(codes(report))
+
+
+def test_the_touchpoints_own_phone_is_an_identifier(base: Path) -> None:
+    edit(base, CATALOGUE, "    schedule: пн–пт 9:00–18:00\n", "    phone: 8 (800) 100-20-30\n")
+    _add_touchpoint(base, HOTLINE)  # mentions the number in its description only: another touchpoint
+    assert "TP114" not in codes(_lint(base))
+    _append_touchpoint(
+        base,
+        "  - id: cc-copy\n    name: Единый контактный центр\n    channel: call_center\n    phone: +7 800 1002030\n",
+    )
+    (f,) = only(_lint(base), "TP114")  # the same own number written another way: one contact centre
+    assert "cc-copy" in f["object"] and "номер телефона" in f["message"]
+
+
+#: a second reception, at another street address, named by what is received there
+CONTROL_RECEPTION = (
+    "  - id: reception-control\n    name: Приемная министерства (прием граждан по вопросам контроля)\n"
+    "    channel: reception\n    address: г. Энск, ул. Мира, д. 7\n    accessibility: [Пандус]\n"
+    "    basis: [ar-benefit]\n    responsible: petrova\n"
+)
+
+
+def test_a_second_reception_at_another_address_is_another_touchpoint(base: Path) -> None:
+    _add_touchpoint(base, CONTROL_RECEPTION)
+    edit(
+        base, PROC, "notifications:\n", "  - touchpoint: reception-control\n    needs: [consultation]\nnotifications:\n"
+    )
+    report = _lint(base)
+    assert not {"TP104", "TP114"} & set(codes(report))
+
+
+def test_a_stage_row_without_address_is_still_the_reception(base: Path) -> None:
+    _append_touchpoint(
+        base, "  - id: reception-result\n    name: Приемная министерства (выдача результата)\n    channel: reception\n"
+    )
+    (f,) = only(_lint(base), "TP114")
+    assert "reception-result" in f["object"] and "без указания этапа" in f["message"]
+
+
+def test_different_urls_part_pages_that_share_a_name(base: Path) -> None:
+    _add_touchpoint(
+        base,
+        "  - id: site-services\n    name: Официальный сайт министерства\n    channel: website\n"
+        "    url: https://minsoc.example.ru/services\n",
+    )
+    assert "TP114" not in codes(_lint(base))
+
+
+# --- 6. a stage-named offline copy of a point another organisation runs --------------------------------------
+
+MFC_FULL = (
+    "  - id: mfc\n"
+    "    name: Многофункциональный центр предоставления государственных и муниципальных услуг «Мои документы»\n"
+    "    channel: one_stop_center\n    operator: ГБУ «МФЦ Энской области»\n"
+    "    accessibility: [Пандус]\n    basis: [ar-benefit]\n    responsible: petrova\n"
+)
+MFC_STAGE = (
+    "  - id: mfc-result\n    name: МФЦ (выдача результата)\n    channel: one_stop_center\n"
+    "    operator: ГБУ «МФЦ Энской области»\n    accessibility: [Пандус]\n    basis: [ar-benefit]\n"
+    "    responsible: petrova\n"
+)
+
+
+def test_a_stage_named_copy_of_the_mfc_run_by_the_same_operator_is_the_mfc(base: Path) -> None:
+    _add_touchpoint(base, MFC_FULL + MFC_STAGE)
+    edit(
+        base,
+        PROC,
+        "notifications:\n",
+        "  - touchpoint: mfc\n    needs: [submit]\n  - touchpoint: mfc-result\n    needs: [result]\nnotifications:\n",
+    )
+    report = _lint(base)
+    (cat,) = only(report, "TP114")
+    assert "mfc-result" in cat["object"] and "оператор" in cat["message"]
+    (dup,) = only(report, "TP104")
+    assert _line(base, PROC, dup["line"]).strip() == "- touchpoint: mfc-result"
+
+
+def test_a_stage_named_mfc_at_another_address_is_another_office(base: Path) -> None:
+    _add_touchpoint(
+        base,
+        MFC_FULL.replace("    accessibility", "    address: г. Энск, ул. Советская, д. 5\n    accessibility")
+        + MFC_STAGE.replace("    accessibility", "    address: г. Энск, ул. Мира, д. 12\n    accessibility"),
+    )
+    assert "TP114" not in codes(_lint(base))
+
+
+def test_a_stage_named_mfc_beside_two_offices_of_its_operator_is_not_guessed(base: Path) -> None:
+    second = MFC_FULL.replace("id: mfc\n", "id: mfc-2\n").replace("«Мои документы»", "«Мои документы» (г. Энск-2)")
+    _add_touchpoint(base, MFC_FULL + second + MFC_STAGE)
+    assert "TP114" not in codes(_lint(base))

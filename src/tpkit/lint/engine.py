@@ -178,9 +178,7 @@ def structure_errors(reg: Registry, cat: dict[str, type[Rule]]) -> bool:
     broken, a reference to nothing): what the methodology rules see is then part of the registry, and whether a
     suppression is needed cannot be told anywhere."""
     kinds = {p.kind for p in reg.problems}
-    return any(
-        issubclass(r, ProblemRule) and r.problem_kind in kinds and r.severity == "error" for r in cat.values()
-    )
+    return any(issubclass(r, ProblemRule) and r.problem_kind in kinds and r.severity == "error" for r in cat.values())
 
 
 def _unused_findings(
