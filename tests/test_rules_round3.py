@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import codes, edit, lint_json, only
 
 PROC = "processes/child-benefit.yaml"
@@ -180,3 +181,24 @@ def test_a_stage_named_mfc_beside_two_offices_of_its_operator_is_not_guessed(bas
     second = MFC_FULL.replace("id: mfc\n", "id: mfc-2\n").replace("«Мои документы»", "«Мои документы» (г. Энск-2)")
     _add_touchpoint(base, MFC_FULL + second + MFC_STAGE)
     assert "TP114" not in codes(_lint(base))
+
+
+# --- 2. a stated term is a term -----------------------------------------------------------------------------------
+
+STATED = ["через неделю", "к 25 числу следующего месяца", "в течение 5 рабочих дней", "не позднее 1 марта"]
+STATED += ["в день обращения", "незамедлительно"]
+UNSTATED = ["в установленный срок", "в кратчайшие сроки", "своевременно", "по мере рассмотрения"]
+UNSTATED += ["в срок, установленный регламентом", "по мере поступления"]
+
+
+@pytest.mark.parametrize("term", STATED)
+def test_a_stated_term_is_not_tp307(base: Path, term: str) -> None:
+    edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f"next_step: Решение — {term}")
+    assert "TP307" not in codes(_lint(base))
+
+
+@pytest.mark.parametrize("term", UNSTATED)
+def test_a_term_stated_elsewhere_or_a_promise_is_tp307(base: Path, term: str) -> None:
+    edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f'next_step: "Решение — {term}"')
+    (f,) = only(_lint(base), "TP307")
+    assert f["yaml_path"] == "/notifications/0/next_step"
