@@ -69,9 +69,8 @@ def test_per_direction_word_table_makes_a_process_per_direction(initialised: Pat
     found = _findings(initialised)
     for expected in [
         ("TP117", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
-        ("TP106", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
-        ("TP106", "processes/rassmotrenie-obrashcheniy-grazhdan.yaml"),
-        ("TP201", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
+        ("TP106", "touchpoints.yaml"),  # once per catalogue entry, naming the processes (issue 25)
+        ("TP201", "touchpoints.yaml"),
     ]:
         assert expected in found
     assert ("TP117", "processes/rassmotrenie-obrashcheniy-grazhdan.yaml") not in found  # appeals may be uniform
@@ -92,8 +91,8 @@ def test_per_service_word_table_merges_the_stages_of_one_touchpoint(initialised:
     assert [t for t in catalogue if t.startswith(("epgu", "mfc"))] == ["epgu", "mfc"]
     assert catalogue["phone"]["channel"] == "phone"
     found = _findings(initialised)
-    assert ("TP106", "processes/vydacha-udostovereniya-mnogodetnoy-semi.yaml") in found  # the phone has no basis
-    assert ("TP201", "processes/vydacha-udostovereniya-mnogodetnoy-semi.yaml") in found  # nor a responsible
+    assert ("TP106", "touchpoints.yaml") in found  # the phone has no basis
+    assert ("TP201", "touchpoints.yaml") in found  # nor a responsible
 
 
 def test_excel_sheet_with_a_title_and_columns_in_another_order(initialised: Path, tmp_path: Path) -> None:
@@ -109,7 +108,7 @@ def test_excel_sheet_with_a_title_and_columns_in_another_order(initialised: Path
     }
     assert [e["touchpoint"] for e in travel["touchpoints"]] == ["call-center"]
     found = _findings(initialised)
-    assert ("TP201", "processes/kompensatsiya-proezda.yaml") in found
+    assert ("TP201", "touchpoints.yaml") in found
     assert ("TP110", "processes/vyplata-na-ozdorovlenie.yaml") in found  # no feedback touchpoint
 
 

@@ -202,3 +202,57 @@ def test_a_term_stated_elsewhere_or_a_promise_is_tp307(base: Path, term: str) ->
     edit(base, PROC, "next_step: Решение принимается в течение 10 рабочих дней", f'next_step: "Решение — {term}"')
     (f,) = only(_lint(base), "TP307")
     assert f["yaml_path"] == "/notifications/0/next_step"
+
+
+# --- 3. one finding per fault: a catalogue entry without basis or responsible ------------------------------------
+
+
+def _copies(root: Path, n: int) -> None:
+    """``n`` more processes like the base one (each uses the contact centre without a basis of its own)."""
+    text = (root / PROC).read_text(encoding="utf-8")
+    for i in range(1, n + 1):
+        (root / f"processes/service-{i}.yaml").write_text(
+            text.replace("id: child-benefit", f"id: service-{i}").replace(
+                "title: Назначение ежемесячной выплаты на ребенка", f"title: Услуга номер {i}"
+            ),
+            encoding="utf-8",
+        )
+
+
+def test_a_catalogue_entry_without_basis_is_one_finding_naming_the_processes(base: Path) -> None:
+    edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
+    _copies(base, 4)
+    edit(
+        base,
+        "processes/service-4.yaml",
+        "    needs: [consultation, status]\n",
+        "    needs: [consultation, status]\n    basis: [cc-statute]\n",
+    )
+    report = _lint(base)
+    (f,) = only(report, "TP106")
+    assert f["path"] == CATALOGUE and f["object"] == "touchpoint:phone"
+    assert _line(base, CATALOGUE, f["line"]).strip() == "- id: phone"
+    assert "«Назначение ежемесячной выплаты на ребенка»" in f["message"] and "«Услуга номер 1»" in f["message"]
+    assert "еще 1" in f["message"]  # four processes lack it: three named, one counted
+    assert "Услуга номер 4" not in f["message"]  # its entry gives its own basis
+
+
+def test_entries_that_all_give_their_own_basis_leave_the_catalogue_alone(base: Path) -> None:
+    edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
+    edit(
+        base,
+        PROC,
+        "    needs: [consultation, status]\n",
+        "    needs: [consultation, status]\n    basis: [cc-statute]\n",
+    )
+    assert "TP106" not in codes(_lint(base))
+
+
+def test_a_catalogue_entry_without_responsible_is_one_finding(base: Path) -> None:
+    edit(base, CATALOGUE, "    basis: [cc-statute]\n    responsible: petrova\n", "    basis: [cc-statute]\n")
+    _copies(base, 2)
+    (f,) = only(_lint(base), "TP201")
+    assert f["path"] == CATALOGUE and f["object"] == "touchpoint:phone"
+    assert "«Услуга номер 2»" in f["message"] and "еще" not in f["message"]
+    en = only(_lint(base, "--lang", "en"), "TP201")[0]["message"]
+    assert "«Услуга номер 2»" in en and "responsible" in en

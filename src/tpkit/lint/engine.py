@@ -164,8 +164,7 @@ def _lint(
         if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
         findings.append(f)
-    if not structure_errors(reg, cat):  # suppressions are judged on a registry read whole (issue 25)
-        findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
+    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
@@ -193,9 +192,15 @@ def _unused_findings(
 ) -> Iterator[Finding]:
     """Findings for the suppressions that suppressed nothing (once every other finding is matched)."""
 
+    # while the registry is not read whole, whether a rule would fire is unknown: only a comment naming a rule that
+    # can never be suppressed (a structure rule) or no rule at all is certainly unused (issue 25)
+    judged = not structure_errors(reg, cat)
+
     def live(code: str, file: str) -> bool:
         r = cat.get(code)
-        return r is None or (sel.enabled(r) and not sel.ignored_in(r, file))
+        if r is None or r.always_on:
+            return True
+        return judged and sel.enabled(r) and not sel.ignored_in(r, file)
 
     unused = list(suppress.unused(supps, live, only_files))
     if not unused:

@@ -61,10 +61,9 @@ class UnusedSuppression(Rule):
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "touchpoints:\n", _NOTE)}
     # the contact centre has no basis yet, and the comment says why that is accepted for now
     best_practice = {
-        "touchpoints.yaml": sub(TOUCHPOINTS, "    basis: [cc-statute]\n", ""),
-        "processes/child-benefit.yaml": sub(
-            PROCESS,
-            "  - touchpoint: phone\n",
-            "  - touchpoint: phone   # tpkit: ignore[TP106] -- положение о контактном центре на согласовании\n",
-        ),
+        "touchpoints.yaml": sub(
+            sub(TOUCHPOINTS, "    basis: [cc-statute]\n", ""),
+            "  - id: phone\n",
+            "  - id: phone   # tpkit: ignore[TP106] -- положение о контактном центре на согласовании\n",
+        )
     }
