@@ -256,3 +256,57 @@ def test_a_catalogue_entry_without_responsible_is_one_finding(base: Path) -> Non
     assert "«Услуга номер 2»" in f["message"] and "еще" not in f["message"]
     en = only(_lint(base, "--lang", "en"), "TP201")[0]["message"]
     assert "«Услуга номер 2»" in en and "responsible" in en
+
+
+# --- 5. TP111: the partner's shared point is the touchpoint it runs ------------------------------------------------
+
+MFC_IN_PROCESS = "  - touchpoint: mfc\n    needs: [submit, result]\nnotifications:\n"
+
+
+def _with_mfc(root: Path, head: str = "") -> None:
+    """The МФЦ (run by ГБУ «МФЦ Энской области») in the catalogue and in the process; ``head`` goes before the
+    process's touchpoints (partners, joint_procedure)."""
+    _add_touchpoint(root, MFC)
+    edit(root, PROC, "notifications:\n", MFC_IN_PROCESS)
+    if head:
+        edit(root, PROC, "touchpoints:\n", head + "touchpoints:\n")
+
+
+def _digital_procedure(root: Path) -> None:
+    text = (root / "procedures/all.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: all\n", "id: digital\n").replace("touchpoints: all\n", "touchpoints: [site, epgu]\n")
+    (root / "procedures/digital.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_partner_named_for_information_does_not_silence_the_mfc_check(base: Path) -> None:
+    _with_mfc(base, "partners:\n  - name: ГИБДД МВД России\n")  # asked for data, no touchpoints
+    (f,) = only(_lint(base), "TP111")
+    assert f["yaml_path"] == "/touchpoints/4" and "ГБУ «МФЦ Энской области»" in f["message"]
+
+
+def test_the_mfc_operator_as_a_partner_still_needs_the_joint_procedure(base: Path) -> None:
+    _with_mfc(base, "partners:\n  - name: ГБУ «МФЦ Энской области»\n")
+    (f,) = only(_lint(base), "TP111")
+    assert "joint_procedure" in f["message"]
+
+
+def test_a_joint_procedure_that_does_not_cover_the_mfc_is_a_finding(base: Path) -> None:
+    _digital_procedure(base)
+    _with_mfc(base, "partners:\n  - name: ГБУ «МФЦ Энской области»\n    touchpoints: [mfc]\njoint_procedure: digital\n")
+    (f,) = only(_lint(base), "TP111")
+    assert f["yaml_path"] == "/joint_procedure" and "«МФЦ «Мои документы»»" in f["message"]
+    en = only(_lint(base, "--lang", "en"), "TP111")[0]["message"]
+    assert "does not cover" in en
+
+
+def test_a_joint_procedure_covering_the_mfc_or_an_agreement_is_accepted(base: Path) -> None:
+    _digital_procedure(base)
+    _with_mfc(base, "partners:\n  - name: ГБУ «МФЦ Энской области»\n    touchpoints: [mfc]\njoint_procedure: all\n")
+    assert "TP111" not in codes(_lint(base))
+    edit(base, PROC, "joint_procedure: all\n", "joint_procedure: ar-benefit\n")  # an act: the agreement itself
+    assert "TP111" not in codes(_lint(base))
+
+
+def test_a_partner_without_shared_points_needs_no_joint_procedure(base: Path) -> None:
+    edit(base, PROC, "touchpoints:\n", "partners:\n  - name: ГИБДД МВД России\ntouchpoints:\n")
+    assert "TP111" not in codes(_lint(base))
