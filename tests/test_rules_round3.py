@@ -310,3 +310,89 @@ def test_a_joint_procedure_covering_the_mfc_or_an_agreement_is_accepted(base: Pa
 def test_a_partner_without_shared_points_needs_no_joint_procedure(base: Path) -> None:
     edit(base, PROC, "touchpoints:\n", "partners:\n  - name: ГИБДД МВД России\ntouchpoints:\n")
     assert "TP111" not in codes(_lint(base))
+
+
+# --- 7. TP112: a unit's copy by meaning, not by wording ------------------------------------------------------------
+
+APPEALS = """\
+id: {id}
+title: {title}
+direction: {direction}
+{scope}units: [{units}]
+touchpoints:
+  - touchpoint: site
+    needs: [info, submit]
+  - touchpoint: phone
+    needs: [consultation, status]
+  - touchpoint: reception
+    needs: [{needs}]
+{extra}"""
+
+
+def _process(root: Path, ident: str, title: str, *, direction: str = "appeals", scope: str = "", units: str = "benefits",
+             needs: str = "submit, result, feedback", extra: str = "") -> None:  # fmt: skip
+    (root / f"processes/{ident}.yaml").write_text(
+        APPEALS.format(id=ident, title=title, direction=direction, scope=scope, units=units, needs=needs, extra=extra),
+        encoding="utf-8",
+    )
+
+
+def _units(root: Path) -> None:
+    edit(
+        root,
+        "agency.yaml",
+        "officials:\n",
+        "  - id: control\n    name: Отдел контроля\nofficials:\n",
+    )
+
+
+def test_a_copy_whose_title_adds_a_participle_and_a_unit_clause_is_found(base: Path) -> None:
+    _units(base)
+    _process(base, "appeals", "Рассмотрение обращений граждан")
+    _process(
+        base,
+        "appeals-control",
+        "Рассмотрение обращений граждан, поступивших в отдел контроля",
+        units="control",
+        needs="submit, result",
+    )
+    found = only(_lint(base), "TP112")
+    assert sorted(f["path"] for f in found) == ["processes/appeals-control.yaml", "processes/appeals.yaml"]
+
+
+def test_titles_that_differ_by_who_is_served_are_different_processes(base: Path) -> None:
+    for ident, title in (
+        ("fire", "Назначение пособия гражданам, пострадавшим от пожара"),
+        ("jobless", "Назначение пособия гражданам, утратившим работу"),
+    ):
+        _process(base, ident, title, direction="support", needs="submit, result")
+    edit(base, "processes/jobless.yaml", "needs: [submit, result]", "needs: [submit, result, feedback]")
+    assert "TP112" not in codes(_lint(base))
+
+
+def test_a_units_copy_with_one_touchpoint_more_beside_the_direction_process(base: Path) -> None:
+    _units(base)
+    _process(base, "appeals", "Рассмотрение обращений граждан", scope="scope: direction\n", units="benefits, control")
+    _process(
+        base,
+        "appeals-control",
+        "Работа с обращениями в отделе контроля",
+        units="control",
+        extra="  - touchpoint: epgu\n    needs: [submit, status]\n",
+    )
+    (f,) = only(_lint(base), "TP112")
+    assert f["path"] == "processes/appeals-control.yaml" and "«Рассмотрение обращений граждан»" in f["message"]
+    assert "ЕПГУ" in f["message"]
+
+
+def test_a_copy_for_a_unit_the_direction_process_does_not_cover_is_its_own(base: Path) -> None:
+    _units(base)
+    _process(base, "appeals", "Рассмотрение обращений граждан", scope="scope: direction\n", units="benefits")
+    _process(
+        base,
+        "appeals-control",
+        "Работа с обращениями в отделе контроля",
+        units="control",
+        extra="  - touchpoint: epgu\n    needs: [submit, status]\n",
+    )
+    assert "TP112" not in codes(_lint(base))
