@@ -68,6 +68,7 @@ def test_example_texts_are_the_base_fixture() -> None:
 
     assert examples.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
     assert examples.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
+    assert examples.PROCEDURE == (BASE / "procedures/all.yaml").read_text(encoding="utf-8")
     assert examples.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
 
 

@@ -396,3 +396,126 @@ def test_a_copy_for_a_unit_the_direction_process_does_not_cover_is_its_own(base:
         extra="  - touchpoint: epgu\n    needs: [submit, status]\n",
     )
     assert "TP112" not in codes(_lint(base))
+
+
+# --- 8. TP118: a notification tells of the course of handling or of the result -------------------------------------
+
+
+def test_a_notification_through_a_touchpoint_without_status_or_result(base: Path) -> None:
+    edit(base, PROC, "    needs: [submit, status, result, feedback]\n", "    needs: [submit, feedback]\n")
+    (f,) = only(_lint(base), "TP118")
+    assert f["yaml_path"] == "/notifications/0/touchpoint" and f["severity"] == "warning"
+    assert "«Заявление принято к рассмотрению»" in f["message"] and "«Единый портал" in f["message"]
+
+
+def test_a_notification_of_the_result_at_a_touchpoint_giving_the_result(base: Path) -> None:
+    edit(base, PROC, "    needs: [submit, status, result, feedback]\n", "    needs: [submit, result, feedback]\n")
+    assert "TP118" not in codes(_lint(base))
+
+
+def test_a_notification_at_a_touchpoint_the_process_does_not_list_is_tp116_only(base: Path) -> None:
+    edit(base, PROC, "  - touchpoint: epgu\n    needs: [submit, status, result, feedback]\n", "")
+    edit(base, "procedures/all.yaml", "    channels: [epgu]\n", "")
+    found = codes(_lint(base))
+    assert "TP116" in found and "TP118" not in found
+
+
+# --- 9. TP119: an inspection is a feature of the process ----------------------------------------------------------
+
+INSPECTION_PROCESS = """\
+id: vehicle-permit
+title: Выдача разрешения на перевозку тяжеловесного груза
+direction: services
+touchpoints:
+  - touchpoint: site
+    needs: [info, forms]
+  - touchpoint: phone
+    needs: [consultation, status]
+  - touchpoint: reception
+    needs: [submit, inspection, result, feedback]
+"""
+
+
+def test_objects_presented_for_inspection_without_a_feature(base: Path) -> None:
+    (base / "processes/vehicle-permit.yaml").write_text(INSPECTION_PROCESS, encoding="utf-8")
+    (f,) = only(_lint(base), "TP119")
+    assert f["path"] == "processes/vehicle-permit.yaml" and f["yaml_path"] == "/touchpoints/2/needs/1"
+    assert "«Приемная министерства»" in f["message"]
+
+
+def test_an_inspection_described_as_a_feature_there_or_of_the_whole_process(base: Path) -> None:
+    at = "features:\n  - id: cargo\n    title: Осмотр груза и транспортного средства\n    touchpoints: [reception]\n"
+    (base / "processes/vehicle-permit.yaml").write_text(INSPECTION_PROCESS + at, encoding="utf-8")
+    assert "TP119" not in codes(_lint(base))
+    whole = "features:\n  - id: cargo\n    title: Осмотр груза и транспортного средства\n"
+    (base / "processes/vehicle-permit.yaml").write_text(INSPECTION_PROCESS + whole, encoding="utf-8")
+    assert "TP119" not in codes(_lint(base))
+
+
+# --- 10. TP314: a section holds what the methodology names ----------------------------------------------------------
+
+ALL = "procedures/all.yaml"
+
+
+def test_a_scope_line_is_not_section_one(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        "    goals: [Своевременное и вежливое обслуживание заявителей]\n    principles: [Клиентоцентричность, Открытость]\n",
+        "    scope: Порядок применяется во всех точках взаимодействия министерства\n",
+    )
+    report = _lint(base)
+    (f,) = only(report, "TP314")
+    assert f["yaml_path"] == "/sections/general" and "цели" in f["message"] and "принципы" in f["message"]
+    assert "TP301" not in codes(report)
+
+
+def test_an_empty_section_is_tp301_only(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        "  general:\n    goals: [Своевременное и вежливое обслуживание заявителей]\n"
+        "    principles: [Клиентоцентричность, Открытость]\n",
+        "  general: {}\n",
+    )
+    report = lint_json(base)
+    assert "TP301" in codes(report) and "TP314" not in codes(report)
+
+
+def test_equipment_without_its_use(base: Path) -> None:
+    edit(base, ALL, "      usage: Талон выдается при входе, вызов — на табло\n", "")
+    (f,) = only(_lint(base), "TP314")
+    assert f["yaml_path"] == "/sections/infrastructure/0" and "«Система электронной очереди»" in f["message"]
+    assert "usage" in f["message"] and "purpose" not in f["message"]
+
+
+def test_requirements_in_other_only_name_what_is_missing(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        "    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству\n"
+        "    accessibility: Маломобильным заявителям помогает дежурный сотрудник\n"
+        "    result_orientation: Сотрудник доводит обращение до результата\n"
+        "    methods: [Метод активного слушания]\n",
+        "    other: [Сотрудник соблюдает служебный распорядок]\n",
+    )
+    (f,) = only(_lint(base), "TP314")
+    for word in ("вежливость", "доступность", "нацеленность на результат", "методики"):
+        assert word in f["message"]
+
+
+def test_requirements_written_as_other_items_are_accepted(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        "    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству\n"
+        "    accessibility: Маломобильным заявителям помогает дежурный сотрудник\n"
+        "    result_orientation: Сотрудник доводит обращение до результата\n"
+        "    methods: [Метод активного слушания]\n",
+        "    other:\n"
+        "      - Вежливое и уважительное обращение к каждому заявителю\n"
+        "      - Помощь маломобильным заявителям на всех этапах\n"
+        "      - Ответ по существу, до результата\n"
+        "      - Методы активного слушания и разрешения конфликтов\n",
+    )
+    assert "TP314" not in codes(_lint(base))

@@ -61,6 +61,17 @@ class NeedsRule(Rule):
         raise NotImplementedError
 
 
+#: directions whose touchpoints are determined per service or support measure: one process for the whole direction
+#: there needs ``uniform: true`` (TP117)
+PER_SERVICE_DIRECTIONS: frozenset[str] = frozenset({"services", "support"})
+
+
+def is_uniform(proc: m.Process) -> bool:
+    """A process for the whole direction that the methodology accepts as one uniform process: appeals, control,
+    functions, or services and support measures marked ``uniform: true``."""
+    return proc.scope == "direction" and (proc.uniform or proc.direction not in PER_SERVICE_DIRECTIONS)
+
+
 def catalogue_entries_without(reg: Registry, field: str) -> Iterator[tuple[str, list[m.Process]]]:
     """Catalogue touchpoints without ``field`` (``basis``, ``responsible``), each with the processes whose entry of
     it gives none of its own either (so its effective ``field`` is empty), in catalogue and process order. A

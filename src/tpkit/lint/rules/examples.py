@@ -124,11 +124,16 @@ approval:
 sections:
   general:
     goals: [Вежливое и своевременное обслуживание посетителей]
+    principles: [Клиентоцентричность, Доступность]
   infrastructure:
     - equipment: Система электронной очереди
+      purpose: Учет и вызов посетителей
       usage: Талон выдается при входе, вызов — на табло
   requirements:
     politeness: Сотрудник представляется и обращается к посетителю по имени и отчеству
+    accessibility: Маломобильных посетителей встречает дежурный сотрудник
+    result_orientation: Посетитель уходит с результатом или со сроком ответа
+    methods: [Метод активного слушания]
   tools:
     - kind: script
       name: Скрипт приветствия и выяснения цели визита
@@ -144,6 +149,68 @@ sections:
       tool: Выгрузка из системы электронной очереди
       corrective_measures: [Перераспределение сотрудников в часы пик]
 assessment:
+  - touchpoint: reception
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
+    accessibility: {status: ok}
+"""
+
+#: the base's single procedure: every touchpoint, seven complete sections
+PROCEDURE = """\
+id: all
+title: Порядок взаимодействия с клиентами министерства
+touchpoints: all
+responsible: petrova
+approval:
+  kind: order
+  number: 46-од
+  date: 2026-02-10
+sections:
+  general:
+    goals: [Своевременное и вежливое обслуживание заявителей]
+    principles: [Клиентоцентричность, Открытость]
+  infrastructure:
+    - equipment: Система электронной очереди
+      purpose: Учет и вызов посетителей
+      usage: Талон выдается при входе, вызов — на табло
+  requirements:
+    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству
+    accessibility: Маломобильным заявителям помогает дежурный сотрудник
+    result_orientation: Сотрудник доводит обращение до результата
+    methods: [Метод активного слушания]
+    notifications: В уведомлении указывается срок следующего этапа
+  tools:
+    - kind: script
+      name: Скрипт приветствия
+  specifics:
+    - clients: Граждане с нарушением слуха
+      instruction: Используется текстовая форма общения
+  feedback:
+    rating_each_stage: true
+    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование
+    channels: [epgu]
+  control:
+    - subject: Соблюдение сроков ожидания в очереди
+      periodicity: ежемесячно
+      tool: Выгрузка из системы электронной очереди
+      corrective_measures: [Перераспределение сотрудников в часы пик]
+assessment:
+  - touchpoint: site
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
+  - touchpoint: epgu
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
+  - touchpoint: phone
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
   - touchpoint: reception
     simplicity: {status: ok}
     convenience: {status: ok}

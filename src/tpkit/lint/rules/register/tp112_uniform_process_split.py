@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..coverage import is_uniform
 from ..examples import sub
 from ..words import names, process_obj, process_place
 
@@ -153,10 +154,12 @@ class UniformProcessSplit(Rule):
 
     def _one_more(self, reg: Registry, reported: set[str]) -> Iterator[Hit]:
         """A unit's copy that lists one touchpoint more than the direction's process, which already covers the
-        unit (its ``units`` include the copy's, or it names none): the extra touchpoint belongs in that process."""
+        unit (its ``units`` include the copy's, or it names none): the extra touchpoint belongs in that process. Only
+        beside a uniform process (:func:`is_uniform`): a direction-wide process of services is TP117's mistake, and a
+        service beside it is not a unit's copy."""
         wide: dict[str, list[m.Process]] = defaultdict(list)
         for proc in reg.iter_processes():
-            if proc.scope == "direction" and proc.touchpoints:
+            if is_uniform(proc) and proc.touchpoints:
                 wide[proc.direction].append(proc)
         if not wide:
             return
