@@ -195,6 +195,7 @@ def test_init_empty_is_the_start_for_an_import(tmp_path: Path) -> None:
     ],
 )
 def test_needs_from_free_text(text: str, needs: list[str]) -> None:
-    from tpkit.author.importer.needs import needs_in, split_items
+    from tpkit.author.importer.needs import split_items
+    from tpkit.registry.synonyms import needs_in
 
     assert [n for item in split_items(text) for n in needs_in(item)] == needs

@@ -519,3 +519,32 @@ def test_requirements_written_as_other_items_are_accepted(base: Path) -> None:
         "      - Методы активного слушания и разрешения конфликтов\n",
     )
     assert "TP314" not in codes(_lint(base))
+
+
+# --- 12. an unknown need written in words gets its code from the importer's synonym table -------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("информирование", "«info»"),
+        ("консультирование по телефону", "«consultation»"),
+        ("информирование о ходе рассмотрения", "«status»"),
+        ("подача заявления и получение результата", "[submit, result]"),
+        ("infо", "«info»"),  # a Cyrillic «о»: the edit distance still finds it
+    ],
+)
+def test_an_unknown_need_in_words_suggests_its_code(base: Path, written: str, suggested: str) -> None:
+    edit(base, PROC, "    needs: [info, forms]\n", f"    needs: [{written}, forms]\n")
+    (f,) = only(lint_json(base), "TP003")
+    assert f"возможно, {suggested}" in f["message"], f["message"]
+    (en,) = only(lint_json(base, "--lang", "en"), "TP003")
+    quoted = suggested.replace("«", "'").replace("»", "'")
+    assert f"did you mean {quoted}" in en["message"], en["message"]
+
+
+def test_an_agencys_own_need_written_by_its_name_suggests_its_id(base: Path) -> None:
+    edit(base, "agency.yaml", "register:\n", "needs:\n  - id: appointment\n    name: Запись на прием\nregister:\n")
+    edit(base, PROC, "    needs: [info, forms]\n", "    needs: [info, forms, запись на прием]\n")
+    (f,) = only(lint_json(base), "TP003")
+    assert "возможно, «appointment»" in f["message"]
