@@ -33,8 +33,12 @@ def _import(root: Path, kind: str, book: Path, *extra: str) -> str:
     return r.stdout + r.stderr
 
 
+#: what a fresh registry asks of the agency itself (its placeholders, TP009, and the approvals): not the import's
+FRESH = ("--ignore", "TP009,TP203,TP311")
+
+
 def _findings(root: Path) -> set[tuple[str, str]]:
-    report = lint_json(root)
+    report = lint_json(root, *FRESH)
     assert not [c for c in codes(report) if c.startswith("TP0")]
     return {(f["rule"], f["path"]) for f in report["findings"]}
 
@@ -173,12 +177,13 @@ def test_init_empty_is_the_start_for_an_import(tmp_path: Path) -> None:
     assert _data(root, "touchpoints.yaml") == {"touchpoints": []}
     assert _data(root, "acts.yaml") == {"acts": []}
     assert (root / "touchpoints.yaml").read_text(encoding="utf-8").startswith("#")
-    assert lint_json(root)["findings"] == []
+    assert set(codes(lint_json(root))) == {"TP009", "TP203"}  # the agency's own data: placeholders, approval
+    assert lint_json(root, *FRESH)["findings"] == []
     book = tmp_path / "stages.docx"
     per_service_docx(book)
     _import(root, "docx", book)
     assert sorted(_catalogue(root)) == ["epgu", "mfc", "phone"]
-    assert not [c for c in codes(lint_json(root)) if c.startswith("TP0")]
+    assert not [c for c in codes(lint_json(root, *FRESH)) if c.startswith("TP0")]
 
 
 @pytest.mark.parametrize(

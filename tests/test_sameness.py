@@ -175,3 +175,11 @@ def test_a_stage_named_entry_is_the_one_office_of_its_operator() -> None:
     assert same_in_catalogue({"mfc": full, "mfc-2": branch, "mfc-result": stage}) == {}
     # a plain second office of the operator is not a stage copy
     assert same_in_catalogue({"mfc": full, "mfc-2": branch}) == {}
+
+
+def test_a_placeholder_identifies_nothing() -> None:
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
+    a = touchpoint_keys("Приемная отдела опеки", "reception", address=PLACEHOLDERS["ADDRESS"])
+    b = touchpoint_keys("Приемная отдела контроля", "reception", address=PLACEHOLDERS["ADDRESS"])
+    assert not same_touchpoint(a, b) and not [k for k in a if k[1] == "address"]

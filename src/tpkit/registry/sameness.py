@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .enums import CHANNELS, form_of
+from .placeholders import holds_placeholder
 
 if TYPE_CHECKING:
     from . import models as m
@@ -253,9 +254,11 @@ def touchpoint_keys(
     the same when they share one and no identifier tells them apart (:func:`same_touchpoint`).
 
     The phone is the touchpoint's own: ``phone`` or a ``tel:`` URL, else a number in its name. There is no
-    ``description``: what free text says («звонки переводятся на 8-800-…») is not the touchpoint's identity.
+    ``description``: what free text says («звонки переводятся на 8-800-…») is not the touchpoint's identity. A
+    value that is still a placeholder of ``tpkit init`` («<город, улица, дом>») identifies nothing.
     """
     keys: list[TouchpointKey] = []
+    url, phone, address = (None if holds_placeholder(v) else v for v in (url, phone, address))
     if url and (u := norm_url(url)):
         keys.append((channel, "url", u))
     tel = url if url and url.strip().casefold().startswith("tel:") else None
