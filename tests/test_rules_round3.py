@@ -548,3 +548,52 @@ def test_an_agencys_own_need_written_by_its_name_suggests_its_id(base: Path) -> 
     edit(base, PROC, "    needs: [info, forms]\n", "    needs: [info, forms, запись на прием]\n")
     (f,) = only(lint_json(base), "TP003")
     assert "возможно, «appointment»" in f["message"]
+
+
+# --- more shapes of the same cases ----------------------------------------------------------------------------------
+
+
+def test_a_partner_naming_the_mfc_by_its_catalogue_name_shares_it(base: Path) -> None:
+    _digital_procedure(base)
+    _with_mfc(
+        base,
+        "partners:\n  - name: ГБУ «МФЦ Энской области»\n    touchpoints: [МФЦ «Мои документы»]\njoint_procedure: digital\n",
+    )
+    (f,) = only(_lint(base), "TP111")
+    assert f["yaml_path"] == "/joint_procedure"
+
+
+def test_a_copy_titled_for_requests_sent_to_the_unit(base: Path) -> None:
+    _units(base)
+    _process(base, "appeals", "Рассмотрение обращений граждан")
+    _process(
+        base,
+        "appeals-control",
+        "Рассмотрение обращений граждан, направленных в адрес отдела контроля",
+        units="control",
+        needs="submit, result",
+    )
+    assert len(only(_lint(base), "TP112")) == 2
+
+
+def test_methods_said_in_another_requirement_are_methods(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        "    methods: [Метод активного слушания]\n",
+        "",
+    )
+    assert "TP314" in codes(_lint(base))
+    edit(
+        base,
+        ALL,
+        "    result_orientation: Сотрудник доводит обращение до результата\n",
+        "    result_orientation: Сотрудник доводит обращение до результата, применяя метод активного слушания\n",
+    )
+    assert "TP314" not in codes(_lint(base))
+
+
+def test_an_english_need_word_suggests_its_code(base: Path) -> None:
+    edit(base, PROC, "    needs: [info, forms]\n", "    needs: [information, forms]\n")
+    (f,) = only(lint_json(base), "TP003")
+    assert "возможно, «info»" in f["message"]

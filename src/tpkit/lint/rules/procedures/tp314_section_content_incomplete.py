@@ -47,9 +47,11 @@ def _general(general: m.General) -> list[Bi]:
 
 
 def _requirements(req: m.Requirements) -> list[Bi]:
-    """The aspects neither their own field nor an item of ``other`` speaks of."""
-    other = " ".join(req.other).casefold().replace("ё", "е")
-    return [label for field, label, words in ASPECTS if not getattr(req, field) and not words.search(other)]
+    """The aspects neither their own field nor another text of the section speaks of («Сотрудник применяет метод
+    активного слушания» written as politeness is the methods too)."""
+    texts = [req.politeness, req.accessibility, req.result_orientation, req.notifications, *req.methods, *req.other]
+    said = " ".join(t for t in texts if t).casefold().replace("ё", "е")
+    return [label for field, label, words in ASPECTS if not getattr(req, field) and not words.search(said)]
 
 
 def _and(items: list[Bi]) -> Bi:

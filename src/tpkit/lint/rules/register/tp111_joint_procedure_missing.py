@@ -163,12 +163,14 @@ def runs(partner: str, operator: str) -> bool:
 
 def shared_points(reg: Registry, proc: m.Process) -> list[tuple[int, m.Touchpoint]]:
     """The process's shared points, with their entry's index: in-person catalogue touchpoints another organisation
-    runs (``operator``), and catalogue touchpoints a partner lists among its adjacent ones."""
-    named = {t for p in proc.partners for t in p.touchpoints}
+    runs (``operator``), and catalogue touchpoints a partner lists among its adjacent ones (by id or name)."""
+    named = {norm_text(t) for p in proc.partners for t in p.touchpoints}
     out: list[tuple[int, m.Touchpoint]] = []
     for i, entry in enumerate(proc.touchpoints):
         tp = reg.touchpoints.get(entry.touchpoint)
-        if tp is not None and ((tp.operator and in_person(tp.channel)) or tp.id in named):
+        if tp is None:
+            continue
+        if (tp.operator and in_person(tp.channel)) or norm_text(tp.id) in named or norm_text(tp.name) in named:
             out.append((i, tp))
     return out
 
