@@ -111,8 +111,18 @@ def phone_entry_with(line: str) -> str:
     return sub(PROCESS, "    needs: [consultation, status]\n", f"    needs: [consultation, status]\n    {line}\n")
 
 
+#: the control section both example procedures hold
+CONTROL = """\
+  control:
+    - subject: Соблюдение сроков ожидания в очереди
+      periodicity: ежемесячно
+      tool: Выгрузка из системы электронной очереди
+      corrective_measures: [Перераспределение сотрудников в часы пик]
+"""
+
 #: a small complete procedure for the reception (the base's single procedure covers all touchpoints)
-RECEPTION_PROCEDURE = """\
+RECEPTION_PROCEDURE = (
+    """\
 id: reception
 title: Порядок взаимодействия с клиентами в приемной министерства
 touchpoints: [reception]
@@ -143,11 +153,9 @@ sections:
   feedback:
     rating_each_stage: true
     pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование
-  control:
-    - subject: Соблюдение сроков ожидания в очереди
-      periodicity: ежемесячно
-      tool: Выгрузка из системы электронной очереди
-      corrective_measures: [Перераспределение сотрудников в часы пик]
+"""
+    + CONTROL
+    + """\
 assessment:
   - touchpoint: reception
     simplicity: {status: ok}
@@ -155,9 +163,11 @@ assessment:
     promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
     accessibility: {status: ok}
 """
+)
 
 #: the base's single procedure: every touchpoint, seven complete sections
-PROCEDURE = """\
+PROCEDURE = (
+    """\
 id: all
 title: Порядок взаимодействия с клиентами министерства
 touchpoints: all
@@ -190,11 +200,9 @@ sections:
     rating_each_stage: true
     pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование
     channels: [epgu]
-  control:
-    - subject: Соблюдение сроков ожидания в очереди
-      periodicity: ежемесячно
-      tool: Выгрузка из системы электронной очереди
-      corrective_measures: [Перераспределение сотрудников в часы пик]
+"""
+    + CONTROL
+    + """\
 assessment:
   - touchpoint: site
     simplicity: {status: ok}
@@ -217,6 +225,7 @@ assessment:
     promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
     accessibility: {status: ok}
 """
+)
 
 #: the first lines of a process, for examples that write its touchpoints out
 PROCESS_HEAD = """\

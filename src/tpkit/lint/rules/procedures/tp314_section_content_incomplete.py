@@ -62,6 +62,32 @@ def _and(items: list[Bi]) -> Bi:
     return Bi(", ".join(ru[:-1]) + " и " + ru[-1], ", ".join(en[:-1]) + " and " + en[-1])
 
 
+def _gaps(s: m.Sections) -> Iterator[tuple[tuple[str | int, ...], Bi]]:
+    """Where a section that is there lacks what the methodology names, and what it lacks (an empty or missing
+    section is TP301's)."""
+    if s.general is not None and not is_empty(s.general) and (missing := _general(s.general)):
+        what = _and(missing)
+        yield ("general",), Bi(f"не указаны {what.ru}", f"it lacks {what.en}")
+    for i, item in enumerate(s.infrastructure or []):
+        lack = []
+        if not item.purpose:
+            lack.append(Bi("для чего оно (purpose)", "what it is for (purpose)"))
+        if not item.usage:
+            lack.append(Bi("как оно применяется (usage)", "how it is used (usage)"))
+        if lack:
+            what = _and(lack)
+            yield (
+                ("infrastructure", i),
+                Bi(
+                    f"у оборудования «{item.equipment}» не указано, {what.ru}",
+                    f"the equipment «{item.equipment}» does not say {what.en}",
+                ),
+            )
+    if s.requirements is not None and not is_empty(s.requirements) and (gaps := _requirements(s.requirements)):
+        what = _and(gaps)
+        yield ("requirements",), Bi(f"не описаны {what.ru}", f"it does not describe {what.en}")
+
+
 @register
 class SectionContentIncomplete(Rule):
     """Summary:
@@ -94,40 +120,11 @@ class SectionContentIncomplete(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for pr in reg.procedures.values():
-            s = pr.sections
-            if s.general is not None and not is_empty(s.general) and (missing := _general(s.general)):
-                what = _and(missing)
+            for path, what in _gaps(pr.sections):
                 yield self.hit(
-                    *procedure_place(reg, pr, "sections", "general"),
-                    key="general",
-                    section=section("general"),
-                    what=Bi(f"не указаны {what.ru}", f"it lacks {what.en}"),
-                    title=pr.title,
-                )
-            for i, item in enumerate(s.infrastructure or []):
-                lack = []
-                if not item.purpose:
-                    lack.append(Bi("для чего оно (purpose)", "what it is for (purpose)"))
-                if not item.usage:
-                    lack.append(Bi("как оно применяется (usage)", "how it is used (usage)"))
-                if lack:
-                    what = _and(lack)
-                    yield self.hit(
-                        *procedure_place(reg, pr, "sections", "infrastructure", i),
-                        section=section("infrastructure"),
-                        what=Bi(
-                            f"у оборудования «{item.equipment}» не указано, {what.ru}",
-                            f"the equipment «{item.equipment}» does not say {what.en}",
-                        ),
-                        title=pr.title,
-                    )
-            if s.requirements is not None and not is_empty(s.requirements) and (gaps := _requirements(s.requirements)):
-                what = _and(gaps)
-                yield self.hit(
-                    *procedure_place(reg, pr, "sections", "requirements"),
-                    key="requirements",
-                    section=section("requirements"),
-                    what=Bi(f"не описаны {what.ru}", f"it does not describe {what.en}"),
+                    *procedure_place(reg, pr, "sections", *path),
+                    section=section(str(path[0])),
+                    what=what,
                     title=pr.title,
                 )
 
