@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -362,12 +363,11 @@ def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex
             groups = by_operator.setdefault((tp.channel, norm_text(tp.operator)), [])
             if index.group[ident] not in groups:
                 groups.append(index.group[ident])
+    size = Counter(index.group.values())
     out: dict[str, str] = {}
     for ident, tp in catalogue.items():
-        if not tp.operator or not stage_named(tp.name) or index.group[ident] != ident:
-            continue
-        if any(g == ident for other, g in index.group.items() if other != ident):
-            continue  # something already is this entry
+        if not tp.operator or index.group[ident] != ident or size[ident] > 1 or not stage_named(tp.name):
+            continue  # only an entry that is no other entry and that nothing else is
         others = [g for g in by_operator[(tp.channel, norm_text(tp.operator))] if g != ident]
         if len(others) == 1 and not conflicting(touchpoint_keys_of(tp), index.keys_of(others[0])):
             out[ident] = others[0]

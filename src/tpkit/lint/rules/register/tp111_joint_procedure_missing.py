@@ -108,13 +108,17 @@ class JointProcedureMissing(Rule):
         if not missing:
             return
         points = names([reg.tp_name(t) for t in missing])
+        what = (
+            Bi("смежную точку", "the adjacent touchpoint")
+            if len(missing) == 1
+            else Bi("смежные точки", "the adjacent touchpoints")
+        )
         yield self.hit(
             *process_place(reg, proc, "joint_procedure"),
             title=proc.title,
             who=Bi(
-                f"совместный порядок «{procedure.title}» (joint_procedure) не охватывает смежную точку {points.ru}",
-                f"the joint procedure «{procedure.title}» (joint_procedure) does not cover the adjacent touchpoint "
-                f"{points.en}",
+                f"совместный порядок «{procedure.title}» (joint_procedure) не охватывает {what.ru} {points.ru}",
+                f"the joint procedure «{procedure.title}» (joint_procedure) does not cover {what.en} {points.en}",
             ),
             todo=Bi(
                 "укажите порядок, который охватывает эти точки (touchpoints порядка), или соглашение с партнером из "
