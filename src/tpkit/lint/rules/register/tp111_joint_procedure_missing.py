@@ -55,10 +55,11 @@ class JointProcedureMissing(Rule):
     severity = "warning"
 
     def check(self, reg: Registry) -> Iterator[Hit]:
+        names_seen: dict[str, str] = {}
         for proc in reg.iter_processes():
-            shared = shared_points(reg, proc)
             if proc.joint_procedure:
-                yield from self._uncovered(reg, proc, proc.joint_procedure, shared)
+                if proc.joint_procedure in reg.procedures:  # an act is the agreement itself
+                    yield from self._uncovered(reg, proc, proc.joint_procedure, shared_points(reg, proc, names_seen))
                 continue
             adjacent = [(i, p) for i, p in enumerate(proc.partners) if p.touchpoints]
             if adjacent:
@@ -75,7 +76,7 @@ class JointProcedureMissing(Rule):
                     todo=_TODO_JOINT,
                 )
                 continue
-            for i, tp in shared:
+            for i, tp in shared_points(reg, proc, names_seen):
                 if not tp.operator:
                     continue
                 name = reg.tp_name(tp.id)
@@ -99,10 +100,8 @@ class JointProcedureMissing(Rule):
     def _uncovered(
         self, reg: Registry, proc: m.Process, joint: str, shared: list[tuple[int, m.Touchpoint]]
     ) -> Iterator[Hit]:
-        """A joint procedure that is a procedure must cover the shared points (an act is the agreement itself)."""
-        procedure = reg.procedures.get(joint)
-        if procedure is None:
-            return
+        """A joint procedure that is a procedure must cover the shared points."""
+        procedure = reg.procedures[joint]
         covered = set(reg.covered(procedure))
         missing = [tp.id for _, tp in shared if tp.id not in covered]
         if not missing:
@@ -165,18 +164,30 @@ def runs(partner: str, operator: str) -> bool:
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def shared_points(reg: Registry, proc: m.Process) -> list[tuple[int, m.Touchpoint]]:
+def shared_points(
+    reg: Registry, proc: m.Process, names_seen: dict[str, str] | None = None
+) -> list[tuple[int, m.Touchpoint]]:
     """The process's shared points, with their entry's index: in-person catalogue touchpoints another organisation
-    runs (``operator``), and catalogue touchpoints a partner lists among its adjacent ones (by id or name)."""
-    named = {norm_text(t) for p in proc.partners for t in p.touchpoints}
+    runs (``operator``), and catalogue touchpoints a partner lists among its adjacent ones (by id or name).
+    ``names_seen`` keeps names in compared form between calls (a register repeats its touchpoints)."""
+    listed = [t for p in proc.partners for t in p.touchpoints]
+    seen = names_seen if names_seen is not None else {}
+    named = {_norm(t, seen) for t in listed}
     out: list[tuple[int, m.Touchpoint]] = []
     for i, entry in enumerate(proc.touchpoints):
         tp = reg.touchpoints.get(entry.touchpoint)
         if tp is None:
             continue
-        if (tp.operator and in_person(tp.channel)) or norm_text(tp.id) in named or norm_text(tp.name) in named:
+        if (tp.operator and in_person(tp.channel)) or (listed and (tp.id in listed or _norm(tp.name, seen) in named)):
             out.append((i, tp))
     return out
+
+
+def _norm(text: str, seen: dict[str, str]) -> str:
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = norm_text(text)
+    return found
 
 
 _TODO_PARTNER = Bi(

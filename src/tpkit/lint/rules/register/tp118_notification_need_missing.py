@@ -53,9 +53,11 @@ class NotificationNeedMissing(Rule):
         for proc in reg.iter_processes():
             if not proc.notifications:
                 continue
+            sent = {n.touchpoint for n in proc.notifications}
             met: dict[str, set[str]] = {}
             for entry in proc.touchpoints:
-                met.setdefault(entry.touchpoint, set()).update(entry.needs)
+                if entry.touchpoint in sent:
+                    met.setdefault(entry.touchpoint, set()).update(entry.needs)
             for i, n in enumerate(proc.notifications):
                 got = met.get(n.touchpoint)
                 if got is None or not got.isdisjoint(TOLD):

@@ -60,10 +60,12 @@ class InspectionWithoutFeature(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
-            whole = any(not f.touchpoints for f in proc.features)  # a feature of the whole process is everywhere
+            inspected = [(i, e) for i, e in enumerate(proc.touchpoints) if "inspection" in e.needs]
+            if not inspected or any(not f.touchpoints for f in proc.features):
+                continue  # a feature without touchpoints is a feature of the whole process, at each of them
             at = {t for f in proc.features for t in f.touchpoints}
-            for i, entry in enumerate(proc.touchpoints):
-                if "inspection" not in entry.needs or whole or entry.touchpoint in at:
+            for i, entry in inspected:
+                if entry.touchpoint in at:
                     continue
                 yield self.hit(
                     *process_place(reg, proc, "touchpoints", i, "needs", entry.needs.index("inspection")),
