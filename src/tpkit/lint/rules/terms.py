@@ -46,11 +46,9 @@ NUMBER_WORD = _words(
     r"полтор[аы]",
     r"полутора",
 )
-#: a number: digits («10», «1,5», «30-х», «5-ти»), words, or digits with the words in brackets («1 (одного)»)
-NUMBER = (
-    r"(?:\d+(?:[.,]\d+)?(?:-?(?:х|ти|ми|и))?(?:\s*\(\s*" + NUMBER_WORD + r"(?:\s+" + NUMBER_WORD + r")?\s*\))?"
-    r"|" + NUMBER_WORD + r"(?:\s+" + NUMBER_WORD + r")?)"
-)
+#: a number: digits («10», «1,5», «30-х», «5-ти»), two of them («двадцать пять»), or with the words in brackets
+#: («1 (одного)»); a number in words is read as digits first (:func:`term_form`), so the forms stay small
+NUMBER = r"(?:\d+(?:[.,]\d+)?(?:-?(?:х|ти|ми|и))?(?:\s+\d+)?(?:\s*\(\s*\d+(?:\s+\d+)?\s*\))?)"
 #: one number or a range: «3–5», «3-5», «трех-пяти», «от 3 до 5», «2 или 3»
 COUNT = r"(?:(?:от\s+)?" + NUMBER + r"(?:\s*(?:[-–—]|до|или)\s*" + NUMBER + r")?)"
 #: what kind of day or hour: «рабочих», «календарных», «банковских», «полных»
@@ -113,7 +111,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     # a day of the month: «к 25 числу», «не позднее 10-го числа», «с 1 по 25 число», «первого числа»
     (
         "day_of_month",
-        _forms(rf"(?:\d{{1,2}}(?:-?(?:го|е|ое|ого|му|ому|й))?|(?:{NUMBER_WORD}\s+)?{ORDINAL})\s+числ\w*"),
+        _forms(rf"(?:\d{{1,2}}(?:-?(?:го|е|ое|ого|му|ому|й))?|(?:\d+\s+)?{ORDINAL})\s+числ\w*"),
     ),
     # a month or a quarter by name: «в марте», «до декабря», «во II квартале», «в третьем квартале»
     ("named_period", _forms(rf"(?:в|во|до|к|с)\s+(?:{MONTH}|(?:i{{1,3}}|iv|{ORDINAL})\s+квартал\w*)")),
@@ -157,8 +155,15 @@ FORMS: tuple[tuple[str, str], ...] = (
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in FORMS)
 
 
+#: a number written in words, as a whole word: read as «1» before the forms are tried
+_NUMBER_IN_WORDS = re.compile(r"\b" + NUMBER_WORD + r"\b")
+
+
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").replace("\u00a0", " ").split())
+    """Lower case, «ё» as «е», single spaces, and numbers in words as digits («пяти рабочих дней» → «1 рабочих
+    дней»): a form needs to know that a number stands there, not which."""
+    folded = " ".join(text.casefold().replace("ё", "е").replace("\u00a0", " ").split())
+    return _NUMBER_IN_WORDS.sub("1", folded)
 
 
 @lru_cache(maxsize=4096)  # a register repeats the same few next steps in every process of a kind
