@@ -152,25 +152,26 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in FORMS)
 
-
-#: a number written in words, as a whole word: read as «1» before the forms are tried
-_NUMBER_IN_WORDS = re.compile(r"\b" + NUMBER_WORD + r"\b")
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The number-words pattern and the forms, compiled when a text is first read (a registry without
+    notifications never pays for it)."""
+    return re.compile(r"\b" + NUMBER_WORD + r"\b"), tuple((name, re.compile(rx)) for name, rx in FORMS)
 
 
 def _fold(text: str) -> str:
     """Lower case, «ё» as «е», single spaces, and numbers in words as digits («пяти рабочих дней» → «1 рабочих
     дней»): a form needs to know that a number stands there, not which."""
     folded = " ".join(text.casefold().replace("ё", "е").replace("\u00a0", " ").split())
-    return _NUMBER_IN_WORDS.sub("1", folded)
+    return _compiled()[0].sub("1", folded)
 
 
 @lru_cache(maxsize=4096)  # a register repeats the same few next steps in every process of a kind
 def term_form(text: str) -> str | None:
     """The name of the first form of :data:`FORMS` that ``text`` states a term in (None: it states none)."""
     folded = _fold(text)
-    for name, pattern in _COMPILED:
+    for name, pattern in _compiled()[1]:
         if pattern.search(folded):
             return name
     return None
