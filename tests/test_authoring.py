@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import codes, lint_json, run_cli, write
+from conftest import codes, lint_json, only, run_cli, write
 
 from tpkit.author.fmt import comments, format_text, kind_of, reindent_comments
 from tpkit.registry.yaml import parse
@@ -26,7 +26,7 @@ def _bad(report: dict, levels: tuple[str, ...] = ("error", "warning")) -> list[s
 # --- init ----------------------------------------------------------------------------------
 
 
-def test_init_creates_a_registry_that_lints_clean(tmp_path: Path) -> None:
+def test_init_creates_a_registry_without_errors(tmp_path: Path) -> None:
     r = run_cli("init", str(tmp_path / "demo"))
     assert r.code == 0, r.stdout + r.stderr
     root = tmp_path / "demo"
@@ -45,12 +45,104 @@ def test_init_creates_a_registry_that_lints_clean(tmp_path: Path) -> None:
     ):
         assert (root / rel).is_file(), rel
     report = lint_json(root)
-    assert _bad(report) == []
+    assert _bad(report, ("error",)) == []
+    assert run_cli("lint", str(root)).code == 0
 
 
-def test_init_registry_has_no_findings_at_all(tmp_path: Path) -> None:
+#: what the agency itself must write into a fresh registry: the placeholders and the two approvals
+FRESH_FINDINGS = {"TP009", "TP203", "TP311"}
+#: real values for the placeholders, as an agency writes them
+REAL = {
+    "AGENCY": "Министерство социальной защиты населения Тульской области",
+    "AGENCY_SHORT": "Минсоцзащиты ТО",
+    "HEAD": "А. А. Смирнов",
+    "PERSON": "Кузнецова Ольга Викторовна",
+    "SITE": "https://minsoc.tularegion.ru",
+    "ADDRESS": "г. Тула, ул. Оборонная, д. 114б",
+    "SCHEDULE": "пн–чт 9:00–18:00, пт 9:00–16:45",
+}
+APPROVAL = "  approval:\n    kind: order\n    number: 45-од\n    date: 2026-02-10\n"
+
+
+def _fill_in(root: Path) -> None:
+    """Do what the fresh registry's findings ask: real values for the placeholders, the two approvals."""
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
+    for path in [root / "agency.yaml", root / "touchpoints.yaml", *root.glob("p*/*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        for name, value in REAL.items():
+            text = text.replace(PLACEHOLDERS[name], value)
+        path.write_text(text, encoding="utf-8")
+    write(root, "agency.yaml", (root / "agency.yaml").read_text(encoding="utf-8") + APPROVAL)
+    general = root / "procedures" / "general.yaml"
+    if general.exists():
+        general.write_text(
+            general.read_text(encoding="utf-8") + APPROVAL.replace("  ", "", 1).replace("\n  ", "\n"), encoding="utf-8"
+        )
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["example", "empty"])
+def test_a_fresh_registry_asks_for_the_agencys_own_data_and_nothing_else(tmp_path: Path, empty: bool) -> None:
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
+    run_cli("init", str(tmp_path / "demo"), *(["--empty"] if empty else []))
+    root = tmp_path / "demo"
+    report = lint_json(root)
+    assert set(codes(report)) == (FRESH_FINDINGS - {"TP311"} if empty else FRESH_FINDINGS)
+    assert all(f["severity"] == "warning" for f in report["findings"])
+    # each placeholder left is reported at its line, and every value in angle brackets is one of the table's
+    for f in only(report, "TP009"):
+        line = (root / f["path"]).read_text(encoding="utf-8").splitlines()[f["line"] - 1]
+        assert any(p in line for p in PLACEHOLDERS.values()), line
+    # no invented approval: the register and the procedure are not approved until someone enters it
+    agency = parse((root / "agency.yaml").read_text(encoding="utf-8")).data
+    assert "approval" not in agency["register"]
+    assert "нет register.approval" in only(report, "TP203")[0]["message"]
+    _fill_in(root)
+    assert codes(lint_json(root)) == []  # the template is clean of every other rule (TP314 included)
+
+
+def test_init_and_new_write_no_believable_invented_data(tmp_path: Path) -> None:
+    import re
+
+    from tpkit.author.init import planned_files
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
     run_cli("init", str(tmp_path / "demo"))
-    assert codes(lint_json(tmp_path / "demo")) == []
+    root = tmp_path / "demo"
+    for kind, ident in (("process", "permit"), ("procedure", "permit-order"), ("touchpoint", "office")):
+        extra = ["--channel", "reception"] if kind == "touchpoint" else []
+        assert run_cli("new", kind, ident, "--title", "Выдача разрешения", *extra, cwd=root).code == 0
+    texts = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
+    texts.update({k: v.decode() for k, v in planned_files(empty=True).items() if k.endswith(".yaml")})
+    for rel, text in texts.items():
+        for invented in ("Иванов", "Петров", "Энск", "example.ru", "1-од", "2-од", "2026-01-1", "__PLACEHOLDER"):
+            assert invented not in text, (rel, invented)
+        for found in re.findall(r"<[^<>\n]+>", text):
+            assert found in PLACEHOLDERS.values(), (rel, found)
+
+
+def test_placeholders_are_plain_yaml_values() -> None:
+    import yaml
+
+    from tpkit.registry.placeholders import PLACEHOLDERS, fill, placeholders_in
+
+    for value in PLACEHOLDERS.values():
+        assert value.startswith("<") and value.endswith(">")
+        assert yaml.safe_load(f"key: {value}  # comment") == {"key": value}
+        assert placeholders_in(f"x {value} y") == [value]
+    assert fill("name: __PLACEHOLDER_PERSON__") == f"name: {PLACEHOLDERS['PERSON']}"
+    with pytest.raises(KeyError):
+        fill("__PLACEHOLDER_NOBODY__")
+
+
+def test_a_placeholder_left_is_a_finding_that_does_not_stop_render(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path / "demo"))
+    root = tmp_path / "demo"
+    r = run_cli("render", "register", "--format", "md", "--output", "-", cwd=root)
+    assert r.code == 0 and "полное наименование ведомства" in r.stdout  # a draft shows it as it is
+    # and it is switched off like any rule
+    assert "TP009" not in codes(lint_json(root, "--ignore", "TP009"))
 
 
 def test_init_touchpoints_are_the_typical_five_with_comments(tmp_path: Path) -> None:
@@ -146,8 +238,10 @@ def test_init_precommit_and_ci_files_are_valid_yaml(tmp_path: Path) -> None:
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
+    """A fresh registry whose placeholders and approvals the agency has filled in: it lints clean."""
     root = tmp_path / "demo"
     assert run_cli("init", str(root)).code == 0
+    _fill_in(root)
     return root
 
 

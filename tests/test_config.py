@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import codes, edit, lint_json, only, run_cli, write
 
-# the contact centre loses its basis: TP106 fires at the process's phone entry (line 9)
+# the contact centre loses its basis: TP106 fires once, at its catalogue entry (touchpoints.yaml, line 15)
 NO_BASIS = ("    basis: [cc-statute]\n", "")
 PHONE_ENTRY = "  - touchpoint: phone\n"
+PHONE_TP = "  - id: phone\n"
 
 
 @pytest.fixture
@@ -127,15 +128,22 @@ def test_fail_on_info_counts_advice(base: Path) -> None:
     assert run_cli("lint", str(base)).code == 1
 
 
-def test_per_file_ignores_by_glob(tp106: Path) -> None:
-    src = (tp106 / "processes/child-benefit.yaml").read_text(encoding="utf-8")
-    write(tp106, "processes/legacy-benefit.yaml", src.replace("id: child-benefit", "id: legacy-benefit"))
-    assert sorted(f["path"] for f in only(lint_json(tp106), "TP106")) == [
+def test_per_file_ignores_by_glob(base: Path) -> None:
+    # no feedback touchpoint (TP110) in the process and in its legacy copy
+    edit(
+        base,
+        "processes/child-benefit.yaml",
+        "needs: [submit, status, result, feedback]",
+        "needs: [submit, status, result]",
+    )
+    src = (base / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    write(base, "processes/legacy-benefit.yaml", src.replace("id: child-benefit", "id: legacy-benefit"))
+    assert sorted(f["path"] for f in only(lint_json(base), "TP110")) == [
         "processes/child-benefit.yaml",
         "processes/legacy-benefit.yaml",
     ]
-    write(tp106, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/legacy-*.yaml": [TP106]\n')
-    assert [f["path"] for f in only(lint_json(tp106), "TP106")] == ["processes/child-benefit.yaml"]
+    write(base, "tpkit.yaml", 'version: 1\nlint:\n  per_file_ignores:\n    "processes/legacy-*.yaml": [TP110]\n')
+    assert [f["path"] for f in only(lint_json(base), "TP110")] == ["processes/child-benefit.yaml"]
 
 
 # --- languages -----------------------------------------------------------------------
@@ -156,7 +164,7 @@ def test_findings_are_russian_by_default_english_on_request(tp106: Path) -> None
 
 def test_text_report_in_english_summary(tp106: Path) -> None:
     r = run_cli("lint", str(tp106), "--lang", "en")
-    assert "processes/child-benefit.yaml:9:5 TP106 touchpoint-without-basis" in r.stdout
+    assert "touchpoints.yaml:15:5 TP106 touchpoint-without-basis" in r.stdout
     assert "0 errors, 1 warning, 0 infos (" in r.stdout  # the noun agrees with its number
 
 
@@ -164,25 +172,20 @@ def test_text_report_in_english_summary(tp106: Path) -> None:
 
 
 def test_inline_suppression_on_the_findings_line(tp106: Path) -> None:
-    edit(
-        tp106,
-        "processes/child-benefit.yaml",
-        PHONE_ENTRY,
-        "  - touchpoint: phone  # tpkit: ignore[TP106] -- основание готовится\n",
-    )
+    edit(tp106, "touchpoints.yaml", PHONE_TP, "  - id: phone  # tpkit: ignore[TP106] -- основание готовится\n")
     assert lint_json(tp106)["findings"] == []
 
 
 def test_inline_suppression_on_the_containing_keys_line(tp106: Path) -> None:
-    edit(tp106, "processes/child-benefit.yaml", "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP106]\n")
+    edit(tp106, "touchpoints.yaml", "touchpoints:\n", "touchpoints:  # tpkit: ignore[TP106]\n")
     assert lint_json(tp106)["findings"] == []
 
 
 def test_inline_suppression_lists_several_codes(tp106: Path) -> None:
-    edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP201, TP106]\n")
+    edit(tp106, "touchpoints.yaml", PHONE_TP, "  - id: phone  # tpkit: ignore[TP201, TP106]\n")
     report = lint_json(tp106)
     # TP106 is suppressed; TP201 suppressed nothing there
-    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("TP901", 9)]
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("TP901", 15)]
     assert "TP201" in report["findings"][0]["message"]
 
 
@@ -195,24 +198,19 @@ def test_suppression_on_one_entry_does_not_hide_another(tp106: Path) -> None:
         "    responsible: petrova\n  - id: phone",
     )
     before = only(lint_json(tp106), "TP106")
-    assert sorted(f["line"] for f in before) == [9, 11]
-    edit(tp106, "processes/child-benefit.yaml", PHONE_ENTRY, "  - touchpoint: phone  # tpkit: ignore[TP106]\n")
-    assert [f["line"] for f in only(lint_json(tp106), "TP106")] == [11]
+    assert sorted(f["line"] for f in before) == [8, 14]
+    edit(tp106, "touchpoints.yaml", PHONE_TP, "  - id: phone  # tpkit: ignore[TP106]\n")
+    assert [f["line"] for f in only(lint_json(tp106), "TP106")] == [8]
 
 
 def test_suppression_on_the_first_list_item_does_not_cover_the_list(tp106: Path) -> None:
-    edit(
-        tp106,
-        "processes/child-benefit.yaml",
-        "  - touchpoint: site\n",
-        "  - touchpoint: site  # tpkit: ignore[TP106]\n",
-    )
+    edit(tp106, "touchpoints.yaml", "  - id: site\n", "  - id: site  # tpkit: ignore[TP106]\n")
     report = lint_json(tp106)
     assert sorted(codes(report)) == ["TP106", "TP901"]
 
 
 def test_ignore_file_comment(tp106: Path) -> None:
-    p = tp106 / "processes/child-benefit.yaml"
+    p = tp106 / "touchpoints.yaml"
     p.write_text(
         "# tpkit: ignore-file[TP106] -- основания уточняются юристами\n" + p.read_text(encoding="utf-8"),
         encoding="utf-8",
@@ -288,10 +286,21 @@ def test_readme_config_and_suppression_examples_work(base: Path) -> None:
     write(base, "tpkit.yaml", config)
     assert run_cli("lint", str(base)).code == 0
     assert "# tpkit: ignore[TP106] -- " in inline
-    # the file-wide comment, as written there, silences the file's TP106
+    # the inline comment, as written there, silences the catalogue entry's TP106
     write(base, "tpkit.yaml", "version: 1\n")
     edit(base, "touchpoints.yaml", *NO_BASIS)
     assert codes(lint_json(base)) == ["TP106"]
+    edit(base, "touchpoints.yaml", "  - id: phone\n", inline.splitlines()[1].replace("vk", "phone", 1) + "\n")
+    assert codes(lint_json(base)) == []
+    # the file-wide comment, as written there, silences the file's TP110
+    edit(base, "procedures/all.yaml", "    channels: [epgu]\n", "")
+    edit(
+        base,
+        "processes/child-benefit.yaml",
+        "needs: [submit, status, result, feedback]",
+        "needs: [submit, status, result]",
+    )
+    assert codes(lint_json(base)) == ["TP110"]
     p = base / "processes/child-benefit.yaml"
     p.write_text(whole + p.read_text(encoding="utf-8"), encoding="utf-8")
-    assert codes(lint_json(base)) == ["TP901"]  # TP201 had nothing to suppress
+    assert codes(lint_json(base)) == ["TP901"]  # TP109 had nothing to suppress

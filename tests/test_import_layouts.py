@@ -33,8 +33,12 @@ def _import(root: Path, kind: str, book: Path, *extra: str) -> str:
     return r.stdout + r.stderr
 
 
+#: what a fresh registry asks of the agency itself (its placeholders, TP009, and the approvals): not the import's
+FRESH = ("--ignore", "TP009,TP203,TP311")
+
+
 def _findings(root: Path) -> set[tuple[str, str]]:
-    report = lint_json(root)
+    report = lint_json(root, *FRESH)
     assert not [c for c in codes(report) if c.startswith("TP0")]
     return {(f["rule"], f["path"]) for f in report["findings"]}
 
@@ -69,9 +73,8 @@ def test_per_direction_word_table_makes_a_process_per_direction(initialised: Pat
     found = _findings(initialised)
     for expected in [
         ("TP117", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
-        ("TP106", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
-        ("TP106", "processes/rassmotrenie-obrashcheniy-grazhdan.yaml"),
-        ("TP201", "processes/predostavlenie-gosudarstvennykh-uslug.yaml"),
+        ("TP106", "touchpoints.yaml"),  # once per catalogue entry, naming the processes (issue 25)
+        ("TP201", "touchpoints.yaml"),
     ]:
         assert expected in found
     assert ("TP117", "processes/rassmotrenie-obrashcheniy-grazhdan.yaml") not in found  # appeals may be uniform
@@ -92,8 +95,8 @@ def test_per_service_word_table_merges_the_stages_of_one_touchpoint(initialised:
     assert [t for t in catalogue if t.startswith(("epgu", "mfc"))] == ["epgu", "mfc"]
     assert catalogue["phone"]["channel"] == "phone"
     found = _findings(initialised)
-    assert ("TP106", "processes/vydacha-udostovereniya-mnogodetnoy-semi.yaml") in found  # the phone has no basis
-    assert ("TP201", "processes/vydacha-udostovereniya-mnogodetnoy-semi.yaml") in found  # nor a responsible
+    assert ("TP106", "touchpoints.yaml") in found  # the phone has no basis
+    assert ("TP201", "touchpoints.yaml") in found  # nor a responsible
 
 
 def test_excel_sheet_with_a_title_and_columns_in_another_order(initialised: Path, tmp_path: Path) -> None:
@@ -109,7 +112,7 @@ def test_excel_sheet_with_a_title_and_columns_in_another_order(initialised: Path
     }
     assert [e["touchpoint"] for e in travel["touchpoints"]] == ["call-center"]
     found = _findings(initialised)
-    assert ("TP201", "processes/kompensatsiya-proezda.yaml") in found
+    assert ("TP201", "touchpoints.yaml") in found
     assert ("TP110", "processes/vyplata-na-ozdorovlenie.yaml") in found  # no feedback touchpoint
 
 
@@ -174,12 +177,13 @@ def test_init_empty_is_the_start_for_an_import(tmp_path: Path) -> None:
     assert _data(root, "touchpoints.yaml") == {"touchpoints": []}
     assert _data(root, "acts.yaml") == {"acts": []}
     assert (root / "touchpoints.yaml").read_text(encoding="utf-8").startswith("#")
-    assert lint_json(root)["findings"] == []
+    assert set(codes(lint_json(root))) == {"TP009", "TP203"}  # the agency's own data: placeholders, approval
+    assert lint_json(root, *FRESH)["findings"] == []
     book = tmp_path / "stages.docx"
     per_service_docx(book)
     _import(root, "docx", book)
     assert sorted(_catalogue(root)) == ["epgu", "mfc", "phone"]
-    assert not [c for c in codes(lint_json(root)) if c.startswith("TP0")]
+    assert not [c for c in codes(lint_json(root, *FRESH)) if c.startswith("TP0")]
 
 
 @pytest.mark.parametrize(
@@ -196,6 +200,7 @@ def test_init_empty_is_the_start_for_an_import(tmp_path: Path) -> None:
     ],
 )
 def test_needs_from_free_text(text: str, needs: list[str]) -> None:
-    from tpkit.author.importer.needs import needs_in, split_items
+    from tpkit.author.importer.needs import split_items
+    from tpkit.registry.synonyms import needs_in
 
     assert [n for item in split_items(text) for n in needs_in(item)] == needs

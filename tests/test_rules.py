@@ -68,6 +68,7 @@ def test_example_texts_are_the_base_fixture() -> None:
 
     assert examples.AGENCY == (BASE / "agency.yaml").read_text(encoding="utf-8")
     assert examples.TOUCHPOINTS == (BASE / "touchpoints.yaml").read_text(encoding="utf-8")
+    assert examples.PROCEDURE == (BASE / "procedures/all.yaml").read_text(encoding="utf-8")
     assert examples.PROCESS == (BASE / "processes/child-benefit.yaml").read_text(encoding="utf-8")
 
 
@@ -216,8 +217,8 @@ def test_touchpoint_without_needs_points_at_the_entry(base: Path) -> None:
 def test_effective_basis_is_the_entry_and_the_catalogue(base: Path) -> None:
     edit(base, "touchpoints.yaml", "    basis: [cc-statute]\n", "")
     (f,) = only(lint_json(base), "TP106")
-    assert f["path"] == "processes/child-benefit.yaml" and f["line"] == 9
-    assert "«Контактный центр министерства»" in f["message"]
+    assert f["path"] == "touchpoints.yaml" and f["line"] == 15  # once, at the catalogue entry
+    assert "«Контактный центр министерства»" in f["message"] and "«Назначение ежемесячной выплаты" in f["message"]
     edit(
         base,
         "processes/child-benefit.yaml",

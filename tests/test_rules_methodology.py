@@ -441,6 +441,9 @@ KEY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "TP311": (["не утвержден", "embedded_in"], ["not approved", "embedded_in"]),
     "TP312": (["embedded_in", "внутренний"], ["embedded_in", "internal"]),
     "TP117": (["по каждой услуге", "uniform: true"], ["each service", "uniform: true"]),
+    "TP118": (["уведомление", "ходе рассмотрения", "status"], ["notification", "course of handling", "status"]),
+    "TP119": (["осмотра", "features"], ["inspection", "features"]),
+    "TP314": (["неполон", "не указаны цели", "принципы"], ["incomplete", "goals", "principles"]),
     "TP313": (["обратной связи", "channels"], ["feedback channel", "channels"]),
     "TP901": (["ничего не подавило"], ["suppressed nothing"]),
 }

@@ -105,3 +105,81 @@ def test_address_identifies_in_person_points_only() -> None:
     a = touchpoint_keys("Сайт министерства", "website", address="г. Тула, ул. Ленина, д. 2")
     b = touchpoint_keys("Портал министерства", "website", address="г Тула ул Ленина д 2")
     assert not same_touchpoint(a, b)
+
+
+# --- issue 25: identifiers that differ make two touchpoints; free text is not an identifier ---------------------
+
+
+def test_a_number_in_the_description_is_not_an_identity() -> None:
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import touchpoint_keys_of
+
+    hotline = Touchpoint(
+        id="hotline",
+        name="Горячая линия отдела опеки",
+        channel="call_center",
+        description="В нерабочее время звонки переводятся на 8-800-100-20-30",
+    )
+    assert [k for k in touchpoint_keys_of(hotline) if k[1] == "phone"] == []
+    own = Touchpoint(id="cc", name="Контактный центр", channel="call_center", phone="8 (800) 100-20-30")
+    assert ("call_center", "phone", "78001002030") in touchpoint_keys_of(own)
+
+
+def test_a_number_in_the_name_is_the_touchpoints_own_unless_it_has_a_phone() -> None:
+    named = touchpoint_keys("Телефон горячей линии 8 (4872) 12-34-56", "phone")
+    assert ("phone", "phone", "74872123456") in named
+    given = touchpoint_keys("Телефон горячей линии 8 (4872) 12-34-56", "phone", phone="8 (4872) 70-00-00")
+    assert [k[2] for k in given if k[1] == "phone"] == ["74872700000"]
+
+
+def test_a_differing_identifier_wins_over_a_shared_name() -> None:
+    from tpkit.registry.sameness import conflicting
+
+    main = touchpoint_keys("Приемная министерства", "reception", address="г. Тула, пр. Ленина, д. 2")
+    second = touchpoint_keys(
+        "Приемная министерства (прием по вопросам контроля)", "reception", address="г. Тула, ул. Мира, д. 7"
+    )
+    row = touchpoint_keys("Приемная министерства (выдача результата)", "reception")
+    assert conflicting(main, second) and not same_touchpoint(main, second)
+    assert same_touchpoint(main, row)  # only one of them has an address: it says nothing
+    a = touchpoint_keys("Горячая линия", "phone", phone="8 800 100-70-10")
+    b = touchpoint_keys("Горячая линия", "phone", phone="8 800 100-70-11")
+    assert not same_touchpoint(a, b)
+    site = touchpoint_keys("Сайт министерства", "website", url="https://minsoc.ru")
+    part = touchpoint_keys("Сайт министерства", "website", url="https://minsoc.ru/uslugi")
+    assert not same_touchpoint(site, part)
+
+
+def test_a_group_keeps_the_identifiers_of_its_members() -> None:
+    idx = SamenessIndex()
+    assert idx.add("cc", touchpoint_keys("Контактный центр", "call_center")) == "cc"
+    assert idx.add("cc-phone", touchpoint_keys("Контактный центр", "call_center", phone="8 800 100-70-10")) == "cc"
+    # the same name, another own number: not that contact centre (which is 8 800 100-70-10)
+    other = touchpoint_keys("Контактный центр", "call_center", phone="8 800 200-00-00")
+    assert idx.find(other) is None
+
+
+def test_a_stage_named_entry_is_the_one_office_of_its_operator() -> None:
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import same_in_catalogue, stage_named
+
+    def mfc(ident: str, name: str, address: str | None = None) -> Touchpoint:
+        return Touchpoint(id=ident, name=name, channel="one_stop_center", operator="ГБУ «МФЦ»", address=address)
+
+    assert stage_named("МФЦ (выдача результата)") and not stage_named("МФЦ (г. Тула)")
+    full = mfc("mfc", "Многофункциональный центр «Мои документы»")
+    stage = mfc("mfc-result", "МФЦ (выдача результата)")
+    assert same_in_catalogue({"mfc": full, "mfc-result": stage}) == {"mfc-result": ("mfc", "operator")}
+    assert same_in_catalogue({"mfc-result": stage, "mfc": full}) == {"mfc": ("mfc-result", "operator")}
+    branch = mfc("mfc-2", "Многофункциональный центр «Мои документы», отделение № 2")
+    assert same_in_catalogue({"mfc": full, "mfc-2": branch, "mfc-result": stage}) == {}
+    # a plain second office of the operator is not a stage copy
+    assert same_in_catalogue({"mfc": full, "mfc-2": branch}) == {}
+
+
+def test_a_placeholder_identifies_nothing() -> None:
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
+    a = touchpoint_keys("Приемная отдела опеки", "reception", address=PLACEHOLDERS["ADDRESS"])
+    b = touchpoint_keys("Приемная отдела контроля", "reception", address=PLACEHOLDERS["ADDRESS"])
+    assert not same_touchpoint(a, b) and not [k for k in a if k[1] == "address"]

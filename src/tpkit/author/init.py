@@ -1,8 +1,13 @@
-"""``tpkit init``: a new registry that lints clean, with CI and editor set-up.
+"""``tpkit init``: a new registry to fill in, with CI and editor set-up.
 
 The files come from ``templates/init/`` (real files, shipped with tpkit). A
 leading ``dot.`` in a template's name becomes ``.`` (``dot.gitignore`` ->
-``.gitignore``), so the templates folder holds no hidden files. The JSON
+``.gitignore``), so the templates folder holds no hidden files. Where only the
+agency knows a value (its name, its officials, its addresses) a template holds a
+``__PLACEHOLDER_<NAME>__`` token, written as the visible placeholder of
+:mod:`tpkit.registry.placeholders` («<Фамилия Имя Отчество>»); TP009 reports each
+until it is replaced. No approval is written: TP203 and TP311 ask for it. A new
+registry has no error and no finding of any other rule. The JSON
 Schemas are written from :func:`tpkit.schema.render_all` (the registry's: with its agency's needs) into
 ``.tpkit/schemas/`` and wired to the files in ``.vscode/settings.json`` for
 yaml-language-server (autocompletion and hover docs in VS Code).
@@ -18,6 +23,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..registry.placeholders import fill
 from . import AuthoringError, check_inside
 
 SCHEMA_DIR = ".tpkit/schemas"
@@ -66,7 +72,7 @@ def planned_files(*, empty: bool = False) -> dict[str, bytes]:
             rel = _target_name(path.relative_to(src)).as_posix()
             if empty and rel.startswith(EXAMPLE_FOLDERS):
                 continue
-            data = path.read_bytes()
+            data = fill(path.read_text(encoding="utf-8")).encode("utf-8")
             out[rel] = _emptied(data, EMPTY_LISTS[rel]) if empty and rel in EMPTY_LISTS else data
     from ..registry.source import source_from_bytes
     from ..schema import needs_of_agency

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..registry.placeholders import fill
 from ..registry.span import START
 from . import AuthoringError, check_inside
 from .yamltext import CONTROL_CHARS, INVISIBLE_CHARS, append_to_sequence, compose, decode, indent, parse
@@ -37,7 +38,7 @@ def _template(name: str) -> str:
 
     path = resource_dir("templates") / "new" / name
     try:
-        return path.read_text(encoding="utf-8")
+        return fill(path.read_text(encoding="utf-8"))  # placeholders first: the skeleton's own tokens stay
     except OSError as exc:
         raise AuthoringError(f"нет шаблона {path} (повреждена установка tpkit) / template missing") from exc
 

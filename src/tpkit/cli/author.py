@@ -38,13 +38,16 @@ def init(
         typer.Option("--empty", help="No example process, procedure, touchpoints or acts: the start for tpkit import."),
     ] = False,
 ) -> None:
-    """Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas."""
+    """Create a registry: a worked example with placeholders <…> for your data, CI files, pre-commit, VS Code schemas."""
     from ..author.init import init_registry
 
     result = author_call(init_registry, directory, force=force, empty=empty)
     for rel in result.written:
         typer.echo(f"  {rel}")
-    typer.echo(f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint)")
+    typer.echo(
+        f"создан реестр / registry created: {directory}  (дальше: cd {directory} && tpkit lint — замените заглушки <…> "
+        "своими данными / next: replace the placeholders <…> with your data)"
+    )
 
 
 @app.command()

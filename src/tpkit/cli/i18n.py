@@ -119,8 +119,8 @@ HELP_RU: dict[str, str] = {
     "Report format: text | md | json.": "Формат отчета: text | md | json.",
     "Registry folder (default: the current one).": "Папка реестра (по умолчанию — текущая).",
     # author
-    "Create a registry that lints clean: worked example, CI files, pre-commit, VS Code schemas.": (
-        "Создать реестр, проходящий проверку: пример, файлы CI, pre-commit, схемы для VS Code."
+    "Create a registry: a worked example with placeholders <…> for your data, CI files, pre-commit, VS Code schemas.": (
+        "Создать реестр: пример с заглушками <…> для ваших данных, файлы CI, pre-commit, схемы для VS Code."
     ),
     "Folder for the new registry (created if missing).": "Папка нового реестра (создается, если ее нет).",
     "Write into a folder that is not empty.": "Записать в непустую папку.",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import docs, suppress
 from .finding import SEVERITY_RANK, Bi, Finding, Hit, fingerprint, pointer, printable, stable_path
-from .rule import Rule, catalogue, matches
+from .rule import ProblemRule, Rule, catalogue, matches
 from .rule import problem_code as problem_code  # public: render reports a problem by its rule's code
 
 if TYPE_CHECKING:
@@ -159,6 +159,14 @@ def lint(
     return LintResult(findings, len(reg.files), errors, paths, docs.docs_url(config))
 
 
+def structure_errors(reg: Registry, cat: dict[str, type[Rule]]) -> bool:
+    """Whether the reader or the loader found an error (a TP0 rule of severity error: a file unread, a schema
+    broken, a reference to nothing): what the methodology rules see is then part of the registry, and whether a
+    suppression is needed cannot be told anywhere."""
+    kinds = {p.kind for p in reg.problems}
+    return any(issubclass(r, ProblemRule) and r.problem_kind in kinds and r.severity == "error" for r in cat.values())
+
+
 def _unused_findings(
     reg: Registry,
     cat: dict[str, type[Rule]],
@@ -171,9 +179,15 @@ def _unused_findings(
 ) -> Iterator[Finding]:
     """Findings for the suppressions that suppressed nothing (once every other finding is matched)."""
 
+    # while the registry is not read whole, whether a rule would fire is unknown: only a comment naming a rule that
+    # can never be suppressed (a structure rule) or no rule at all is certainly unused (issue 25)
+    judged = not structure_errors(reg, cat)
+
     def live(code: str, file: str) -> bool:
         r = cat.get(code)
-        return r is None or (sel.enabled(r) and not sel.ignored_in(r, file))
+        if r is None or r.always_on:
+            return True
+        return judged and sel.enabled(r) and not sel.ignored_in(r, file)
 
     unused = list(suppress.unused(supps, live, only_files))
     if not unused:

@@ -146,7 +146,7 @@ class Registry:
     @cached_property
     def same_touchpoints(self) -> dict[str, tuple[str, str]]:
         """Catalogue ids that repeat an earlier entry: id -> (the first entry's id, why they are one)
-        (:func:`tpkit.registry.sameness.same_touchpoints`; TP104, TP114)."""
-        from .sameness import same_touchpoints
+        (:func:`tpkit.registry.sameness.same_in_catalogue`; TP104, TP114)."""
+        from .sameness import same_in_catalogue
 
-        return same_touchpoints(self.touchpoints)
+        return same_in_catalogue(self.touchpoints)

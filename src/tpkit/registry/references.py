@@ -44,6 +44,14 @@ class _RefChecker:
         if kind == "need":
             ru = f"потребность «{value}» не найдена: это не стандартный код и не объявлена в agency.yaml"
             en = f"need '{value}' not found: not a standard code and not declared in agency.yaml"
+            codes = self.need_codes(value)
+            if len(codes) > 1:
+                listed = "[" + ", ".join(codes) + "]"
+                ru += f"; возможно, {listed}"
+                en += f"; did you mean {listed}?"
+                guess = None
+            elif codes:
+                guess = codes[0]
         elif kind == "feature":
             ru = f"особенность «{value}» не определена ни в одном процессе"
             en = f"feature '{value}' is defined by no process"
@@ -53,6 +61,17 @@ class _RefChecker:
         self.reg.problems.append(
             Problem(REFERENCE, ru, en, None, yaml_path=path, file=file, object=obj, key=f"{kind}:{value}")
         )
+
+    def need_codes(self, value: str) -> list[str]:
+        """The codes a need written in words stands for: the agency's own need by its name, else the standard
+        needs the synonym table finds (the importer's: :mod:`tpkit.registry.synonyms`)."""
+        from .synonyms import needs_in, norm
+
+        if self.reg.agency is not None:
+            for own in self.reg.agency.needs:
+                if norm(value) in (norm(own.name), norm(own.short or "")):
+                    return [own.id]
+        return [c for c in needs_in(value) if c in self.known["need"]]
 
     def many(self, file: str, base: tuple[str | int, ...], kind: str, values: list[str], obj: str) -> None:
         known = self.known[kind]

@@ -4,18 +4,30 @@ The methodology asks for one touchpoint per channel: the stages of one process
 («подача заявления», «получение результата») are needs met at one touchpoint,
 not touchpoints of their own. Two catalogue entries (or an entry and a row of an
 imported register) are *the same touchpoint* when they have the same channel and
-at least one of these in common:
+share one of these, and no identifier tells them apart:
 
 * the URL, ignoring the scheme, a leading ``www.``, the query, the fragment, a
   trailing slash and case (:func:`norm_url`);
-* a phone number's digits, found in the phone, a ``tel:`` URL, the name or the
-  description (a Russian ``8`` trunk prefix is read as ``7``; :func:`phone_numbers`);
+* the touchpoint's own telephone number: its ``phone`` (or a ``tel:`` URL), else a
+  number written in its name («Телефон 8 (4872) 12-34-56»); a Russian ``8`` trunk
+  prefix is read as ``7`` (:func:`phone_numbers`);
 * the street address without the postcode and the abbreviations (г., ул., д.),
   for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`);
 * the name, in :func:`norm_text` form once stage words are stripped
   (:func:`strip_stage_words`); a name with an abbreviation in brackets
   («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it
   (:func:`name_keys`).
+
+The URL, the phone and the address are *identifiers* (:data:`IDENTIFIERS`): when
+both entries have one and the values differ, they are two touchpoints whatever
+their names (:func:`conflicting`) — a second reception at another street address
+is not the main one because its name, stage words stripped, is the same. Free
+text (a ``description``, a process entry's ``notes``) is never an identifier: «в
+нерабочее время звонки переводятся на 8-800-…» names another touchpoint's number.
+
+In a catalogue (:func:`same_in_catalogue`) one more pair is one touchpoint: an
+entry named by a stage («МФЦ (выдача результата)») and the one other entry of its
+channel run by the same ``operator``, when no identifier tells them apart.
 
 This module is the one definition of that sameness: the importer merges rows by
 it, and the lint rules TP104 and TP114 (``same-touchpoint-twice-in-catalogue``)
@@ -26,11 +38,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .enums import CHANNELS, form_of
+from .placeholders import holds_placeholder
 
 if TYPE_CHECKING:
     from . import models as m
@@ -38,10 +52,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADDRESS_CHANNELS",
+    "IDENTIFIERS",
     "STAGE_STEMS",
     "SamenessIndex",
     "TouchpointKey",
     "channel_of",
+    "conflicting",
     "name_key",
     "name_keys",
     "norm_address",
@@ -49,8 +65,9 @@ __all__ = [
     "norm_url",
     "phone_digits",
     "phone_numbers",
+    "same_in_catalogue",
     "same_touchpoint",
-    "same_touchpoints",
+    "stage_named",
     "strip_stage_words",
     "touchpoint_key",
     "touchpoint_keys",
@@ -59,6 +76,9 @@ __all__ = [
 
 #: (channel, what is compared: url | phone | address | name, the normalised value)
 TouchpointKey = tuple[str, str, str]
+
+#: the kinds of key that identify a touchpoint: two that both have one and share none of its values are two
+IDENTIFIERS: tuple[str, ...] = ("url", "phone", "address")
 
 #: the channels whose street address tells one point from another: the offline points a client comes to (a
 #: reception, a МФЦ office); not the post, whose address is where letters go
@@ -156,6 +176,11 @@ def name_keys(name: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k]
 
 
+def stage_named(name: str) -> bool:
+    """Whether the name carries a stage: «МФЦ (выдача результата)», «ЕПГУ — подача заявления»."""
+    return norm_text(strip_stage_words(name)) != norm_text(name)
+
+
 # --- addresses --------------------------------------------------------------------------------------------------
 
 
@@ -224,15 +249,21 @@ def touchpoint_keys(
     url: str | None = None,
     phone: str | None = None,
     address: str | None = None,
-    description: str | None = None,
 ) -> tuple[TouchpointKey, ...]:
     """Every identity of a touchpoint, the most specific first (URL, phones, address, names); two touchpoints are
-    the same when they share one (see the module)."""
+    the same when they share one and no identifier tells them apart (:func:`same_touchpoint`).
+
+    The phone is the touchpoint's own: ``phone`` or a ``tel:`` URL, else a number in its name. There is no
+    ``description``: what free text says («звонки переводятся на 8-800-…») is not the touchpoint's identity. A
+    value that is still a placeholder of ``tpkit init`` («<город, улица, дом>») identifies nothing.
+    """
     keys: list[TouchpointKey] = []
+    url, phone, address = (None if holds_placeholder(v) else v for v in (url, phone, address))
     if url and (u := norm_url(url)):
         keys.append((channel, "url", u))
     tel = url if url and url.strip().casefold().startswith("tel:") else None
-    keys.extend((channel, "phone", p) for p in phone_numbers(phone, tel, name, description))
+    own = phone_numbers(phone, tel) or phone_numbers(name)
+    keys.extend((channel, "phone", p) for p in own)
     if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
         keys.append((channel, "address", a))
     keys.extend((channel, "name", n) for n in name_keys(name))
@@ -241,7 +272,7 @@ def touchpoint_keys(
 
 def touchpoint_keys_of(tp: m.Touchpoint) -> tuple[TouchpointKey, ...]:
     """:func:`touchpoint_keys` of a catalogue entry."""
-    return touchpoint_keys(tp.name, tp.channel, url=tp.url, address=tp.address, description=tp.description)
+    return touchpoint_keys(tp.name, tp.channel, url=tp.url, phone=tp.phone, address=tp.address)
 
 
 def touchpoint_key(
@@ -252,47 +283,115 @@ def touchpoint_key(
     return keys[0] if keys else (channel, "name", "")
 
 
+def conflicting(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
+    """Whether an identifier tells two touchpoints apart: both have a URL (a phone, an address) and they share
+    none. One that only one of them has says nothing."""
+    a, b = tuple(a), tuple(b)
+    for kind in IDENTIFIERS:
+        mine = {k for k in a if k[1] == kind}
+        if not mine:
+            continue
+        theirs = {k for k in b if k[1] == kind}
+        if theirs and mine.isdisjoint(theirs):
+            return True
+    return False
+
+
 def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
-    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one."""
-    return not set(a).isdisjoint(b)
+    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key and no
+    identifier tells them apart."""
+    a, b = tuple(a), tuple(b)
+    return not set(a).isdisjoint(b) and not conflicting(a, b)
 
 
 class SamenessIndex:
-    """Touchpoints seen so far by their keys: which one a new touchpoint is (the first one added wins)."""
+    """Touchpoints seen so far, in groups that are one touchpoint: which group a new touchpoint joins.
+
+    A group is named by its first touchpoint and holds every key of its members, so a touchpoint that an
+    identifier tells apart from any member does not join it (an entry without a phone and one with phone A are
+    one; a third with phone B is not that one).
+    """
 
     def __init__(self) -> None:
-        self._by_key: dict[TouchpointKey, str] = {}
+        #: key -> the groups holding it, in the order they were made
+        self._by_key: dict[TouchpointKey, list[str]] = {}
+        #: group -> the keys of its members
+        self._keys: dict[str, set[TouchpointKey]] = {}
+        #: touchpoint -> its group
+        self.group: dict[str, str] = {}
 
     def match(self, keys: Iterable[TouchpointKey]) -> tuple[str, TouchpointKey] | None:
-        """The touchpoint a new one is, and the first key they share."""
+        """The group a new touchpoint is, and the first key they share (None: a touchpoint of its own)."""
+        keys = tuple(keys)
         for key in keys:
-            found = self._by_key.get(key)
-            if found is not None:
-                return found, key
+            for group in self._by_key.get(key, ()):
+                if not conflicting(keys, self._keys[group]):
+                    return group, key
         return None
 
     def find(self, keys: Iterable[TouchpointKey]) -> str | None:
         found = self.match(keys)
         return found[0] if found else None
 
-    def add(self, ident: str, keys: Iterable[TouchpointKey]) -> None:
+    def keys_of(self, group: str) -> set[TouchpointKey]:
+        """Every key of the group's members."""
+        return self._keys.get(group, set())
+
+    def add(self, ident: str, keys: Iterable[TouchpointKey], group: str | None = None) -> str:
+        """Put a touchpoint into ``group`` (by default the one it matches, else a group of its own); the group."""
+        keys = tuple(keys)
+        if group is None:
+            found = self.match(keys)
+            group = found[0] if found else ident
+        self.group[ident] = group
+        held = self._keys.setdefault(group, set())
         for key in keys:
-            self._by_key.setdefault(key, ident)
+            if key not in held:
+                held.add(key)
+                self._by_key.setdefault(key, []).append(group)
+        return group
 
 
-def same_touchpoints(catalogue: Mapping[str, m.Touchpoint]) -> dict[str, tuple[str, str]]:
+def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex) -> dict[str, str]:
+    """Stage-named entries that are the one other entry of their channel run by the same operator: «МФЦ (выдача
+    результата)» beside «Многофункциональный центр …», both run by ГБУ «МФЦ». Stage-named id -> that entry's
+    group. Two offices of the operator make it a guess, and none is made."""
+    by_operator: dict[tuple[str, str], list[str]] = {}
+    for ident, tp in catalogue.items():
+        if tp.operator:
+            groups = by_operator.setdefault((tp.channel, norm_text(tp.operator)), [])
+            if index.group[ident] not in groups:
+                groups.append(index.group[ident])
+    size = Counter(index.group.values())
+    out: dict[str, str] = {}
+    for ident, tp in catalogue.items():
+        if not tp.operator or index.group[ident] != ident or size[ident] > 1 or not stage_named(tp.name):
+            continue  # only an entry that is no other entry and that nothing else is
+        others = [g for g in by_operator[(tp.channel, norm_text(tp.operator))] if g != ident]
+        if len(others) == 1 and not conflicting(touchpoint_keys_of(tp), index.keys_of(others[0])):
+            out[ident] = others[0]
+    return out
+
+
+def same_in_catalogue(catalogue: Mapping[str, m.Touchpoint]) -> dict[str, tuple[str, str]]:
     """Catalogue ids that repeat an earlier entry: id -> (the first entry's id, why they are one: url | phone |
-    address | name), in one pass over the catalogue (a registry keeps it: ``Registry.same_touchpoints``)."""
+    address | name | operator), in one pass over the catalogue (and one over the entries with an operator)."""
     index = SamenessIndex()
     out: dict[str, tuple[str, str]] = {}
     for ident, tp in catalogue.items():
         keys = touchpoint_keys_of(tp)
         found = index.match(keys)
         if found is not None:
-            owner, key = found
-            out[ident] = (out.get(owner, (owner, ""))[0], key[1])
-        index.add(ident, keys)
-    return out
+            out[ident] = (found[0], found[1][1])
+        index.add(ident, keys, found[0] if found else None)
+    order = {ident: i for i, ident in enumerate(catalogue)}
+    for ident, group in _operator_copies(catalogue, index).items():
+        first, later = sorted((ident, group), key=order.__getitem__)
+        out[later] = (first, "operator")
+        for member, (owner, why) in list(out.items()):
+            if owner == later:  # the later group's members are the earlier entry now
+                out[member] = (first, why)
+    return dict(sorted(out.items(), key=lambda kv: order[kv[0]]))
 
 
 def channel_of(reg: Registry, ident: str) -> str:

@@ -17,9 +17,10 @@ from typing import Any
 from ...registry import Registry
 from ...registry.enums import DEMAND_WORDS, DIRECTIONS, FORM_LABELS, NEEDS
 from ...registry.models import ID_PATTERN
+from ...registry.synonyms import needs_in
 from ...render.register_columns import LIST_SEP, act_text, official_text
 from .match import FORM_WORDS, norm
-from .needs import form_in, is_accessibility, needs_in, split_items
+from .needs import form_in, is_accessibility, split_items
 from .read import Row, Unmapped, cell_text
 
 

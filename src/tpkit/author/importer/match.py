@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Any
 
-
-def norm(text: Any) -> str:
-    """Unicode normal form (NFC), case, «ё», quotes, punctuation and runs of spaces do not matter."""
-    s = unicodedata.normalize("NFC", str(text if text is not None else ""))
-    s = s.replace("\u00a0", " ").casefold().replace("ё", "е")
-    s = re.sub(r"[«»\"'“”„.,:;()\[\]/\\№#*_–—-]+", " ", s)
-    return " ".join(s.split())
-
+from ...registry.synonyms import norm as norm  # the importer compares cells as the synonym table does
 
 #: column key -> extra header spellings (normalized), beyond the column's own labels
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..finding import Hit
+from ..finding import Bi, Hit
 from ..rule import Rule
-from .words import process_place
+from .words import names, process_place, touchpoint_place
 
 if TYPE_CHECKING:
     from ...registry import Registry
@@ -35,31 +35,53 @@ class NeedsRule(Rule):
         raise NotImplementedError
 
 
-def entries_without(reg: Registry, field: str) -> Iterator[tuple[m.Process, int, m.ProcessTouchpoint]]:
-    """Process touchpoint entries whose effective ``field`` (``basis``, ``responsible``) is empty: neither
-    the entry nor its catalogue touchpoint gives one (an unknown touchpoint is TP003's)."""
+#: directions whose touchpoints are determined per service or support measure: one process for the whole direction
+#: there needs ``uniform: true`` (TP117)
+PER_SERVICE_DIRECTIONS: frozenset[str] = frozenset({"services", "support"})
+
+
+def is_uniform(proc: m.Process) -> bool:
+    """A process for the whole direction that the methodology accepts as one uniform process: appeals, control,
+    functions, or services and support measures marked ``uniform: true``."""
+    return proc.scope == "direction" and (proc.uniform or proc.direction not in PER_SERVICE_DIRECTIONS)
+
+
+def catalogue_entries_without(reg: Registry, field: str) -> Iterator[tuple[str, list[m.Process]]]:
+    """Catalogue touchpoints without ``field`` (``basis``, ``responsible``), each with the processes whose entry of
+    it gives none of its own either (so its effective ``field`` is empty), in catalogue and process order. A
+    touchpoint every entry of which gives its own is not one."""
+    lacking = {ident for ident, tp in reg.touchpoints.items() if not getattr(tp, field)}
+    if not lacking:
+        return
+    users: dict[str, list[m.Process]] = {}
     for proc in reg.iter_processes():
-        for i, entry in enumerate(proc.touchpoints):
-            if getattr(entry, field):
-                continue
-            tp = reg.touchpoints.get(entry.touchpoint)
-            if tp is not None and not getattr(tp, field):
-                yield proc, i, entry
+        for entry in proc.touchpoints:
+            if entry.touchpoint in lacking and not getattr(entry, field):
+                got = users.setdefault(entry.touchpoint, [])
+                if not got or got[-1] is not proc:
+                    got.append(proc)
+    for ident in reg.touchpoints:
+        if ident in users:
+            yield ident, users[ident]
 
 
-class EntryFieldRule(Rule):
-    """A rule about a field that a process touchpoint entry or its catalogue touchpoint must give (TP106
-    ``basis``, TP201 ``responsible``): one hit per entry where neither does, at the entry, with the touchpoint's
-    name and the process title as the message's arguments."""
+class CatalogueFieldRule(Rule):
+    """A rule about a field that a catalogue touchpoint or each process entry of it must give (TP106 ``basis``,
+    TP201 ``responsible``): one hit per catalogue entry that lacks it and is used by processes whose entries lack it
+    too, at the catalogue entry (one fault, one finding), with the touchpoint's name and ``where``: those processes.
+    """
 
-    #: the field the entry or the catalogue must give
+    #: the field the catalogue entry or the process entries must give
     field: ClassVar[str]
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        for proc, i, entry in entries_without(reg, self.field):
-            yield self.hit(
-                *process_place(reg, proc, "touchpoints", i), name=reg.tp_name(entry.touchpoint), title=proc.title
-            )
+        for ident, procs in catalogue_entries_without(reg, self.field):
+            titles = names([p.title for p in procs])
+            if len(procs) == 1:
+                where = Bi(f"в записи процесса {titles.ru}", f"in the entry of the process {titles.en}")
+            else:
+                where = Bi(f"в записях процессов {titles.ru}", f"in the entries of the processes {titles.en}")
+            yield self.hit(*touchpoint_place(reg, ident), name=reg.tp_name(ident), where=where)
 
 
 def raw_touchpoint_refs(reg: Registry, kind: str) -> set[str] | None:

@@ -111,8 +111,18 @@ def phone_entry_with(line: str) -> str:
     return sub(PROCESS, "    needs: [consultation, status]\n", f"    needs: [consultation, status]\n    {line}\n")
 
 
+#: the control section both example procedures hold
+CONTROL = """\
+  control:
+    - subject: Соблюдение сроков ожидания в очереди
+      periodicity: ежемесячно
+      tool: Выгрузка из системы электронной очереди
+      corrective_measures: [Перераспределение сотрудников в часы пик]
+"""
+
 #: a small complete procedure for the reception (the base's single procedure covers all touchpoints)
-RECEPTION_PROCEDURE = """\
+RECEPTION_PROCEDURE = (
+    """\
 id: reception
 title: Порядок взаимодействия с клиентами в приемной министерства
 touchpoints: [reception]
@@ -124,11 +134,16 @@ approval:
 sections:
   general:
     goals: [Вежливое и своевременное обслуживание посетителей]
+    principles: [Клиентоцентричность, Доступность]
   infrastructure:
     - equipment: Система электронной очереди
+      purpose: Учет и вызов посетителей
       usage: Талон выдается при входе, вызов — на табло
   requirements:
     politeness: Сотрудник представляется и обращается к посетителю по имени и отчеству
+    accessibility: Маломобильных посетителей встречает дежурный сотрудник
+    result_orientation: Посетитель уходит с результатом или со сроком ответа
+    methods: [Метод активного слушания]
   tools:
     - kind: script
       name: Скрипт приветствия и выяснения цели визита
@@ -138,11 +153,9 @@ sections:
   feedback:
     rating_each_stage: true
     pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование
-  control:
-    - subject: Соблюдение сроков ожидания в очереди
-      periodicity: ежемесячно
-      tool: Выгрузка из системы электронной очереди
-      corrective_measures: [Перераспределение сотрудников в часы пик]
+"""
+    + CONTROL
+    + """\
 assessment:
   - touchpoint: reception
     simplicity: {status: ok}
@@ -150,6 +163,69 @@ assessment:
     promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
     accessibility: {status: ok}
 """
+)
+
+#: the base's single procedure: every touchpoint, seven complete sections
+PROCEDURE = (
+    """\
+id: all
+title: Порядок взаимодействия с клиентами министерства
+touchpoints: all
+responsible: petrova
+approval:
+  kind: order
+  number: 46-од
+  date: 2026-02-10
+sections:
+  general:
+    goals: [Своевременное и вежливое обслуживание заявителей]
+    principles: [Клиентоцентричность, Открытость]
+  infrastructure:
+    - equipment: Система электронной очереди
+      purpose: Учет и вызов посетителей
+      usage: Талон выдается при входе, вызов — на табло
+  requirements:
+    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству
+    accessibility: Маломобильным заявителям помогает дежурный сотрудник
+    result_orientation: Сотрудник доводит обращение до результата
+    methods: [Метод активного слушания]
+    notifications: В уведомлении указывается срок следующего этапа
+  tools:
+    - kind: script
+      name: Скрипт приветствия
+  specifics:
+    - clients: Граждане с нарушением слуха
+      instruction: Используется текстовая форма общения
+  feedback:
+    rating_each_stage: true
+    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование
+    channels: [epgu]
+"""
+    + CONTROL
+    + """\
+assessment:
+  - touchpoint: site
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
+  - touchpoint: epgu
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
+  - touchpoint: phone
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: ok}
+    accessibility: {status: ok}
+  - touchpoint: reception
+    simplicity: {status: ok}
+    convenience: {status: ok}
+    promptness: {status: gap, finding: Ожидание до 40 минут, mitigation: Предварительная запись через ЕПГУ}
+    accessibility: {status: ok}
+"""
+)
 
 #: the first lines of a process, for examples that write its touchpoints out
 PROCESS_HEAD = """\

@@ -14,4 +14,5 @@ from . import (  # noqa: F401
     tp311_procedure_not_approved,
     tp312_embedded_in_wrong_act,
     tp313_feedback_channel_not_in_register,
+    tp314_section_content_incomplete,
 )

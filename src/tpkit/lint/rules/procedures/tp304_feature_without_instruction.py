@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Hit
 from ...rule import Rule, register
-from ..examples import PROCESS, sub
+from ..examples import PROCEDURE, PROCESS, sub
 from ..words import procedure_place
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ _INSTRUCTION = (
     "  specifics:\n"
     "    - feature: home-visit\n"
     "      instruction: Сотрудник объясняет цель обследования жилищных условий и согласует удобное время\n"
-)
+)  # the section's first item: laid over the base procedure's «specifics:»
 
 
 def _features_by_touchpoint(reg: Registry) -> dict[str, dict[str, tuple[m.Process, m.Feature]]]:
@@ -99,28 +99,5 @@ class FeatureWithoutInstruction(Rule):
     anti_pattern = {"processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n")}
     best_practice = {
         "processes/child-benefit.yaml": sub(PROCESS, "notifications:\n", _FEATURE + "notifications:\n"),
-        "procedures/all.yaml": (
-            "id: all\n"
-            "title: Порядок взаимодействия с клиентами министерства\n"
-            "touchpoints: all\n"
-            "responsible: petrova\n"
-            "approval: {kind: order, number: 46-од, date: 2026-02-10}\n"
-            "sections:\n"
-            "  general:\n"
-            "    goals: [Своевременное и вежливое обслуживание заявителей]\n"
-            "  infrastructure:\n"
-            "    - equipment: Система электронной очереди\n"
-            "  requirements:\n"
-            "    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству\n"
-            "  tools:\n"
-            "    - kind: script\n"
-            "      name: Скрипт приветствия\n" + _INSTRUCTION + "  feedback:\n"
-            "    rating_each_stage: true\n"
-            "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n"
-            "  control:\n"
-            "    - subject: Соблюдение сроков ожидания в очереди\n"
-            "      periodicity: ежемесячно\n"
-            "      tool: Выгрузка из системы электронной очереди\n"
-            "      corrective_measures: [Перераспределение сотрудников в часы пик]\n"
-        ),
+        "procedures/all.yaml": sub(PROCEDURE, "  specifics:\n", _INSTRUCTION),
     }

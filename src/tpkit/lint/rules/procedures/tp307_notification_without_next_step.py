@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
 from ..examples import PROCESS, sub
+from ..terms import has_term
 from ..words import process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
-
-_MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-_UNIT = r"(?:минут|час|сут|дн|день|дня|недел|месяц|мес\b|квартал|год|лет)"
-_NUMBER = (
-    r"(?:\d+|одн|дв|тр|четыр|пят|шест|сем|восем|девят|десят|пятнадцат|двадцат|тридцат|сорок|шестьдесят|"
-    r"девяност)\w*"
-)
-#: a term: «в течение 10 рабочих дней», «не позднее 30 дней», «до 25 числа», «с 15.03.2026», «срок — месяц»
-TERM = re.compile(
-    r"в течени[ея]|не позднее|не позже|не ранее|\bсрок|\bдо\s+\d|\bдо\s+(?:конца|окончания)|"
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+(?:" + _MONTHS + r")|"
-    r"\b" + _NUMBER + r"\s+(?:\w+\s+)?" + _UNIT + r"|"
-    r"\b(?:в тот же|в день|на следующий|в следующий)\b|\bнемедленно|\bсразу\b|\bежемесячно|\bеженедельно",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=4096)  # a register repeats the same few next steps in every process of a kind
-def has_term(text: str) -> bool:
-    """Whether ``text`` says when: a number with a unit of time, a date, «в течение», «не позднее», «срок»."""
-    return TERM.search(text.replace("ё", "е")) is not None
 
 
 @register
@@ -45,19 +23,27 @@ class NotificationWithoutNextStep(Rule):
 
     Message:
         ru: уведомление «{event}» процесса «{title}» {lack}: укажите срок следующего этапа или получения результата
-            (например, «в течение 10 рабочих дней», «не позднее 25 числа»)
+            (например, «в течение 10 рабочих дней», «не позднее 25 числа», «через неделю»); «в установленный срок»
+            и «в кратчайшие сроки» срока не называют
         en: the notification «{event}» of the process «{title}» {lack}: state the term of the next stage or of the
-            result (e.g. «в течение 10 рабочих дней», within 10 working days)
+            result (e.g. «в течение 10 рабочих дней», within 10 working days; «через неделю», in a week); «в
+            установленный срок» (in due time) and «в кратчайшие сроки» (as soon as possible) name no term
 
     Rationale:
         ru: «Правила взаимодействия должны также регулировать и ситуации, в которых само ведомство выступает
             инициатором взаимодействия с клиентом. Например, при автоматическом направлении уведомления о принятии
             заявления к рассмотрению. Примерами положений … могут быть необходимость указания в тексте уведомления
             информации о сроке следующего этапа услуги, получения результата» — поэтому next_step называет и этап, и
-            срок (разд. «Общие требования к разработке порядков по взаимодействию с клиентом»).
+            срок (разд. «Общие требования к разработке порядков по взаимодействию с клиентом»). Срок — это длительность
+            («в течение 5 рабочих дней», «через неделю»), дата или число месяца («не позднее 1 марта», «к 25 числу
+            следующего месяца»), названный день («в день обращения») или «незамедлительно»; ссылка на срок,
+            установленный где-то еще, и обещание быстроты сроком не являются.
         en: The rules also govern interaction the agency initiates, such as the automatic notice that an application
             was accepted: the notice states the term of the next stage or of the result (section «Общие требования к
-            разработке порядков по взаимодействию с клиентом» (developing the procedures)).
+            разработке порядков по взаимодействию с клиентом» (developing the procedures)). A term is a length («в
+            течение 5 рабочих дней», «через неделю»), a date or a day of the month («не позднее 1 марта», «к 25 числу
+            следующего месяца»), a named day («в день обращения») or «незамедлительно» (at once); a reference to a
+            term set elsewhere and a promise of speed are not terms.
     """
 
     severity = "warning"

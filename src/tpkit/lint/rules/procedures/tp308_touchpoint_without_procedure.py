@@ -61,8 +61,12 @@ class TouchpointWithoutProcedure(Rule):
                 "touchpoints: [reception]",
                 "touchpoints: [site, epgu, phone]",
             ),
-            "  infrastructure:\n    - equipment: Система электронной очереди\n      usage: Талон выдается при входе, вызов — на табло\n",
-            "  infrastructure:\n    - equipment: Система управления контактным центром\n      usage: Распределение звонков по операторам\n",
+            "    - equipment: Система электронной очереди\n"
+            "      purpose: Учет и вызов посетителей\n"
+            "      usage: Талон выдается при входе, вызов — на табло\n",
+            "    - equipment: Система управления контактным центром\n"
+            "      purpose: Прием и учет звонков\n"
+            "      usage: Звонки распределяются по свободным операторам\n",
         )
         + "assessment:\n"
         + "".join(

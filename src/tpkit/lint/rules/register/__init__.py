@@ -18,4 +18,6 @@ from . import (  # noqa: F401
     tp115_final_goal_channels_only,
     tp116_entry_at_unlisted_touchpoint,
     tp117_direction_wide_services,
+    tp118_notification_need_missing,
+    tp119_inspection_without_feature,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...rule import register
-from ..coverage import EntryFieldRule
+from ..coverage import CatalogueFieldRule
 from ..examples import TOUCHPOINTS, phone_entry_with, sub
 
 _TP_NO_BASIS = sub(
@@ -12,19 +12,22 @@ _TP_NO_BASIS = sub(
 
 
 @register
-class TouchpointWithoutBasis(EntryFieldRule):
+class TouchpointWithoutBasis(CatalogueFieldRule):
     """Summary:
-        ru: у точки взаимодействия в процессе нет основания: ни акта, ни соглашения, ни поручения
-        en: a process touchpoint entry has no basis: no act, agreement or directive
+        ru: у точки взаимодействия нет основания ни в перечне, ни в записях процессов: ни акта, ни соглашения, ни
+            поручения
+        en: a touchpoint has no basis in the catalogue nor in the process entries using it: no act, agreement or
+            directive
 
     Message:
-        ru: у точки «{name}» в процессе «{title}» нет основания (basis): укажите акт, соглашение или
-            распорядительное действие (поручение, резолюцию) — в записи этой точки в процессе (touchpoints[].basis)
-            или в перечне точек (touchpoints.yaml); basis самого процесса называет акты процесса, а не основание
-            точки
-        en: the touchpoint «{name}» in the process «{title}» has no basis: name the act, agreement or directive
-            (instruction, resolution) — in this touchpoint's entry in the process (touchpoints[].basis) or in the
-            catalogue (touchpoints.yaml); the process's own basis names the process's acts, not the touchpoint's
+        ru: у точки «{name}» нет основания (basis) ни в перечне, ни {where}: укажите акт, соглашение или
+            распорядительное действие (поручение, резолюцию) — здесь, в перечне точек (touchpoints.yaml), или в
+            записи этой точки в каждом из процессов (touchpoints[].basis); basis самого процесса называет акты
+            процесса, а не основание точки
+        en: the touchpoint «{name}» has no basis in the catalogue nor {where}: name the act, agreement or directive
+            (instruction, resolution) — here, in the catalogue (touchpoints.yaml), or in this touchpoint's entry in
+            each of those processes (touchpoints[].basis); the process's own basis names the process's acts, not
+            the touchpoint's
 
     Rationale:
         ru: Точки выявляются на основании нормативных правовых актов, внутренних актов и описаний целевых состояний,

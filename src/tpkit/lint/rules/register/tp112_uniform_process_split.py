@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..coverage import is_uniform
 from ..examples import sub
-from ..words import names, process_place
+from ..words import names, process_obj, process_place
 
 if TYPE_CHECKING:
     from ....registry import Registry
@@ -44,21 +45,30 @@ def _others(titles: list[str]) -> Bi:
     return Bi(word.ru + n.ru, word.en + n.en)
 
 
-#: where a title names a unit: «… в отделе опеки», «… (отдел выплат)», «…, адресованных министру»
-_UNIT_WORDS = re.compile(
-    r"(?:,?\s*\b(?:в|во|для|по|при|у)\s+)?\b(?:отдел|управлени|департамент|сектор|служб|подразделени|филиал|"
-    r"территориальн|комитет|министр[аеуом]?\b|министру|приемн|аппарат|руководител|заместител|адресованн)\w*.*$"
+#: a participle that opens a clause about where a request went: «поступивших», «адресованных», «обратившимся»
+_PARTICIPLE = (
+    r"\w+(?:вш|ш|ющ|ящ|ем|им|нн|т)(?:ий|ая|ое|ее|ие|ого|его|ой|ей|их|ых|им|ым|ими|ыми|ему|ому|ую|юю)(?:ся|сь)?"
 )
+#: the clause's head before the unit: «, поступивших в », «, направленных в адрес », « в », « для »
+_HEAD = r"(?:,?\s*\b" + _PARTICIPLE + r"\s+(?:\w+\s+){0,2}|,?\s*\b(?:в|во|для|по|при|у|через)\s+)?"
+#: a unit word: from it the title names the unit («… в отделе опеки», «…, адресованных министру»)
+_UNIT_WORD = (
+    r"\b(?:отдел|управлени|департамент|сектор|служб|подразделени|филиал|территориальн|комитет|министр[аеуом]?\b|"
+    r"министру|приемн|аппарат|руководител|заместител|адресованн)\w*.*$"
+)
+#: an agency unit's name, taken out of the title before the clause is (the text after it stays)
+_UNIT_NAME = "\x00"
+_UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _UNIT_WORD + "|" + _UNIT_NAME + ")")
 
 
 def unitless_title(reg: Registry, title: str) -> str:
-    """A title without the unit it was copied for: «Рассмотрение обращений в отделе опеки» and «Рассмотрение
-    обращений (отдел выплат)» are both «рассмотрение обращений»."""
+    """A title without the unit it was copied for: «Рассмотрение обращений в отделе опеки», «Рассмотрение обращений
+    (отдел выплат)» and «Рассмотрение обращений, поступивших в отдел контроля» are all «рассмотрение обращений»."""
     text = title.lower().replace("ё", "е")
     for unit in reg.units.values():
-        text = text.replace(unit.name.lower().replace("ё", "е"), " ")
+        text = text.replace(unit.name.lower().replace("ё", "е"), _UNIT_NAME)
     text = re.sub(r"\([^()]*\)", " ", text)
-    text = _UNIT_WORDS.sub(" ", text)
+    text = _UNIT_CLAUSE.sub(" ", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
@@ -85,6 +95,10 @@ _NEAR = Bi(
     "nearly matches (the same touchpoints, needs differing in at most two entries, the title only by the unit)",
 )
 _BESIDE = Bi("повторяет процесс всего направления (scope: direction)", "repeats the process of the whole direction")
+_BESIDE_COVERING = Bi(
+    "повторяет процесс всего направления (scope: direction), который уже охватывает его подразделение (units):",
+    "repeats the process of the whole direction (scope: direction), which already covers its unit (units):",
+)
 _REMOVE_COPY = Bi(
     "те же точки, потребности отличаются не более чем в двух записях — удалите копию подразделения: процесс "
     "направления охватывает все подразделения (units), отличия внесите в него",
@@ -108,13 +122,15 @@ class UniformProcessSplit(Rule):
         ru: «Если направление деятельности ведомства предполагает осуществление единообразного процесса всеми
             структурными подразделениями (например, рассмотрение обращений), то точки взаимодействия определяются
             для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в
-            одной-двух записях, название отличается только подразделением — или копия рядом с процессом всего
-            направления означает, что процесс не определен для направления (разд. «Формирование перечня точек
+            одной-двух записях, название отличается только подразделением (или оборотом «…, поступивших в отдел
+            …») — или копия рядом с процессом всего направления, охватывающим ее подразделение (в том числе с одной
+            лишней точкой), означает, что процесс не определен для направления (разд. «Формирование перечня точек
             взаимодействия»).
         en: When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints are
             determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs differing
-            in an entry or two, a title differing only by the unit — or a copy beside the process of the whole
-            direction means the process was not determined for the direction (section «Формирование перечня точек
+            in an entry or two, a title differing only by the unit (or a clause «…, received by the unit …») — or a
+            copy beside the process of the whole direction that covers its unit (one extra touchpoint included)
+            means the process was not determined for the direction (section «Формирование перечня точек
             взаимодействия» (forming the register)).
     """
 
@@ -127,10 +143,52 @@ class UniformProcessSplit(Rule):
         for proc in reg.iter_processes():
             if proc.touchpoints:
                 groups[(proc.direction, frozenset(e.touchpoint for e in proc.touchpoints))].append(proc)
+        reported: set[str] = set()
         for (direction, _), procs in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
             if len(procs) < 2:
                 continue
-            yield from self._group(reg, direction, sorted(procs, key=lambda p: p.id))
+            for hit in self._group(reg, direction, sorted(procs, key=lambda p: p.id)):
+                reported.add(hit.object)
+                yield hit
+        yield from self._one_more(reg, reported)
+
+    def _one_more(self, reg: Registry, reported: set[str]) -> Iterator[Hit]:
+        """A unit's copy that lists one touchpoint more than the direction's process, which already covers the
+        unit (its ``units`` include the copy's, or it names none): the extra touchpoint belongs in that process. Only
+        beside a uniform process (:func:`is_uniform`): a direction-wide process of services is TP117's mistake, and a
+        service beside it is not a unit's copy."""
+        wide: dict[str, list[m.Process]] = defaultdict(list)
+        for proc in reg.iter_processes():
+            if is_uniform(proc) and proc.touchpoints:
+                wide[proc.direction].append(proc)
+        if not wide:
+            return
+        for p in sorted(reg.iter_processes(), key=lambda p: p.id):
+            if p.scope == "direction" or not p.units or process_obj(p) in reported or p.direction not in wide:
+                continue
+            mine = needs_map(p)
+            for w in wide[p.direction]:
+                theirs = needs_map(w)
+                extra = set(mine) - set(theirs)
+                if len(extra) != 1 or not set(theirs) < set(mine) or (w.units and not set(p.units) <= set(w.units)):
+                    continue
+                if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
+                    continue
+                (point,) = extra
+                name = reg.tp_name(point)
+                yield self.hit(
+                    *process_place(reg, p, "touchpoints"),
+                    title=p.title,
+                    direction=Bi(DIRECTIONS[p.direction]["ru"], DIRECTIONS[p.direction]["en"]),
+                    how=_BESIDE_COVERING,
+                    others=names([w.title]),
+                    todo=Bi(
+                        f"отличается точкой «{name}» — добавьте ее в процесс направления и удалите копию подразделения",
+                        f"it differs by the touchpoint «{name}» — add it to the direction's process and remove the "
+                        "unit's copy",
+                    ),
+                )
+                break
 
     def _group(self, reg: Registry, direction: str, procs: list[m.Process]) -> Iterator[Hit]:
         label = Bi(DIRECTIONS[direction]["ru"], DIRECTIONS[direction]["en"])

@@ -13,12 +13,16 @@ from ..words import line_of, touchpoint_place
 if TYPE_CHECKING:
     from ....registry import Registry
 
-#: why two entries are one touchpoint (:func:`tpkit.registry.sameness.same_touchpoints`), for the messages
+#: why two entries are one touchpoint (:func:`tpkit.registry.sameness.same_in_catalogue`), for the messages
 WHY_SAME: dict[str, dict[str, str]] = {
     "url": {"ru": "тот же адрес в интернете", "en": "the same web address"},
     "phone": {"ru": "тот же номер телефона", "en": "the same phone number"},
     "address": {"ru": "тот же адрес", "en": "the same street address"},
     "name": {"ru": "то же название без указания этапа", "en": "the same name once the stage is left out"},
+    "operator": {
+        "ru": "тот же оператор, а название отличается указанием этапа",
+        "en": "the same operator, and the name differs by the stage it names",
+    },
 }
 
 #: an Excel register's habit: the portal once per stage
@@ -53,11 +57,13 @@ class SameTouchpointTwiceInCatalogue(Rule):
             рамках одного процесса не подлежат дублированию – указывается одна точка взаимодействия и раскрываются
             удовлетворяемые в ней потребности клиента». ЕПГУ для подачи заявления и ЕПГУ для получения результата —
             одна точка с двумя потребностями, а не две записи перечня (разд. «Формирование перечня точек
-            взаимодействия»).
+            взаимодействия»). Разные адрес в интернете, собственный телефон (phone) или адрес приема — разные точки,
+            как бы они ни назывались; номер, упомянутый в описании, точку не определяет.
         en: When interaction goes in stages, touchpoints are not duplicated within a process: one touchpoint is
             listed with the needs it satisfies. The portal for submitting and the portal for the result are one
             touchpoint with two needs, not two catalogue entries (section «Формирование перечня точек
-            взаимодействия» (forming the register)).
+            взаимодействия» (forming the register)). A different web address, own phone (phone) or street address
+            makes a different touchpoint whatever the names; a number mentioned in a description identifies nothing.
     """
 
     severity = "warning"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ....registry.enums import DIRECTIONS
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..coverage import is_uniform
 from ..examples import sub
 from ..words import process_place
 
@@ -56,7 +57,7 @@ class DirectionWideServices(Rule):
 
     def check(self, reg: Registry) -> Iterator[Hit]:
         for proc in reg.iter_processes():
-            if proc.scope != "direction" or proc.uniform or proc.direction not in ("services", "support"):
+            if proc.scope != "direction" or is_uniform(proc):
                 continue
             labels = DIRECTIONS[proc.direction]
             direction = Bi(labels["ru"], labels["en"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...rule import register
-from ..coverage import EntryFieldRule
+from ..coverage import CatalogueFieldRule
 from ..examples import TOUCHPOINTS, phone_entry_with, sub
 
 _TP_NO_RESPONSIBLE = sub(
@@ -14,16 +14,17 @@ _TP_NO_RESPONSIBLE = sub(
 
 
 @register
-class NoResponsible(EntryFieldRule):
+class NoResponsible(CatalogueFieldRule):
     """Summary:
-        ru: у точки взаимодействия в процессе нет ответственного должностного лица
-        en: a process touchpoint entry has no responsible official
+        ru: у точки взаимодействия нет ответственного должностного лица ни в перечне, ни в записях процессов
+        en: a touchpoint has no responsible official in the catalogue nor in the process entries using it
 
     Message:
-        ru: у точки «{name}» в процессе «{title}» нет ответственного должностного лица: укажите responsible в записи
-            процесса или в перечне точек (лучше — линейного руководителя)
-        en: the touchpoint «{name}» in the process «{title}» has no responsible official: set responsible in the
-            process entry or in the catalogue (a line manager, preferably)
+        ru: у точки «{name}» нет ответственного должностного лица ни в перечне, ни {where}: укажите responsible
+            здесь, в перечне точек, или в записи этой точки в каждом из процессов (лучше — линейного руководителя)
+        en: the touchpoint «{name}» has no responsible official in the catalogue nor {where}: set responsible here,
+            in the catalogue, or in this touchpoint's entry in each of those processes (a line manager,
+            preferably)
 
     Rationale:
         ru: Рекомендуется определить ответственное должностное лицо за работу с клиентом в точке взаимодействия и за

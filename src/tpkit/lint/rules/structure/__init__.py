@@ -9,4 +9,5 @@ from . import (  # noqa: F401
     tp006_missing_file,
     tp007_id_filename_mismatch,
     tp008_merge_conflict_marker,
+    tp009_placeholder_left,
 )
