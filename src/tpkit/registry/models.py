@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeIn
 from pydantic_core import PydanticCustomError
 
 from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
+from .weburl import not_web, web_href
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -39,6 +40,24 @@ Id = Annotated[
 Ref = str
 Text = Annotated[str, Field(min_length=1)]
 TextList = list[Text]
+
+
+def _web_or_plain(value: str) -> str:
+    if not_web(value):
+        raise PydanticCustomError("not_web_url", "only an http(s) address can be a link")
+    return value
+
+
+def _web(value: str) -> str:
+    if web_href(value) is None:
+        raise PydanticCustomError("not_http_url", "an http(s) address is expected")
+    return value
+
+
+#: a web address: a scheme other than http(s) (``javascript:``, ``data:``) is an error; none is text, never a link
+Url = Annotated[str, Field(min_length=1), AfterValidator(_web_or_plain)]
+#: a setting that becomes a link on every page: an http(s) address and nothing else
+HttpUrl = Annotated[str, Field(min_length=1), AfterValidator(_web)]
 
 
 class Model(BaseModel):
@@ -73,7 +92,9 @@ class RenderConfig(Model):
 
 
 class SiteSettings(Model):
-    repo_url: Text | None = None
+    repo_url: HttpUrl | None = None
+    #: colloquial words -> the names they stand for, added to the site's own table (tpkit.site.search)
+    synonyms: dict[Text, list[Text]] = Field(default_factory=dict)
 
 
 class Config(Model):
@@ -157,7 +178,7 @@ class Act(Model):
     title: Text
     number: Text | None = None
     date: _dt.date | None = None
-    url: Text | None = None
+    url: Url | None = None
 
 
 class ActsFile(Model):
@@ -174,7 +195,7 @@ class Touchpoint(Model):
     name: Text
     channel: Channel
     operator: Text | None = None
-    url: Text | None = None
+    url: Url | None = None
     address: Text | None = None
     phone: Text | None = None
     schedule: Text | None = None
