@@ -250,5 +250,7 @@ def test_repo_url_that_is_not_http_is_a_config_error(base: Path) -> None:
     write(base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: javascript:alert(1)\n")
     r = run_cli("lint", str(base))
     assert r.code == 2 and "tpkit.yaml:3:" in r.stderr and "https://" in r.stderr
-    write(base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: https://gitlab.example.ru/g/r/-/blob/main/{path}#L{line}\n")
+    write(
+        base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: https://gitlab.example.ru/g/r/-/blob/main/{path}#L{line}\n"
+    )
     assert run_cli("lint", str(base)).code == 0
