@@ -111,7 +111,12 @@ def test_index_shows_the_headline_figures(example_site: Path) -> None:
 
 def test_journey_has_one_cell_per_met_need(example_site: Path) -> None:
     html = (example_site / "process/child-benefit.html").read_text(encoding="utf-8")
-    met = re.findall(r'<rect class="met (digital|offline)" data-need="([a-z_]+)"', html)
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    met = [
+        (form, need)
+        for form, cells in re.findall(r'<g class="(digital|offline)"[^>]*>(.*?)</g>', svg)
+        for need in re.findall(r'<rect class="met" data-need="([a-z_]+)"', cells)
+    ]
     assert len(met) == 2 + 2 + 2 + 4 + 3 + 2  # the needs of the six entries
     assert ("offline", "submit") in met and ("digital", "status") in met
     assert "<desc>" in html and "◆" in html and "✉" in html

@@ -202,7 +202,6 @@ def _documents(
     from ..render.api import check_registry, render_procedure, settings_for
     from ..render.errors import RenderError
     from ..render.procedure_view import procedure_view
-    from ..render.view import to_plain
 
     try:
         check_registry(reg)
@@ -222,7 +221,7 @@ def _documents(
             if agency:
                 out[q] = Markup(_body(render_procedure(reg, config, q, "html").decode("utf-8")))
             else:
-                out[q] = Markup(render("procedure_text.html.j2", **to_plain(procedure_view(reg, proc))))
+                out[q] = Markup(render("procedure_text.html.j2", view=procedure_view(reg, proc)))
             if documents:
                 docx[stem] = render_procedure(reg, config, q, "docx")
         except RenderError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import SimpleNamespace as NS
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -190,7 +191,7 @@ class Site:
             url = self.repo_url.rstrip("/") + "/" + f.path + f"#L{f.line}"
         return a(url, text, "loc")
 
-    def findings(self, findings: list[Finding], here: str, with_object: bool = False) -> list[dict[str, Any]]:
+    def findings(self, findings: list[Finding], here: str, with_object: bool = False) -> list[NS]:
         """Findings as the template ``findings.html.j2`` lists them."""
         out = []
         for f in findings:
@@ -199,14 +200,14 @@ class Site:
                 target = self.page_of_object(f.object)
                 obj = a(rel(here, target), f.object) if target else clean(f.object)
             out.append(
-                {
-                    "severity": f.severity,
-                    "label": SEVERITY_LABELS.get(f.severity, f.severity),
-                    "rule": a(rel(here, rule_page(f.rule)), f.rule),
-                    "message": clean(f.message),
-                    "where": self.location(f),
-                    "object": obj,
-                }
+                NS(
+                    severity=f.severity,
+                    label=SEVERITY_LABELS.get(f.severity, f.severity),
+                    rule=a(rel(here, rule_page(f.rule)), f.rule),
+                    message=clean(f.message),
+                    where=self.location(f),
+                    object=obj,
+                )
             )
         return out
 

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..registry.sameness import phone_spans
 from ..registry.weburl import web_href
@@ -71,14 +71,15 @@ def thin(number: int) -> str:
 
 def lines(text: object) -> Markup:
     """Text with its line breaks kept as ``<br>``."""
-    return Markup("<br>").join(str(text).split("\n"))
+    value = str(text)
+    return Markup("<br>").join(value.split("\n")) if "\n" in value else escape(value)
 
 
 def a(href: str, text: object, cls: str = "") -> Markup:
     """A link; ``href`` and ``text`` are escaped."""
     if cls:
-        return Markup('<a href="{}" class="{}">{}</a>').format(href, cls, text)
-    return Markup('<a href="{}">{}</a>').format(href, text)
+        return Markup('<a href="%s" class="%s">%s</a>') % (href, cls, text)
+    return Markup('<a href="%s">%s</a>') % (href, text)
 
 
 def web_link(text: str) -> Markup:

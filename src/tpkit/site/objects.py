@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace as NS
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -134,14 +135,14 @@ def _journey(site: Site, p: m.Process) -> list[Part]:
         "journey_list.html.j2",
         title=title,
         rows=[
-            {
-                "label": r.label,
-                "form": r.form,
-                "needs": [labels.get(n, n) for n in r.needs],
-                "demand": demand_text(r.demand) + (" в год" if isinstance(r.demand, int) else ""),
-                "features": r.features,
-                "notifications": r.notifications,
-            }
+            NS(
+                label=r.label,
+                form=r.form,
+                needs=[labels.get(n, n) for n in r.needs],
+                demand=demand_text(r.demand) + (" в год" if isinstance(r.demand, int) else ""),
+                features=r.features,
+                notifications=r.notifications,
+            )
             for r in rows
         ],
         gaps=[(full, gaps[code]) for code, _s, full in columns if code in gaps],

@@ -83,7 +83,7 @@ def figure(svg: Markup, caption: Text = "", cls: str = "", frame: str = "") -> P
     return Part("figure", svg=svg, caption=caption, cls=cls, label=frame)
 
 
-def findings(values: list[dict[str, Any]]) -> Part:
+def findings(values: list[Any]) -> Part:
     return Part("findings", items=values)
 
 

@@ -10,6 +10,7 @@ agency links from its official site.
 
 from __future__ import annotations
 
+from types import SimpleNamespace as NS
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -111,14 +112,14 @@ class Public:
         return render("page.html.j2", parts=body, **self.shell(path, title, crumbs))
 
 
-def _place(pub: Public, here: str, n: int, tp: m.Touchpoint, can: list[str]) -> dict[str, object]:
-    return {
-        "anchor": f"place-{n}",
-        "name": a(rel(here, pub.names.add("touchpoint", tp.id)), tp.name),
-        "how": how(tp.channel),
-        "rows": [(k, v) for k, v in [("Кто обеспечивает", tp.operator or ""), *contacts(tp)] if v],
-        "can": can,
-    }
+def _place(pub: Public, here: str, n: int, tp: m.Touchpoint, can: list[str]) -> NS:
+    return NS(
+        anchor=f"place-{n}",
+        name=a(rel(here, pub.names.add("touchpoint", tp.id)), tp.name),
+        how=how(tp.channel),
+        rows=[(k, v) for k, v in [("Кто обеспечивает", tp.operator or ""), *contacts(tp)] if v],
+        can=can,
+    )
 
 
 def process_page(pub: Public, p: m.Process) -> tuple[str, str]:

@@ -149,7 +149,7 @@ def direction_page(site: Site, direction: str) -> tuple[str, str]:
     for t in register_tables(site.reg, direction):
         for r in t.rows:
             cells: list[str | Markup] = list(r.cells())
-            cells[0] = Markup('<span class="num">{}</span>').format(r.n)
+            cells[0] = str(r.n)
             cells[1] = site.link(here, "process", r.process_id)
             cells[2] = site.link(here, "touchpoint", r.touchpoint_id)
             cells[5] = join(site.link(here, "act", b) for b in r.basis_ids) if r.basis_ids else ""

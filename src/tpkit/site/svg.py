@@ -10,14 +10,19 @@ and in greyscale print.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace as NS
 from typing import Any
 
 from markupsafe import Markup
 
 from .env import picture, thin
 
+#: a journey cell (the template draws the filled square 6 smaller, and the demand bar 16 lower)
+CELL_W, CELL_H = 62, 30
 DIGITAL, OFFLINE, GAP, OK, GRID, MUTED = "#0b5ea8", "#d55e00", "#b00020", "#1b7f3b", "#c8ccd0", "#5f6368"
-COLOURS = {"DIGITAL": DIGITAL, "OFFLINE": OFFLINE, "GAP": GAP, "OK": OK, "GRID": GRID, "MUTED": MUTED}
+#: the palette as the templates read it (``c.GAP``); rows and boxes are namespaces too, whose attributes jinja reads
+#: directly (a dict's keys cost it a failed attribute lookup each)
+COLOURS = NS(DIGITAL=DIGITAL, OFFLINE=OFFLINE, GAP=GAP, OK=OK, GRID=GRID, MUTED=MUTED)
 
 
 def _short(text: str, n: int) -> str:
@@ -72,7 +77,7 @@ def journey(
     ``gaps`` maps a need code to the rule messages that say the process lacks it: the column gets a hatched red
     cell with «!» in the gap row. Beside each touchpoint: its features (◆), notifications (✉) and demand bar.
     """
-    label_w, cell_w, cell_h, top = 290, 62, 30, 58
+    label_w, cell_w, cell_h, top = 290, CELL_W, CELL_H, 58
     marks_w, bar_w = 60, 130
     grid_x = label_w
     marks_x = grid_x + cell_w * len(columns) + 10
@@ -96,12 +101,7 @@ def journey(
     out_rows = []
     for j, r in enumerate(rows):
         y = top + j * cell_h
-        form_ru = "цифровая" if r.form == "digital" else "оффлайн"
-        cells = [
-            (code, grid_x + i * cell_w + 3, f"{r.label}: {full} ({form_ru})")
-            for i, (code, _s, full) in enumerate(columns)
-            if code in r.needs
-        ]
+        cells = [(code, grid_x + i * cell_w + 3) for i, (code, _s, _f) in enumerate(columns) if code in r.needs]
         marks = "◆" * min(len(r.features), 3) + ("✉" if r.notifications else "")
         tip = "; ".join([f"особенность: {f}" for f in r.features] + [f"уведомление: {n}" for n in r.notifications])
         bar: tuple[str, str, str] | None = None
@@ -112,20 +112,20 @@ def journey(
         elif r.demand is not None:
             word = "мало" if r.demand == "low" else "не учитывалась"
         out_rows.append(
-            {
-                "y": y,
-                "text_y": f"{y + cell_h / 2 + 4:.0f}",
-                "mark_y": f"{y + cell_h / 2 + 5:.0f}",
-                "label": _short(r.label, 34),
-                "full": r.label,
-                "form": r.form,
-                "fill": _fill(r.form, ident),
-                "cells": cells,
-                "marks": marks,
-                "tip": tip,
-                "bar": bar,
-                "word": word,
-            }
+            NS(
+                y=y,
+                text_y=f"{y + cell_h / 2 + 4:.0f}",
+                mark_y=f"{y + cell_h / 2 + 5:.0f}",
+                label=_short(r.label, 34),
+                full=r.label,
+                form=r.form,
+                fill=_fill(r.form, ident),
+                cells=cells,
+                marks=marks,
+                tip=tip,
+                bar=bar,
+                word=word,
+            )
         )
     gap_cells = [
         (code, grid_x + i * cell_w, f"{grid_x + i * cell_w + cell_w / 2:.0f}", f"{full}: {' '.join(gaps[code])}")
@@ -147,9 +147,6 @@ def journey(
         marks_x=f"{marks_x + marks_w / 2:.0f}",
         bar_x=bar_x,
         grid="".join(lines),
-        cell_w=cell_w - 6,
-        cell_h=cell_h - 6,
-        bar_h=cell_h - 16,
         rows=out_rows,
         gaps=gap_cells,
         gap_y=gy,
@@ -184,16 +181,16 @@ def bars(items: list[Bar], *, title: str, desc: str, ident: str, scale: float | 
     for j, b in enumerate(items):
         y = 8 + j * row_h
         rows.append(
-            {
-                "label_y": y + 13,
-                "bar_y": y + 20,
-                "text_y": y + 34,
-                "w": f"{max(0.0, bar_w * b.value / peak):.1f}",
-                "fill": _fill(b.form, ident) if b.form else DIGITAL,
-                "label": _short(b.label, 56),
-                "full": b.label,
-                "text": b.text,
-            }
+            NS(
+                label_y=y + 13,
+                bar_y=y + 20,
+                text_y=y + 34,
+                w=f"{max(0.0, bar_w * b.value / peak):.1f}",
+                fill=_fill(b.form, ident) if b.form else DIGITAL,
+                label=_short(b.label, 56),
+                full=b.label,
+                text=b.text,
+            )
         )
     return _draw(
         "bars",
@@ -225,18 +222,18 @@ def assessment(criteria: list[tuple[str, str | None, str]], *, title: str, ident
         x = 5 + (i % per_row) * box_w
         y = 6 + (i // per_row) * (box_h + 8)
         boxes.append(
-            {
-                "x": x + 4,
-                "y": y,
-                "cx": f"{x + box_w / 2:.0f}",
-                "label_y": y + 26,
-                "mark_y": y + 50,
-                "status": status or "none",
-                "label": label,
-                "said": said[status],
-                "mark": {"ok": "✓", "gap": "✗"}.get(status or "", "—"),
-                "tip": f"{label}: {said[status]}" + (f" — {text}" if text else ""),
-            }
+            NS(
+                x=x + 4,
+                y=y,
+                cx=f"{x + box_w / 2:.0f}",
+                label_y=y + 26,
+                mark_y=y + 50,
+                status=status or "none",
+                label=label,
+                said=said[status],
+                mark={"ok": "✓", "gap": "✗"}.get(status or "", "—"),
+                tip=f"{label}: {said[status]}" + (f" — {text}" if text else ""),
+            )
         )
     return _draw(
         "assessment", ident=ident, width=width, height=height, title=title, desc=desc, boxes=boxes,
@@ -293,15 +290,15 @@ def line_chart(
     for n, (lab, vs) in enumerate(series):
         ly = top + plot_h + 40 + 20 * n
         lines.append(
-            {
-                "label": lab,
-                "colour": _SERIES_COLOURS[n % 5],
-                "dash": _DASHES[n % 5],
-                "mark": _MARKS[n % 5],
-                "points": " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(vs)),
-                "dots": [(px(i), py(v)) for i, v in enumerate(vs)],
-                "ly": ly,
-            }
+            NS(
+                label=lab,
+                colour=_SERIES_COLOURS[n % 5],
+                dash=_DASHES[n % 5],
+                mark=_MARKS[n % 5],
+                points=" ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(vs)),
+                dots=[(px(i), py(v)) for i, v in enumerate(vs)],
+                ly=ly,
+            )
         )
     return _draw(
         "line",
