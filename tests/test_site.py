@@ -26,7 +26,7 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for k, v in attrs:
-            if k in ("href", "src") and v:
+            if k in ("href", "src", "action") and v:
                 self.links.append(v)
             if k == "id" and v:
                 self.ids.add(v)
@@ -86,6 +86,16 @@ def check_links(site: Path) -> None:
 
 def test_every_internal_link_resolves(example_site: Path) -> None:
     check_links(example_site)
+
+
+def test_every_page_is_reached_from_another(example_site: Path) -> None:
+    reached = {
+        (example_site / PurePosixPath(page).parent / link.partition("#")[0]).resolve()
+        for page, links in internal_links(example_site).items()
+        for link in links
+        if link.partition("#")[0]
+    }
+    assert {p.resolve() for p in example_site.rglob("*.html")} - reached == set()
 
 
 def test_links_are_relative_and_both_ways(example_site: Path) -> None:
