@@ -299,9 +299,17 @@ def test_pages_have_no_html_errors(example_site: Path) -> None:
 def test_init_adds_the_pages_jobs(tmp_path: Path) -> None:
     assert run_cli("init", str(tmp_path / "r")).code == 0
     gitlab = (tmp_path / "r/.gitlab-ci.yml").read_text(encoding="utf-8")
-    assert "pages:" in gitlab and "tpkit site" in gitlab
-    workflow = tmp_path / "r/.github/workflows/pages.yml"
-    assert "tpkit site" in workflow.read_text(encoding="utf-8")
+    assert "pages:" in gitlab and "tpkit site --output public" in gitlab
+    assert "#     - tpkit site --public --output public-view" in gitlab  # the public view: a job to uncomment
+    workflow = (tmp_path / "r/.github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert "run: tpkit site --output _site" in workflow and "#   run: tpkit site --public" in workflow
+    import yaml
+
+    job = gitlab[gitlab.index("# tpkit-public-view:") :]
+    uncommented = "\n".join(line.removeprefix("#").removeprefix(" ") for line in job.splitlines())
+    for text in (gitlab, workflow, uncommented):
+        assert isinstance(yaml.safe_load(text), dict)  # valid YAML, the commented job uncommented too
+    assert yaml.safe_load(uncommented)["tpkit-public-view"]["artifacts"]["paths"] == ["public-view"]
 
 
 def test_touchpoint_page_shows_its_assessment_with_gaps_and_mitigations(example_site: Path) -> None:
@@ -335,3 +343,22 @@ def test_history_without_git_is_a_note_not_an_error(tmp_path: Path) -> None:
 def test_print_styles_keep_colours_on_a4_landscape(example_site: Path) -> None:
     css = (example_site / "style.css").read_text(encoding="utf-8")
     assert "size: A4 landscape" in css and "print-color-adjust: exact" in css
+
+
+def test_an_agency_procedure_template_runs_in_the_sandbox_and_its_markup_goes_in_as_written(
+    base: Path, tmp_path: Path
+) -> None:
+    write(
+        base,
+        "templates/procedure.html.j2",
+        '<html><body><section class="agency-doc"><h3>{{ title }}</h3><p>{{ "<b>x</b>" }}</p></section></body></html>',
+    )
+    build(base, tmp_path / "s")
+    html = (tmp_path / "s/procedure/all.html").read_text(encoding="utf-8")
+    assert '<section class="agency-doc"><h3>' in html  # the agency's own markup, as its template wrote it
+    assert "&lt;b&gt;x&lt;/b&gt;" in html  # and what it printed, escaped by its own (sandboxed) autoescape
+    write(base, "templates/procedure.html.j2", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    res = build(base, tmp_path / "s2")
+    html = (tmp_path / "s2/procedure/all.html").read_text(encoding="utf-8")
+    assert "Текст не сформирован:" in html and "subclasses" not in html.split("Текст не сформирован:")[1][:20]
+    assert any(n.startswith("all: ") for n in res.notes)  # type: ignore[attr-defined]

@@ -110,7 +110,8 @@ def render_site(reg: Registry, out: SiteResult, config: Config, options: SiteOpt
         here = site.names.add("procedure", q.id)
         stem = here.removesuffix(".html")
         downloads = [(f"{stem}.{ext}", ext.upper()) for ext in ("docx", "pdf") if f"{stem}.{ext}" in binary]
-        path, html = objects.procedure_page(site, q, docs.get(q.id), downloads)
+        text = docs.get(q.id, "no text")
+        path, html = objects.procedure_page(site, q, text, downloads)
         pages[path] = html
     for act in reg.acts.values():
         path, html = objects.act_page(site, act, rels)
@@ -191,7 +192,7 @@ def _index(site: Site, config: Config) -> tuple[SearchIndex, dict[str, list[int]
 
 def _documents(
     reg: Registry, config: Config, site: Site, documents: bool, binary: dict[str, bytes], notes: list[str]
-) -> dict[str, Markup]:
+) -> dict[str, Markup | str]:
     """Each procedure's text for its page; with ``documents``, its DOCX (and PDF where LibreOffice is) into
     ``binary``.
 
@@ -206,14 +207,15 @@ def _documents(
     try:
         check_registry(reg)
     except RenderError:
-        return {}  # the findings page lists the broken files; no document is made from them
+        # the findings page lists the broken files; no document is made from them
+        return dict.fromkeys(reg.procedures, "Текст не сформирован: в реестре есть ошибки структуры (см. замечания).")
     try:
         settings = settings_for(reg, config)
     except RenderError as exc:
         notes.append(str(exc))
-        return {}
+        return dict.fromkeys(reg.procedures, f"Текст не сформирован: {exc}")
     agency = settings.templates is not None and (settings.templates / "procedure.html.j2").is_file()
-    out: dict[str, Markup] = {}
+    out: dict[str, Markup | str] = {}
     docx: dict[str, bytes] = {}
     for q, proc in reg.procedures.items():
         stem = site.names.add("procedure", q).removesuffix(".html")
@@ -226,6 +228,7 @@ def _documents(
                 docx[stem] = render_procedure(reg, config, q, "docx")
         except RenderError as exc:
             notes.append(f"{q}: {exc}")
+            out.setdefault(q, f"Текст не сформирован: {exc}")
     for stem, data in docx.items():
         binary[f"{stem}.docx"] = data
     if docx:

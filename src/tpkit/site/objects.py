@@ -322,11 +322,9 @@ def touchpoint_page(site: Site, tp: m.Touchpoint) -> tuple[str, str]:
 # --- procedure --------------------------------------------------------------------------
 
 
-def procedure_page(
-    site: Site, q: m.Procedure, text: Markup | None, downloads: list[tuple[str, str]]
-) -> tuple[str, str]:
-    """``text``: the procedure's text (the site's template, or the agency's run in the sandbox), None where the
-    registry's structure errors leave no document."""
+def procedure_page(site: Site, q: m.Procedure, text: Markup | str, downloads: list[tuple[str, str]]) -> tuple[str, str]:
+    """``text``: the procedure's text (the site's template, or the agency's run in the sandbox), or, as plain text,
+    why there is none (structure errors, a failed agency template)."""
     here = site.names.add("procedure", q.id)
     draft = procedure_draft(site.reg, q)
     covered = site.reg.covered(q)
@@ -351,8 +349,8 @@ def procedure_page(
         body += _links(site, here, "Совместный порядок процессов", "process", joint)
     body += _findings(site, here, f"procedure:{q.id}")
     body.append(h2("Текст порядка"))
-    if text is None:
-        body.append(para("Текст не сформирован: в реестре есть ошибки структуры (см. замечания).", "none"))
+    if not isinstance(text, Markup):
+        body.append(para(text, "none"))
     else:
         body.append(markup(Markup('<div class="doc">\n{}\n</div>\n').format(text)))
     return here, _page(site, here, q.title, body, DRAFT_PROCEDURE if draft else "")
