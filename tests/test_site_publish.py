@@ -20,6 +20,18 @@ SITE = {"index.html": b"<p>index</p>", "process/a.html": b"<p>a</p>", "style.css
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links (POSIX)")
 
 
+@pytest.fixture(autouse=True, params=["dir-fd", "paths"])
+def walk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: folders opened relative to their parent (POSIX), and by path with lstat checks (Windows)."""
+    from tpkit import util
+
+    if request.param == "paths":
+        monkeypatch.setattr(util, "NOFOLLOW_WALK", False)
+    elif not util.NOFOLLOW_WALK:
+        pytest.skip("this platform has no os.open(dir_fd=...)")
+    return str(request.param)
+
+
 def manifest(out: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     return data
@@ -153,12 +165,12 @@ def test_a_manifest_of_0_2_0_is_kept_not_deleted_and_replaced(tmp_path: Path) ->
 
 
 def test_an_interrupted_build_leaves_a_folder_the_next_build_takes(tmp_path: Path, monkeypatch: Any) -> None:
-    from tpkit.site import publish
+    from tpkit.util import Folder
 
     out = tmp_path / "site"
     write_files(out, SITE)
     written: list[str] = []
-    real = publish._Dir.write
+    real = Folder.write
 
     def dies(self: Any, name: str, data: bytes, stamp: int | None, sync: bool = False) -> None:
         if name != MANIFEST and len(written) == 2:
@@ -166,11 +178,11 @@ def test_an_interrupted_build_leaves_a_folder_the_next_build_takes(tmp_path: Pat
         written.append(name)
         real(self, name, data, stamp, sync)
 
-    monkeypatch.setattr(publish._Dir, "write", dies)
+    monkeypatch.setattr(Folder, "write", dies)
     v2 = {k: v + b" v2" for k, v in SITE.items()} | {"process/b.html": b"<p>b</p>"}
     with pytest.raises(SiteError, match="No space left"):
         write_files(out, v2)
-    monkeypatch.setattr(publish._Dir, "write", real)
+    monkeypatch.setattr(Folder, "write", real)
     # the registry changed meanwhile: the pages the broken build wrote are neither the last build's nor the next's,
     # but the interim manifest listed them
     v3 = {k: v + b" v3" for k, v in v2.items()}

@@ -240,9 +240,13 @@ def test_vbscript_and_a_tab_inside_the_scheme_are_caught_as_a_browser_reads_them
     assert len(only(lint_json(base), "TP002")) == 2
 
 
-def test_http_https_and_an_address_without_a_scheme_stay_quiet(base: Path) -> None:
+def test_http_https_tel_mailto_and_an_address_without_a_scheme_stay_quiet(base: Path) -> None:
     edit(base, "touchpoints.yaml", "url: https://www.gosuslugi.ru", "url: HTTP://www.gosuslugi.ru/help?x=1")
     edit(base, "touchpoints.yaml", "url: https://minsoc.example.ru", "url: minsoc.example.ru/priem")
+    edit(
+        base, "touchpoints.yaml", "schedule: пн–пт 9:00–18:00", "schedule: пн–пт 9:00–18:00\n    url: tel:+78001002030"
+    )
+    edit(base, "acts.yaml", 'number: "123"', 'number: "123"\n    url: mailto:npa@minsoc.example.ru')
     assert lint_json(base)["findings"] == []
 
 

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeIn
 from pydantic_core import PydanticCustomError
 
 from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, Language, SeverityName, ToolKind
-from .weburl import not_web, web_href
+from .weburl import refused_scheme, web_href
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -43,7 +43,7 @@ TextList = list[Text]
 
 
 def _web_or_plain(value: str) -> str:
-    if not_web(value):
+    if refused_scheme(value):
         raise PydanticCustomError("not_web_url", "only an http(s) address can be a link")
     return value
 
@@ -54,7 +54,7 @@ def _web(value: str) -> str:
     return value
 
 
-#: a web address: a scheme other than http(s) (``javascript:``, ``data:``) is an error; none is text, never a link
+#: a web address (or ``tel:``, ``mailto:``): another scheme (``javascript:``, ``data:``) is an error; none is text
 Url = Annotated[str, Field(min_length=1), AfterValidator(_web_or_plain)]
 #: a setting that becomes a link on every page: an http(s) address and nothing else
 HttpUrl = Annotated[str, Field(min_length=1), AfterValidator(_web)]

@@ -141,10 +141,10 @@ def _message(err: ErrorDetails, model: type[BaseModel], path: tuple[str | int, .
         )
     if kind == "not_web_url":
         return (
-            f"«{field}»: «{_fmt_input(inp)}» — не веб-адрес: ссылкой может быть только адрес http:// или https:// "
-            f"(javascript:, data:, vbscript:, file: и другие схемы не допускаются)",
-            f"'{field}': '{_fmt_input(inp)}' is not a web address: only an http:// or https:// address can be a link "
-            f"(javascript:, data:, vbscript:, file: and other schemes are refused)",
+            f"«{field}»: «{_fmt_input(inp)}» — не веб-адрес: укажите адрес http:// или https:// (или tel:, mailto:); "
+            f"javascript:, data:, vbscript:, file: и другие схемы не допускаются",
+            f"'{field}': '{_fmt_input(inp)}' is not a web address: give an http:// or https:// address (or tel:, "
+            f"mailto:); javascript:, data:, vbscript:, file: and other schemes are refused",
         )
     if kind == "not_http_url":
         return (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from ..registry.sameness import phone_spans
-from ..registry.weburl import web_href
+from ..registry.weburl import url_scheme, web_href
 from ..russian import agree, count
 
 if TYPE_CHECKING:
@@ -83,20 +83,25 @@ def a(href: str, text: object, cls: str = "") -> Markup:
 
 
 def web_link(text: str) -> Markup:
-    """An http(s) address as a link to itself; anything else (``javascript:``, no scheme) as plain text."""
+    """An http(s) address as a link to itself, a ``tel:`` number as a ``tel:`` link; anything else (``mailto:``, no
+    scheme, ``javascript:``, which a valid registry cannot hold) as plain text."""
     href = web_href(text)
-    return a(href, text) if href is not None else Markup("{}").format(text)
+    if href is not None:
+        return a(href, text)
+    if url_scheme(text) == "tel":
+        return phone_links(text)
+    return escape(text)
 
 
 def phone_links(text: str) -> Markup:
     """The phone numbers in ``text`` as ``tel:`` links, the rest (an extension, a note) as text."""
     out, at = [], 0
     for start, end, digits in phone_spans(text):
-        out.append(Markup("{}").format(text[at:start]))
+        out.append(escape(text[at:start]))
         href = "tel:+" + digits if len(digits) == 11 else "tel:" + digits
         out.append(a(href, text[start:end]))
         at = end
-    out.append(Markup("{}").format(text[at:]))
+    out.append(escape(text[at:]))
     return Markup("").join(out)
 
 

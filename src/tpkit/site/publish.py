@@ -21,15 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..util import Folder, is_link
+
 MANIFEST = ".tpkit-site.json"
-_DIR_FD = os.open in os.supports_dir_fd and os.stat in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _CLASHES_SHOWN = 5
 
 
@@ -41,145 +39,14 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class _Dir:
-    """A folder inside the output, reached without following a symbolic link."""
-
-    def __init__(self, path: Path, fd: int | None) -> None:
-        self.path, self.fd = path, fd
-
-    @classmethod
-    def open_root(cls, path: Path) -> _Dir:
-        if not _DIR_FD:
-            return cls(path, None)
-        return cls(path, os.open(path, os.O_RDONLY | _DIRECTORY))
-
-    def close(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
-
-    def lstat(self, name: str) -> os.stat_result | None:
-        try:
-            if self.fd is not None:
-                return os.stat(name, dir_fd=self.fd, follow_symlinks=False)
-            return os.lstat(self.path / name)
-        except FileNotFoundError:
-            return None
-
-    def sub(self, name: str, create: bool) -> _Dir | None:
-        """The folder ``name`` in this one (made when ``create``); None when it is missing, a link or a file."""
-        st = self.lstat(name)
-        if st is None and create:
-            if self.fd is not None:
-                os.mkdir(name, dir_fd=self.fd)
-            else:
-                os.mkdir(self.path / name)
-            st = self.lstat(name)
-        if st is None or not stat.S_ISDIR(st.st_mode) or _is_link(st):
-            return None
-        if self.fd is None:
-            return _Dir(self.path / name, None)
-        try:
-            return _Dir(self.path / name, os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=self.fd))
-        except OSError:
-            return None  # replaced by a link meanwhile
-
-    def read(self, name: str) -> bytes | None:
-        """A regular file's content, read without following a link; None for anything else."""
-        try:
-            if self.fd is not None:
-                fd = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=self.fd)
-            else:
-                st = os.lstat(self.path / name)
-                if not stat.S_ISREG(st.st_mode) or _is_link(st):
-                    return None
-                fd = os.open(self.path / name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        except OSError:
-            return None
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return None
-            return fh.read()
-
-    def write(self, name: str, data: bytes, stamp: int | None, sync: bool = False) -> None:
-        """``data`` into a new temporary file beside ``name``, then renamed over it (never through a link)."""
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
-        for _ in range(100):
-            tmp = f".{name}.{secrets.token_hex(4)}.tmp"
-            try:
-                if self.fd is not None:
-                    fd = os.open(tmp, flags, 0o666, dir_fd=self.fd)
-                else:
-                    fd = os.open(self.path / tmp, flags, 0o666)
-                break
-            except FileExistsError:
-                continue
-        else:  # pragma: no cover - a hundred random names taken
-            raise FileExistsError(str(self.path / name))
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                if sync:
-                    fh.flush()
-                    os.fsync(fh.fileno())
-            if self.fd is not None:
-                if stamp is not None:
-                    os.utime(tmp, (stamp, stamp), dir_fd=self.fd)
-                os.replace(tmp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
-            else:
-                if stamp is not None:
-                    os.utime(self.path / tmp, (stamp, stamp))
-                os.replace(self.path / tmp, self.path / name)
-        except BaseException:
-            self.unlink(tmp)
-            raise
-        if sync and self.fd is not None:
-            try:
-                os.fsync(self.fd)
-            except OSError:
-                pass  # some file systems refuse fsync on a folder
-
-    def unlink(self, name: str) -> bool:
-        try:
-            if self.fd is not None:
-                os.unlink(name, dir_fd=self.fd)
-            else:
-                os.unlink(self.path / name)
-        except OSError:
-            return False
-        return True
-
-    def rmdir(self, name: str) -> None:
-        """Remove the folder ``name`` if it is empty (and a folder, not a link)."""
-        st = self.lstat(name)
-        if st is None or not stat.S_ISDIR(st.st_mode) or _is_link(st):
-            return
-        try:
-            if self.fd is not None:
-                os.rmdir(name, dir_fd=self.fd)
-            else:
-                os.rmdir(self.path / name)
-        except OSError:
-            pass  # not empty: someone's files are in it
-
-    def empty(self) -> bool:
-        with os.scandir(self.fd if self.fd is not None else self.path) as entries:
-            return not any(True for _ in entries)
-
-
-def _is_link(st: os.stat_result) -> bool:
-    """A symbolic link, or a Windows junction (a reparse point), which a walk must not enter either."""
-    return stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_file_attributes", 0) & 0x400)
-
-
 class _Tree:
     """The output folder and the folders below it, opened once each."""
 
     def __init__(self, root: Path) -> None:
-        self.root = _Dir.open_root(root)
-        self.dirs: dict[tuple[str, ...], _Dir | None] = {(): self.root}
+        self.root = Folder.open_root(root)
+        self.dirs: dict[tuple[str, ...], Folder | None] = {(): self.root}
 
-    def folder(self, parts: tuple[str, ...], create: bool) -> _Dir | None:
+    def folder(self, parts: tuple[str, ...], create: bool) -> Folder | None:
         if parts in self.dirs and (self.dirs[parts] is not None or not create):
             return self.dirs[parts]
         parent = self.folder(parts[:-1], create)
@@ -306,7 +173,7 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
     write (or one changed since) in its place."""
     out = []
     st = tree.root.lstat(MANIFEST)
-    if st is not None and (_is_link(st) or not stat.S_ISREG(st.st_mode)):
+    if st is not None and (is_link(st) or not stat.S_ISREG(st.st_mode)):
         out.append(f"{MANIFEST} — не файл, записанный tpkit")
     for rel in files:
         parts = PurePosixPath(rel).parts
@@ -316,8 +183,8 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
             if st is None:
                 ok = False  # made when written: nothing below it exists yet
                 break
-            if not stat.S_ISDIR(st.st_mode) or _is_link(st):
-                what = "символическая ссылка" if _is_link(st) else "файл"
+            if not stat.S_ISDIR(st.st_mode) or is_link(st):
+                what = "символическая ссылка" if is_link(st) else "файл"
                 out.append(f"{'/'.join(parts[: i + 1])} — {what}, а нужна папка")
                 ok = False
                 break
@@ -332,8 +199,8 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
         st = folder.lstat(parts[-1])
         if st is None:
             continue
-        if _is_link(st) or not stat.S_ISREG(st.st_mode):
-            out.append(f"{rel} — {'символическая ссылка' if _is_link(st) else 'не файл'}, записанный не tpkit")
+        if is_link(st) or not stat.S_ISREG(st.st_mode):
+            out.append(f"{rel} — {'символическая ссылка' if is_link(st) else 'не файл'}, записанный не tpkit")
             continue
         if rel in prev.legacy:
             continue
