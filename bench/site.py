@@ -1,6 +1,6 @@
 """`tpkit site` against `tpkit lint` on a generated 1,000-process registry without structure errors.
 
-    python bench/site.py [--processes 1000] [--runs 5] [--public]
+    python bench/site.py [--processes 1000] [--runs 5] [--public] [--rebuild] [--src OTHER/src]
 
 Both run as a user runs them (``python -m tpkit`` in a child process), runs interleaved so that a busy machine
 slows both alike. The registry carries the methodology's mistakes the generator puts in (about 1,850 findings at
@@ -8,7 +8,8 @@ slows both alike. The registry carries the methodology's mistakes the generator 
 least ratio of one run's pair and the spread of the pairs' ratios. The issue's bound: the site (without
 ``--documents``) in at most 5 × the time of the lint. Each run builds into a fresh folder, as CI does
 (``--rebuild``: into the previous run's, which tpkit then checks file by file). ``--public`` also times
-``tpkit site --public``.
+``tpkit site --public``; ``--src`` times another checkout's site (git archive REV src templates | tar -x -C DIR)
+against this checkout's lint.
 """
 
 from __future__ import annotations
@@ -47,9 +48,13 @@ def main() -> None:
     ap.add_argument(
         "--rebuild", action="store_true", help="build into the previous run's folder (default: a fresh folder, as CI)"
     )
+    ap.add_argument("--src", type=Path, help="time another checkout's tpkit (its src folder) for the site")
     args = ap.parse_args()
     env = dict(os.environ)
     env["PYTHONPATH"] = str(HERE.parent / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    site_env = dict(env)
+    if args.src is not None:  # the lint stays this checkout's: the yardstick does not move
+        site_env["PYTHONPATH"] = str(args.src.resolve()) + os.pathsep + os.environ.get("PYTHONPATH", "")
     with tempfile.TemporaryDirectory(prefix="tpkit-bench-site-") as tmp:
         reg = generate(Path(tmp) / "registry", args.processes, structure_errors=False)
         out, public = Path(tmp) / "site", Path(tmp) / "public"
@@ -62,7 +67,7 @@ def main() -> None:
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(public, ignore_errors=True)
             lint_times.append(timed(lint_cmd, env))
-            site_times.append(timed([*tpkit, "site", "--registry", str(reg), "--output", str(out)], env))
+            site_times.append(timed([*tpkit, "site", "--registry", str(reg), "--output", str(out)], site_env))
             if args.public:
                 public_times.append(
                     timed([*tpkit, "site", "--public", "--registry", str(reg), "--output", str(public)], env)
