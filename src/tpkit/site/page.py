@@ -73,6 +73,28 @@ def table(
     return Part("table", headers=headers, rows=list(rows), label=label, cls=cls, empty=empty)
 
 
+def spanned_table(
+    headers: Sequence[str], rows: list[list[Text]], label: str, merged: Sequence[int], cls: str = ""
+) -> Part:
+    """A table whose columns ``merged`` span the rows below that repeat them (a process over its touchpoints)."""
+    spans = [[1] * len(r) for r in rows]
+    for col in merged:
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i][col] != rows[start][col]:
+                spans[start][col] = i - start
+                for j in range(start + 1, i):
+                    spans[j][col] = 0
+                start = i
+    return Part(
+        "spanned",
+        headers=headers,
+        rows=[list(zip(s, r, strict=True)) for s, r in zip(spans, rows, strict=True)],
+        label=label,
+        cls=cls,
+    )
+
+
 def cards(values: Iterable[tuple[Text, Text]]) -> Part:
     return Part("cards", items=list(values))
 

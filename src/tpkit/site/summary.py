@@ -13,7 +13,7 @@ from ..render.register_table import register_tables
 from ..russian import agree, count
 from .context import SEVERITY_LABELS, SEVERITY_NOUNS, Figures, Site, channel_label, form_label, percent, register_draft
 from .env import a, join
-from .page import Part, cards, figure, findings, h2, items, page, para, props, table
+from .page import Part, cards, figure, findings, h2, items, page, para, props, spanned_table, table
 from .svg import Bar, bars, line_chart
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def direction_page(site: Site, direction: str) -> tuple[str, str]:
         h2(f"Процессы ({len(procs)})"),
         items(site.link(here, "process", pid) for pid in procs),
         h2("Перечень точек взаимодействия"),
-        table([c.ru for c in COLUMNS], rows, f"Перечень точек: {title}", "register"),
+        spanned_table([c.ru for c in COLUMNS], rows, f"Перечень точек: {title}", (1,), "register"),
     ]
     return here, page(here, title, body, agency=site.agency_name, crumbs=CRUMBS, draft=_draft(site))
 

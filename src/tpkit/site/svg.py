@@ -10,6 +10,7 @@ and in greyscale print.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from types import SimpleNamespace as NS
 from typing import Any
 
@@ -33,20 +34,27 @@ def _fill(form: str, ident: str) -> str:
     return DIGITAL if form == "digital" else f"url(#{ident}-off)"
 
 
-def _draw(name: str, **context: Any) -> Markup:
-    return picture(f"svg/{name}.svg.j2", c=COLOURS, **context)
+def _draw(name: str, ident: str, **context: Any) -> Markup:
+    return picture(f"svg/{name}.svg.j2", c=COLOURS, ident=ident, defs=_defs(ident), **context)
 
 
-def _legend(x: float, y: float, extra: bool) -> list[tuple[str, str, str]]:
-    """The legend's items: (x, kind, label), laid out left to right from ``x``."""
+@cache
+def _defs(ident: str) -> Markup:
+    """The hatchings a picture's cells refer to, by the picture's id (the same on every page: drawn once)."""
+    return picture("svg/defs.svg.j2", c=COLOURS, ident=ident)
+
+
+@cache
+def _legend(x: float, ident: str, extra: bool) -> Markup:
+    """The legend, its items left to right from ``x``, at y 0 (drawn once per picture kind)."""
     kinds = [("digital", "цифровая форма"), ("offline", "оффлайн-форма")]
     if extra:
         kinds += [("gap", "пробел, отмеченный правилом"), ("feature", "особенность"), ("note", "уведомление")]
-    out, dx = [], x
+    items, dx = [], x
     for kind, label in kinds:
-        out.append((f"{dx:.0f}", kind, label))
+        items.append((f"{dx:.0f}", kind, label))
         dx += 34 + 7.5 * len(label)
-    return out
+    return picture("svg/legend.svg.j2", c=COLOURS, ident=ident, items=items)
 
 
 # --- the journey --------------------------------------------------------------------------
@@ -92,7 +100,6 @@ def journey(
     )
     if gaps:
         desc += "Пробелы: " + "; ".join(f"{lab}: {' '.join(gaps[c])}" for c, _s, lab in columns if c in gaps) + ". "
-    heads = [(f"{grid_x + i * cell_w + cell_w / 2:.0f}", short, full) for i, (_c, short, full) in enumerate(columns)]
     grid_w, grid_h = cell_w * len(columns), cell_h * len(rows)
     lines = [f"M{grid_x + i * cell_w} {top}v{grid_h}" for i in range(len(columns) + 1)]
     lines += [f"M{grid_x} {top + j * cell_h}h{grid_w}" for j in range(len(rows) + 1)]
@@ -142,8 +149,7 @@ def journey(
         desc=desc,
         top=top,
         label_x=label_w - 8,
-        heads=heads,
-        marks_head=f"{marks_x + marks_w / 2:.0f}",
+        heads=_heads(tuple(columns), grid_x, top),
         marks_x=f"{marks_x + marks_w / 2:.0f}",
         bar_x=bar_x,
         grid="".join(lines),
@@ -154,7 +160,23 @@ def journey(
         gap_mark_y=f"{gy + cell_h / 2 + 5:.0f}",
         gap_w=cell_w - 2,
         gap_h=cell_h - 2,
-        legend_items=_legend(grid_x, height - 14, True),
+        legend=_legend(grid_x, ident, True),
+    )
+
+
+@cache
+def _heads(columns: tuple[tuple[str, str, str], ...], grid_x: int, top: int) -> Markup:
+    """The column heads of a journey over ``columns`` (code, short label, full label)."""
+    cell_w, marks_w = CELL_W, 60
+    marks_x = grid_x + cell_w * len(columns) + 10
+    heads = [(f"{grid_x + i * cell_w + cell_w / 2:.0f}", short, full) for i, (_c, short, full) in enumerate(columns)]
+    return picture(
+        "svg/heads.svg.j2",
+        c=COLOURS,
+        heads=heads,
+        top=top,
+        marks_head=f"{marks_x + marks_w / 2:.0f}",
+        bar_x=marks_x + marks_w,
     )
 
 
@@ -203,7 +225,7 @@ def bars(items: list[Bar], *, title: str, desc: str, ident: str, scale: float | 
         bar_w=bar_w,
         bar_h=18,
         text_x=bar_w + 6,
-        legend=_legend(0, height - 10, False)[:2] if legend else [],
+        legend=_legend(0, ident, False) if legend else "",
     )
 
 
