@@ -6,12 +6,14 @@ An agency that publishes its site points the editor's and SARIF's rule links her
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..lint.docs import rule_dict
 from ..lint.rule import catalogue
 from .context import SEVERITY_LABELS
 from .env import a
 from .names import rel, rule_page
-from .page import Part, h2, h3, page, para, pre, props, table
+from .page import Part, h2, h3, items, page, para, pre, props
 
 INDEX = "rules/index.html"
 _WORDS = {
@@ -27,9 +29,7 @@ _WORDS = {
         "best": "Как правильно",
         "review": "только в tpkit diff и lint --since",
         "always": "всегда включено, не отключается",
-        "code": "код",
         "note": "Примечание",
-        "name": "имя",
     },
     "en": {
         "title": "Rules",
@@ -43,9 +43,7 @@ _WORDS = {
         "best": "Best practice",
         "review": "only in tpkit diff and lint --since",
         "always": "always on, cannot be switched off",
-        "code": "code",
         "note": "Note",
-        "name": "name",
     },
 }
 
@@ -79,7 +77,10 @@ def rule_pages(agency: str, lang: str) -> dict[str, str]:
                 for path, text in d[key].items():
                     body += [h3(path), pre(text)]
         out[here] = page(here, f"{code} {rule.name}", body, agency=agency, crumbs=crumbs)
-        rows.append([a(rel(INDEX, here), code), rule.name, severity, d["summary"]])
-    body = [para(w["intro"]), table([w["code"], w["name"], w["severity"], w["summary"]], rows, w["title"])]
+        rows.append(
+            Markup("%s <code>%s</code> (%s): %s") % (a(rel(INDEX, here), code), rule.name, severity, d["summary"])
+        )
+    # a list, not a table: the summaries are sentences, and a four-column table squeezes them on a phone
+    body = [para(w["intro"]), items(rows)]
     out[INDEX] = page(INDEX, w["title"], body, agency=agency, crumbs=[("index.html", "Обзор")])
     return out
