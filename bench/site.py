@@ -5,7 +5,7 @@
 Both run as a user runs them (``python -m tpkit`` in a child process), runs interleaved so that a busy machine
 slows both alike. The registry carries the methodology's mistakes the generator puts in (about 1,850 findings at
 1,000 processes, every page kind with findings on it). Printed: each run's times, the ratio of the medians, the
-least ratio of one run's pair and the spread of the pairs' ratios. The issue's bound: the site (without
+least ratio of one run's pair and the spread of the pairs' ratios, and the ratio of the median CPU times. The issue's bound: the site (without
 ``--documents``) in at most 5 × the time of the lint. Each run builds into a fresh folder, as CI does
 (``--rebuild``: into the previous run's, which tpkit then checks file by file). ``--public`` also times
 ``tpkit site --public``; ``--src`` times another checkout's site (git archive REV src templates | tar -x -C DIR)
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,11 +31,17 @@ sys.path.insert(0, str(HERE))
 
 from gen import generate  # noqa: E402
 
+CPU: dict[str, list[float]] = {"lint": [], "site": [], "public": []}
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+
+def timed(cmd: list[str], env: dict[str, str], what: str) -> float:
+    """The wall time of one child; its CPU time (user + system) goes to ``CPU[what]``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, check=False)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[what].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)}: exit {proc.returncode}\n{proc.stderr.decode()[-2000:]}")
     return took
@@ -66,11 +73,11 @@ def main() -> None:
             if not args.rebuild:
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(public, ignore_errors=True)
-            lint_times.append(timed(lint_cmd, env))
-            site_times.append(timed([*tpkit, "site", "--registry", str(reg), "--output", str(out)], site_env))
+            lint_times.append(timed(lint_cmd, env, "lint"))
+            site_times.append(timed([*tpkit, "site", "--registry", str(reg), "--output", str(out)], site_env, "site"))
             if args.public:
                 public_times.append(
-                    timed([*tpkit, "site", "--public", "--registry", str(reg), "--output", str(public)], env)
+                    timed([*tpkit, "site", "--public", "--registry", str(reg), "--output", str(public)], env, "public")
                 )
         findings = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
         pages = sum(1 for _ in out.rglob("*.html"))
@@ -85,6 +92,11 @@ def main() -> None:
     print(
         f"  ratio of the medians: {site_s / lint_s:.2f}×; per run: least {min(ratios):.2f}×, "
         f"most {max(ratios):.2f}× (bound: 5×)"
+    )
+    cpu_lint, cpu_site = statistics.median(CPU["lint"]), statistics.median(CPU["site"])
+    print(
+        f"  CPU (user + system, which a busy machine moves less): lint {cpu_lint:.2f} s, site {cpu_site:.2f} s, "
+        f"{cpu_site / cpu_lint:.2f}× (medians)"
     )
     if public_times:
         pub_s = statistics.median(public_times)
