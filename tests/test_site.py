@@ -362,3 +362,31 @@ def test_an_agency_procedure_template_runs_in_the_sandbox_and_its_markup_goes_in
     html = (tmp_path / "s2/procedure/all.html").read_text(encoding="utf-8")
     assert "Текст не сформирован:" in html and "subclasses" not in html.split("Текст не сформирован:")[1][:20]
     assert any(n.startswith("all: ") for n in res.notes)  # type: ignore[attr-defined]
+
+
+def test_the_pages_are_the_same_made_in_two_processes_or_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tpkit.site import parallel
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(EXAMPLE, tmp_path / "two")
+    monkeypatch.setattr(parallel, "FORK", False)
+    build(EXAMPLE, tmp_path / "one")
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    assert two == one and len(one) > 100
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_a_half_the_child_fails_to_make_is_made_here() -> None:
+    import os
+
+    from tpkit.site.parallel import in_two
+
+    parent = os.getpid()
+
+    def child() -> dict[str, bytes]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return {"a.html": b"a"}
+
+    assert in_two(child, lambda: {"b.html": b"b"}) == ({"a.html": b"a"}, {"b.html": b"b"})
