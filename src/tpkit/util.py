@@ -6,7 +6,7 @@ import errno
 import gc
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -253,12 +253,16 @@ class Folder:
             except OSError:
                 pass  # some file systems refuse fsync on a folder
 
+    def _at(self, call: Callable[..., object], name: str) -> None:
+        """``call`` (``os.unlink``, ``os.rmdir``) on ``name`` in this folder."""
+        if self.fd is not None:
+            call(name, dir_fd=self.fd)
+        else:
+            call(self.path / name)
+
     def unlink(self, name: str) -> bool:
         try:
-            if self.fd is not None:
-                os.unlink(name, dir_fd=self.fd)
-            else:
-                os.unlink(self.path / name)
+            self._at(os.unlink, name)
         except OSError:
             return False
         return True
@@ -269,10 +273,7 @@ class Folder:
         if st is None or not stat.S_ISDIR(st.st_mode) or is_link(st):
             return
         try:
-            if self.fd is not None:
-                os.rmdir(name, dir_fd=self.fd)
-            else:
-                os.rmdir(self.path / name)
+            self._at(os.rmdir, name)
         except OSError:
             pass  # not empty: someone's files are in it
 
