@@ -26,8 +26,16 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for k, v in attrs:
-            if k in ("href", "src") and v:
+            if k in ("href", "src", "action") and v:
                 self.links.append(v)
+            if k == "id" and v:
+                self.ids.add(v)
+
+
+def page_ids(page: Path) -> set[str]:
+    p = _Links()
+    p.feed(page.read_text(encoding="utf-8"))
+    return p.ids
 
 
 def internal_links(site: Path) -> dict[str, list[str]]:
@@ -64,13 +72,30 @@ def test_every_kind_of_page_is_written(example_site: Path) -> None:
     assert list((example_site / "act").glob("*.html")) and list((example_site / "official").glob("*.html"))
 
 
-def test_every_internal_link_resolves(example_site: Path) -> None:
-    for page, links in internal_links(example_site).items():
+def check_links(site: Path) -> None:
+    """Every relative link leads to a file of the site, and every fragment to an element of that page."""
+    for page, links in internal_links(site).items():
         for link in links:
-            target = link.split("#")[0]
-            resolved = (example_site / PurePosixPath(page).parent / target).resolve()
+            target, _, fragment = link.partition("#")
+            resolved = (site / PurePosixPath(page).parent / target).resolve() if target else (site / page).resolve()
             assert resolved.is_file(), f"{page}: {link}"
-            assert example_site.resolve() in resolved.parents, f"{page}: {link} leaves the site"
+            assert site.resolve() in resolved.parents, f"{page}: {link} leaves the site"
+            if fragment and resolved.suffix == ".html":
+                assert fragment in page_ids(resolved), f"{page}: {link}: no such element"
+
+
+def test_every_internal_link_resolves(example_site: Path) -> None:
+    check_links(example_site)
+
+
+def test_every_page_is_reached_from_another(example_site: Path) -> None:
+    reached = {
+        (example_site / PurePosixPath(page).parent / link.partition("#")[0]).resolve()
+        for page, links in internal_links(example_site).items()
+        for link in links
+        if link.partition("#")[0]
+    }
+    assert {p.resolve() for p in example_site.rglob("*.html")} - reached == set()
 
 
 def test_links_are_relative_and_both_ways(example_site: Path) -> None:
@@ -88,15 +113,20 @@ def test_links_are_relative_and_both_ways(example_site: Path) -> None:
 def test_index_shows_the_headline_figures(example_site: Path) -> None:
     index = (example_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ru">' in index
-    assert "цифровая доля: 43 из 46" in index
-    assert "точек: 7 цифровых, 4 оффлайн" in index
-    assert "утвержден приказом" in index
+    assert "цифровая доля: пар «процесс — потребность» — 46, из них в цифровой форме — 43" in index
+    assert "точек взаимодействия: цифровых — 7, оффлайн — 4" in index
+    assert "утвержден: Приказ министерства" in index
     assert index.count("<svg") == 2 and index.count("<title>") >= 3
 
 
 def test_journey_has_one_cell_per_met_need(example_site: Path) -> None:
     html = (example_site / "process/child-benefit.html").read_text(encoding="utf-8")
-    met = re.findall(r'<rect class="met (digital|offline)" data-need="([a-z_]+)"', html)
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    met = [
+        (form, need)
+        for form, cells in re.findall(r'<g class="(digital|offline)"[^>]*>(.*?)</g>', svg)
+        for need in re.findall(r'<rect class="met" data-need="([a-z_]+)"', cells)
+    ]
     assert len(met) == 2 + 2 + 2 + 4 + 3 + 2  # the needs of the six entries
     assert ("offline", "submit") in met and ("digital", "status") in met
     assert "<desc>" in html and "◆" in html and "✉" in html
@@ -117,10 +147,10 @@ def test_findings_show_rule_message_and_location(base: Path, tmp_path: Path) -> 
     write(base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: https://gitlab.example.ru/g/r/-/blob/main/reg\n")
     build(base, tmp_path / "s")
     page = (tmp_path / "s/process/child-benefit.html").read_text(encoding="utf-8")
-    assert "<code>TP109</code>" in page
+    assert '<code><a href="../rules/tp109.html">TP109</a></code>' in page
     assert re.search(r'href="https://gitlab.example.ru/g/r/-/blob/main/reg/processes/child-benefit.yaml#L\d+"', page)
     findings = (tmp_path / "s/findings.html").read_text(encoding="utf-8")
-    assert "TP109" in findings and "processes/child-benefit.yaml:" in findings
+    assert '<a href="rules/tp109.html">TP109</a>' in findings and "processes/child-benefit.yaml:" in findings
 
 
 def test_every_text_is_escaped(base: Path, tmp_path: Path) -> None:
@@ -149,12 +179,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_rebuild_removes_its_own_old_pages_and_nothing_else(base: Path, tmp_path: Path) -> None:
     out = tmp_path / "s"
-    out.mkdir()
-    (out / "notes.txt").write_text("mine", encoding="utf-8")
-    (out / "process").mkdir()
-    (out / "process" / "keep.html").write_text("mine", encoding="utf-8")
     build(base, out)
     assert (out / "process/child-benefit.html").is_file() and (out / MANIFEST).is_file()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "process" / "keep.html").write_text("mine", encoding="utf-8")
     (base / "processes/child-benefit.yaml").rename(base / "processes/renamed.yaml")
     text = (base / "processes/renamed.yaml").read_text(encoding="utf-8")
     write(base, "processes/renamed.yaml", text.replace("id: child-benefit", "id: renamed"))
@@ -261,16 +289,27 @@ def test_history_of_the_last_commits(base: Path, tmp_path: Path) -> None:
 @pytest.mark.skipif(not shutil.which("tidy"), reason="tidy (HTML Tidy) is not installed")
 def test_pages_have_no_html_errors(example_site: Path) -> None:
     for page in sorted(example_site.rglob("*.html")):
-        res = subprocess.run(["tidy", "-e", "-q", str(page)], capture_output=True, text=True)
+        # tidy 5.6 (Debian 12) does not know aria-current (ARIA 1.1), the one attribute it calls proprietary here
+        res = subprocess.run(
+            ["tidy", "-e", "-q", "--warn-proprietary-attributes", "no", str(page)], capture_output=True, text=True
+        )
         assert res.returncode == 0, f"{page}: {res.stderr[:500]}"
 
 
 def test_init_adds_the_pages_jobs(tmp_path: Path) -> None:
     assert run_cli("init", str(tmp_path / "r")).code == 0
     gitlab = (tmp_path / "r/.gitlab-ci.yml").read_text(encoding="utf-8")
-    assert "pages:" in gitlab and "tpkit site" in gitlab
-    workflow = tmp_path / "r/.github/workflows/pages.yml"
-    assert "tpkit site" in workflow.read_text(encoding="utf-8")
+    assert "pages:" in gitlab and "tpkit site --output public" in gitlab
+    assert "#     - tpkit site --public --output public-view" in gitlab  # the public view: a job to uncomment
+    workflow = (tmp_path / "r/.github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert "run: tpkit site --output _site" in workflow and "#   run: tpkit site --public" in workflow
+    import yaml
+
+    job = gitlab[gitlab.index("# tpkit-public-view:") :]
+    uncommented = "\n".join(line.removeprefix("#").removeprefix(" ") for line in job.splitlines())
+    for text in (gitlab, workflow, uncommented):
+        assert isinstance(yaml.safe_load(text), dict)  # valid YAML, the commented job uncommented too
+    assert yaml.safe_load(uncommented)["tpkit-public-view"]["artifacts"]["paths"] == ["public-view"]
 
 
 def test_touchpoint_page_shows_its_assessment_with_gaps_and_mitigations(example_site: Path) -> None:
@@ -304,3 +343,50 @@ def test_history_without_git_is_a_note_not_an_error(tmp_path: Path) -> None:
 def test_print_styles_keep_colours_on_a4_landscape(example_site: Path) -> None:
     css = (example_site / "style.css").read_text(encoding="utf-8")
     assert "size: A4 landscape" in css and "print-color-adjust: exact" in css
+
+
+def test_an_agency_procedure_template_runs_in_the_sandbox_and_its_markup_goes_in_as_written(
+    base: Path, tmp_path: Path
+) -> None:
+    write(
+        base,
+        "templates/procedure.html.j2",
+        '<html><body><section class="agency-doc"><h3>{{ title }}</h3><p>{{ "<b>x</b>" }}</p></section></body></html>',
+    )
+    build(base, tmp_path / "s")
+    html = (tmp_path / "s/procedure/all.html").read_text(encoding="utf-8")
+    assert '<section class="agency-doc"><h3>' in html  # the agency's own markup, as its template wrote it
+    assert "&lt;b&gt;x&lt;/b&gt;" in html  # and what it printed, escaped by its own (sandboxed) autoescape
+    write(base, "templates/procedure.html.j2", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    res = build(base, tmp_path / "s2")
+    html = (tmp_path / "s2/procedure/all.html").read_text(encoding="utf-8")
+    assert "Текст не сформирован:" in html and "subclasses" not in html.split("Текст не сформирован:")[1][:20]
+    assert any(n.startswith("all: ") for n in res.notes)  # type: ignore[attr-defined]
+
+
+def test_the_pages_are_the_same_made_in_two_processes_or_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tpkit.site import parallel
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(EXAMPLE, tmp_path / "two")
+    monkeypatch.setattr(parallel, "FORK", False)
+    build(EXAMPLE, tmp_path / "one")
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    assert two == one and len(one) > 100
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this platform")
+def test_a_half_the_child_fails_to_make_is_made_here() -> None:
+    import os
+
+    from tpkit.site.parallel import in_two
+
+    parent = os.getpid()
+
+    def child() -> dict[str, bytes]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return {"a.html": b"a"}
+
+    assert in_two(child, lambda: {"b.html": b"b"}) == ({"a.html": b"a"}, {"b.html": b"b"})

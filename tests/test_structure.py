@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import codes, lint_json, only, run_cli, run_proc, write
+from conftest import codes, edit, lint_json, only, run_cli, run_proc, write
 
 
 def test_clean_base_registry_has_no_findings(base: Path) -> None:
@@ -246,3 +246,47 @@ def test_one_table_says_which_file_is_which_kind(tmp_path: Path) -> None:
             write(tmp_path, rel, "id: x\n")
     found = {p.relative_to(tmp_path).as_posix(): k for p, k in discover(tmp_path)}
     assert found == {rel: k for rel, k in kinds.items() if k not in (None, "tpkit")}
+
+
+# --- web addresses (issue 27): only http(s) may become a link ----------------------------------------------------
+
+
+def test_a_url_that_is_not_http_is_tp002_in_the_catalogue_and_in_acts(base: Path) -> None:
+    edit(base, "touchpoints.yaml", "url: https://minsoc.example.ru", "url: javascript:alert(document.cookie)")
+    edit(base, "acts.yaml", 'number: "123"', 'number: "123"\n    url: " DaTa:text/html,<script>x</script>"')
+    report = lint_json(base)
+    tp002 = only(report, "TP002")
+    assert sorted(f["path"] for f in tp002) == ["acts.yaml", "touchpoints.yaml"]
+    for f in tp002:
+        assert "http://" in f["message"] and "не веб-адрес" in f["message"], f
+    tp = next(f for f in tp002 if f["path"] == "touchpoints.yaml")
+    lines = (base / "touchpoints.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[tp["line"] - 1].strip().startswith("url: javascript:")
+    # the broken entry's id still resolves: no cascade of TP003 from the processes that use it
+    assert "TP003" not in codes(report)
+
+
+def test_vbscript_and_a_tab_inside_the_scheme_are_caught_as_a_browser_reads_them(base: Path) -> None:
+    edit(base, "touchpoints.yaml", "url: https://www.gosuslugi.ru", 'url: "java\\tscript:alert(1)"')
+    edit(base, "touchpoints.yaml", "url: https://minsoc.example.ru", "url: VBScript:msgbox")
+    assert len(only(lint_json(base), "TP002")) == 2
+
+
+def test_http_https_tel_mailto_and_an_address_without_a_scheme_stay_quiet(base: Path) -> None:
+    edit(base, "touchpoints.yaml", "url: https://www.gosuslugi.ru", "url: HTTP://www.gosuslugi.ru/help?x=1")
+    edit(base, "touchpoints.yaml", "url: https://minsoc.example.ru", "url: minsoc.example.ru/priem")
+    edit(
+        base, "touchpoints.yaml", "schedule: пн–пт 9:00–18:00", "schedule: пн–пт 9:00–18:00\n    url: tel:+78001002030"
+    )
+    edit(base, "acts.yaml", 'number: "123"', 'number: "123"\n    url: mailto:npa@minsoc.example.ru')
+    assert lint_json(base)["findings"] == []
+
+
+def test_repo_url_that_is_not_http_is_a_config_error(base: Path) -> None:
+    write(base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: javascript:alert(1)\n")
+    r = run_cli("lint", str(base))
+    assert r.code == 2 and "tpkit.yaml:3:" in r.stderr and "https://" in r.stderr
+    write(
+        base, "tpkit.yaml", "version: 1\nsite:\n  repo_url: https://gitlab.example.ru/g/r/-/blob/main/{path}#L{line}\n"
+    )
+    assert run_cli("lint", str(base)).code == 0

@@ -83,6 +83,17 @@ def test_wheelhouse_installs_with_no_index_and_lints_the_example(tmp_path: Path)
     )
     assert lint.returncode == 0, lint.stderr
     assert f'"version": "{tpkit.__version__}"' in lint.stdout
+    # the site's templates, style sheet and script are in the wheel
+    site = subprocess.run(
+        [str(tpkit_bin), "site", "-C", str(EXAMPLE), "--public", "-o", str(tmp_path / "public")],
+        env=_offline_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert site.returncode == 0, site.stderr
+    assert (tmp_path / "public/style.css").is_file() and (tmp_path / "public/process/child-benefit.html").is_file()
     server = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import pygls, lsprotocol, tpkit.server.protocol"],
         env=_offline_env(),

@@ -173,7 +173,15 @@ HELP_RU: dict[str, str] = {
         "Перечень как статический веб-сайт: страницы, схемы пути клиента, замечания, поиск без сети "
         "(коды выхода как у lint)."
     ),
-    "The folder to write the site into.": "Папка, в которую записывается сайт.",
+    "The folder to write the site into (default: build/site; build/public with --public).": (
+        "Папка, в которую записывается сайт (по умолчанию build/site; с --public — build/public)."
+    ),
+    "The public view alone: where a person goes for what, no findings (for the agency's site).": (
+        "Только публичный вид: куда обращаться и за чем, без замечаний (для официального сайта ведомства)."
+    ),
+    "Write into a non-empty folder tpkit did not write (never over or deleting others' files).": (
+        "Писать в непустую папку, которую записал не tpkit (чужие файлы не перезаписываются и не удаляются)."
+    ),
     "Also each procedure as DOCX (and PDF where LibreOffice is) to download.": (
         "Также каждый порядок в DOCX (и PDF, если есть LibreOffice) для скачивания."
     ),

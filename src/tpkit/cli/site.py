@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -15,9 +15,14 @@ from .errors import fail
 @app.command()
 def site(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write the site into.")] = Path(
-        "build/site"
-    ),
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write the site into (default: build/site; build/public with --public).",
+        ),
+    ] = None,
     documents: Annotated[
         bool,
         typer.Option("--documents", help="Also each procedure as DOCX (and PDF where LibreOffice is) to download."),
@@ -25,6 +30,18 @@ def site(
     history: Annotated[
         int, typer.Option("--history", metavar="N", min=0, help="A page of the figures of the last N commits.")
     ] = 0,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="The public view alone: where a person goes for what, no findings (for the agency's site)."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write into a non-empty folder tpkit did not write (never over or deleting others' files)."
+        ),
+    ] = False,
     registry: RegistryOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -33,11 +50,16 @@ def site(
     from ..site import SiteError, SiteOptions, build_site
 
     lang = chosen_lang(ctx, lang)
+    if public and (documents or history):
+        fail("--public: без --documents и --history (в публичном виде их нет) / --public takes neither")
+    output = output if output is not None else Path("build/public" if public else "build/site")
     root = registry_root(registry)
     config = load_config(root, lang)
     check_output(output, root, config, folder=True)  # never the registry folder, its data, .git or the templates
     try:
-        options = SiteOptions(documents=documents, history=history, lang=lang or config.language)
+        options = SiteOptions(
+            documents=documents, history=history, lang=lang or config.language, public=public, force=force
+        )
         built = build_site(root, config, output, options)
     except SiteError as exc:
         fail(str(exc))

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeIn
 from pydantic_core import PydanticCustomError
 
 from .enums import ActKind, ApprovalKind, Channel, DemandWord, Direction, FailOn, Language, SeverityName, ToolKind
+from .weburl import refused_scheme, web_href
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -40,15 +41,25 @@ Ref = str
 Text = Annotated[str, Field(min_length=1)]
 
 
-def _web_address(value: str) -> str:
-    if not value.startswith(("https://", "http://")) or len(value) < 10 or any(c.isspace() for c in value):
-        raise PydanticCustomError("web_address", "an http(s) address is expected")
+TextList = list[Text]
+
+
+def _web_or_plain(value: str) -> str:
+    if refused_scheme(value):
+        raise PydanticCustomError("not_web_url", "only an http(s) address can be a link")
     return value
 
 
-#: an http(s) address (a link a browser opens from a report or an editor)
-WebAddress = Annotated[str, AfterValidator(_web_address)]
-TextList = list[Text]
+def _web(value: str) -> str:
+    if web_href(value) is None:
+        raise PydanticCustomError("not_http_url", "an http(s) address is expected")
+    return value
+
+
+#: a web address (or ``tel:``, ``mailto:``): another scheme (``javascript:``, ``data:``) is an error; none is text
+Url = Annotated[str, Field(min_length=1), AfterValidator(_web_or_plain)]
+#: a setting that becomes a link on every page: an http(s) address and nothing else
+HttpUrl = Annotated[str, Field(min_length=1), AfterValidator(_web)]
 
 
 class Model(BaseModel):
@@ -83,7 +94,9 @@ class RenderConfig(Model):
 
 
 class SiteSettings(Model):
-    repo_url: Text | None = None
+    repo_url: HttpUrl | None = None
+    #: colloquial words -> the names they stand for, added to the site's own table (tpkit.site.search)
+    synonyms: dict[Text, list[Text]] = Field(default_factory=dict)
 
 
 class Config(Model):
@@ -94,7 +107,7 @@ class Config(Model):
     version: Literal[1] = 1
     language: Language = "ru"
     #: where each rule is documented: ``{code}`` (TP101) and ``{lower}`` (tp101) are filled in
-    docs_url: WebAddress | None = None
+    docs_url: HttpUrl | None = None
     lint: LintConfig = Field(default_factory=LintConfig)
     render: RenderConfig = Field(default_factory=RenderConfig)
     site: SiteSettings = Field(default_factory=SiteSettings)
@@ -171,7 +184,7 @@ class Act(Model):
     title: Text
     number: Text | None = None
     date: _dt.date | None = None
-    url: Text | None = None
+    url: Url | None = None
 
 
 class ActsFile(Model):
@@ -188,7 +201,7 @@ class Touchpoint(Model):
     name: Text
     channel: Channel
     operator: Text | None = None
-    url: Text | None = None
+    url: Url | None = None
     address: Text | None = None
     phone: Text | None = None
     schedule: Text | None = None

@@ -65,6 +65,7 @@ __all__ = [
     "norm_url",
     "phone_digits",
     "phone_numbers",
+    "phone_spans",
     "same_in_catalogue",
     "same_touchpoint",
     "stage_named",
@@ -215,16 +216,25 @@ def phone_numbers(*texts: str | None) -> list[str]:
     for text in texts:
         if not text:
             continue
-        for mt in _PHONE.finditer(unicodedata.normalize("NFKC", text)):
-            digits = re.sub(r"\D", "", mt.group(0))
-            if len(digits) == 11 and digits[0] in "78":
-                digits = "7" + digits[1:]
-            elif len(digits) == 10:
-                digits = "7" + digits
-            elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
-                continue
+        for _start, _end, digits in phone_spans(unicodedata.normalize("NFKC", text)):
             if digits not in out:
                 out.append(digits)
+    return out
+
+
+def phone_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` holds a telephone number (as :func:`phone_numbers` reads them): start, end and its digits
+    (``7`` and ten digits for a full number, the six or seven of a local one)."""
+    out: list[tuple[int, int, str]] = []
+    for mt in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", mt.group(0))
+        if len(digits) == 11 and digits[0] in "78":
+            digits = "7" + digits[1:]
+        elif len(digits) == 10:
+            digits = "7" + digits
+        elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
+            continue
+        out.append((mt.start(), mt.end(), digits))
     return out
 
 

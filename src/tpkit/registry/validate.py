@@ -139,10 +139,17 @@ def _message(err: ErrorDetails, model: type[BaseModel], path: tuple[str | int, .
             f"в Windows; выберите другой (например, «{_fmt_input(inp)}-1»)",
             f"the id '{_fmt_input(inp)}' is a Windows device name: a file so named cannot be checked out on Windows",
         )
-    if kind == "web_address":
+    if kind == "not_web_url":
         return (
-            f"«{field}»: ожидается адрес http:// или https://, а не «{_fmt_input(inp)}»",
-            f"'{field}': an http:// or https:// address is expected, not '{_fmt_input(inp)}'",
+            f"«{field}»: «{_fmt_input(inp)}» — не веб-адрес: укажите адрес http:// или https:// (или tel:, mailto:); "
+            f"javascript:, data:, vbscript:, file: и другие схемы не допускаются",
+            f"'{field}': '{_fmt_input(inp)}' is not a web address: give an http:// or https:// address (or tel:, "
+            f"mailto:); javascript:, data:, vbscript:, file: and other schemes are refused",
+        )
+    if kind == "not_http_url":
+        return (
+            f"«{field}»: ожидается адрес, начинающийся с https:// (или http://), а не «{_fmt_input(inp)}»",
+            f"'{field}': an address starting with https:// (or http://) is expected, not '{_fmt_input(inp)}'",
         )
     if kind == "string_too_short":
         return f"«{field}» не может быть пустым", f"'{field}' cannot be empty"

@@ -1,20 +1,24 @@
-"""What every page builder reads: the registry, its findings by object, page paths, headline figures."""
+"""What every page builder reads: the registry, its findings by object, page paths, links, headline figures."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import SimpleNamespace as NS
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from ..registry.enums import CHANNELS, DIRECTIONS, NEEDS, form_of
-from .html import a, e
-from .names import Names, rel
+from .env import a, clean
+from .names import Names, rel, rule_page
 
 if TYPE_CHECKING:
     from ..lint.engine import LintResult
     from ..lint.finding import Finding
     from ..registry import Registry
+    from ..registry import models as m
 
 KIND_LABELS = {
     "direction": "направление",
@@ -26,6 +30,8 @@ KIND_LABELS = {
     "need": "потребность",
 }
 SEVERITY_LABELS = {"error": "ошибка", "warning": "предупреждение", "info": "к сведению"}
+#: the nouns the figures count, in the nominative singular (``agree`` declines them)
+SEVERITY_NOUNS = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
 
 
 @dataclass
@@ -74,6 +80,22 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}\u00a0%" if whole else "—"
 
 
+def register_draft(reg: Registry) -> bool:
+    """The register is a draft (проект) while its approval is absent or incomplete (what TP203 calls unapproved)."""
+    from ..lint.rules.approval import is_draft
+
+    info = reg.agency.register if reg.agency is not None else None
+    return is_draft(info.approval if info is not None else None)
+
+
+def procedure_draft(reg: Registry, q: m.Procedure) -> bool:
+    """A procedure is a draft unless it is part of an internal act or its own approval is complete (TP311)."""
+    from ..lint.rules.approval import is_draft
+
+    act = reg.acts.get(q.embedded_in) if q.embedded_in else None
+    return not (act is not None and act.kind == "internal") and is_draft(q.approval)
+
+
 @dataclass
 class Site:
     """The registry as the site sees it."""
@@ -88,7 +110,7 @@ class Site:
     file_pages: dict[str, str] = field(default_factory=dict)
     agency_name: str = "Реестр точек взаимодействия"
     #: the markup of links already made: (depth of the page, kind, id, text) -> markup
-    _links: dict[tuple[int, str, str, str | None], str] = field(default_factory=dict)
+    _links: dict[tuple[int, str, str, str | None], Markup] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         reg = self.reg
@@ -122,20 +144,19 @@ class Site:
 
     # -- links ----------------------------------------------------------------------------------
 
-    def link(self, here: str, kind: str, ident: str, text: str | None = None) -> str:
-        """A link to an object's page, or its escaped id where it has none (a broken reference)."""
+    def link(self, here: str, kind: str, ident: str, text: str | None = None) -> Markup:
+        """A link to an object's page, or its name where it has none (a broken reference)."""
         key = (here.count("/"), kind, ident, text)
         done = self._links.get(key)
         if done is None:
-            done = self._links[key] = self._link(here, kind, ident, text)
+            target = self.names.get(kind, ident)
+            label = text if text is not None else self.title(kind, ident)
+            if target is None:
+                done = Markup('<span class="missing" title="нет в реестре">{}</span>').format(label)
+            else:
+                done = a(rel(here, target), label)
+            self._links[key] = done
         return done
-
-    def _link(self, here: str, kind: str, ident: str, text: str | None) -> str:
-        target = self.names.get(kind, ident)
-        label = text if text is not None else self.title(kind, ident)
-        if target is None:
-            return f'<span class="missing" title="нет в реестре">{e(label)}</span>'
-        return a(rel(here, target), label)
 
     def title(self, kind: str, ident: str) -> str:
         """How a link to the object names it: a title, a touchpoint's name, an official's name and position (the
@@ -159,31 +180,36 @@ class Site:
             return f"{obj.name}, {obj.position}"
         return str(obj.name if kind == "touchpoint" else obj.title)
 
-    def location(self, f: Finding) -> str:
+    def location(self, f: Finding) -> Markup:
         """``file:line`` of a finding, linked to the source line where ``site.repo_url`` is set."""
-        text = f"{f.path}:{f.line}"
+        text = clean(f"{f.path}:{f.line}")
         if not self.repo_url:
-            return f'<span class="loc">{e(text)}</span>'
+            return Markup('<span class="loc">{}</span>').format(text)
         if "{path}" in self.repo_url:
             url = self.repo_url.replace("{path}", f.path).replace("{line}", str(f.line))
         else:
             url = self.repo_url.rstrip("/") + "/" + f.path + f"#L{f.line}"
-        return f'<a class="loc" href="{e(url)}">{e(text)}</a>'
+        return a(url, text, "loc")
 
-    def findings_list(self, findings: list[Finding], here: str, with_object: bool = False) -> str:
-        if not findings:
-            return '<p class="none">Замечаний нет.</p>\n'
-        items = []
+    def findings(self, findings: list[Finding], here: str, with_object: bool = False) -> list[NS]:
+        """Findings as the template ``findings.html.j2`` lists them."""
+        out = []
         for f in findings:
-            obj = ""
+            obj: Markup | str = ""
             if with_object and f.object:
                 target = self.page_of_object(f.object)
-                obj = " — " + (a(rel(here, target), f.object) if target else e(f.object))
-            items.append(
-                f'<li><span class="sev sev-{e(f.severity)}">{e(SEVERITY_LABELS.get(f.severity, f.severity))}</span> '
-                f"<code>{e(f.rule)}</code> {e(f.message)} {self.location(f)}{obj}</li>"
+                obj = a(rel(here, target), f.object) if target else clean(f.object)
+            out.append(
+                NS(
+                    severity=f.severity,
+                    label=SEVERITY_LABELS.get(f.severity, f.severity),
+                    rule=a(rel(here, rule_page(f.rule)), f.rule),
+                    message=clean(f.message),
+                    where=self.location(f),
+                    object=obj,
+                )
             )
-        return '<ul class="findings">\n' + "\n".join(items) + "\n</ul>\n"
+        return out
 
     def need_columns(self, extra: list[str]) -> list[tuple[str, str, str]]:
         """The methodology's nine needs in order, then the agency's own (and unknown codes) as met."""

@@ -58,3 +58,8 @@ class Names:
 def rel(from_page: str, to_page: str) -> str:
     """The relative link from one page of the site to another (both paths from the site's top)."""
     return "../" * from_page.count("/") + to_page
+
+
+def rule_page(code: str) -> str:
+    """A rule's page: ``rules/tp101.html`` (the path ``docs_url`` points editors and SARIF at; keep it stable)."""
+    return f"rules/{code.lower()}.html"

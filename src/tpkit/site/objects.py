@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace as NS
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..registry.enums import ACT_KINDS, ASSESSMENT_CRITERIA, DIRECTIONS
-from .context import Site, channel_label, form_label
-from .html import a, e, page, table, ul
+from ..russian import count
+from .context import Site, channel_label, form_label, procedure_draft
+from .env import a, join, phone_links, render, thin, web_link
 from .names import rel
+from .page import Part, figure, findings, h2, h3, items, markup, page, para, props, table
 from .svg import JourneyRow, assessment, journey
 
 if TYPE_CHECKING:
@@ -25,8 +29,8 @@ GAP_RULES: dict[str, tuple[str, ...]] = {
     "TP109": ("status",),
     "TP110": ("feedback",),
 }
-
-_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+NONE = Markup('<span class="none">нет</span>')
+DRAFT_PROCEDURE = "Проект: порядок не утвержден"
 
 
 @dataclass
@@ -68,149 +72,162 @@ def relations(site: Site) -> Relations:
     return out
 
 
-def _props(rows: list[tuple[str, str]]) -> str:
-    items = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>\n" for k, v in rows if v)
-    return f'<dl class="props">\n{items}</dl>\n' if items else ""
+def _findings(site: Site, here: str, obj: str) -> list[Part]:
+    return [h2("Замечания"), findings(site.findings(site.by_object.get(obj, []), here))]
 
 
-def _findings(site: Site, here: str, obj: str) -> str:
-    return "<h2>Замечания</h2>\n" + site.findings_list(site.by_object.get(obj, []), here)
-
-
-def _links(site: Site, here: str, heading: str, kind: str, idents: Iterable[str]) -> str:
+def _links(site: Site, here: str, heading: str, kind: str, idents: Iterable[str]) -> list[Part]:
     """A heading and the list of links to the objects of ``kind`` named ``idents``."""
-    return f"<h2>{heading}</h2>\n" + ul(site.link(here, kind, ident) for ident in idents)
+    return [h2(heading), items(site.link(here, kind, ident) for ident in idents)]
 
 
-def _entry_links(site: Site, here: str, heading: str, entries: Iterable[tuple[str, str]]) -> str:
+def _entry_links(site: Site, here: str, heading: str, entries: Iterable[tuple[str, str]]) -> list[Part]:
     """A heading and the list of process touchpoint entries, each «the process — the touchpoint»."""
-    return f"<h2>{heading}</h2>\n" + ul(
-        f"{site.link(here, 'process', pid)} — {site.link(here, 'touchpoint', t)}" for pid, t in entries
-    )
+    return [
+        h2(heading),
+        items(
+            Markup("{} — {}").format(site.link(here, "process", pid), site.link(here, "touchpoint", t))
+            for pid, t in entries
+        ),
+    ]
 
 
-def _page(site: Site, here: str, title: str, body: list[str]) -> str:
+def _page(site: Site, here: str, title: str, body: list[Part], draft: str = "") -> str:
     """An object's whole page, under the overview."""
-    return page(here, title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return page(here, title, body, agency=site.agency_name, crumbs=[("index.html", "Обзор")], draft=draft)
 
 
-def _demand(d: int | str | None) -> str:
+def demand_text(d: int | str | None) -> str:
     if d is None:
         return ""
     if isinstance(d, int):
-        return f"{d:,}".replace(",", "\u2009")
+        return thin(d)
     return {"low": "маловостребована", "unknown": "учет не велся"}.get(d, str(d))
 
 
 # --- process ----------------------------------------------------------------------------
 
 
-def process_page(site: Site, p: m.Process) -> tuple[str, str]:
+def _journey(site: Site, p: m.Process) -> list[Part]:
+    """The journey as a picture (a wide screen) and as a list (a phone), from the same rows."""
     reg = site.reg
-    here = site.names.add("process", p.id)
-    link: Callable[..., str] = lambda kind, ident, text=None: site.link(here, kind, ident, text)  # noqa: E731
-    units = {u.id: u.name for u in reg.units.values()}
-    props = _props(
-        [
-            ("Направление", link("direction", p.direction)),
-            ("Подразделения", ", ".join(e(units.get(u, u)) for u in p.units)),
-            ("Основание", "; ".join(link("act", b) for b in p.basis)),
-            ("Партнеры", "; ".join(e(x.name) for x in p.partners)),
-            (
-                "Совместный порядок",
-                link("procedure" if p.joint_procedure in reg.procedures else "act", p.joint_procedure)
-                if p.joint_procedure
-                else "",
-            ),
-            ("Описание", e(p.description or "")),
-        ]
-    )
-    # the journey picture
-    findings = site.by_object.get(f"process:{p.id}", [])
     gaps: dict[str, list[str]] = {}
-    for f in findings:
+    for f in site.by_object.get(f"process:{p.id}", []):
         for need in GAP_RULES.get(f.rule, ()):
             gaps.setdefault(need, []).append(f"{f.rule}: {f.message}")
-    extra = [n for entry in p.touchpoints for n in entry.needs]
-    columns = site.need_columns(list(dict.fromkeys(extra)))
+    columns = site.need_columns(list(dict.fromkeys(n for entry in p.touchpoints for n in entry.needs)))
     rows = []
     for entry in p.touchpoints:
         tp = reg.touchpoints.get(entry.touchpoint)
-        features = [f.title for f in p.features if not f.touchpoints or entry.touchpoint in f.touchpoints]
-        notes = [n.event for n in p.notifications if n.touchpoint == entry.touchpoint]
         rows.append(
             JourneyRow(
                 label=tp.name if tp else entry.touchpoint,
                 form="digital" if tp is None or form_label(tp.channel) == "цифровая" else "offline",
                 needs=list(entry.needs),
                 demand=entry.demand,
-                features=features,
-                notifications=notes,
+                features=[f.title for f in p.features if not f.touchpoints or entry.touchpoint in f.touchpoints],
+                notifications=[n.event for n in p.notifications if n.touchpoint == entry.touchpoint],
             )
         )
-    picture = journey(rows, columns, gaps, title=f"Путь клиента: {p.title}", ident="journey")
-    # the register rows of this process
-    trs = []
+    title = f"Путь клиента: {p.title}"
+    labels = {code: full for code, _s, full in columns}
+    listed = render(
+        "journey_list.html.j2",
+        title=title,
+        rows=[
+            NS(
+                label=r.label,
+                form=r.form,
+                needs=[labels.get(n, n) for n in r.needs],
+                demand=demand_text(r.demand) + (" в год" if isinstance(r.demand, int) else ""),
+                features=r.features,
+                notifications=r.notifications,
+            )
+            for r in rows
+        ],
+        gaps=[(full, gaps[code]) for code, _s, full in columns if code in gaps],
+    )
+    caption = (
+        "Потребности клиента — в порядке методики; строки — точки процесса. Пробелы, отмеченные правилами, — в "
+        "нижней строке."
+    )
+    return [
+        figure(journey(rows, columns, gaps, title=title, ident="journey"), caption, "journey-pic", title),
+        markup(Markup(listed)),
+    ]
+
+
+def process_page(site: Site, p: m.Process) -> tuple[str, str]:
+    reg = site.reg
+    here = site.names.add("process", p.id)
+
+    def link(kind: str, ident: str, text: str | None = None) -> Markup:
+        return site.link(here, kind, ident, text)
+
+    units = {u.id: u.name for u in reg.units.values()}
+    joint = p.joint_procedure
+    body = [
+        props(
+            [
+                ("Направление", link("direction", p.direction)),
+                ("Подразделения", ", ".join(units.get(u, u) for u in p.units)),
+                ("Основание", join(link("act", b) for b in p.basis)),
+                ("Партнеры", "; ".join(x.name for x in p.partners)),
+                ("Совместный порядок", link("procedure" if joint in reg.procedures else "act", joint) if joint else ""),
+                ("Описание", p.description or ""),
+            ]
+        ),
+        *_journey(site, p),
+        h2("Точки взаимодействия"),
+    ]
+    rows = []
     for entry in p.touchpoints:
         tp = reg.touchpoints.get(entry.touchpoint)
         resp = reg.effective_responsible(entry)
         procs = [q.id for q in reg.coverage.get(entry.touchpoint, [])]
-        trs.append(
+        rows.append(
             [
                 link("touchpoint", entry.touchpoint),
-                e(form_label(tp.channel)) if tp else "",
-                "; ".join(link("need", n) for n in entry.needs),
-                "; ".join(link("act", b) for b in reg.effective_basis(entry)),
-                link("official", resp) if resp else '<span class="none">не назначен</span>',
-                e(_demand(entry.demand)),
-                "; ".join(link("procedure", q) for q in procs) or '<span class="none">нет</span>',
+                form_label(tp.channel) if tp else "",
+                join(link("need", n) for n in entry.needs),
+                join(link("act", b) for b in reg.effective_basis(entry)),
+                link("official", resp) if resp else Markup('<span class="none">не назначен</span>'),
+                demand_text(entry.demand),
+                join(link("procedure", q) for q in procs) or NONE,
             ]
         )
-    body = [
-        props,
-        f"<figure>\n{picture}\n<figcaption>Потребности клиента — в порядке методики; строки — точки процесса. "
-        "Пробелы, отмеченные правилами, — в нижней строке.</figcaption>\n</figure>\n",
-        "<h2>Точки взаимодействия</h2>\n",
-        table(
-            ["точка", "форма", "потребности", "основание", "ответственный", "востребованность", "порядок"],
-            trs,
-            "register",
-        ),
-    ]
+    headers = ["точка", "форма", "потребности", "основание", "ответственный", "востребованность", "порядок"]
+    body.append(table(headers, rows, "Точки взаимодействия процесса", "register"))
     if p.features:
-        body.append("<h2>Особенности</h2>\n")
+        body.append(h2("Особенности"))
         body.append(
-            ul(
-                f"{e(f.title)}"
-                + (
-                    " — " + ", ".join(link("touchpoint", t) for t in f.touchpoints)
+            items(
+                Markup("{}{}{}").format(
+                    f.title,
+                    Markup(" — ") + join((link("touchpoint", t) for t in f.touchpoints), ", ")
                     if f.touchpoints
-                    else " — во всех точках"
+                    else " — во всех точках",
+                    Markup('<br><span class="none">{}</span>').format(f.description) if f.description else "",
                 )
-                + (f'<br><span class="none">{e(f.description)}</span>' if f.description else "")
                 for f in p.features
             )
         )
     if p.notifications:
-        body.append("<h2>Уведомления</h2>\n")
+        body.append(h2("Уведомления"))
         body.append(
             table(
                 ["событие", "точка", "автоматически", "следующий этап"],
                 [
-                    [
-                        e(n.event),
-                        link("touchpoint", n.touchpoint),
-                        "да" if n.automatic else "нет",
-                        e(n.next_step or "—"),
-                    ]
+                    [n.event, link("touchpoint", n.touchpoint), "да" if n.automatic else "нет", n.next_step or "—"]
                     for n in p.notifications
                 ],
+                "Уведомления",
             )
         )
     if p.partners:
-        body.append("<h2>Партнеры</h2>\n")
-        body.append(ul(e(x.name) + (": " + e(", ".join(x.touchpoints)) if x.touchpoints else "") for x in p.partners))
-    body.append(_findings(site, here, f"process:{p.id}"))
+        body.append(h2("Партнеры"))
+        body.append(items(x.name + (": " + ", ".join(x.touchpoints) if x.touchpoints else "") for x in p.partners))
+    body += _findings(site, here, f"process:{p.id}")
     crumbs = [
         ("index.html", "Обзор"),
         (
@@ -218,52 +235,65 @@ def process_page(site: Site, p: m.Process) -> tuple[str, str]:
             DIRECTIONS.get(p.direction, {}).get("ru", p.direction),
         ),
     ]
-    return here, page(here, p.title, "".join(body), agency=site.agency_name, crumbs=crumbs)
+    return here, page(here, p.title, body, agency=site.agency_name, crumbs=crumbs)
 
 
 # --- touchpoint -------------------------------------------------------------------------
 
 
+def contacts(tp: m.Touchpoint) -> list[tuple[str, str | Markup]]:
+    """Where and how to reach a touchpoint, for the analyst's page and the public one alike."""
+    return [
+        ("Адрес", tp.address or ""),
+        ("Телефон", phone_links(tp.phone) if tp.phone else ""),
+        ("Адрес в сети", web_link(tp.url) if tp.url else ""),
+        ("Режим работы", tp.schedule or ""),
+        ("Равный доступ", "; ".join(tp.accessibility)),
+    ]
+
+
 def touchpoint_page(site: Site, tp: m.Touchpoint) -> tuple[str, str]:
     reg = site.reg
     here = site.names.add("touchpoint", tp.id)
-    link: Callable[..., str] = lambda kind, ident, text=None: site.link(here, kind, ident, text)  # noqa: E731
-    props = _props(
-        [
-            ("Канал", e(channel_label(tp.channel))),
-            (
-                "Форма",
-                f'<span class="form-{"digital" if form_label(tp.channel) == "цифровая" else "offline"}">{e(form_label(tp.channel))}</span>',
-            ),
-            ("Оператор", e(tp.operator or "")),
-            ("Адрес в сети", e(tp.url or "")),
-            ("Адрес", e(tp.address or "")),
-            ("Режим работы", e(tp.schedule or "")),
-            ("Равный доступ", e("; ".join(tp.accessibility))),
-            ("Основание", "; ".join(link("act", b) for b in tp.basis)),
-            ("Ответственный", link("official", tp.responsible) if tp.responsible else ""),
-            ("Описание", e(tp.description or "")),
-        ]
-    )
-    uses = [
-        [
-            link("process", u.process.id),
-            e("; ".join(reg.need_label(n) for n in u.entry.needs)),
-            e(_demand(u.entry.demand)),
-        ]
-        for u in reg.usages.get(tp.id, [])
+
+    def link(kind: str, ident: str) -> Markup:
+        return site.link(here, kind, ident)
+
+    form = "digital" if form_label(tp.channel) == "цифровая" else "offline"
+    body: list[Part] = [
+        props(
+            [
+                ("Канал", channel_label(tp.channel)),
+                ("Форма", Markup('<span class="form-{}">{}</span>').format(form, form_label(tp.channel))),
+                ("Оператор", tp.operator or ""),
+                *contacts(tp),
+                ("Основание", join(link("act", b) for b in tp.basis)),
+                ("Ответственный", link("official", tp.responsible) if tp.responsible else ""),
+                ("Описание", tp.description or ""),
+            ]
+        ),
+        h2("Процессы"),
+        table(
+            ["процесс", "потребности", "востребованность"],
+            [
+                [
+                    link("process", u.process.id),
+                    "; ".join(reg.need_label(n) for n in u.entry.needs),
+                    demand_text(u.entry.demand),
+                ]
+                for u in reg.usages.get(tp.id, [])
+            ],
+            "Процессы точки",
+        ),
+        *_links(site, here, "Порядки взаимодействия", "procedure", (q.id for q in reg.coverage.get(tp.id, []))),
+        h2("Оценка"),
     ]
-    procs = reg.coverage.get(tp.id, [])
-    body = [props, "<h2>Процессы</h2>\n", table(["процесс", "потребности", "востребованность"], uses)]
-    # two items, not one _links(): the assessment pictures below are named by len(body)
-    body += ["<h2>Порядки взаимодействия</h2>\n", ul(link("procedure", q.id) for q in procs)]
-    body.append("<h2>Оценка</h2>\n")
-    found = False
+    found = 0
     for q in reg.procedures.values():
-        for k, item in enumerate(q.assessment):
+        for item in q.assessment:
             if item.touchpoint != tp.id:
                 continue
-            found = True
+            found += 1
             crit: list[tuple[str, str | None, str]] = []
             gaps = []
             for code, labels in ASSESSMENT_CRITERIA.items():
@@ -273,55 +303,57 @@ def touchpoint_page(site: Site, tp: m.Touchpoint) -> tuple[str, str]:
                 if c is not None and c.status == "gap":
                     gaps.append(
                         [
-                            e(labels["ru"]),
-                            e(c.finding or "—"),
-                            e(c.mitigation) if c.mitigation else '<b class="sev-error">не указана</b>',
+                            labels["ru"],
+                            c.finding or "—",
+                            c.mitigation or Markup('<b class="sev-error">не указана</b>'),
                         ]
                     )
-            body.append(f"<h3>По порядку {link('procedure', q.id)}</h3>\n")
-            svg = assessment(crit, title=f"Оценка точки «{tp.name}»", ident=f"assess-{k}-{len(body)}")
-            body.append(f"<figure>\n{svg}\n</figure>\n")
+            body.append(h3(Markup("По порядку {}").format(link("procedure", q.id))))
+            svg = assessment(crit, title=f"Оценка точки «{tp.name}»", ident=f"assess-{found}")
+            body.append(figure(svg))
             if gaps:
-                body.append(table(["критерий", "расхождение", "мера по минимизации"], gaps))
+                body.append(table(["критерий", "расхождение", "мера по минимизации"], gaps, "Расхождения оценки"))
     if not found:
-        body.append('<p class="none">Точка не оценена ни в одном порядке.</p>\n')
-    body.append(_findings(site, here, f"touchpoint:{tp.id}"))
+        body.append(para("Точка не оценена ни в одном порядке.", "none"))
+    body += _findings(site, here, f"touchpoint:{tp.id}")
     return here, _page(site, here, tp.name, body)
 
 
 # --- procedure --------------------------------------------------------------------------
 
 
-def procedure_page(
-    site: Site, q: m.Procedure, document_html: str | None, downloads: list[tuple[str, str]]
-) -> tuple[str, str]:
+def procedure_page(site: Site, q: m.Procedure, text: Markup | str, downloads: list[tuple[str, str]]) -> tuple[str, str]:
+    """``text``: the procedure's text (the site's template, or the agency's run in the sandbox), or, as plain text,
+    why there is none (structure errors, a failed agency template)."""
     here = site.names.add("procedure", q.id)
-    link: Callable[..., str] = lambda kind, ident, text=None: site.link(here, kind, ident, text)  # noqa: E731
+    draft = procedure_draft(site.reg, q)
     covered = site.reg.covered(q)
-    props = _props(
-        [
-            (
-                "Точки",
-                "все точки перечня" if q.touchpoints == "all" else "; ".join(link("touchpoint", t) for t in covered),
-            ),
-            ("Ответственный", link("official", q.responsible) if q.responsible else ""),
-            ("Часть акта", link("act", q.embedded_in) if q.embedded_in else ""),
-            ("Скачать", " · ".join(a(rel(here, path), label) for path, label in downloads)),
-        ]
-    )
+    body = [
+        props(
+            [
+                (
+                    "Точки",
+                    "все точки перечня"
+                    if q.touchpoints == "all"
+                    else join(site.link(here, "touchpoint", t) for t in covered),
+                ),
+                ("Ответственный", site.link(here, "official", q.responsible) if q.responsible else ""),
+                ("Часть акта", site.link(here, "act", q.embedded_in) if q.embedded_in else ""),
+                ("Утверждение", "не утвержден (проект)" if draft else "утвержден"),
+                ("Скачать", join((a(rel(here, path), label) for path, label in downloads), " · ")),
+            ]
+        )
+    ]
     joint = [p.id for p in site.reg.processes.values() if p.joint_procedure == q.id]
-    body = [props]
     if joint:
-        body.append(_links(site, here, "Совместный порядок процессов", "process", joint))
-    body.append(_findings(site, here, f"procedure:{q.id}"))
-    body.append("<h2>Текст порядка</h2>\n")
-    if document_html is None:
-        body.append('<p class="none">Текст не сформирован: в реестре есть ошибки структуры (см. замечания).</p>\n')
+        body += _links(site, here, "Совместный порядок процессов", "process", joint)
+    body += _findings(site, here, f"procedure:{q.id}")
+    body.append(h2("Текст порядка"))
+    if not isinstance(text, Markup):
+        body.append(para(text, "none"))
     else:
-        found = _BODY.search(document_html)
-        inner = found.group(1) if found else e(document_html)
-        body.append(f'<div class="doc">\n{inner}\n</div>\n')
-    return here, _page(site, here, q.title, body)
+        body.append(markup(Markup('<div class="doc">\n{}\n</div>\n').format(text)))
+    return here, _page(site, here, q.title, body, DRAFT_PROCEDURE if draft else "")
 
 
 # --- act and official -----------------------------------------------------------------
@@ -329,20 +361,19 @@ def procedure_page(
 
 def act_page(site: Site, act: m.Act, rels: Relations) -> tuple[str, str]:
     here = site.names.add("act", act.id)
-    props = _props(
-        [
-            ("Вид", e(ACT_KINDS.get(act.kind, {}).get("ru", act.kind))),
-            ("Номер", e(act.number or "")),
-            ("Дата", e(act.date.strftime("%d.%m.%Y") if act.date else "")),
-            ("Адрес в сети", e(act.url or "")),
-        ]
-    )
     body = [
-        props,
-        _links(site, here, "Точки, для которых акт — основание", "touchpoint", rels.act_touchpoints.get(act.id, [])),
-        _links(site, here, "Процессы", "process", rels.act_processes.get(act.id, [])),
-        _entry_links(site, here, "Точки процессов", rels.act_entries.get(act.id, [])),
-        _links(site, here, "Порядки в составе акта", "procedure", rels.act_procedures.get(act.id, [])),
+        props(
+            [
+                ("Вид", ACT_KINDS.get(act.kind, {}).get("ru", act.kind)),
+                ("Номер", act.number or ""),
+                ("Дата", act.date.strftime("%d.%m.%Y") if act.date else ""),
+                ("Адрес в сети", web_link(act.url) if act.url else ""),
+            ]
+        ),
+        *_links(site, here, "Точки, для которых акт — основание", "touchpoint", rels.act_touchpoints.get(act.id, [])),
+        *_links(site, here, "Процессы", "process", rels.act_processes.get(act.id, [])),
+        *_entry_links(site, here, "Точки процессов", rels.act_entries.get(act.id, [])),
+        *_links(site, here, "Порядки в составе акта", "procedure", rels.act_procedures.get(act.id, [])),
     ]
     return here, _page(site, here, act.title, body)
 
@@ -352,19 +383,23 @@ def official_page(site: Site, o: m.Official, rels: Relations) -> tuple[str, str]
     here = site.names.add("official", o.id)
     unit = reg.units.get(o.unit) if o.unit else None
     register = reg.agency.register if reg.agency else None
-    props = _props(
-        [
-            ("Должность", e(o.position)),
-            ("Подразделение", e(unit.name if unit else o.unit or "")),
-            ("Линейный руководитель", "да" if o.line_manager else "нет"),
-            ("Контакт", e(o.contact or "")),
-            ("Перечень", "ответственный за формирование перечня" if register and register.responsible == o.id else ""),
-        ]
-    )
+    touchpoints = rels.official_touchpoints.get(o.id, [])
     body = [
-        props,
-        _links(site, here, "Отвечает за точки", "touchpoint", rels.official_touchpoints.get(o.id, [])),
-        _entry_links(site, here, "Отвечает за точки в процессах", rels.official_entries.get(o.id, [])),
-        _links(site, here, "Порядки (ответственный, контроль)", "procedure", rels.official_procedures.get(o.id, [])),
+        props(
+            [
+                ("Должность", o.position),
+                ("Подразделение", unit.name if unit else o.unit or ""),
+                ("Линейный руководитель", "да" if o.line_manager else "нет"),
+                ("Контакт", o.contact or ""),
+                (
+                    "Перечень",
+                    "ответственный за формирование перечня" if register and register.responsible == o.id else "",
+                ),
+                ("Отвечает за", count(len(touchpoints), "точка") if touchpoints else ""),
+            ]
+        ),
+        *_links(site, here, "Отвечает за точки", "touchpoint", touchpoints),
+        *_entry_links(site, here, "Отвечает за точки в процессах", rels.official_entries.get(o.id, [])),
+        *_links(site, here, "Порядки (ответственный, контроль)", "procedure", rels.official_procedures.get(o.id, [])),
     ]
     return here, _page(site, here, o.name, body)

@@ -1,9 +1,15 @@
-"""The offline search: an index written at build time, a few lines of plain JavaScript to read it.
+"""The offline search: an index written at build time, read by ``static/search.js``; the colloquial names.
 
 Words are folded (lower case, «ё» → «е») and reduced to their Snowball stems (Russian, then English for latin
 words) at build time; the browser folds the typed words the same way and matches each one as a prefix of an
 indexed word or stem, or an indexed stem as a prefix of the typed word («пособиями» finds «пособие»). Every
 typed word must match. The index is a ``<script>`` (not JSON fetched), so it loads from ``file://`` too.
+
+People call touchpoints by other names than a register does: «госуслуги» is ЕПГУ, «мои документы» a МФЦ.
+:data:`SYNONYMS` (extended by ``site.synonyms`` in ``tpkit.yaml``) maps such a word or phrase to the names it
+stands for; a document that holds all the words of one of those names is indexed under the colloquial words too,
+so both the search and the A–Z page find it by them. (The need codes' own synonyms, «информирование» → ``info``,
+are another table, the importer's.)
 """
 
 from __future__ import annotations
@@ -11,9 +17,21 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 _WORD = re.compile(r"[0-9a-zа-я]+")
+
+#: colloquial word or phrase -> the names (as a register writes them) it stands for
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "госуслуги": ("ЕПГУ", "Единый портал государственных и муниципальных услуг", "портал госуслуг"),
+    "мои документы": ("МФЦ", "многофункциональный центр"),
+    "мфц": ("многофункциональный центр",),
+    "чатбот": ("чат-бот",),
+    "телефон": ("контактный центр", "колл-центр", "горячая линия"),
+    "горячая линия": ("контактный центр", "колл-центр"),
+    "мой бизнес": ("центр «Мой бизнес»", "центр поддержки предпринимательства"),
+}
 
 
 def fold(text: str) -> str:
@@ -45,96 +63,54 @@ def terms(text: str) -> set[str]:
     return out
 
 
+def synonyms(extra: Mapping[str, Iterable[str]] = {}) -> dict[str, tuple[str, ...]]:
+    """The built-in table and an agency's additions (``site.synonyms``), by folded key."""
+    out: dict[str, list[str]] = {fold(k): list(v) for k, v in SYNONYMS.items()}
+    for key, names in extra.items():
+        merged = out.setdefault(fold(key), [])
+        merged += [n for n in names if n not in merged]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _holds(doc: set[str], name: str) -> bool:
+    """Whether a document's terms hold every word of ``name`` (as the word or its stem)."""
+    words = _WORD.findall(fold(name))
+    return bool(words) and all(w in doc or (len(w) > 3 and _stem(w) in doc) for w in words)
+
+
 class SearchIndex:
-    """Documents (kind, title, page) and, for each term, the documents that hold it."""
+    """Documents (kind, title, page) and the terms of each."""
 
     def __init__(self) -> None:
         self.docs: list[tuple[str, str, str]] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.doc_terms: list[set[str]] = []
 
     def add(self, kind: str, title: str, path: str, *texts: str) -> None:
-        n = len(self.docs)
-        self.docs.append((kind, title, path))
         found: set[str] = set()
         for t in (title, *texts):
             found |= terms(t)
-        for term in found:
-            self.postings[term].append(n)
+        self.docs.append((kind, title, path))
+        self.doc_terms.append(found)
+
+    def colloquial(self, table: Mapping[str, tuple[str, ...]]) -> dict[str, list[int]]:
+        """Index each document under the colloquial words whose names it holds; which documents each word found."""
+        keys = {key: terms(key) for key in table}
+        found: dict[str, list[int]] = {}
+        for n, doc in enumerate(self.doc_terms):
+            for key, names in table.items():
+                if any(_holds(doc, name) for name in names):
+                    found.setdefault(key, []).append(n)
+        for key, docs in found.items():
+            for n in docs:
+                self.doc_terms[n] |= keys[key]
+        return found
 
     def script(self) -> str:
-        data = {"docs": self.docs, "terms": {t: self.postings[t] for t in sorted(self.postings)}}
+        postings: dict[str, list[int]] = defaultdict(list)
+        for n, doc in enumerate(self.doc_terms):
+            for term in doc:
+                postings[term].append(n)
+        data = {"docs": self.docs, "terms": {t: postings[t] for t in sorted(postings)}}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
         # a JSON text inside <script>: «</» must not close it
         return "window.TPKIT_INDEX = " + text.replace("</", "<\\/") + ";\n"
-
-
-SEARCH_JS = r"""// tpkit site search: folds the typed words and matches them against the index written at build time.
-(function () {
-  "use strict";
-  var index = window.TPKIT_INDEX || { docs: [], terms: {} };
-  var me = document.currentScript;
-  var root = (me && me.getAttribute("data-root")) || "";
-  var input = document.getElementById("q");
-  var out = document.getElementById("results");
-  if (!input || !out) { return; }
-  var keys = Object.keys(index.terms);
-  function fold(s) { return s.toLowerCase().replace(/ё/g, "е"); }
-  function words(s) { return fold(s).match(/[0-9a-zа-я]+/g) || []; }
-  function docsFor(w) {
-    var hit = {};
-    for (var i = 0; i < keys.length; i++) {
-      var k = keys[i];
-      if (k.indexOf(w) === 0 || (k.length > 3 && w.indexOf(k) === 0)) {
-        var ds = index.terms[k];
-        for (var j = 0; j < ds.length; j++) { hit[ds[j]] = true; }
-      }
-    }
-    return hit;
-  }
-  function search(q) {
-    var ws = words(q);
-    if (!ws.length) { return []; }
-    var acc = null;
-    for (var i = 0; i < ws.length; i++) {
-      var hit = docsFor(ws[i]);
-      if (acc === null) { acc = hit; continue; }
-      for (var d in acc) { if (!hit[d]) { delete acc[d]; } }
-    }
-    var found = Object.keys(acc).map(Number);
-    found.sort(function (a, b) {
-      var ta = fold(index.docs[a][1]).indexOf(ws[0]) >= 0 ? 0 : 1;
-      var tb = fold(index.docs[b][1]).indexOf(ws[0]) >= 0 ? 0 : 1;
-      return ta - tb || a - b;
-    });
-    return found.slice(0, 30);
-  }
-  function show() {
-    var found = search(input.value);
-    out.textContent = "";
-    if (!input.value.trim()) { out.hidden = true; return; }
-    if (!found.length) {
-      var none = document.createElement("p");
-      none.className = "none";
-      none.textContent = "Ничего не найдено";
-      out.appendChild(none);
-    }
-    found.forEach(function (n) {
-      var d = index.docs[n];
-      var link = document.createElement("a");
-      link.href = root + d[2];
-      var kind = document.createElement("span");
-      kind.className = "kind";
-      kind.textContent = d[0];
-      link.appendChild(kind);
-      link.appendChild(document.createTextNode(d[1]));
-      out.appendChild(link);
-    });
-    out.hidden = false;
-  }
-  input.addEventListener("input", show);
-  input.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var first = out.querySelector("a"); if (first) { first.click(); } }
-    if (ev.key === "Escape") { input.value = ""; show(); }
-  });
-})();
-"""

@@ -5,33 +5,43 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..registry.enums import APPROVAL_KINDS, CHANNELS, DIRECTIONS
 from ..render.register_columns import COLUMNS
 from ..render.register_table import register_tables
-from .context import SEVERITY_LABELS, Figures, Site, channel_label, form_label, percent
-from .html import e, page, table, ul
+from ..russian import agree, count
+from .context import SEVERITY_LABELS, SEVERITY_NOUNS, Figures, Site, channel_label, form_label, percent, register_draft
+from .env import a, join
+from .page import Part, cards, figure, findings, h2, items, page, para, props, spanned_table, table
 from .svg import Bar, bars, line_chart
 
 if TYPE_CHECKING:
+    from ..registry import Registry
     from .history import Point
 
 STRUCTURE = "TP0"  # structure rules: the file could not be read or resolved
+DRAFT_REGISTER = "Проект: перечень точек взаимодействия не утвержден"
+CRUMBS = [("index.html", "Обзор")]
 
 
-def _approval(site: Site) -> str:
-    ag = site.reg.agency
+def approval_text(reg: Registry) -> str:
+    """«утвержден приказом «…» от 10.02.2026 № 45-од», or that it is not (a draft)."""
+    ag = reg.agency
     info = ag.register if ag else None
-    if info is None or info.approval is None:
-        return '<span class="sev-error">не утвержден</span>'
+    if register_draft(reg) or info is None or info.approval is None:
+        return "не утвержден (проект)"
     ap = info.approval
     parts = [
-        "утвержден",
-        APPROVAL_KINDS.get(ap.kind, {}).get("ru", ""),
-        f"«{ap.title}»" if ap.title else "",
+        f"утвержден: {ap.title}" if ap.title else f"утвержден {APPROVAL_KINDS.get(ap.kind, {}).get('ru', '')}",
         f"от {ap.date:%d.%m.%Y}" if ap.date else "",
         f"№ {ap.number}" if ap.number else "",
     ]
-    return e(" ".join(x for x in parts if x))
+    return " ".join(x for x in parts if x)
+
+
+def _draft(site: Site) -> str:
+    return DRAFT_REGISTER if register_draft(site.reg) else ""
 
 
 def index_page(site: Site, figs: Figures, history: bool, need_codes: list[str]) -> tuple[str, str]:
@@ -41,37 +51,47 @@ def index_page(site: Site, figs: Figures, history: bool, need_codes: list[str]) 
     resp = info.responsible if info else None
     head = f"{ag.head.position} {ag.head.name}" if ag and ag.head else ""
     total_tp = sum(figs.touchpoints.values())
-    cards = [
-        (str(len(reg.processes)), "процессов"),
-        (str(total_tp), f"точек: {figs.touchpoints['digital']} цифровых, {figs.touchpoints['offline']} оффлайн"),
-        (
-            percent(figs.digital_pairs, figs.pairs),
-            f"цифровая доля: {figs.digital_pairs} из {figs.pairs} пар «процесс — потребность»",
+    n_proc = len(reg.processes)
+    body: list[Part] = [
+        props(
+            [
+                ("Ведомство", ag.name if ag else "—"),
+                ("Руководитель", head),
+                ("Перечень", approval_text(reg)),
+                (
+                    "Ответственный за перечень",
+                    site.link(here, "official", resp) if resp else Markup('<span class="sev-error">не назначен</span>'),
+                ),
+            ]
         ),
-        (str(figs.findings["error"]), "ошибок"),
-        (str(figs.findings["warning"]), "предупреждений"),
-        (str(figs.findings["info"]), "к сведению"),
-    ]
-    body = [
-        '<dl class="props">\n',
-        f"<dt>Ведомство</dt><dd>{e(ag.name if ag else '—')}</dd>\n",
-        f"<dt>Руководитель</dt><dd>{e(head)}</dd>\n" if head else "",
-        f"<dt>Перечень</dt><dd>{_approval(site)}</dd>\n",
-        "<dt>Ответственный за перечень</dt><dd>"
-        + (site.link(here, "official", resp) if resp else '<span class="sev-error">не назначен</span>')
-        + "</dd>\n</dl>\n",
-        '<ul class="figures">\n' + "".join(f"<li><b>{e(v)}</b>{e(t)}</li>\n" for v, t in cards) + "</ul>\n",
-        "<h2>Направления деятельности</h2>\n",
+        cards(
+            [
+                (str(n_proc), agree(n_proc, "процесс")),
+                (
+                    str(total_tp),
+                    f"{agree(total_tp, 'точка')} взаимодействия: цифровых — {figs.touchpoints['digital']}, "
+                    f"оффлайн — {figs.touchpoints['offline']}",
+                ),
+                (
+                    percent(figs.digital_pairs, figs.pairs),
+                    f"цифровая доля: пар «процесс — потребность» — {figs.pairs}, из них в цифровой форме — "
+                    f"{figs.digital_pairs}",
+                ),
+                *((str(figs.findings[s]), agree(figs.findings[s], noun)) for s, noun in SEVERITY_NOUNS.items()),
+            ]
+        ),
+        h2("Направления деятельности"),
         table(
-            ["направление", "процессов", "цифровая доля"],
+            ["направление", "процессы", "цифровая доля"],
             [
                 [
                     site.link(here, "direction", d),
-                    f'<span class="num">{figs.processes[d]}</span>',
+                    Markup('<span class="num">{}</span>').format(figs.processes[d]),
                     percent(*figs.share_by_direction.get(d, (0, 0))),
                 ]
                 for d in DIRECTIONS
             ],
+            "Направления деятельности",
         ),
     ]
     shares = [
@@ -81,95 +101,94 @@ def index_page(site: Site, figs: Figures, history: bool, need_codes: list[str]) 
     ]
     desc = "; ".join(f"{b.label}: {b.text}" for b in shares) or "в реестре нет процессов"
     body.append(
-        "<figure>\n"
-        + bars(shares, title="Цифровая доля по направлениям", desc=desc, ident="share", scale=1.0)
-        + "\n<figcaption>Доля пар «процесс — потребность», удовлетворяемых хотя бы в одной цифровой точке.</figcaption>\n</figure>\n"
+        figure(
+            bars(shares, title="Цифровая доля по направлениям", desc=desc, ident="share", scale=1.0),
+            "Доля пар «процесс — потребность», удовлетворяемых хотя бы в одной цифровой точке.",
+        )
     )
     by_channel = Counter(t.channel for t in reg.touchpoints.values())
     chan = [
         Bar(channel_label(c), n, str(n), CHANNELS[c]["form"])
         for c, n in sorted(by_channel.items(), key=lambda x: (-x[1], x[0]))
     ]
-    body.append("<h2>Точки по каналам</h2>\n")
-    body.append(
-        "<figure>\n"
-        + bars(
-            chan,
-            title="Точки взаимодействия по каналам",
-            desc="; ".join(f"{b.label}: {b.text}" for b in chan) or "точек нет",
-            ident="channels",
-        )
-        + "\n</figure>\n"
-    )
-    body.append(f"<h2>Перечень точек ({len(reg.touchpoints)})</h2>\n")
-    body.append(
-        ul(
-            site.link(here, "touchpoint", t) + f' <span class="none">— {e(channel_label(tp.channel))}</span>'
+    body += [
+        h2("Точки по каналам"),
+        figure(
+            bars(
+                chan,
+                title="Точки взаимодействия по каналам",
+                desc="; ".join(f"{b.label}: {b.text}" for b in chan) or "точек нет",
+                ident="channels",
+            )
+        ),
+        h2(f"Перечень точек ({len(reg.touchpoints)})"),
+        items(
+            Markup('{} <span class="none">— {}</span>').format(
+                site.link(here, "touchpoint", t), channel_label(tp.channel)
+            )
             for t, tp in reg.touchpoints.items()
-        )
-    )
-    body.append("<h2>Потребности клиента</h2>\n")
-    body.append(ul(site.link(here, "need", code) for code in need_codes))
-    body.append(f"<h2>Порядки взаимодействия ({len(reg.procedures)})</h2>\n")
-    body.append(ul(site.link(here, "procedure", q) for q in reg.procedures))
-    body.append(f"<h2>Акты ({len(reg.acts)})</h2>\n")
-    body.append(ul(site.link(here, "act", x) for x in reg.acts))
-    body.append(f"<h2>Должностные лица ({len(reg.officials)})</h2>\n")
-    body.append(ul(site.link(here, "official", x) for x in reg.officials))
+        ),
+        h2("Потребности клиента"),
+        items(site.link(here, "need", code) for code in need_codes),
+        h2(f"Порядки взаимодействия ({len(reg.procedures)})"),
+        items(site.link(here, "procedure", q) for q in reg.procedures),
+        h2(f"Акты ({len(reg.acts)})"),
+        items(site.link(here, "act", x) for x in reg.acts),
+        h2(f"Должностные лица ({len(reg.officials)})"),
+        items(site.link(here, "official", x) for x in reg.officials),
+    ]
     if history:
-        body.append('<p><a href="history.html">История показателей по коммитам</a></p>\n')
+        body.append(para(a("history.html", "История показателей по коммитам")))
     title = "Перечень точек взаимодействия"
-    return here, page(here, title, "".join(body), agency=site.agency_name)
+    return here, page(here, title, body, agency=site.agency_name, draft=_draft(site))
 
 
 def direction_page(site: Site, direction: str) -> tuple[str, str]:
     here = site.names.add("direction", direction)
-    tables = register_tables(site.reg, direction)
     rows = []
-    for t in tables:
+    for t in register_tables(site.reg, direction):
         for r in t.rows:
-            cells = r.cells()
-            cells = [e(c) for c in cells]
-            cells[0] = f'<span class="num">{r.n}</span>'
+            cells: list[str | Markup] = list(r.cells())
+            cells[0] = str(r.n)
             cells[1] = site.link(here, "process", r.process_id)
             cells[2] = site.link(here, "touchpoint", r.touchpoint_id)
-            cells[5] = "; ".join(site.link(here, "act", b) for b in r.basis_ids) if r.basis_ids else ""
+            cells[5] = join(site.link(here, "act", b) for b in r.basis_ids) if r.basis_ids else ""
             if r.responsible_id:
                 cells[7] = site.link(here, "official", r.responsible_id, r.responsible)
             rows.append(cells)
     procs = [p.id for p in site.reg.processes.values() if p.direction == direction]
-    body = [
-        f"<h2>Процессы ({len(procs)})</h2>\n",
-        ul(site.link(here, "process", pid) for pid in procs),
-        "<h2>Перечень точек взаимодействия</h2>\n",
-        table([c.ru for c in COLUMNS], rows, "register"),
-    ]
     title = DIRECTIONS[direction]["ru"]
-    return here, page(here, title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    body = [
+        h2(f"Процессы ({len(procs)})"),
+        items(site.link(here, "process", pid) for pid in procs),
+        h2("Перечень точек взаимодействия"),
+        spanned_table([c.ru for c in COLUMNS], rows, f"Перечень точек: {title}", (1,), "register"),
+    ]
+    return here, page(here, title, body, agency=site.agency_name, crumbs=CRUMBS, draft=_draft(site))
 
 
 def coverage_page(site: Site) -> tuple[str, str]:
     reg, here = site.reg, "coverage.html"
     procs = list(reg.procedures)
-    head = ["точка", "процессов", *(reg.procedures[q].title for q in procs)]
+    head = ["точка", "процессы", *(reg.procedures[q].title for q in procs)]
     rows = []
     for tid in reg.touchpoints:
         used = len(reg.usages.get(tid, []))
         covering = {q.id for q in reg.coverage.get(tid, [])}
-        cells = [site.link(here, "touchpoint", tid), f'<span class="num">{used}</span>']
-        for q in procs:
-            cells.append('<span title="покрыта">✓</span>' if q in covering else "")
+        first = site.link(here, "touchpoint", tid)
         if used and not covering:
-            cells[0] += ' <b class="sev-warning">не покрыта порядком</b>'
+            first += Markup(' <b class="sev-warning">не покрыта порядком</b>')
+        cells: list[str | Markup] = [first, Markup('<span class="num">{}</span>').format(used)]
+        cells += [Markup('<span title="покрыта">✓</span>') if q in covering else "" for q in procs]
         rows.append(cells)
     body = [
-        "<p>Строки — точки перечня, столбцы — порядки взаимодействия; ✓ — порядок покрывает точку. "
-        "Используемая в процессах точка без порядка отмечена.</p>\n",
-        table(head, rows, "matrix"),
+        para(
+            "Строки — точки перечня, столбцы — порядки взаимодействия; ✓ — порядок покрывает точку. "
+            "Используемая в процессах точка без порядка отмечена."
+        ),
+        table(head, rows, "Покрытие точек порядками", "matrix"),
     ]
-    return here, page(
-        here, "Покрытие точек порядками", "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")]
-    )
+    return here, page(here, "Покрытие точек порядками", body, agency=site.agency_name, crumbs=CRUMBS)
 
 
 def findings_page(site: Site) -> tuple[str, str]:
@@ -181,24 +200,23 @@ def findings_page(site: Site) -> tuple[str, str]:
         if f.rule.startswith(STRUCTURE):
             broken[f.path].append(f.rule)
     body = [
-        '<ul class="figures">\n'
-        + "".join(f"<li><b>{counts[s]}</b>{e(label)}</li>\n" for s, label in SEVERITY_LABELS.items())
-        + "</ul>\n",
-        "<h2>Файлы с ошибками структуры</h2>\n",
-        ul(f"<code>{e(path)}</code> — {e(', '.join(sorted(set(codes))))}" for path, codes in sorted(broken.items())),
+        cards((str(counts[s]), agree(counts[s], noun)) for s, noun in SEVERITY_NOUNS.items()),
+        h2("Файлы с ошибками структуры"),
+        items(
+            Markup("<code>{}</code> — {}").format(path, ", ".join(sorted(set(codes))))
+            for path, codes in sorted(broken.items())
+        ),
     ]
     by_file: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(result.findings):
         by_file[f.path].append(i)
     for path in sorted(by_file):
-        items = [result.findings[i] for i in by_file[path]]
+        found = [result.findings[i] for i in by_file[path]]
         target = site.file_pages.get(path)
-        heading = e(path)
-        if target:
-            heading = f'<a href="{e(target)}">{e(path)}</a>'
-        body.append(f"<h2>{heading}</h2>\n")
-        body.append(site.findings_list(items, here, with_object=True))
-    return here, page(here, "Замечания", "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+        body.append(h2(a(target, path) if target else path))
+        body.append(para(count(len(found), "замечание"), "none"))
+        body.append(findings(site.findings(found, here, with_object=True)))
+    return here, page(here, "Замечания", body, agency=site.agency_name, crumbs=CRUMBS)
 
 
 def need_page(site: Site, code: str) -> tuple[str, str]:
@@ -213,25 +231,22 @@ def need_page(site: Site, code: str) -> tuple[str, str]:
             if any(entry.needs for entry in p.touchpoints):
                 missing.append(p.id)
             continue
-        forms = []
-        for t in at:
-            tp = reg.touchpoints.get(t)
-            forms.append(form_label(tp.channel) if tp else "")
+        forms = {form_label(tp.channel) for t in at if (tp := reg.touchpoints.get(t)) is not None}
         rows.append(
             [
                 site.link(here, "process", p.id),
-                "; ".join(site.link(here, "touchpoint", t) for t in at),
-                e(", ".join(sorted(set(f for f in forms if f)))),
+                join(site.link(here, "touchpoint", t) for t in at),
+                ", ".join(sorted(f for f in forms if f)),
             ]
         )
     body = [
-        f"<h2>Процессы, где потребность удовлетворяется ({len(rows)})</h2>\n",
-        table(["процесс", "точки", "форма"], rows),
-        f"<h2>Процессы без этой потребности ({len(missing)})</h2>\n",
-        ul(site.link(here, "process", pid) for pid in missing),
+        h2(f"Процессы, где потребность удовлетворяется ({len(rows)})"),
+        table(["процесс", "точки", "форма"], rows, "Процессы, где потребность удовлетворяется"),
+        h2(f"Процессы без этой потребности ({len(missing)})"),
+        items(site.link(here, "process", pid) for pid in missing),
     ]
     title = f"Потребность: {reg.need_label(code)}"
-    return here, page(here, title, "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")])
+    return here, page(here, title, body, agency=site.agency_name, crumbs=CRUMBS)
 
 
 def history_page(site: Site, points: list[Point]) -> tuple[str, str]:
@@ -241,30 +256,36 @@ def history_page(site: Site, points: list[Point]) -> tuple[str, str]:
         ("точек взаимодействия", [float(sum(p.figures.touchpoints.values())) for p in points]),
         ("ошибок", [float(p.figures.findings["error"]) for p in points]),
         ("предупреждений", [float(p.figures.findings["warning"]) for p in points]),
-        ("к сведению", [float(p.figures.findings["info"]) for p in points]),
+        ("советов", [float(p.figures.findings["info"]) for p in points]),
     ]
     share = [("цифровая доля, %", [round(100 * p.figures.digital_share, 1) for p in points])]
     rows = [
         [
-            f"<code>{e(p.commit)}</code>",
-            e(p.date),
-            e(p.subject),
-            f'<span class="num">{sum(p.figures.touchpoints.values())}</span>',
+            Markup("<code>{}</code>").format(p.commit),
+            p.date,
+            p.subject,
+            Markup('<span class="num">{}</span>').format(sum(p.figures.touchpoints.values())),
             percent(p.figures.digital_pairs, p.figures.pairs),
-            *(f'<span class="num">{p.figures.findings[s]}</span>' for s in SEVERITY_LABELS),
+            *(Markup('<span class="num">{}</span>').format(p.figures.findings[s]) for s in SEVERITY_LABELS),
         ]
         for p in points
     ]
     body = [
-        f"<p>Последние коммиты реестра: {len(points)}, от старых к новым.</p>\n",
-        "<figure>\n"
-        + line_chart(labels, counts, title="Точки и замечания по коммитам", ident="hist-counts")
-        + "\n</figure>\n",
-        "<figure>\n"
-        + line_chart(labels, share, title="Цифровая доля по коммитам", ident="hist-share", unit="%")
-        + "\n</figure>\n",
-        table(["коммит", "дата", "сообщение", "точек", "цифровая доля", *SEVERITY_LABELS.values()], rows),
+        para(f"Последние коммиты реестра, от старых к новым: {len(points)}."),
+        figure(
+            line_chart(labels, counts, title="Точки и замечания по коммитам", ident="hist-counts"),
+            frame="Точки и замечания по коммитам",
+            cls="wide-pic",
+        ),
+        figure(
+            line_chart(labels, share, title="Цифровая доля по коммитам", ident="hist-share", unit="%"),
+            frame="Цифровая доля по коммитам",
+            cls="wide-pic",
+        ),
+        table(
+            ["коммит", "дата", "сообщение", "точки", "цифровая доля", *SEVERITY_LABELS.values()],
+            rows,
+            "Показатели по коммитам",
+        ),
     ]
-    return here, page(
-        here, "История показателей", "".join(body), agency=site.agency_name, crumbs=[("index.html", "Обзор")]
-    )
+    return here, page(here, "История показателей", body, agency=site.agency_name, crumbs=CRUMBS)

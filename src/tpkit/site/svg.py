@@ -1,65 +1,60 @@
 """Pictures drawn by tpkit as inline SVG: the journey grid, bars, the assessment, a line chart.
 
-No script and nothing fetched. Each picture has ``<title>`` and ``<desc>`` and ``role="img"``; the two forms
-differ by more than colour (digital: solid blue; offline: orange with diagonal hatching; a gap: a red «!»),
-and the palette (Okabe–Ito blue and vermilion) stays apart for colour-blind readers and in greyscale print.
+This module lays each picture out (coordinates, labels, what a cell means); its template in ``templates/svg/``
+draws it, escaping every text. No script and nothing fetched. Each picture has ``<title>`` and ``<desc>`` and
+``role="img"``; the two forms differ by more than colour (digital: solid blue; offline: orange with diagonal
+hatching; a gap: a red «!»), and the palette (Okabe–Ito blue and vermilion) stays apart for colour-blind readers
+and in greyscale print.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from types import SimpleNamespace as NS
+from typing import Any
 
-from .html import e
+from markupsafe import Markup
 
+from .env import picture, thin
+
+#: a journey cell (the template draws the filled square 6 smaller, and the demand bar 16 lower)
+CELL_W, CELL_H = 62, 30
 DIGITAL, OFFLINE, GAP, OK, GRID, MUTED = "#0b5ea8", "#d55e00", "#b00020", "#1b7f3b", "#c8ccd0", "#5f6368"
-
-
-def _open(width: float, height: float, title: str, desc: str, ident: str) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {ident}" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img">\n'
-        f"<title>{e(title)}</title>\n<desc>{e(desc)}</desc>\n"
-    )
-
-
-def _defs(ident: str) -> str:
-    """The hatching of offline cells and of gaps (ids prefixed by the picture's own id)."""
-    return (
-        f'<defs><pattern id="{ident}-off" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="{OFFLINE}"/><rect width="2" height="6" fill="#fff" fill-opacity=".55"/></pattern>'
-        f'<pattern id="{ident}-gap" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">'
-        f'<rect width="6" height="6" fill="#fff"/><rect width="2" height="6" fill="{GAP}" fill-opacity=".35"/></pattern></defs>\n'
-    )
-
-
-def _fill(form: str, ident: str) -> str:
-    return DIGITAL if form == "digital" else f"url(#{ident}-off)"
+#: the palette as the templates read it (``c.GAP``); rows and boxes are namespaces too, whose attributes jinja reads
+#: directly (a dict's keys cost it a failed attribute lookup each)
+COLOURS = NS(DIGITAL=DIGITAL, OFFLINE=OFFLINE, GAP=GAP, OK=OK, GRID=GRID, MUTED=MUTED)
 
 
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _legend(x: float, y: float, ident: str, extra: bool) -> str:
-    items = [
-        (f'<rect x="0" y="-10" width="14" height="14" fill="{DIGITAL}"/>', "цифровая форма"),
-        (f'<rect x="0" y="-10" width="14" height="14" fill="url(#{ident}-off)"/>', "оффлайн-форма"),
-    ]
+def _fill(form: str, ident: str) -> str:
+    return DIGITAL if form == "digital" else f"url(#{ident}-off)"
+
+
+def _draw(name: str, ident: str, **context: Any) -> Markup:
+    return picture(f"svg/{name}.svg.j2", c=COLOURS, ident=ident, defs=_defs(ident), **context)
+
+
+@cache
+def _defs(ident: str) -> Markup:
+    """The hatchings a picture's cells refer to, by the picture's id (the same on every page: drawn once)."""
+    return picture("svg/defs.svg.j2", c=COLOURS, ident=ident)
+
+
+@cache
+def _legend(x: float, ident: str, extra: bool) -> Markup:
+    """The legend, its items left to right from ``x``, at y 0 (drawn once per picture kind)."""
+    kinds = [("digital", "цифровая форма"), ("offline", "оффлайн-форма")]
     if extra:
-        items += [
-            (
-                f'<rect x="0" y="-10" width="14" height="14" fill="url(#{ident}-gap)" stroke="{GAP}"/>'
-                f'<text x="7" y="1" text-anchor="middle" fill="{GAP}" font-weight="bold">!</text>',
-                "пробел, отмеченный правилом",
-            ),
-            ('<text x="7" y="1" text-anchor="middle" font-size="13">◆</text>', "особенность"),
-            ('<text x="7" y="1" text-anchor="middle" font-size="13">✉</text>', "уведомление"),
-        ]
-    out, dx = [], x
-    for mark, label in items:
-        out.append(f'<g transform="translate({dx:.0f},{y:.0f})">{mark}<text x="20" y="1">{e(label)}</text></g>')
+        kinds += [("gap", "пробел, отмеченный правилом"), ("feature", "особенность"), ("note", "уведомление")]
+    items, dx = [], x
+    for kind, label in kinds:
+        items.append((f"{dx:.0f}", kind, label))
         dx += 34 + 7.5 * len(label)
-    return "".join(out) + "\n"
+    return picture("svg/legend.svg.j2", c=COLOURS, ident=ident, items=items)
 
 
 # --- the journey --------------------------------------------------------------------------
@@ -84,13 +79,13 @@ def journey(
     *,
     title: str,
     ident: str = "journey",
-) -> str:
+) -> Markup:
     """Needs across (``columns``: code, short label, full label), touchpoints down, met needs filled by form.
 
     ``gaps`` maps a need code to the rule messages that say the process lacks it: the column gets a hatched red
     cell with «!» in the gap row. Beside each touchpoint: its features (◆), notifications (✉) and demand bar.
     """
-    label_w, cell_w, cell_h, top = 250, 62, 30, 58
+    label_w, cell_w, cell_h, top = 290, CELL_W, CELL_H, 58
     marks_w, bar_w = 60, 130
     grid_x = label_w
     marks_x = grid_x + cell_w * len(columns) + 10
@@ -101,78 +96,88 @@ def journey(
     met = sum(1 for r in rows for c in columns if c[0] in r.needs)
     desc = (
         f"Потребности клиента по порядку методики слева направо, точки взаимодействия сверху вниз; "
-        f"закрашено {met} пересечений: синим — цифровая форма, оранжевым со штриховкой — оффлайн. "
+        f"закрашено пересечений: {met}; синим — цифровая форма, оранжевым со штриховкой — оффлайн. "
     )
     if gaps:
         desc += "Пробелы: " + "; ".join(f"{lab}: {' '.join(gaps[c])}" for c, _s, lab in columns if c in gaps) + ". "
-    out = [_open(width, height, title, desc, ident), _defs(ident)]
-    for i, (_code, short, full) in enumerate(columns):
-        x = grid_x + i * cell_w + cell_w / 2
-        out.append(
-            f'<text x="{x:.0f}" y="{top - 10}" text-anchor="middle" font-weight="bold">{e(short)}<title>{e(full)}</title></text>\n'
-        )
-    out.append(f'<text x="{marks_x + marks_w / 2:.0f}" y="{top - 10}" text-anchor="middle" fill="{MUTED}">особ.</text>')
-    out.append(f'<text x="{bar_x}" y="{top - 10}" fill="{MUTED}">востребованность</text>\n')
-    # the grid: one path of lines, not a rectangle per cell
     grid_w, grid_h = cell_w * len(columns), cell_h * len(rows)
     lines = [f"M{grid_x + i * cell_w} {top}v{grid_h}" for i in range(len(columns) + 1)]
     lines += [f"M{grid_x} {top + j * cell_h}h{grid_w}" for j in range(len(rows) + 1)]
-    out.append(f'<path d="{"".join(lines)}" fill="none" stroke="{GRID}"/>\n')
     numeric = [r.demand for r in rows if isinstance(r.demand, int) and not isinstance(r.demand, bool)]
     peak = max(numeric, default=0) or 1
+    out_rows = []
     for j, r in enumerate(rows):
         y = top + j * cell_h
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + cell_h / 2 + 4:.0f}" text-anchor="end">'
-            f"{e(_short(r.label, 36))}<title>{e(r.label)}</title></text>\n"
-        )
-        for i, (code, _short_label, full) in enumerate(columns):
-            x = grid_x + i * cell_w
-            if code in r.needs:
-                form_ru = "цифровая" if r.form == "digital" else "оффлайн"
-                out.append(
-                    f'<rect class="met {e(r.form)}" data-need="{e(code)}" x="{x + 3}" y="{y + 3}" width="{cell_w - 6}" '
-                    f'height="{cell_h - 6}" rx="3" fill="{_fill(r.form, ident)}"><title>{e(r.label)}: {e(full)} '
-                    f"({form_ru})</title></rect>"
-                )
-        out.append("\n")
+        cells = [(code, grid_x + i * cell_w + 3) for i, (code, _s, _f) in enumerate(columns) if code in r.needs]
         marks = "◆" * min(len(r.features), 3) + ("✉" if r.notifications else "")
-        if marks:
-            tip = "; ".join([f"особенность: {f}" for f in r.features] + [f"уведомление: {n}" for n in r.notifications])
-            out.append(
-                f'<text x="{marks_x + marks_w / 2:.0f}" y="{y + cell_h / 2 + 5:.0f}" text-anchor="middle" font-size="14">'
-                f"{marks}<title>{e(tip)}</title></text>"
-            )
+        tip = "; ".join([f"особенность: {f}" for f in r.features] + [f"уведомление: {n}" for n in r.notifications])
+        bar: tuple[str, str, str] | None = None
+        word = ""
         if isinstance(r.demand, int) and not isinstance(r.demand, bool):
             w = max(1.0, bar_w * r.demand / peak)
-            out.append(
-                f'<rect x="{bar_x}" y="{y + 8}" width="{w:.1f}" height="{cell_h - 16}" fill="{MUTED}"/>'
-                f'<text x="{bar_x + w + 4:.1f}" y="{y + cell_h / 2 + 4:.0f}">{r.demand:,}</text>\n'.replace(
-                    ",", "\u2009"
-                )
-            )
+            bar = (f"{w:.1f}", f"{bar_x + w + 4:.1f}", thin(r.demand))
         elif r.demand is not None:
             word = "мало" if r.demand == "low" else "не учитывалась"
-            out.append(f'<text x="{bar_x}" y="{y + cell_h / 2 + 4:.0f}" fill="{MUTED}">{word}</text>\n')
-    if gaps:
-        y = top + len(rows) * cell_h
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + cell_h / 2 + 4:.0f}" text-anchor="end" fill="{GAP}" font-weight="bold">'
-            "пробелы по правилам</text>\n"
-        )
-        for i, (code, _s, full) in enumerate(columns):
-            if code not in gaps:
-                continue
-            x = grid_x + i * cell_w
-            out.append(
-                f'<g class="gap" data-need="{e(code)}"><rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
-                f'fill="url(#{ident}-gap)" stroke="{GAP}" stroke-width="2"/><text x="{x + cell_w / 2:.0f}" '
-                f'y="{y + cell_h / 2 + 5:.0f}" text-anchor="middle" fill="{GAP}" font-weight="bold" font-size="15">!</text>'
-                f"<title>{e(full)}: {e(' '.join(gaps[code]))}</title></g>\n"
+        out_rows.append(
+            NS(
+                y=y,
+                text_y=f"{y + cell_h / 2 + 4:.0f}",
+                mark_y=f"{y + cell_h / 2 + 5:.0f}",
+                label=_short(r.label, 34),
+                full=r.label,
+                form=r.form,
+                fill=_fill(r.form, ident),
+                cells=cells,
+                marks=marks,
+                tip=tip,
+                bar=bar,
+                word=word,
             )
-    out.append(_legend(grid_x, height - 14, ident, True))
-    out.append("</svg>")
-    return "".join(out)
+        )
+    gap_cells = [
+        (code, grid_x + i * cell_w, f"{grid_x + i * cell_w + cell_w / 2:.0f}", f"{full}: {' '.join(gaps[code])}")
+        for i, (code, _s, full) in enumerate(columns)
+        if code in gaps
+    ]
+    gy = top + len(rows) * cell_h
+    return _draw(
+        "journey",
+        ident=ident,
+        width=width,
+        height=height,
+        title=title,
+        desc=desc,
+        top=top,
+        label_x=label_w - 8,
+        heads=_heads(tuple(columns), grid_x, top),
+        marks_x=f"{marks_x + marks_w / 2:.0f}",
+        bar_x=bar_x,
+        grid="".join(lines),
+        rows=out_rows,
+        gaps=gap_cells,
+        gap_y=gy,
+        gap_text_y=f"{gy + cell_h / 2 + 4:.0f}",
+        gap_mark_y=f"{gy + cell_h / 2 + 5:.0f}",
+        gap_w=cell_w - 2,
+        gap_h=cell_h - 2,
+        legend=_legend(grid_x, ident, True),
+    )
+
+
+@cache
+def _heads(columns: tuple[tuple[str, str, str], ...], grid_x: int, top: int) -> Markup:
+    """The column heads of a journey over ``columns`` (code, short label, full label)."""
+    cell_w, marks_w = CELL_W, 60
+    marks_x = grid_x + cell_w * len(columns) + 10
+    heads = [(f"{grid_x + i * cell_w + cell_w / 2:.0f}", short, full) for i, (_c, short, full) in enumerate(columns)]
+    return picture(
+        "svg/heads.svg.j2",
+        c=COLOURS,
+        heads=heads,
+        top=top,
+        marks_head=f"{marks_x + marks_w / 2:.0f}",
+        bar_x=marks_x + marks_w,
+    )
 
 
 # --- bars -----------------------------------------------------------------------------------
@@ -186,77 +191,83 @@ class Bar:
     form: str = ""  # digital | offline | "" (a neutral bar)
 
 
-def bars(items: list[Bar], *, title: str, desc: str, ident: str, scale: float | None = None) -> str:
-    """Horizontal bars, one per item; ``scale`` is the value of a full bar (default: the largest)."""
-    label_w, bar_w, row_h = 300, 360, 24
-    height = 16 + row_h * max(len(items), 1) + 34
-    width = label_w + bar_w + 90
+def bars(items: list[Bar], *, title: str, desc: str, ident: str, scale: float | None = None) -> Markup:
+    """Horizontal bars, one per item, each under its label (so the picture stays narrow enough for a phone);
+    ``scale`` is the value of a full bar (default: the largest)."""
+    bar_w, row_h = 330, 44
+    width = bar_w + 90
+    legend = any(b.form for b in items)
+    height = 8 + row_h * max(len(items), 1) + (30 if legend else 4)
     peak = scale or max((b.value for b in items), default=0) or 1
-    out = [_open(width, height, title, desc, ident), _defs(ident)]
+    rows = []
     for j, b in enumerate(items):
-        y = 12 + j * row_h
-        w = max(0.0, bar_w * b.value / peak)
-        fill = _fill(b.form, ident) if b.form else DIGITAL
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{e(_short(b.label, 44))}<title>{e(b.label)}</title></text>'
-            f'<rect x="{label_w}" y="{y + 2}" width="{bar_w}" height="{row_h - 6}" fill="#f3f5f7"/>'
-            f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row_h - 6}" fill="{fill}"/>'
-            f'<text x="{label_w + bar_w + 6}" y="{y + 15}">{e(b.text)}</text>\n'
+        y = 8 + j * row_h
+        rows.append(
+            NS(
+                label_y=y + 13,
+                bar_y=y + 20,
+                text_y=y + 34,
+                w=f"{max(0.0, bar_w * b.value / peak):.1f}",
+                fill=_fill(b.form, ident) if b.form else DIGITAL,
+                label=_short(b.label, 56),
+                full=b.label,
+                text=b.text,
+            )
         )
-    if any(b.form for b in items):
-        out.append(_legend(label_w, height - 12, ident, False))
-    out.append("</svg>")
-    return "".join(out)
+    return _draw(
+        "bars",
+        ident=ident,
+        width=width,
+        height=height,
+        title=title,
+        desc=desc,
+        rows=rows,
+        bar_w=bar_w,
+        bar_h=18,
+        text_x=bar_w + 6,
+        legend=_legend(0, ident, False) if legend else "",
+    )
 
 
 # --- the assessment ----------------------------------------------------------------------------
 
 
-def assessment(criteria: list[tuple[str, str | None, str]], *, title: str, ident: str) -> str:
-    """Four boxes, one per criterion (label, ``ok``/``gap``/None, the text of the finding and mitigation)."""
-    box_w, box_h = 170, 64
-    width, height = 10 + box_w * len(criteria) + 10, box_h + 24
+def assessment(criteria: list[tuple[str, str | None, str]], *, title: str, ident: str) -> Markup:
+    """Four boxes, two by two (label, ``ok``/``gap``/None, the text of the finding and mitigation)."""
+    box_w, box_h, per_row = 180, 64, 2
+    rows_n = (len(criteria) + per_row - 1) // per_row
+    width, height = box_w * per_row + 10, rows_n * (box_h + 8) + 8
     said = {"ok": "соответствует", "gap": "расхождение", None: "не оценено"}
     desc = "; ".join(f"{lab}: {said[st]}" + (f" — {txt}" if txt else "") for lab, st, txt in criteria)
-    out = [_open(width, height, title, desc, ident), _defs(ident)]
+    boxes = []
     for i, (label, status, text) in enumerate(criteria):
-        x = 10 + i * box_w
-        if status == "ok":
-            box = f'fill="#fff" stroke="{OK}" stroke-width="2"'
-            mark, colour = "✓", OK
-        elif status == "gap":
-            box = f'fill="url(#{ident}-gap)" stroke="{GAP}" stroke-width="3" stroke-dasharray="6 3"'
-            mark, colour = "✗", GAP
-        else:
-            box = f'fill="#f3f5f7" stroke="{GRID}"'
-            mark, colour = "—", MUTED
-        out.append(
-            f'<g class="criterion {status or "none"}"><rect x="{x + 4}" y="6" width="{box_w - 8}" height="{box_h}" rx="6" {box}/>'
-            f'<text x="{x + box_w / 2:.0f}" y="32" text-anchor="middle" font-weight="bold">{e(label)}</text>'
-            f'<text x="{x + box_w / 2:.0f}" y="56" text-anchor="middle" fill="{colour}" font-size="14">{mark} {said[status]}</text>'
-            f"<title>{e(label)}: {said[status]}{' — ' + e(text) if text else ''}</title></g>\n"
+        x = 5 + (i % per_row) * box_w
+        y = 6 + (i // per_row) * (box_h + 8)
+        boxes.append(
+            NS(
+                x=x + 4,
+                y=y,
+                cx=f"{x + box_w / 2:.0f}",
+                label_y=y + 26,
+                mark_y=y + 50,
+                status=status or "none",
+                label=label,
+                said=said[status],
+                mark={"ok": "✓", "gap": "✗"}.get(status or "", "—"),
+                tip=f"{label}: {said[status]}" + (f" — {text}" if text else ""),
+            )
         )
-    out.append("</svg>")
-    return "".join(out)
+    return _draw(
+        "assessment", ident=ident, width=width, height=height, title=title, desc=desc, boxes=boxes,
+        box_w=box_w - 8, box_h=box_h,
+    )  # fmt: skip
 
 
 # --- a line chart -------------------------------------------------------------------------------
 
 _DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
-_COLOURS = (DIGITAL, OFFLINE, GAP, OK, "#6a3d9a")
+_SERIES_COLOURS = (DIGITAL, OFFLINE, GAP, OK, "#6a3d9a")
 _MARKS = ("circle", "square", "triangle", "diamond", "cross")
-
-
-def _marker(kind: str, x: float, y: float, colour: str) -> str:
-    if kind == "circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
-    if kind == "square":
-        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
-    if kind == "triangle":
-        return f'<path d="M{x:.1f} {y - 4.5:.1f}L{x + 4.5:.1f} {y + 3.5:.1f}L{x - 4.5:.1f} {y + 3.5:.1f}Z" fill="{colour}"/>'
-    if kind == "diamond":
-        return f'<path d="M{x:.1f} {y - 5:.1f}L{x + 5:.1f} {y:.1f}L{x:.1f} {y + 5:.1f}L{x - 5:.1f} {y:.1f}Z" fill="{colour}"/>'
-    return f'<path d="M{x - 4:.1f} {y - 4:.1f}L{x + 4:.1f} {y + 4:.1f}M{x - 4:.1f} {y + 4:.1f}L{x + 4:.1f} {y - 4:.1f}" stroke="{colour}" stroke-width="2"/>'
 
 
 def _nice(value: float, *, percent: bool) -> float:
@@ -278,7 +289,7 @@ def _nice(value: float, *, percent: bool) -> float:
 
 def line_chart(
     x_labels: list[str], series: list[tuple[str, list[float]]], *, title: str, ident: str, unit: str = ""
-) -> str:
+) -> Markup:
     """Lines over commits (oldest left); each series differs by colour, dash and marker shape."""
     left, right, top, plot_h = 60, 80, 20, 220
     step = 110 if len(x_labels) < 12 else 50
@@ -288,7 +299,6 @@ def line_chart(
     desc = "; ".join(
         f"{lab}: " + ", ".join(f"{x} — {v:g}{unit}" for x, v in zip(x_labels, vs, strict=True)) for lab, vs in series
     )
-    out = [_open(width, height, title, desc, ident)]
 
     def px(i: int) -> float:
         return left + (plot_w * i / (len(x_labels) - 1) if len(x_labels) > 1 else plot_w / 2)
@@ -296,24 +306,33 @@ def line_chart(
     def py(v: float) -> float:
         return top + plot_h - plot_h * v / peak
 
-    for k in range(5):
-        v = peak * k / 4
-        out.append(
-            f'<line x1="{left}" x2="{left + plot_w}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end" fill="{MUTED}">{v:g}{e(unit)}</text>\n'
-        )
-    for i, lab in enumerate(x_labels):
-        out.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="{MUTED}">{e(lab)}</text>')
+    ticks = [(f"{py(peak * k / 4):.1f}", f"{py(peak * k / 4) + 4:.1f}", f"{peak * k / 4:g}{unit}") for k in range(5)]
+    xs = [(f"{px(i):.1f}", lab) for i, lab in enumerate(x_labels)]
+    lines = []
     for n, (lab, vs) in enumerate(series):
-        colour, dash, mark = _COLOURS[n % 5], _DASHES[n % 5], _MARKS[n % 5]
-        pts = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(vs))
-        dashed = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<polyline class="series" points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>')
-        out.extend(_marker(mark, px(i), py(v), colour) for i, v in enumerate(vs))
         ly = top + plot_h + 40 + 20 * n
-        out.append(
-            f'<line x1="{left}" x2="{left + 30}" y1="{ly - 4}" y2="{ly - 4}" stroke="{colour}" stroke-width="2"{dashed}/>'
-            f'{_marker(mark, left + 15, ly - 4, colour)}<text x="{left + 38}" y="{ly}">{e(lab)}</text>\n'
+        lines.append(
+            NS(
+                label=lab,
+                colour=_SERIES_COLOURS[n % 5],
+                dash=_DASHES[n % 5],
+                mark=_MARKS[n % 5],
+                points=" ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(vs)),
+                dots=[(px(i), py(v)) for i, v in enumerate(vs)],
+                ly=ly,
+            )
         )
-    out.append("</svg>")
-    return "".join(out)
+    return _draw(
+        "line",
+        ident=ident,
+        width=width,
+        height=height,
+        title=title,
+        desc=desc,
+        left=left,
+        right_x=left + plot_w,
+        label_y=top + plot_h + 16,
+        ticks=ticks,
+        xs=xs,
+        lines=lines,
+    )
