@@ -68,11 +68,14 @@ def site(
         typer.echo(f"tpkit: внутренняя ошибка правила {err} / internal error", err=True)
     for note in built.notes:
         typer.echo(f"tpkit: {note}", err=True)
-    counts = result.counts()
+    from ..report.text_report import counts_text
+    from ..russian import count
+
+    written, removed = len(built.files), len(built.removed)
     typer.echo(
-        f"{output}: страниц и файлов {len(built.files)}, удалено прежних {len(built.removed)}; замечания: "
-        f"ошибок {counts['error']}, предупреждений {counts['warning']}, к сведению {counts['info']} "
-        f"/ site written",
+        f"{output}: записано {count(written, 'файл')}, удалено {count(removed, 'прежний файл')}; замечания: "
+        f"{counts_text(result, 'ru')} / site written: {written} files, {removed} removed; "
+        f"{counts_text(result, 'en')}",
         err=True,
     )
     if state_of(ctx).debug:
