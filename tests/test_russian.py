@@ -279,3 +279,27 @@ def test_genitive_edge_cases(name: str, expected: str) -> None:
 def test_agree_with_a_number(n: int, noun: str, expected: str) -> None:
     assert agree(n, noun) == expected
     assert count(n, noun) == f"{n} {expected}"
+
+
+def test_the_summary_nouns_are_pymorphy3_s_forms() -> None:
+    """The nouns of the summary line are not looked up at run time (start-up); they must be what the dictionary
+    says, for every ending of a number."""
+    from tpkit.russian import SUMMARY_FORMS, _agree
+
+    for noun, forms in SUMMARY_FORMS.items():
+        for n in (*range(0, 30), 100, 101, 102, 105, 111, 112, 121, 1000, 1001):
+            assert agree(n, noun) == _agree(n % 100, noun), (n, noun)
+        assert forms == (_agree(1, noun), _agree(2, noun), _agree(5, noun))
+
+
+def test_a_text_summary_loads_no_dictionary() -> None:
+    """``tpkit lint``'s summary line agrees its nouns without pymorphy3 (a new interpreter shows what it loads)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tpkit.report.text_report import counted; "
+        "print(counted(21, 'error', 'ru'), counted(3, 'files', 'ru')); print('pymorphy3' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["21 ошибка 3 файла", "False"]
