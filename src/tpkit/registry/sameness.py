@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -63,6 +63,7 @@ __all__ = [
     "norm_address",
     "norm_text",
     "norm_url",
+    "phone_as_written",
     "phone_digits",
     "phone_numbers",
     "same_in_catalogue",
@@ -207,25 +208,35 @@ _ADDRESS_WORDS = re.compile(
 )
 
 
+def _phones(text: str) -> Iterator[tuple[str, str]]:
+    """(the number as written, its digits) of each telephone number in ``text``."""
+    for mt in _PHONE.finditer(unicodedata.normalize("NFKC", text)):
+        digits = re.sub(r"\D", "", mt.group(0))
+        if len(digits) == 11 and digits[0] in "78":
+            digits = "7" + digits[1:]
+        elif len(digits) == 10:
+            digits = "7" + digits
+        elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
+            continue
+        yield mt.group(0), digits
+
+
 def phone_numbers(*texts: str | None) -> list[str]:
     """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
     ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
     dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
     out: list[str] = []
     for text in texts:
-        if not text:
-            continue
-        for mt in _PHONE.finditer(unicodedata.normalize("NFKC", text)):
-            digits = re.sub(r"\D", "", mt.group(0))
-            if len(digits) == 11 and digits[0] in "78":
-                digits = "7" + digits[1:]
-            elif len(digits) == 10:
-                digits = "7" + digits
-            elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
-                continue
+        for _, digits in _phones(text or ""):
             if digits not in out:
                 out.append(digits)
     return out
+
+
+def phone_as_written(text: str) -> str:
+    """The first telephone number in ``text`` as it is written there (:func:`phone_numbers` finds it); ``""``
+    when there is none: «Телефон отдела 8 (4872) 24-51-00» -> «8 (4872) 24-51-00»."""
+    return next((written for written, _ in _phones(text)), "")
 
 
 def phone_digits(text: str) -> str:
