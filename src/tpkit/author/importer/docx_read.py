@@ -181,7 +181,11 @@ class _Document:
         order = self.count
         grid = _Grid(skip=_placeholders(tbl))
         rows = [(n, tr, grid.row(tr)) for n, tr in enumerate(_children(tbl, TR), 1)]
-        headed = any(read_header(cells) for _, _, cells in rows[:HEADER_SEARCH_ROWS])
+        before = self.last[0].columns if self.last is not None else None
+        headed = any(
+            read_header(cells) is not None and not (before is not None and before.repeats(cells))
+            for _, _, cells in rows[:HEADER_SEARCH_ROWS]
+        )  # the header of the table before, repeated on the next page, does not make a table of its own
         if not headed and adjacent and self.last is not None and self.last[1] == _width(tbl):
             reader = self.last[0]
             reader.sheet, reader.table = name, order  # the rest of the table before, broken at a page
@@ -216,9 +220,10 @@ class _Document:
 
 
 def _own_text(tc: Any) -> str:
-    """A cell's text outside the tables nested in it."""
-    nested = {t for tbl in tc.iter(TBL) for t in tbl.iter(T)}
-    return "".join(t.text or "" for t in tc.iter(T) if t not in nested).strip()
+    """A cell's text outside the tables nested in it, paragraphs joined by line breaks."""
+    nested = {p for tbl in tc.iter(TBL) for p in tbl.iter(P)}
+    paras = ("".join(t.text or "" for t in p.iter(T)) for p in tc.iter(P) if p not in nested)
+    return "\n".join(text for text in paras if text.strip())
 
 
 def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmapped]) -> Reading:

@@ -117,14 +117,18 @@ def _trimmed(cells: list[str]) -> tuple[str, ...]:
 
 
 def read_header(cells: list[str]) -> Columns | None:
-    """The column map a header row gives, or ``None`` when the row is no header.
+    """The column map a header row gives, or ``None`` when the row is no header: it names the touchpoint column and
+    one more, more than half of its texts name columns, and no cell is a number.
 
     A cell with the text of the cell before it (a header cell merged over several columns) reads with it; a second
     cell naming a key already named, and a cell naming none, are extra columns.
     """
     found = match_header(cells)
-    if not is_header(found):
-        return None
+    if not is_header(found) or any(c.replace(".", "").isdigit() for c in cells if c):
+        return None  # a header holds no number: a row with one is data («4 | Платформа … | … | цифровая точка»)
+    texts = {norm(c) for c in cells} - {""}
+    if 2 * len({norm(cells[i]) for i in found.values()} - {""}) <= len(texts):
+        return None  # most of a header's cells name columns; a data row's words name one only by chance
     keys: dict[str, list[int]] = {key: [i] for key, i in found.items()}
     owner = {i: key for key, i in found.items()}
     extra: dict[int, str] = {}

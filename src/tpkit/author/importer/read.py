@@ -178,7 +178,7 @@ class TableReader:
             self.structural(number, "numbers", joined(cells))
         elif is_new_header(cells) and (found := read_header(cells)) is not None:
             self._header(number, found, "new-header")
-        elif not self._title(number, cells, columns) and not self._rest_of_row(number, cells, columns):
+        elif not self._rest_of_row(number, cells, columns) and not self._title(number, cells, columns):
             self._data(number, cells, columns)
 
     def _above_header(self, number: int, cells: list[str]) -> None:
