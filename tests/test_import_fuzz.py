@@ -147,8 +147,12 @@ def _data_row(draw: st.DrawFn, keys: list[str], n: int, process: str) -> GenRow:
 
 @st.composite
 def tables(draw: st.DrawFn, word_doc: bool) -> GenTable:
-    optional = draw(st.lists(st.sampled_from(["n", "process", "form", "features", "basis", "responsible", "demand",
-                                                "extra"]), unique=True))  # fmt: skip
+    optional = draw(
+        st.lists(
+            st.sampled_from(["n", "process", "form", "features", "basis", "responsible", "demand", "extra"]),
+            unique=True,
+        )
+    )
     if "n" not in optional and "process" not in optional:
         optional.append("n")  # three columns named word for word at least: a table of its own on a sheet
     keys = draw(st.permutations(["touchpoint", "needs", *optional]))

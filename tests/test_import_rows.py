@@ -414,3 +414,48 @@ def test_a_report_that_fails_while_written_leaves_the_registry_as_it_was(
     r = run_cli("import", "docx", str(stages_book), "--report", str(base.parent / "plan.md"), cwd=base)
     assert r.code == 2 and "No space left on device" in r.stderr, r.stderr
     assert _snapshot(base) == before and not (base.parent / "plan.md").exists()
+
+
+# --- the plan shows every row ----------------------------------------------------------------------------------------
+
+
+def test_the_plan_lists_every_row_and_adds_them_up(base: Path, tmp_path: Path) -> None:
+    book = tmp_path / "order.docx"
+    word_doc(
+        book,
+        [
+            "Перечень точек взаимодействия департамента",
+            PUBLISHED,
+            ["1", "2", "3", "4"],
+            "Рассмотрение обращений граждан",
+            ["1", "Официальный сайт комитета", "прием обращений", "цифровая точка"],
+            ["", "", "", ""],
+            PUBLISHED,
+            ["2", "", "прием обращений", ""],
+        ],
+    )
+    plan = _plan(base, "docx", book)
+    assert "Строк: 8 — записано 1, объединено 0, служебных 6, не понято 1." in plan, plan
+    structural = plan.split("## Служебные строки")[1].split("## Не понято")[0]
+    for line in (
+        "- Таблица 1!1: текст над таблицей: «Перечень точек взаимодействия департамента»",
+        "- Таблица 1!2: строка заголовков (столбцы: 4): «N» → №, «Точки контакта с клиентом» → точка взаимодействия",
+        "- Таблица 1!3: номера столбцов: «1 | 2 | 3 | 4»",
+        "- Таблица 1!4: заголовок направления: «Рассмотрение обращений граждан»",
+        "- Таблица 1!6: пустые",
+        "- Таблица 1!7: заголовки повторены (новая страница)",
+    ):
+        assert line in structural, (line, structural)
+    assert "- Таблица 1!8: нет точки взаимодействия — строка пропущена: «2 | прием обращений»" in plan
+
+
+def test_the_plan_in_english(base: Path, tmp_path: Path) -> None:
+    book = tmp_path / "order.docx"
+    word_doc(book, APPEALS_ROWS)
+    r = run_cli("import", "docx", str(book), "--dry-run", "--lang", "en", cwd=base)
+    assert r.code == 0, r.stderr
+    assert r.stdout.startswith(
+        "# Import plan: order.docx\n\nRows: 5 — written 2, merged 0, structural 3, not understood 0."
+    )
+    assert "## Structural rows" in r.stdout and "- Table 1!2: column numbers: «1 | 2 | 3 | 4»" in r.stdout
+    assert "Строк" not in r.stdout and "Служебные" not in r.stdout

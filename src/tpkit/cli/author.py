@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import DirectionOpt, PathsArg, RegistryOpt, ReportOpt, app
+from .app import DirectionOpt, LangOpt, PathsArg, RegistryOpt, ReportOpt, app
 from .common import (
     author_call,
     check_choice,
@@ -122,6 +122,7 @@ def _run_import(
     path: Optional[Path],
     dry_run: bool,
     report: Optional[Path],
+    lang_opt: Optional[str],
 ) -> None:
     from ..author.importer import import_file, merge_line
     from ..config import load_config
@@ -131,16 +132,23 @@ def _run_import(
         fail(f"{file}: нет такого файла / no such file")
     root = registry_root(path)
     config = load_config(root)
-    lang = chosen_lang(ctx, None) or config.language
+    lang = chosen_lang(ctx, lang_opt) or config.language
     if report is not None:  # every output is checked before anything is written
         check_output(report, root, config, data=True)
         if report.resolve() == file.resolve() or (report.exists() and os.path.samefile(report, file)):
             fail(f"{report}: это файл-источник импорта — план туда не записывается / this is the file imported")
         check_writable(report)
     result = author_call(
-        import_file, root, file, kind, force=force, default_direction=direction, dry_run=dry_run, report=report,
+        import_file,
+        root,
+        file,
+        kind,
+        force=force,
+        default_direction=direction,
+        dry_run=dry_run,
+        report=report,
         lang=lang,
-    )  # fmt: skip
+    )
     if report is not None:
         written(report)
     if dry_run:
@@ -200,8 +208,9 @@ def _import_command(kind: str, what: str, summary: str) -> None:
         path: RegistryOpt = None,
         dry_run: DryRunOpt = False,
         report: PlanOpt = None,
+        lang: LangOpt = None,
     ) -> None:
-        _run_import(ctx, kind, file, force, direction, path, dry_run, report)
+        _run_import(ctx, kind, file, force, direction, path, dry_run, report, lang)
 
     command.__doc__ = summary
     # the help of FILE is this kind's: set as an object, since the module's annotations are strings

@@ -86,14 +86,21 @@ def merge_line(row: RowOutcome, lang: str = "ru") -> str:
     )
 
 
-def _docx_rows(path: Path, default_direction: str | None, report: list[Unmapped]) -> Reading:
+def _docx_rows(path: Path, default_direction: str | None, report: list[Unmapped], lang: str) -> Reading:
     from .docx_read import read_docx_rows
 
-    return read_docx_rows(path, default_direction, report)
+    return read_docx_rows(path, default_direction, report, lang)
 
 
-#: import kind -> reader of its rows
-KINDS: dict[str, Callable[[Path, str | None, list[Unmapped]], Reading]] = {"xlsx": read_rows, "docx": _docx_rows}
+def _xlsx_rows(path: Path, default_direction: str | None, report: list[Unmapped], lang: str) -> Reading:
+    return read_rows(path, default_direction, report)
+
+
+#: import kind -> reader of its rows (``lang``: what a Word table is called where the report names it)
+KINDS: dict[str, Callable[[Path, str | None, list[Unmapped], str], Reading]] = {
+    "xlsx": _xlsx_rows,
+    "docx": _docx_rows,
+}
 
 
 def import_file(
@@ -118,7 +125,7 @@ def import_file(
 
     result = ImportResult()
     reg = load_registry(root)
-    reading = KINDS[kind](file, default_direction, result.unmapped)
+    reading = KINDS[kind](file, default_direction, result.unmapped, lang)
     plan = plan_import(reg, reading, result.unmapped, str(file))
     result.data = plan
     result.rows = plan.total

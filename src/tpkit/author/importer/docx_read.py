@@ -190,8 +190,9 @@ class _Document:
             reader = self.last[0]
             reader.sheet, reader.table = name, order  # the rest of the table before, broken at a page
         else:
-            reader = TableReader(name, None, self.default_direction or "services", self.reading, self.report,
-                                 self.budget, table=order)  # fmt: skip
+            reader = TableReader(
+                name, None, self.default_direction or "services", self.reading, self.report, self.budget, table=order
+            )
             if not headed and self._frame(tbl, name, rows, order):
                 return False
         for n, _, cells in rows:
@@ -226,8 +227,9 @@ def _own_text(tc: Any) -> str:
     return "\n".join(text for text in paras if text.strip())
 
 
-def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmapped]) -> Reading:
-    """The rows of every table of a .docx document."""
+def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmapped], lang: str = "ru") -> Reading:
+    """The rows of every table of a .docx document; the report names them «Таблица 1», «Таблица 1.1» (a table in a
+    frame), or «Table 1» in English."""
     check_zip(path, "документ Word (.docx) / Word document")
     try:
         import docx
@@ -237,7 +239,7 @@ def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmap
         raise AuthoringError(f"{path}: не удалось открыть как документ Word (.docx): {type(exc).__name__}") from None
     doc = _Document(path, default_direction, report, budget=RowBudget(path.name))
     for k, (tbl, adjacent) in enumerate(_tables(document.element.body), 1):
-        doc.read(tbl, f"Таблица {k}", adjacent)
+        doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent)
     if doc.count == 0:
         report.append(Unmapped(path.name, 0, "", "", "no-tables"))
     return doc.reading

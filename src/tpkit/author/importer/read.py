@@ -48,6 +48,8 @@ class Row:
     table: int = 0
     #: (header, text) of the row's cells in columns the register has not: they go to ``notes``
     extra: list[tuple[str, str]] = field(default_factory=list)
+    #: the row's own text as read (with the rest of it from the next page), for the report of a row not written
+    source: str = ""
 
     @property
     def where(self) -> str:
@@ -57,8 +59,8 @@ class Row:
         return Unmapped(self.sheet, self.number, column, value, reason, args)
 
     def text(self) -> str:
-        """Every text of the row, for the report of a row not understood."""
-        return joined([*self.cells.values(), *(f"{name}: {text}" for name, text in self.extra)])
+        """The row's own text, for the report of a row not understood."""
+        return self.source
 
 
 @dataclass
@@ -267,6 +269,7 @@ class TableReader:
             if more:
                 row.cells[key] = f"{row.cells[key]}\n{more}" if row.cells.get(key) else more
         row.extra += [e for e in columns.extras(cells) if e not in row.extra]
+        row.source = joined([row.source, *cells])
         self._outcome(number, "merged", "continued", joined(cells), into=row.where)
         return True
 
@@ -282,7 +285,17 @@ class TableReader:
         if direction is None:
             self.orphans.append(number)
             direction = self.default_direction
-        data = Row(self.sheet, number, direction, row, self.heading, per_direction, self.table, columns.extras(cells))
+        data = Row(
+            self.sheet,
+            number,
+            direction,
+            row,
+            self.heading,
+            per_direction,
+            self.table,
+            columns.extras(cells),
+            joined(cells),
+        )
         self.reading.rows.append(data)
         self.last_row = data
 
