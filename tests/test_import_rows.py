@@ -459,3 +459,28 @@ def test_the_plan_in_english(base: Path, tmp_path: Path) -> None:
     )
     assert "## Structural rows" in r.stdout and "- Table 1!2: column numbers: «1 | 2 | 3 | 4»" in r.stdout
     assert "Строк" not in r.stdout and "Служебные" not in r.stdout
+
+
+def test_excel_merged_cells_read_as_their_text_in_every_cell(base: Path, tmp_path: Path) -> None:
+    """A needs cell merged down over two touchpoints applies to both; a heading merged across a table whose first
+    column is the process names the direction (openpyxl's read-only mode gave the text to the first cell only)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Лист1"
+    ws.append(["Процесс", "Точка взаимодействия", "Форма", "Удовлетворяемые потребности"])
+    ws.append(["Рассмотрение обращений граждан"])
+    ws.merge_cells("A2:D2")
+    ws.append(["Прием обращений", "ЕПГУ", "цифровая", "подача обращения; получение ответа"])
+    ws.append([None, "Приемная министерства", "оффлайн", None])
+    ws.merge_cells("D3:D4")
+    book = tmp_path / "merged.xlsx"
+    wb.save(book)
+    _import(base, "xlsx", book)
+    proc = _data(base, "processes/priem-obrashcheniy.yaml")
+    assert proc["direction"] == "appeals"
+    assert {e["touchpoint"]: e["needs"] for e in proc["touchpoints"]} == {
+        "epgu": ["submit", "result"],
+        "reception": ["submit", "result"],
+    }
