@@ -484,3 +484,48 @@ def test_excel_merged_cells_read_as_their_text_in_every_cell(base: Path, tmp_pat
         "epgu": ["submit", "result"],
         "reception": ["submit", "result"],
     }
+
+
+def test_a_two_row_header_names_the_columns_under_a_merged_cell(base: Path, tmp_path: Path) -> None:
+    """«Точка взаимодействия» merged over «наименование | форма», the other headers merged down: the second row is
+    the header's, not a touchpoint «наименование»."""
+    import docx
+
+    book = tmp_path / "two-rows.docx"
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=4)
+    top, sub, data = table.rows
+    for cell, text in zip(top.cells, ["Процесс", "Точка взаимодействия", "", "Потребности"], strict=True):
+        cell.text = text
+    top.cells[1].merge(top.cells[2]).text = "Точка взаимодействия"
+    for cell, text in zip(sub.cells, ["", "наименование", "форма", ""], strict=True):
+        cell.text = text
+    for text, cell in zip(["Выдача справки", "ЕПГУ", "цифровая", "подача заявления"], data.cells, strict=True):
+        cell.text = text
+    trs = table._tbl.findall(w_tag("tr"))
+    for col in (0, -1):  # «Процесс» and «Потребности» merged down over the second row
+        vmerge(trs[0].findall(w_tag("tc"))[col], restart=True)
+        vmerge(trs[1].findall(w_tag("tc"))[col], restart=False)
+    doc.save(str(book))
+    plan = _plan(base, "docx", book)
+    assert "- Таблица 1!2: вторая строка заголовков" in plan, plan
+    _import(base, "docx", book)
+    (entry,) = _data(base, "processes/vydacha-spravki.yaml")["touchpoints"]
+    assert (entry["touchpoint"], entry["needs"]) == ("epgu", ["submit"])
+    assert "наименование" not in (base / "touchpoints.yaml").read_text(encoding="utf-8")
+
+
+def test_an_excel_table_may_start_in_column_b(base: Path, tmp_path: Path) -> None:
+    book = _sheet(
+        tmp_path / "b.xlsx",
+        [
+            [],
+            [None, "Точка взаимодействия", "Форма", "Удовлетворяемые потребности"],
+            [None, "Рассмотрение обращений граждан"],
+            [None, "Приемная министерства", "оффлайн", "подача обращения"],
+        ],
+        title="Лист1",
+    )
+    _import(base, "xlsx", book)
+    proc = _data(base, "processes/rassmotrenie-obrashcheniy-grazhdan.yaml")
+    assert proc["direction"] == "appeals" and [e["touchpoint"] for e in proc["touchpoints"]] == ["reception"]

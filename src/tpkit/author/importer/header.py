@@ -84,9 +84,10 @@ class Columns:
     #: the header row as written, for the report
     raw: tuple[str, ...] = ()
 
-    def first(self, key: str) -> int | None:
-        found = self.keys.get(key)
-        return found[0] if found else None
+    @property
+    def start(self) -> int:
+        """The table's first column: where its header starts (a sheet's table may start in column B)."""
+        return min([i for idx in self.keys.values() for i in idx] + list(self.extra))
 
     def value(self, cells: list[str], key: str) -> str:
         """The text of ``key`` in a row: its cells, each once (a merged cell repeats its text), by lines."""
@@ -103,6 +104,41 @@ class Columns:
                 if (name, text) not in out:
                     out.append((name, text))
         return out
+
+    def sub_header(self, cells: list[str]) -> Columns | None:
+        """The column map refined by ``cells`` when they are the header's second row, else ``None``.
+
+        A header cell merged over several columns («Точка взаимодействия» over «наименование | форма») has its
+        columns named in the row below: each cell there under the merged one that names another column («форма»)
+        gives that column; the rest stay the merged cell's. The row holds no number, each of its texts stands under a
+        merged header cell or repeats the header cell above it (merged down), and one does repeat, or those under
+        the merged cells name columns word for word: a data row does neither.
+        """
+        groups = {key: idx for key, idx in self.keys.items() if len(idx) > 1}
+        if not groups or any(c.replace(".", "").isdigit() for c in cells if c):
+            return None
+        under = {i: key for key, idx in groups.items() for i in idx}
+        repeated = False
+        for i, text in enumerate(cells):
+            above = self.raw[i] if i < len(self.raw) else ""
+            if text and i not in under:
+                if norm(text) != norm(above):
+                    return None
+                repeated = True
+        if not repeated and not all(exact_key(cells[i]) for i in under if i < len(cells) and cells[i]):
+            return None  # a header's own second row: it repeats a cell merged down, or names columns word for word
+        keys = {key: list(idx) for key, idx in self.keys.items()}
+        for i, key in under.items():
+            text = cells[i] if i < len(cells) else ""
+            named = exact_key(text) if text else None
+            if named is None and text:
+                named = next(iter(match_header([text])), None)
+            if named is not None and named != key and named not in keys and len(keys[key]) > 1:
+                keys[key].remove(i)
+                keys[named] = [i]
+        if keys == self.keys:
+            return None
+        return Columns(keys, self.extra, self.cells, self.raw)
 
     def repeats(self, cells: list[str]) -> bool:
         """Whether ``cells`` are the header row again (a header repeated on a new page, by hand)."""

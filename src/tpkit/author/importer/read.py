@@ -125,6 +125,10 @@ class TableReader:
     #: the table's place in the file
     table: int = 0
     columns: Columns | None = None
+    #: the map the header row itself gave (a second header row refines ``columns``)
+    header_row: Columns | None = None
+    #: the row before was the header (or the header again): the next may be its second row
+    under_header: bool = False
     heading: str = ""
     heading_dir: str | None = None
     last_process: str = ""
@@ -172,10 +176,16 @@ class TableReader:
             self._above_header(number, cells)
             return
         columns = self.columns
+        under_header, self.under_header = self.under_header, False
         if not any(cells):
             self.structural(number, "empty")
+            self.under_header = under_header
         elif columns.repeats(cells):
             self.structural(number, "header-again")
+            self.under_header = True
+        elif under_header and self.header_row is not None and (refined := self.header_row.sub_header(cells)):
+            self.columns = refined
+            self.structural(number, "sub-header", joined(cells))
         elif _column_numbers(cells):
             self.structural(number, "numbers", joined(cells))
         elif is_new_header(cells) and (found := read_header(cells)) is not None:
@@ -213,7 +223,8 @@ class TableReader:
         self.pending.clear()
 
     def _header(self, number: int, columns: Columns, what: str) -> None:
-        self.columns = columns
+        self.columns = self.header_row = columns
+        self.under_header = True
         self.last_process = ""
         self.last_row = None
         self.structural(number, what, header=_header_map(columns))
@@ -228,9 +239,10 @@ class TableReader:
         text, where = found
         across = len(where) >= 2  # a cell merged across the table repeats its text
         names_direction = heading_direction(text) is not None
-        # in the first column alone: a heading typed there, unless that column is the touchpoint's (a row with
-        # only a touchpoint) and the text names no direction
-        first_only = where == [0] and (0 not in columns.keys.get("touchpoint", ()) or names_direction)
+        # in the table's first column alone: a heading typed there, unless that column is the touchpoint's (a row
+        # with only a touchpoint) and the text names no direction
+        start = columns.start
+        first_only = where == [start] and (start not in columns.keys.get("touchpoint", ()) or names_direction)
         process = columns.keys.get("process")
         if process is None:
             if not (across or first_only):

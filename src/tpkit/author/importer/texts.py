@@ -87,6 +87,7 @@ CONFLICT: tuple[str, str] = (
 STRUCTURAL: dict[str, tuple[str, str]] = {
     "header": ("строка заголовков", "header row"),
     "header-again": ("заголовки повторены (новая страница)", "the header again (a new page)"),
+    "sub-header": ("вторая строка заголовков", "the header's second row"),
     "new-header": ("заголовки следующей таблицы", "the header of the next table"),
     "numbers": ("номера столбцов", "column numbers"),
     "heading": ("заголовок направления", "direction heading"),
