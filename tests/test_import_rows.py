@@ -529,3 +529,20 @@ def test_an_excel_table_may_start_in_column_b(base: Path, tmp_path: Path) -> Non
     _import(base, "xlsx", book)
     proc = _data(base, "processes/rassmotrenie-obrashcheniy-grazhdan.yaml")
     assert proc["direction"] == "appeals" and [e["touchpoint"] for e in proc["touchpoints"]] == ["reception"]
+
+
+def test_a_heading_typed_in_the_touchpoint_column_is_a_heading(base: Path, tmp_path: Path) -> None:
+    """The № cell left empty, the heading typed (not merged) over the touchpoints: a direction, not a touchpoint."""
+    book = tmp_path / "typed.docx"
+    word_doc(
+        book,
+        [
+            PUBLISHED,
+            ["", "Рассмотрение обращений граждан", "", ""],
+            ["1", "Приемная министерства", "подача обращения", "оффлайн точка"],
+            ["2", "Портал госуслуг", "", ""],  # a touchpoint without needs stays one: its name names a channel
+        ],
+    )
+    plan = _plan(base, "docx", book)
+    assert "- Таблица 1!2: заголовок направления: «Рассмотрение обращений граждан»" in plan, plan
+    assert "«Портал госуслуг» → `rassmotrenie-obrashcheniy-grazhdan`" in plan

@@ -16,7 +16,7 @@ from typing import Literal
 from .texts import CONFLICT, REASONS, column_name, say
 
 Kind = Literal["written", "merged", "structural", "unread"]
-KINDS: tuple[Kind, ...] = ("written", "merged", "structural", "unread")
+OUTCOMES: tuple[Kind, ...] = ("written", "merged", "structural", "unread")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def joined(cells: list[str]) -> str:
 
 def counts(outcomes: list[RowOutcome]) -> dict[Kind, int]:
     """Source rows by outcome."""
-    out: dict[Kind, int] = dict.fromkeys(KINDS, 0)
+    out: dict[Kind, int] = dict.fromkeys(OUTCOMES, 0)
     for o in outcomes:
         out[o.kind] += o.rows
     return out

@@ -24,7 +24,7 @@ from typing import Any
 from .header import Columns, is_new_header, read_header
 from .ledger import RowOutcome, Unmapped, joined
 from .limits import MAX_COLUMNS, RowBudget
-from .match import heading_direction, norm
+from .match import guess_channel, heading_direction, norm
 
 #: a header row is looked for in the first rows of a table only
 HEADER_SEARCH_ROWS = 20
@@ -239,10 +239,14 @@ class TableReader:
         text, where = found
         across = len(where) >= 2  # a cell merged across the table repeats its text
         names_direction = heading_direction(text) is not None
-        # in the table's first column alone: a heading typed there, unless that column is the touchpoint's (a row
-        # with only a touchpoint) and the text names no direction
+        # a heading typed in the table's first column, or in the touchpoint's: there only when it names a direction
+        # and no channel («Предоставление государственных услуг», not «Портал госуслуг»: a touchpoint without needs)
+        touchpoint = columns.keys.get("touchpoint", [])
+        heading_like = names_direction and guess_channel(text, None) == "other_digital"
         start = columns.start
-        first_only = where == [start] and (start not in columns.keys.get("touchpoint", ()) or names_direction)
+        first_only = (where == [start] and (start not in touchpoint or heading_like)) or (
+            set(where) <= set(touchpoint) and heading_like
+        )
         process = columns.keys.get("process")
         if process is None:
             if not (across or first_only):
