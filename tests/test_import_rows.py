@@ -546,3 +546,26 @@ def test_a_heading_typed_in_the_touchpoint_column_is_a_heading(base: Path, tmp_p
     plan = _plan(base, "docx", book)
     assert "- Таблица 1!2: заголовок направления: «Рассмотрение обращений граждан»" in plan, plan
     assert "«Портал госуслуг» → `rassmotrenie-obrashcheniy-grazhdan`" in plan
+
+
+def test_merged_ranges_are_found_across_the_pieces_a_sheet_is_read_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    from tpkit.author.importer import xlsx_read
+
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 30):
+        ws.append([f"текст {r}", None, None])
+        if r % 3 == 0:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+    book = tmp_path / "ranges.xlsx"
+    wb.save(book)
+    part = load_workbook(book, read_only=True).active._worksheet_path
+    whole = xlsx_read.merged_ranges(book, part)
+    assert len(whole) == 9 and (3, 1, 3, 3) in whole
+    for size in (5, 7, 64):
+        monkeypatch.setattr(xlsx_read, "_CHUNK", size)
+        assert xlsx_read.merged_ranges(book, part) == whole, size

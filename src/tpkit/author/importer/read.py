@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .header import Columns, is_new_header, read_header
-from .ledger import RowOutcome, Unmapped, joined
+from .ledger import Kind, RowOutcome, Unmapped, joined
 from .limits import MAX_COLUMNS, RowBudget
 from .match import guess_channel, heading_direction, norm
 
@@ -142,7 +142,16 @@ class TableReader:
 
     # --- outcomes -------------------------------------------------------------------------------------------------
 
-    def _outcome(self, number: int, kind: str, what: str, text: str = "", **more: Any) -> RowOutcome:
+    def _outcome(
+        self,
+        number: int,
+        kind: Kind,
+        what: str,
+        text: str = "",
+        *,
+        header: list[tuple[str, str]] | None = None,
+        into: str = "",
+    ) -> None:
         last = self.reading.outcomes[-1] if self.reading.outcomes else None
         if (
             what in ("empty", "no-header")
@@ -151,13 +160,15 @@ class TableReader:
             and max(last.last, last.number) == number - 1
         ):
             last.last = number  # a run of rows alike is one line of the report
-            return last
-        out = RowOutcome(self.sheet, number, kind, table=self.table, what=what, text=text, **more)  # type: ignore[arg-type]
+            return
+        out = RowOutcome(self.sheet, number, kind, table=self.table, what=what, text=text, into=into)
+        out.header = header or []
         self.reading.outcomes.append(out)
-        return out
 
-    def structural(self, number: int, what: str, text: str = "", **more: Any) -> None:
-        self._outcome(number, "structural", what, text, **more)
+    def structural(
+        self, number: int, what: str, text: str = "", *, header: list[tuple[str, str]] | None = None
+    ) -> None:
+        self._outcome(number, "structural", what, text, header=header)
 
     def unread(self, number: int, reason: str, text: str = "") -> None:
         self._outcome(number, "unread", reason, text)

@@ -9,6 +9,7 @@ the sheet's XML) are read first, in one pass that keeps nothing else.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,24 +38,43 @@ def _open_workbook(path: Path) -> Any:
         raise AuthoringError(f"{path}: не удалось открыть как книгу Excel (.xlsx): {type(exc).__name__}") from None
 
 
-def merged_ranges(path: Path, part: str | None) -> list[Range]:
-    """The merged ranges of the sheet stored at ``part`` in the workbook (none when it cannot be told)."""
-    if not part:
-        return []
-    from lxml import etree
+#: a merged range in a sheet's XML: ``<mergeCell ref="A5:D5"/>`` (with any namespace prefix)
+_MERGE = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7})"'
+)
+#: the sheet's XML is scanned for its ranges in pieces this large
+_CHUNK = 1 << 20
+
+
+def _ranges_in(data: bytes, end: int, out: list[Range]) -> None:
     from openpyxl.utils.cell import range_boundaries
 
-    tag = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+    for mt in _MERGE.finditer(data, 0, end):
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(mt.group(1).decode("ascii"))
+        except ValueError:
+            continue
+        if min_col is not None and min_row is not None and max_col is not None and max_row is not None:
+            out.append((min_row, min_col, max_row, min(max_col, MAX_COLUMNS)))
+
+
+def merged_ranges(path: Path, part: str | None) -> list[Range]:
+    """The merged ranges of the sheet stored at ``part`` in the workbook (none when it cannot be told).
+
+    The ranges stand after the rows (``<mergeCells>`` at the end of the sheet): the part is scanned for them as
+    bytes, without parsing the rows a second time."""
+    if not part:
+        return []
     out: list[Range] = []
+    tail = b""
     with zipfile.ZipFile(path) as zf, zf.open(part.lstrip("/")) as fh:
-        for _, el in etree.iterparse(fh, events=("end",), tag=tag, resolve_entities=False, no_network=True):
-            try:
-                min_col, min_row, max_col, max_row = range_boundaries(el.get("ref", ""))
-            except (ValueError, TypeError):
-                continue
-            if min_col is not None and min_row is not None and max_col is not None and max_row is not None:
-                out.append((min_row, min_col, max_row, min(max_col, MAX_COLUMNS)))
-            el.clear()
+        while chunk := fh.read(_CHUNK):
+            data = tail + chunk
+            end = data.rfind(b"<")  # a tag cut at the chunk's end is read with the next chunk
+            end = len(data) if end < 0 else end
+            _ranges_in(data, end, out)
+            tail = data[end:]
+    _ranges_in(tail, len(tail), out)
     return out
 
 
