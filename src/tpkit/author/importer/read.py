@@ -239,8 +239,8 @@ class TableReader:
         self.last_process = ""
         self.last_row = None
         self.structural(number, what, header=_header_map(columns))
-        for i, name in columns.extra.items():
-            self.report.append(Unmapped(self.sheet, number, name, "", "extra-column", (str(i + 1),)))
+        for name in columns.extra.values():
+            self.report.append(Unmapped(self.sheet, number, name, "", "extra-column"))
 
     def _title(self, number: int, cells: list[str], columns: Columns) -> bool:
         """A row with one text: a direction heading, or the title of the process of the rows below."""
