@@ -127,3 +127,89 @@ def other_order_xlsx(path: Path, *, with_ids: bool = False) -> None:
     if with_ids:
         ws.column_dimensions["G"].hidden = True
     wb.save(path)
+
+
+# --- Word's structures, written into the XML where python-docx has no API (issue 28) ----------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+#: a table as a test writes it: rows of cell texts; a row given as a string is one cell merged across the table
+TableSpec = list[list[str] | str]
+
+
+def w_tag(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def add_word_table(doc: Any, rows: TableSpec) -> Any:
+    """A table with ``rows`` (the first is the header) added at the end of ``doc``; the python-docx table."""
+    width = max(len(r) for r in rows if not isinstance(r, str))
+    table = doc.add_table(rows=0, cols=width)
+    for values in rows:
+        row = table.add_row()
+        if isinstance(values, str):
+            row.cells[0].merge(row.cells[-1]).text = values
+            continue
+        for cell, text in zip(row.cells, values, strict=False):
+            cell.text = text
+    return table
+
+
+def word_doc(path: Path, *tables: TableSpec, title: str = "Перечень точек взаимодействия с клиентом") -> Any:
+    """A document of ``tables`` (a paragraph between them), saved to ``path``; the document, to change and save."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(title)
+    for n, rows in enumerate(tables):
+        if n:
+            doc.add_paragraph("")
+        add_word_table(doc, rows)
+    doc.save(str(path))
+    return doc
+
+
+def wrap(element: Any, tag: str) -> Any:
+    """Put ``element`` inside a ``w:sdt`` content control (``tag="sdt"``) or a ``w:customXml`` element."""
+    from lxml import etree
+
+    outer = etree.Element(w_tag(tag))
+    element.addprevious(outer)
+    if tag == "sdt":
+        etree.SubElement(outer, w_tag("sdtPr"))
+        inner = etree.SubElement(outer, w_tag("sdtContent"))
+    else:
+        outer.set(w_tag("element"), "register")
+        inner = outer
+    inner.append(element)
+    return outer
+
+
+def grid_before(tr: Any, n: int) -> None:
+    """Drop the row's first ``n`` cells and say so with ``w:gridBefore`` (as Word writes a row that starts later)."""
+    from lxml import etree
+
+    for tc in tr.findall(w_tag("tc"))[:n]:
+        tr.remove(tc)
+    props = tr.find(w_tag("trPr"))
+    if props is None:
+        props = etree.Element(w_tag("trPr"))
+        tr.insert(0, props)
+    etree.SubElement(props, w_tag("gridBefore")).set(w_tag("val"), str(n))
+
+
+def vmerge(tc: Any, restart: bool) -> None:
+    """Make the cell the start (``restart``) or a continuation of a vertical merge; a continuation's text goes."""
+    from lxml import etree
+
+    props = tc.find(w_tag("tcPr"))
+    if props is None:
+        props = etree.Element(w_tag("tcPr"))
+        tc.insert(0, props)
+    mark = etree.SubElement(props, w_tag("vMerge"))
+    if restart:
+        mark.set(w_tag("val"), "restart")
+    else:
+        for p in tc.findall(w_tag("p")):
+            for r in p.findall(w_tag("r")):
+                p.remove(r)

@@ -17,10 +17,10 @@ How the guide marks what is checked:
 - Every rule code named anywhere must exist (``tpkit rules --format json``); every link to the methodology
   (``methodology.ru.md#p2-10``) must lead to a numbered point; every relative link to a file must lead to one.
 
-The workspace next to the registry holds ``перечень.xlsx``: a register kept in Excel, in the layout that
-``tpkit render register --format xlsx`` writes, with rows tpkit cannot map (the import chapter shows them). The
-chapter on starting from an approved register makes its own registry, ``мой-реестр``, beside ``реестр``
-(``cwd=../мой-реестр``), and its Word appendix with ``python``.
+The guide makes what it imports, as a reader would: the chapter on starting from an approved register makes its
+own registry, ``мой-реестр``, beside ``реестр`` (``cwd=../мой-реестр``), and its Word appendix with ``python``
+(python-docx); the Excel chapter makes ``перечень.xlsx`` next to the registry with ``python`` (openpyxl), rows
+tpkit cannot map included.
 """
 
 from __future__ import annotations
@@ -163,68 +163,6 @@ def _tpkit_on_path(tmp: Path) -> dict[str, str]:
     return env
 
 
-def _register_workbook(path: Path) -> None:
-    """A register kept in Excel: one process on the touchpoints of `tpkit init`, two rows tpkit cannot map."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Услуги (сервисы)"
-    ws.append(["Перечень точек взаимодействия с клиентом"])
-    ws.append([])
-    ws.append(
-        [
-            "№ п/п",
-            "Наименование процесса",
-            "Точка взаимодействия",
-            "Форма",
-            "Удовлетворяемые потребности",
-            "Основание",
-            "Особенности",
-            "Ответственное должностное лицо",
-            "Востребованность",
-        ]
-    )
-    title = "Выдача справки о праве на меру социальной поддержки"
-    chief = "Иванова Анна Петровна"
-    rows = [
-        [
-            "Официальный сайт министерства",
-            "цифровая",
-            "получение информации; получение форм документов",
-            "Приказ министерства «Об официальном сайте министерства»",
-            chief,
-        ],
-        [
-            "Контактный центр министерства",
-            "цифровая",
-            "получение консультации; получение информации о ходе рассмотрения заявления, обращения, запроса",
-            "Положение о контактном центре министерства",
-            "Петров Павел Сергеевич",
-        ],
-        [
-            "Единый портал государственных и муниципальных услуг (ЕПГУ)",
-            "цифровая",
-            "предоставление заявления, обращения, запроса, документов; получение результата, ответа, разъяснения; "
-            "предоставление обратной связи",
-            "Постановление Правительства Российской Федерации «О федеральной государственной информационной "
-            "системе «Единый портал государственных и муниципальных услуг (функций)» от 24.10.2011 № 861",
-            chief,
-        ],
-        [
-            "Приемная министерства",
-            "оффлайн",
-            "получение консультации; запись на прием",
-            "Административный регламент предоставления государственной услуги (пример — замените)",
-            "Сидоров С. С.",
-        ],
-    ]
-    for n, (tp, form, needs, basis, who) in enumerate(rows, start=1):
-        ws.append([n, title if n == 1 else None, tp, form, needs, basis, None, who, None])
-    wb.save(path)
-
-
 @dataclass
 class Outcome:
     cmd: Command
@@ -262,7 +200,6 @@ def test_runnable_blocks_run(tmp_path: Path) -> None:
     assert sum(b.kind == "run" for b in blocks) >= 8, "the guide lost its runnable blocks"
     ws = tmp_path / "ws"
     ws.mkdir()
-    _register_workbook(ws / "перечень.xlsx")
     env = _tpkit_on_path(tmp_path)
     failures: list[str] = []
     for block in blocks:

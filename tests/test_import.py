@@ -234,4 +234,6 @@ def test_a_word_register_tpkit_rendered_imports_back(example: Path, tmp_path: Pa
     (example / "touchpoints.yaml").unlink()
     r = run_cli("import", "docx", str(doc), cwd=example)
     assert r.code == 0, r.stdout + r.stderr
-    assert "строк: 30" in r.stderr and "не сопоставлено: 0" in r.stderr  # every act found: «№ 12-од», not «12од»
+    assert (
+        "записано 30," in r.stderr and "не понято 0" in r.stderr and "не сопоставлено: 0" in r.stderr
+    )  # every act found: «№ 12-од», not «12од»

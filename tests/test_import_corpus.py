@@ -222,4 +222,4 @@ def test_stage_rows_of_a_new_touchpoint_become_one_catalogue_entry(agency: Path,
     assert new["name"] == "Портал «Активный гражданин»" and new["channel"] == "website"
     _, data = _process(agency, "Запись в кружки")
     assert [e["needs"] for e in data["touchpoints"] if e["touchpoint"] == new["id"]] == [["submit", "result"]]
-    assert report.count("объединена / merged") == 1 and "объединено строк: 1" in report
+    assert report.count("объединена / merged") == 1 and "объединено 1," in report

@@ -166,7 +166,7 @@ def test_report_is_written_with_the_import(initialised: Path, tmp_path: Path) ->
     report = tmp_path / "plan.md"
     _import(initialised, "docx", book, "--report", str(report))
     text = report.read_text(encoding="utf-8")
-    assert "этап той же точки" in text and "Ничего не записано" not in text
+    assert "объединена со строкой Таблица 1!2" in text and "Ничего не записано" not in text
     assert (initialised / "processes" / "vydacha-udostovereniya-mnogodetnoy-semi.yaml").is_file()
 
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import DirectionOpt, PathsArg, RegistryOpt, ReportOpt, app
+from .app import DirectionOpt, LangOpt, PathsArg, RegistryOpt, ReportOpt, app
 from .common import (
     author_call,
     check_choice,
     check_direction,
     check_output,
+    check_writable,
+    chosen_lang,
     registry_root,
     resolve_targets,
     stdout_or_path,
@@ -111,6 +114,7 @@ app.add_typer(import_app, name="import")
 
 
 def _run_import(
+    ctx: typer.Context,
     kind: str,
     file: Path,
     force: bool,
@@ -118,20 +122,34 @@ def _run_import(
     path: Optional[Path],
     dry_run: bool,
     report: Optional[Path],
+    lang_opt: Optional[str],
 ) -> None:
     from ..author.importer import import_file, merge_line
     from ..config import load_config
-    from ..util import atomic_write_text
 
     check_direction(direction)
     if not file.is_file():
         fail(f"{file}: нет такого файла / no such file")
     root = registry_root(path)
+    config = load_config(root)
+    lang = chosen_lang(ctx, lang_opt) or config.language
+    if report is not None:  # every output is checked before anything is written
+        check_output(report, root, config, data=True)
+        if report.resolve() == file.resolve() or (report.exists() and os.path.samefile(report, file)):
+            fail(f"{report}: это файл-источник импорта — план туда не записывается / this is the file imported")
+        check_writable(report)
+    result = author_call(
+        import_file,
+        root,
+        file,
+        kind,
+        force=force,
+        default_direction=direction,
+        dry_run=dry_run,
+        report=report,
+        lang=lang,
+    )
     if report is not None:
-        check_output(report, root, load_config(root))
-    result = author_call(import_file, root, file, kind, force=force, default_direction=direction, dry_run=dry_run)
-    if report is not None:
-        atomic_write_text(report, result.plan)
         written(report)
     if dry_run:
         sys.stdout.write(result.plan)
@@ -144,12 +162,18 @@ def _run_import(
             "(проверьте channel, basis, responsible)"
         )
     for merge in result.merged:
-        typer.echo(f"объединена / merged: {merge_line(merge)}", err=True)
+        typer.echo(f"объединена / merged: {merge_line(merge, lang)}", err=True)
+    for item in result.conflicts:
+        typer.echo(f"расхождение / conflict: {item.line(lang)}", err=True)
+    for row in result.unread:
+        typer.echo(f"не понято / not understood: {row.unread_line(lang)}", err=True)
     for item in result.unmapped:
-        typer.echo(f"не сопоставлено / not mapped: {item.line()}", err=True)
+        typer.echo(f"не сопоставлено / not mapped: {item.line(lang)}", err=True)
+    n = result.outcomes
     typer.echo(
-        f"строк: {result.rows}, процессов: {len(result.processes)}, новых точек: {len(result.touchpoints_added)}, "
-        f"объединено строк: {len(result.merged)}, не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
+        f"строк: {result.rows} — записано {n['written']}, объединено {n['merged']}, служебных {n['structural']}, "
+        f"не понято {n['unread']}; процессов: {len(result.processes)}, новых точек: {len(result.touchpoints_added)}, "
+        f"расхождений: {len(result.conflicts)}, не сопоставлено: {len(result.unmapped)} (дальше: tpkit lint)",
         err=True,
     )
 
@@ -177,14 +201,16 @@ def _import_command(kind: str, what: str, summary: str) -> None:
     """``tpkit import KIND FILE``: the same options for every kind of file; ``what`` helps with FILE."""
 
     def command(
+        ctx: typer.Context,
         file: Path,
         force: ForceOpt = False,
         direction: RowDirectionOpt = None,
         path: RegistryOpt = None,
         dry_run: DryRunOpt = False,
         report: PlanOpt = None,
+        lang: LangOpt = None,
     ) -> None:
-        _run_import(kind, file, force, direction, path, dry_run, report)
+        _run_import(ctx, kind, file, force, direction, path, dry_run, report, lang)
 
     command.__doc__ = summary
     # the help of FILE is this kind's: set as an object, since the module's annotations are strings

@@ -126,15 +126,29 @@ def report_root(root: Path) -> str:
     return rel.as_posix() or "."
 
 
-def check_output(target: Path, root: Path, config: Config, *, folder: bool = False) -> None:
+def check_output(target: Path, root: Path, config: Config, *, folder: bool = False, data: bool = False) -> None:
     """Refuse, before anything is written, an output path that would replace what the registry is made of (or, a
-    ``folder`` to fill, mix files into its data folders)."""
+    ``folder`` to fill, mix files into its data folders; ``data``: any file in them)."""
     from ..registry.protect import protected
 
-    reason = protected(root, target, config.render.templates, folder=folder)
+    reason = protected(root, target, config.render.templates, folder=folder, data=data)
     if reason is not None:
         ru, en = reason
         fail(f"{target}: {ru} — вывод туда не записывается / refusing to write an output here: {en}")
+
+
+def check_writable(target: Path) -> None:
+    """Refuse, before anything is written, a file that cannot be written: a folder, a path through a file, a folder
+    without the right to write (missing folders are made when the file is written)."""
+    if target.is_dir():
+        fail(f"{target}: это папка, а не файл / this is a folder, not a file")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        fail(f"{target}: {folder} — не папка / {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        fail(f"{target}: нет права на запись / permission denied")
 
 
 def stdout_or_path(output: Path | None) -> Path | None:

@@ -13,7 +13,7 @@ from .files import FOLDERS, TOP_FILES, YAML_SUFFIXES
 
 
 def protected(
-    root: Path, target: Path, templates: str = "templates/", *, folder: bool = False
+    root: Path, target: Path, templates: str = "templates/", *, folder: bool = False, data: bool = False
 ) -> tuple[str, str] | None:
     """Why ``target`` must not be written by an output (Russian, English), or None if it may be.
 
@@ -21,6 +21,8 @@ def protected(
     agency's templates folder (``render.templates``) or under ``.git``. The path is resolved first, so a
     symbolic link or ``..`` does not hide where the write would land. ``folder``: the target is a folder an
     output fills with files and subfolders (a site); then a data folder, or any folder in one, is refused too.
+    ``data``: no file of the output belongs in the data folders (the import's plan, written beside the process
+    files it describes), so any file there is refused, not only a YAML one.
     """
     try:
         rel = target.resolve().relative_to(root.resolve())
@@ -32,7 +34,7 @@ def protected(
     name = parts[-1].lower()
     if len(parts) == 1 and (parts[0] in TOP_FILES or name.endswith(YAML_SUFFIXES)):
         return ("это файл реестра", "this is a registry file")
-    if parts[0] in FOLDERS and (folder or name.endswith(YAML_SUFFIXES)):
+    if parts[0] in FOLDERS and (folder or data or name.endswith(YAML_SUFFIXES)):
         return (f"это место данных реестра ({parts[0]}/)", f"this is where the registry keeps its data ({parts[0]}/)")
     if parts[0] == ".git":
         return ("это служебная папка git", "this is git's own folder")

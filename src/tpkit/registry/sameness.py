@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -63,6 +63,7 @@ __all__ = [
     "norm_address",
     "norm_text",
     "norm_url",
+    "phone_as_written",
     "phone_digits",
     "phone_numbers",
     "phone_spans",
@@ -208,24 +209,9 @@ _ADDRESS_WORDS = re.compile(
 )
 
 
-def phone_numbers(*texts: str | None) -> list[str]:
-    """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
-    ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
-    dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
-    out: list[str] = []
-    for text in texts:
-        if not text:
-            continue
-        for _start, _end, digits in phone_spans(unicodedata.normalize("NFKC", text)):
-            if digits not in out:
-                out.append(digits)
-    return out
-
-
-def phone_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where ``text`` holds a telephone number (as :func:`phone_numbers` reads them): start, end and its digits
-    (``7`` and ten digits for a full number, the six or seven of a local one)."""
-    out: list[tuple[int, int, str]] = []
+def _matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each telephone number in ``text`` (positions in ``text`` as given) and its digits: ``7`` and ten digits for
+    a full number, the six or seven of a local one."""
     for mt in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", mt.group(0))
         if len(digits) == 11 and digits[0] in "78":
@@ -234,8 +220,33 @@ def phone_spans(text: str) -> list[tuple[int, int, str]]:
             digits = "7" + digits
         elif not (len(digits) in (6, 7) and re.search(r"\d[‑–-]\d", mt.group(0))):
             continue
-        out.append((mt.start(), mt.end(), digits))
+        yield mt, digits
+
+
+def phone_numbers(*texts: str | None) -> list[str]:
+    """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
+    ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
+    dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        for _, digits in _matches(unicodedata.normalize("NFKC", text)):
+            if digits not in out:
+                out.append(digits)
     return out
+
+
+def phone_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` holds a telephone number (as :func:`phone_numbers` reads them): start, end and its digits
+    (the site makes each a ``tel:`` link in place)."""
+    return [(mt.start(), mt.end(), digits) for mt, digits in _matches(text)]
+
+
+def phone_as_written(text: str) -> str:
+    """The first telephone number in ``text`` as it is written there (:func:`phone_numbers` finds it); ``""``
+    when there is none: «Телефон отдела 8 (4872) 24-51-00» -> «8 (4872) 24-51-00»."""
+    return next((mt.group(0) for mt, _ in _matches(unicodedata.normalize("NFKC", text))), "")
 
 
 def phone_digits(text: str) -> str:

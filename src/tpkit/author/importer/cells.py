@@ -134,22 +134,24 @@ def _acts(look: Lookup, row: Row, report: list[Unmapped]) -> list[str]:
     for item in split_list(row.cells.get("basis")):
         act = look.acts.get(norm(item))
         if act is None:
-            report.append(
-                row.unmapped("основание", item, "акт не найден в acts.yaml — добавьте его и повторите импорт (--force)")
-            )
+            report.append(row.unmapped("basis", item, "act"))
         elif act not in basis:
             basis.append(act)
     return basis
 
 
-def _features(row: Row, form: str | None) -> tuple[list[str], list[str], str | None]:
-    """The features cell: features proper, accessibility items, and the form when an item names it."""
+def _features(row: Row, form: str | None, report: list[Unmapped]) -> tuple[list[str], list[str], str | None]:
+    """The features cell: features proper, accessibility items, and the form when an item names it (an item naming
+    another form than the form column is kept with the features: it goes to ``notes``)."""
     features: list[str] = []
     access: list[str] = []
     for item in split_items(cell_text(row.cells.get("features"))):
         said = form_in(item)
-        if said is not None and len(norm(item).split()) <= 3:
-            form = form or said  # «цифровая точка», «оффлайн точка»
+        if said is not None and len(norm(item).split()) <= 3 and form in (None, said):
+            form = said  # «цифровая точка», «оффлайн точка»
+        elif said is not None and len(norm(item).split()) <= 3:
+            report.append(row.unmapped("features", item, "form-twice"))
+            features.append(item)
         elif is_accessibility(item):
             access.append(item)
         else:
@@ -162,8 +164,7 @@ def _form(look: Lookup, row: Row, report: list[Unmapped]) -> str | None:
     form_text = norm(text)
     form = FORM_WORDS.get(form_text) or look.forms.get(form_text) or (form_in(text) if text else None)
     if form_text and form is None:
-        reason = "форма не «цифровая» и не «оффлайн» — определена по названию точки"
-        report.append(row.unmapped("форма", text, reason))
+        report.append(row.unmapped("form", text, "form"))
     return form
 
 
@@ -172,39 +173,38 @@ def _pid(row: Row, report: list[Unmapped]) -> str | None:
     if not pid:
         return None
     if re.fullmatch(ID_PATTERN, pid) is None:
-        report.append(row.unmapped("id процесса", pid, "не идентификатор (a-z, 0-9, -, _) — id взят из наименования"))
+        report.append(row.unmapped("pid", pid, "pid"))
         return None
     return pid
 
 
-def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | None:
-    """The row's cells as codes; ``None`` for a row without a process or a touchpoint (reported)."""
+def why_unread(row: Row) -> str | None:
+    """Why a row cannot be written (a key of :data:`.texts.REASONS`): no process, no touchpoint; ``None`` if it
+    can."""
+    if not cell_text(row.cells.get("process")) and not row.per_direction:
+        return "no-process"
+    if not cell_text(row.cells.get("touchpoint")):
+        return "no-touchpoint"
+    return None
+
+
+def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow:
+    """The row's cells as codes (a row :func:`why_unread` lets through); what cannot be mapped into ``report``."""
     c = row.cells
     tp_name = cell_text(c.get("touchpoint"))
-    process = cell_text(c.get("process"))
-    if not process and row.per_direction:
-        process = DIRECTIONS[row.direction]["ru"]
-    if not process:
-        report.append(row.unmapped("процесс", "", "нет наименования процесса — строка пропущена"))
-        return None
-    if not tp_name:
-        report.append(row.unmapped("точка взаимодействия", "", "нет точки взаимодействия — строка пропущена"))
-        return None
+    process = cell_text(c.get("process")) or DIRECTIONS[row.direction]["ru"]
     needs, unknown_needs = look.need_codes(cell_text(c.get("needs")))
     for u in unknown_needs:
-        report.append(row.unmapped("удовлетворяемые потребности", u, "потребность не распознана — записано в notes"))
+        report.append(row.unmapped("needs", u, "need"))
     basis = _acts(look, row, report)
     resp_text = cell_text(c.get("responsible"))
     responsible = look.officials.get(norm(resp_text)) if resp_text else None
     if resp_text and responsible is None:
-        report.append(
-            row.unmapped("ответственный", resp_text, "должностное лицо не найдено в agency.yaml — не указано")
-        )
+        report.append(row.unmapped("responsible", resp_text, "official"))
     demand, ok = demand_value(c.get("demand"))
     if not ok:
-        reason = "не число обращений, «маловостребована» или «учет не велся»"
-        report.append(row.unmapped("востребованность", cell_text(c.get("demand")), reason))
-    features, access, form = _features(row, _form(look, row, report))
+        report.append(row.unmapped("demand", cell_text(c.get("demand")), "demand"))
+    features, access, form = _features(row, _form(look, row, report), report)
     return ParsedRow(
         row=row,
         process=process,
@@ -216,7 +216,7 @@ def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow | Non
         responsible=responsible,
         demand=demand,
         features=features,
-        notes=unknown_needs,
+        notes=[*unknown_needs, *(f"{name}: {text}" for name, text in row.extra)],
         accessibility=access,
         pid=_pid(row, report),
     )

@@ -1,15 +1,14 @@
-"""Map: parsed rows become a plan — new touchpoints for the catalogue and one document per process.
+"""Map: data rows become a plan — new touchpoints for the catalogue, one document per process — and every row's
+outcome.
 
-A row's touchpoint is the catalogue's when its name is, or when it is the same
-channel reached the same way (:mod:`tpkit.registry.sameness`: «ЕПГУ (подача
-заявления)» is ``epgu``); else a new one, with a channel guessed from the name and
-the form, and the basis and responsible official every row that uses it agrees
-on. Rows of one process at one touchpoint (a register listing stages) become one
-entry, their needs joined. A process is found by the «id процесса» column, else
-by its title; an existing one keeps everything the register table does not show
-(units, basis, partners, features, notifications) and gets its touchpoints
-replaced. A table with no process column gives one process per direction
-(``scope: direction``), titled from the direction's heading.
+A row's touchpoint is found or made by :mod:`.catalogue`. Rows of one process at one touchpoint (a register
+listing stages) become one entry: needs, basis and notes joined; where they disagree on the responsible official
+or the demand, the first row's value is kept, the others go to the entry's ``notes`` and the plan lists the
+conflict. A process is found by the «id процесса» column, else by its title; an existing one keeps everything the
+register table does not show (units, basis, partners, features, notifications) and gets its touchpoints replaced. A
+table with no process column gives one process per direction (``scope: direction``), titled from the direction's
+heading. Every data row ends written, merged or not understood (:mod:`.ledger`); the reader gave every other row
+its outcome.
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ from typing import Any
 
 from ...registry import Registry
 from ...registry import models as m
-from ...registry.enums import CHANNELS
-from ...registry.sameness import SamenessIndex, strip_stage_words, touchpoint_keys, touchpoint_keys_of
-from .cells import Lookup, ParsedRow, parse_row
-from .match import guess_channel, norm, slug, touchpoint_id, unique_id, well_known_id
-from .read import Row, Unmapped
+from .catalogue import RowKey, Touchpoints, row_key
+from .cells import Lookup, ParsedRow, parse_row, why_unread
+from .ledger import RowOutcome, Unmapped
+from .match import norm, slug, unique_id
+from .read import Reading, cell_text
 
 #: the note a direction-wide process gets (the methodology lists touchpoints per service)
 DIRECTION_NOTE = (
@@ -43,54 +42,26 @@ class ProcessDocument:
 
 
 @dataclass
-class RowOutcome:
-    """What one row became: for the plan."""
-
-    where: str
-    touchpoint_name: str
-    process: str = ""
-    touchpoint: str = ""
-    #: new | catalogue | same (the same channel as a catalogue entry or an earlier row) | merged (stage rows)
-    how: str = ""
-    needs: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
 class ImportPlan:
     #: new touchpoints by id, in the order the rows first name them
     touchpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
     processes: list[ProcessDocument] = field(default_factory=list)
-    rows: list[RowOutcome] = field(default_factory=list)
+    #: what became of every source row, in the order of the file
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    #: cells not taken as they stood (their rows are written)
     unmapped: list[Unmapped] = field(default_factory=list)
+    #: rows that disagree on one value: the first kept, the others in ``notes``
+    conflicts: list[Unmapped] = field(default_factory=list)
     source: str = ""
+    #: the rows read: the outcomes add up to it
+    total: int = 0
+    #: a new touchpoint's id -> why its channel (a key of :data:`.texts.CHANNEL_WHY`)
+    channel_why: dict[str, str] = field(default_factory=dict)
 
-
-def _row_key(p: ParsedRow) -> tuple[str, int]:
-    return (p.row.sheet, p.row.number)
-
-
-class _Touchpoints:
-    """Touchpoint names of the rows -> ids: the catalogue's, or new ones."""
-
-    def __init__(self, reg: Registry) -> None:
-        self.reg = reg
-        self.of: dict[tuple[str, int], str] = {}
-        self.how: dict[tuple[str, int], str] = {}
-        self.new: dict[str, dict[str, Any]] = {}
-        self.same = SamenessIndex()
-        for tp in reg.touchpoints.values():
-            self.same.add(tp.id, touchpoint_keys_of(tp))
-
-    def id_of(self, p: ParsedRow) -> str:
-        return self.of[_row_key(p)]
-
-    def catalogue(self, tid: str) -> tuple[list[str], str | None]:
-        """The basis and the responsible official the catalogue gives a touchpoint."""
-        if tid in self.new:
-            return list(self.new[tid].get("basis", [])), self.new[tid].get("responsible")
-        tp = self.reg.touchpoints[tid]
-        return list(tp.basis), tp.responsible
+    @property
+    def rows(self) -> list[RowOutcome]:
+        """The rows written, and those merged into another's entry."""
+        return [o for o in self.outcomes if o.kind in ("written", "merged")]
 
 
 def entry_basis(row_basis: list[str], catalogue: list[str]) -> list[str] | None:
@@ -102,58 +73,8 @@ def entry_basis(row_basis: list[str], catalogue: list[str]) -> list[str] | None:
     return None
 
 
-def _resolve(tps: _Touchpoints, look: Lookup, p: ParsedRow, taken: set[str], report: list[Unmapped]) -> None:
-    """Give the row its touchpoint id: by name in the catalogue, by sameness, or a new entry."""
-    key = _row_key(p)
-    existing = look.touchpoints.get(norm(p.tp_name))
-    channel = guess_channel(strip_stage_words(p.tp_name), p.form)
-    if existing is None:
-        existing = tps.same.find(touchpoint_keys(p.tp_name, channel))
-    if existing is None:  # «МФЦ» is the catalogue's ``mfc`` of the same channel, whatever its full name
-        known = well_known_id(p.tp_name)
-        if known is not None and known in tps.reg.touchpoints and tps.reg.touchpoints[known].channel == channel:
-            existing = known
-    tps.how[key] = "new" if existing is None else "same" if existing in tps.new else "catalogue"
-    if existing is not None:
-        tps.of[key] = existing
-        if existing in tps.reg.touchpoints:
-            if p.form is not None and CHANNELS[tps.reg.touchpoints[existing].channel]["form"] != p.form:
-                reason = "форма расходится с каталогом — оставлена из каталога"
-                report.append(p.row.unmapped("форма", p.tp_name, reason))
-            missing = [a for a in p.accessibility if a not in tps.reg.touchpoints[existing].accessibility]
-            for a in missing:
-                reason = "доступность точки каталога не изменена — добавьте в touchpoints.yaml сами"
-                report.append(p.row.unmapped("особенности", a, reason))
-        return
-    name = strip_stage_words(p.tp_name)
-    ident = touchpoint_id(name, channel, taken)
-    tps.of[key] = ident
-    tps.new[ident] = {"id": ident, "name": name, "channel": channel}
-    tps.same.add(ident, touchpoint_keys(p.tp_name, channel))
-    look.touchpoints.setdefault(norm(p.tp_name), ident)
-
-
-def _plan_touchpoints(reg: Registry, look: Lookup, parsed: list[ParsedRow], report: list[Unmapped]) -> _Touchpoints:
-    tps = _Touchpoints(reg)
-    taken = set(reg.touchpoints) | set(reg.raw_ids.get("touchpoint", set()))
-    for p in parsed:
-        _resolve(tps, look, p, taken, report)
-    for ident, tp in tps.new.items():
-        uses = [p for p in parsed if tps.id_of(p) == ident]
-        common = [b for b in uses[0].basis if all(b in u.basis for u in uses)]
-        if common:
-            tp["basis"] = common
-        resps = {u.responsible for u in uses}
-        if len(resps) == 1 and None not in resps:
-            tp["responsible"] = uses[0].responsible
-        access = list(dict.fromkeys(a for u in uses for a in u.accessibility))
-        if access:
-            tp["accessibility"] = access
-    return tps
-
-
 def _entry(
-    it: ParsedRow, tps: _Touchpoints, features: dict[str, Any], feature_at: dict[str, list[str]], report: list[Unmapped]
+    it: ParsedRow, tps: Touchpoints, features: dict[str, Any], feature_at: dict[str, list[str]], report: list[Unmapped]
 ) -> dict[str, Any]:
     """The process's touchpoint entry for one row; features named in the row are noted in ``feature_at``."""
     tid = tps.id_of(it)
@@ -162,14 +83,13 @@ def _entry(
     eb = entry_basis(it.basis, cat_basis) if "basis" in it.row.cells else []
     if eb is None:
         eb = it.basis
-        report.append(it.row.unmapped("основание", "", "в строке нет основания, указанного для точки в каталоге"))
+        report.append(it.row.unmapped("basis", "", "basis-missing"))
     if eb:
         entry["basis"] = eb
     if it.responsible is not None and it.responsible != cat_resp:
         entry["responsible"] = it.responsible
     elif it.responsible is None and cat_resp is not None and it.row.cells.get("responsible") == "":
-        reason = "пусто, но в каталоге ответственный указан — он и останется"
-        report.append(it.row.unmapped("ответственный", "", reason))
+        report.append(it.row.unmapped("responsible", "", "responsible-empty"))
     if it.demand is not None:
         entry["demand"] = it.demand
     notes = list(it.notes)
@@ -184,22 +104,49 @@ def _entry(
     return entry
 
 
-def merge_entry(into: dict[str, Any], other: dict[str, Any]) -> None:
-    """Rows of one process at one touchpoint (stages) make one entry: needs, basis and notes joined.
+@dataclass
+class _Entry:
+    """A process's touchpoint entry as rows fill it: the first row, and the values it stated."""
 
-    The responsible official and the demand of the first row that gives them are kept (the stages of one
-    process count the same requests).
-    """
-    into["needs"] = list(dict.fromkeys([*into["needs"], *other["needs"]]))
-    basis = list(dict.fromkeys([*into.get("basis", []), *other.get("basis", [])]))
-    if basis:
-        into["basis"] = basis
-    for key in ("responsible", "demand"):
-        if key not in into and key in other:
-            into[key] = other[key]
-    notes = [n for n in (into.get("notes"), other.get("notes")) if n]
+    data: dict[str, Any]
+    first: ParsedRow
+    responsible: str | None
+    demand: int | str | None
+
+
+def merge_entry(held: _Entry, other: dict[str, Any], it: ParsedRow, conflicts: list[Unmapped]) -> list[tuple[str, str]]:
+    """Join a row (``it``, its entry ``other``) into the entry of an earlier row of the same touchpoint: needs,
+    basis and notes joined; the responsible official and the demand the first row states are kept, a later row's
+    other value goes to ``notes`` and to ``conflicts``. What the row added, (column, values), for the plan."""
+    into = held.data
+    added: list[tuple[str, str]] = []
+    for key in ("needs", "basis"):
+        new = [v for v in other.get(key, []) if v not in into.get(key, [])]
+        if new:
+            into[key] = [*into.get(key, []), *new]
+            added.append((key, ", ".join(new)))
+    more: list[str] = []
+    for key, stated, first in (
+        ("responsible", it.responsible, held.responsible),
+        ("demand", it.demand, held.demand),
+    ):
+        if stated is None:
+            continue
+        if first is None:
+            setattr(held, key, stated)
+            if key in other:
+                into[key] = other[key]
+        elif stated != first:
+            said, kept = cell_text(it.row.cells.get(key)), cell_text(held.first.row.cells.get(key))
+            conflicts.append(it.row.unmapped(key, said, "conflict", held.first.row.where, kept))
+            more.append(f"{'ответственный' if key == 'responsible' else 'востребованность'}: {said}")
+            it.notes.append(more[-1])
+    notes = [n for n in (into.get("notes"), other.get("notes"), *more) if n]
     if notes:
         into["notes"] = "; ".join(dict.fromkeys(notes))
+    if other.get("notes") or more:
+        added.append(("notes", ""))
+    return added
 
 
 def _place_features(data: dict[str, Any], feature_at: dict[str, list[str]], entries: list[dict[str, Any]]) -> None:
@@ -239,9 +186,10 @@ def _find_process(
 def _plan_processes(
     reg: Registry,
     parsed: list[ParsedRow],
-    tps: _Touchpoints,
-    outcomes: dict[tuple[str, int], RowOutcome],
+    tps: Touchpoints,
+    outcomes: dict[RowKey, RowOutcome],
     report: list[Unmapped],
+    conflicts: list[Unmapped],
 ) -> list[ProcessDocument]:
     by_title: dict[tuple[str, str], m.Process] = {}
     for proc in reg.processes.values():
@@ -260,51 +208,63 @@ def _plan_processes(
             pid = data["id"] = key[2]
             taken.add(pid)
         if existing is not None and norm(existing.title) != norm(items[0].process):
-            reason = f"наименование расходится с процессом {existing.id} — оставлено из реестра"
-            report.append(items[0].row.unmapped("процесс", items[0].process, reason))
+            report.append(items[0].row.unmapped("process", items[0].process, "title", existing.id))
         if existing is None and items[0].row.per_direction:
             data["scope"] = "direction"
             data["description"] = DIRECTION_NOTE
         features = {norm(f.get("title", "")): f for f in data.get("features", []) or [] if isinstance(f, dict)}
         feature_at: dict[str, list[str]] = {}
-        entries: dict[str, dict[str, Any]] = {}
-        first_row: dict[str, str] = {}
+        entries: dict[str, _Entry] = {}
         for it in items:
             entry = _entry(it, tps, features, feature_at, report)
-            out = outcomes[_row_key(it)]
+            out = outcomes[row_key(it)]
             out.process, out.touchpoint = pid, entry["touchpoint"]
-            if entry["touchpoint"] in entries:
-                merge_entry(entries[entry["touchpoint"]], entry)
-                out.how = f"merged:{first_row[entry['touchpoint']]}"
+            held = entries.get(entry["touchpoint"])
+            if held is None:
+                entries[entry["touchpoint"]] = _Entry(entry, it, it.responsible, it.demand)
             else:
-                entries[entry["touchpoint"]] = entry
-                first_row[entry["touchpoint"]] = it.row.where
-        for tid, entry in entries.items():
-            if not entry["needs"]:
-                where = first_row[tid]
-                report.append(
-                    Unmapped(
-                        where.split("!")[0],
-                        int(where.rsplit("!", 1)[1]),
-                        "удовлетворяемые потребности",
-                        "",
-                        "нет ни одной потребности (TP105)",
-                    )
-                )
-        _place_features(data, feature_at, list(entries.values()))
-        data["touchpoints"] = list(entries.values())
+                out.kind, out.into = "merged", held.first.row.where
+                out.combined = merge_entry(held, entry, it, conflicts)
+        for held in entries.values():
+            if not held.data["needs"]:
+                report.append(held.first.row.unmapped("needs", "", "no-needs"))
+        _place_features(data, feature_at, [e.data for e in entries.values()])
+        data["touchpoints"] = [e.data for e in entries.values()]
         documents.append(ProcessDocument(pid, data, existing))
     return documents
 
 
-def plan_import(reg: Registry, rows: list[Row], report: list[Unmapped], source: str = "") -> ImportPlan:
-    """What the rows add to ``reg``; what cannot be mapped goes to ``report``, row by row."""
+def plan_import(reg: Registry, reading: Reading, report: list[Unmapped], source: str = "") -> ImportPlan:
+    """What the rows read add to ``reg``, and what became of every row; what cannot be mapped goes to ``report``."""
     look = Lookup(reg)
-    parsed = [p for p in (parse_row(look, row, report) for row in rows) if p is not None]
-    tps = _plan_touchpoints(reg, look, parsed, report)
-    outcomes = {
-        _row_key(p): RowOutcome(p.row.where, p.tp_name, how=tps.how[_row_key(p)], needs=p.needs, notes=p.notes)
+    outcomes = list(reading.outcomes)
+    parsed: list[ParsedRow] = []
+    for row in reading.rows:
+        why = why_unread(row)
+        if why is None:
+            parsed.append(parse_row(look, row, report))
+        else:
+            outcomes.append(RowOutcome(row.sheet, row.number, "unread", table=row.table, what=why, text=row.text()))
+    conflicts: list[Unmapped] = []
+    tps = Touchpoints(reg)
+    for p in parsed:
+        tps.resolve(look, p, report, conflicts)
+    tps.finish()
+    written = {
+        row_key(p): RowOutcome(
+            p.row.sheet,
+            p.row.number,
+            "written",
+            table=p.row.table,
+            n=cell_text(p.row.cells.get("n")),
+            touchpoint_name=p.tp_name,
+            how=tps.how[row_key(p)],
+            needs=p.needs,
+            notes=p.notes,
+        )
         for p in parsed
     }
-    documents = _plan_processes(reg, parsed, tps, outcomes, report)
-    return ImportPlan(tps.new, documents, list(outcomes.values()), report, source)
+    documents = _plan_processes(reg, parsed, tps, written, report, conflicts)
+    outcomes += written.values()
+    outcomes.sort(key=lambda o: o.order)
+    return ImportPlan(tps.new, documents, outcomes, report, conflicts, source, reading.total, tps.why)

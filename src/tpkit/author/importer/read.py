@@ -1,42 +1,35 @@
-"""Read: tables (sheets of a workbook, tables of a Word document) become rows of cells by column key.
+"""Read: a table's rows, one at a time, become data rows by column key — or a structural row, each with its outcome.
 
-The header row is found by meaning (:data:`.match.HEADER_ALIASES`, a title above
-it is skipped); below it, a row whose only text is in its first cell (a row merged
-across the table reads so too) names a direction of activity. A process cell left
-empty (merged cells) continues the process above. Every cell is text in NFC.
-:class:`TableReader` is fed rows one at a time, so a workbook is read streaming
-(openpyxl's read-only mode) and nothing but the rows kept stays in memory.
+The header is found by meaning (:mod:`.header`) in a table's first rows; what stands above it is text above the
+table. Below the header a row is data unless it is, by its place and its cells (never by its words alone):
+
+* empty; the header again (a new page); a row of column numbers («1 2 3 4»); the header of another table (its cells
+  name at least three columns word for word: a new column map);
+* a row with one text: a direction heading when it is merged across the table and names a direction, or stands in
+  the first column of a table whose first column is not the process; else, in a table with a process column, the
+  title of the process of the rows below it;
+* the rest of the row above, broken at a page: no №, no process, no touchpoint, only more text (it is added to the
+  row above).
+
+A process cell left empty continues the process above. Every cell is text in NFC. :class:`TableReader` is fed rows
+one at a time, so a workbook is read streaming and nothing but the rows kept stays in memory.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ...render.register_columns import COLUMNS
-from .. import AuthoringError
-from .limits import MAX_COLUMNS, RowBudget, check_zip
-from .match import HEADER_ALIASES, heading_direction, norm
+from .header import Columns, is_new_header, read_header
+from .ledger import Kind, RowOutcome, Unmapped, joined
+from .limits import MAX_COLUMNS, RowBudget
+from .match import guess_channel, heading_direction, norm
 
-#: a header row is looked for in the first rows of a sheet only
+#: a header row is looked for in the first rows of a table only
 HEADER_SEARCH_ROWS = 20
 
-
-@dataclass(frozen=True, slots=True)
-class Unmapped:
-    """A cell the import could not map (the row is left out, or the value is, or it went to ``notes``)."""
-
-    sheet: str
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def line(self) -> str:
-        where = f"{self.sheet}!{self.row}" + (f" ({self.column})" if self.column else "")
-        return f"{where}: {self.reason}" + (f": «{self.value}»" if self.value else "")
+__all__ = ["HEADER_SEARCH_ROWS", "Reading", "Row", "TableReader", "Unmapped", "cell_text", "direction_of"]
 
 
 @dataclass
@@ -51,13 +44,32 @@ class Row:
     heading: str = ""
     #: the table has no process column: its touchpoints serve the whole direction
     per_direction: bool = False
+    #: the table's place in the file
+    table: int = 0
+    #: (header, text) of the row's cells in columns the register has not: they go to ``notes``
+    extra: list[tuple[str, str]] = field(default_factory=list)
+    #: the row's own text as read (with the rest of it from the next page), for the report of a row not written
+    source: str = ""
 
     @property
     def where(self) -> str:
         return f"{self.sheet}!{self.number}"
 
-    def unmapped(self, column: str, value: str, reason: str) -> Unmapped:
-        return Unmapped(self.sheet, self.number, column, value, reason)
+    def unmapped(self, column: str, value: str, reason: str, *args: str) -> Unmapped:
+        return Unmapped(self.sheet, self.number, column, value, reason, args)
+
+    def text(self) -> str:
+        """The row's own text, for the report of a row not understood."""
+        return self.source
+
+
+@dataclass
+class Reading:
+    """What a reader gives the plan: the data rows, the outcomes of every other row, and how many rows it read."""
+
+    rows: list[Row] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    total: int = 0
 
 
 def cell_text(value: Any) -> str:
@@ -67,50 +79,6 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def _header_names() -> dict[str, set[str]]:
-    names = {col.key: {norm(col.ru), norm(col.en), norm(col.key)} for col in COLUMNS}
-    names["pid"] = set()
-    for key, aliases in HEADER_ALIASES.items():
-        names.setdefault(key, set()).update(aliases)
-    return names
-
-
-def _header_key(cell: Any, text: str, labels: dict[str, set[str]], found: dict[str, int]) -> str | None:
-    """The column a header cell names: its exact label or alias, else a label inside the text."""
-    for key, names in labels.items():
-        if key not in found and text in names:
-            return key
-    for key, names in labels.items():
-        if key in found or key in ("n", "pid"):
-            continue
-        if any(len(n) >= 5 and (n in text or text in n) for n in names):
-            return key
-    if str(cell).strip() in ("№", "#", "N"):
-        return "n"
-    return None
-
-
-def match_header(cells: list[Any]) -> dict[str, int]:
-    """Column key -> index for a header row (loosely: exact label, alias, or a label inside the text)."""
-    labels = _header_names()
-    found: dict[str, int] = {}
-    for i, cell in enumerate(cells):
-        text = norm(cell)
-        if not text:
-            if str(cell or "").strip() in ("№", "#", "№№") and "n" not in found:
-                found["n"] = i
-            continue
-        best = _header_key(cell, text, labels, found)
-        if best is not None and best not in found:
-            found[best] = i
-    return found
-
-
-def is_header(found: dict[str, int]) -> bool:
-    """A header names the touchpoint column and one more of the register's columns."""
-    return "touchpoint" in found and bool({"process", "needs", "form", "features"} & set(found))
 
 
 def direction_of(sheet: str) -> str | None:
@@ -128,47 +96,213 @@ def direction_of(sheet: str) -> str | None:
     return None
 
 
-def _heading_text(cells: list[str]) -> str | None:
-    """The text of a direction heading row: only the first cell holds text (merged cells repeat it)."""
-    if not cells or not cells[0] or cells[0].replace(".", "").isdigit():
+def _column_numbers(cells: list[str]) -> bool:
+    """«1 2 3 4» (a merged cell repeats its number): the numbers of the columns, from 1, one by one."""
+    numbers = list(dict.fromkeys(c for c in cells if c))
+    return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
+def _one_text(cells: list[str]) -> tuple[str, list[int]] | None:
+    """The text of a row with one text in it (a merged cell repeats it), and the cells holding it."""
+    texts = {c for c in cells if c}
+    if len(texts) != 1:
         return None
-    return cells[0] if all(c in ("", cells[0]) for c in cells[1:]) else None
+    text = next(iter(texts))
+    return None if text.replace(".", "").isdigit() else (text, [i for i, c in enumerate(cells) if c])
 
 
 @dataclass
 class TableReader:
-    """Rows of one table in, :class:`Row` objects out (into ``rows``); what is not understood into ``report``."""
+    """Rows of one table in: :class:`Row` objects into ``reading.rows``, every other row's outcome into
+    ``reading.outcomes``; what is not understood of a cell into ``report``."""
 
     sheet: str
     direction: str | None
     default_direction: str
-    rows: list[Row]
+    reading: Reading
     report: list[Unmapped]
     budget: RowBudget
-    header: dict[str, int] | None = None
+    #: the table's place in the file
+    table: int = 0
+    columns: Columns | None = None
+    #: the map the header row itself gave (a second header row refines ``columns``)
+    header_row: Columns | None = None
+    #: the row before was the header (or the header again): the next may be its second row
+    under_header: bool = False
     heading: str = ""
     heading_dir: str | None = None
     last_process: str = ""
-    kept: int = 0
+    #: the data row the next row may be the rest of (broken at a page)
+    last_row: Row | None = None
     orphans: list[int] = field(default_factory=list)
+    #: rows above the header, kept until the header is found (text above the table) or not (a table not read)
+    pending: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: no header in the first rows: the rest is counted, not read
+    gave_up: bool = False
 
-    def feed(self, number: int, values: list[Any] | tuple[Any, ...]) -> bool:
-        """Take one row; ``False`` when the table has shown no header in its first rows (stop reading it)."""
+    # --- outcomes -------------------------------------------------------------------------------------------------
+
+    def _outcome(
+        self,
+        number: int,
+        kind: Kind,
+        what: str,
+        text: str = "",
+        *,
+        header: list[tuple[str, str]] | None = None,
+        into: str = "",
+    ) -> None:
+        last = self.reading.outcomes[-1] if self.reading.outcomes else None
+        if (
+            what in ("empty", "no-header")
+            and last is not None
+            and (last.sheet, last.table, last.what) == (self.sheet, self.table, what)
+            and max(last.last, last.number) == number - 1
+        ):
+            last.last = number  # a run of rows alike is one line of the report
+            return
+        out = RowOutcome(self.sheet, number, kind, table=self.table, what=what, text=text, into=into)
+        out.header = header or []
+        self.reading.outcomes.append(out)
+
+    def structural(
+        self, number: int, what: str, text: str = "", *, header: list[tuple[str, str]] | None = None
+    ) -> None:
+        self._outcome(number, "structural", what, text, header=header)
+
+    def unread(self, number: int, reason: str, text: str = "") -> None:
+        self._outcome(number, "unread", reason, text)
+
+    # --- rows -----------------------------------------------------------------------------------------------------
+
+    def feed(self, number: int, values: list[Any] | tuple[Any, ...]) -> None:
+        """Take one row: data, or a structural row, or (no header found) a row of a table not read."""
+        self.reading.total += 1
+        if self.gave_up:
+            self.unread(number, "no-header")
+            return
         cells = [cell_text(v) for v in values[:MAX_COLUMNS]]
         self.budget.row(f"{self.sheet}!{number}", cells)
-        if self.header is None:
-            candidate = match_header(cells)
-            if is_header(candidate):
-                self.header = candidate
-            return number < HEADER_SEARCH_ROWS or self.header is not None
-        if not any(cells) or all(c.isdigit() for c in cells if c) or is_header(match_header(cells)):
-            return True  # empty, a row of column numbers, a header repeated on a new page
-        heading = _heading_text(cells)
-        if heading is not None:
-            self._heading(number, heading)
-            return True
-        row = {key: (cells[i] if i < len(cells) else "") for key, i in self.header.items()}
-        per_direction = "process" not in self.header
+        if self.columns is None:
+            self._above_header(number, cells)
+            return
+        columns = self.columns
+        under_header, self.under_header = self.under_header, False
+        if not any(cells):
+            self.structural(number, "empty")
+            self.under_header = under_header
+        elif columns.repeats(cells):
+            self.structural(number, "header-again")
+            self.under_header = True
+        elif under_header and self.header_row is not None and (refined := self.header_row.sub_header(cells)):
+            self.columns = refined
+            self.structural(number, "sub-header", joined(cells))
+        elif _column_numbers(cells):
+            self.structural(number, "numbers", joined(cells))
+        elif is_new_header(cells) and (found := read_header(cells)) is not None:
+            self._header(number, found, "new-header")
+        elif not self._rest_of_row(number, cells, columns) and not self._title(number, cells, columns):
+            self._data(number, cells, columns)
+
+    def _above_header(self, number: int, cells: list[str]) -> None:
+        found = read_header(cells) if any(cells) else None
+        if found is not None:
+            for n, above in self.pending:
+                if any(above):
+                    self.structural(n, "title", joined(above))
+                else:
+                    self.structural(n, "empty")
+            self.pending.clear()
+            self._header(number, found, "header")
+            return
+        self.pending.append((number, cells))
+        if len(self.pending) >= HEADER_SEARCH_ROWS:
+            self.give_up()
+
+    def give_up(self) -> None:
+        """No header in the table's first rows: every row of it is a row not read (one run in the report); a table
+        of empty rows is empty rows."""
+        if self.columns is not None or self.gave_up:
+            return
+        first_text = next((joined(c) for _, c in self.pending if any(c)), "")
+        self.gave_up = bool(first_text)
+        for i, (n, _) in enumerate(self.pending):
+            if first_text:
+                self._outcome(n, "unread", "no-header", first_text if i == 0 else "")
+            else:
+                self.structural(n, "empty")
+        self.pending.clear()
+
+    def _header(self, number: int, columns: Columns, what: str) -> None:
+        self.columns = self.header_row = columns
+        self.under_header = True
+        self.last_process = ""
+        self.last_row = None
+        self.structural(number, what, header=_header_map(columns))
+        for name in columns.extra.values():
+            self.report.append(Unmapped(self.sheet, number, name, "", "extra-column"))
+
+    def _title(self, number: int, cells: list[str], columns: Columns) -> bool:
+        """A row with one text: a direction heading, or the title of the process of the rows below."""
+        found = _one_text(cells)
+        if found is None:
+            return False
+        text, where = found
+        across = len(where) >= 2  # a cell merged across the table repeats its text
+        names_direction = heading_direction(text) is not None
+        # a heading typed in the table's first column, or in the touchpoint's: there only when it names a direction
+        # and no channel («Предоставление государственных услуг», not «Портал госуслуг»: a touchpoint without needs)
+        touchpoint = columns.keys.get("touchpoint", [])
+        heading_like = names_direction and guess_channel(text, None) == "other_digital"
+        start = columns.start
+        first_only = (where == [start] and (start not in touchpoint or heading_like)) or (
+            set(where) <= set(touchpoint) and heading_like
+        )
+        process = columns.keys.get("process")
+        if process is None:
+            if not (across or first_only):
+                return False
+            self._heading(number, text)
+        elif across and names_direction:
+            self._heading(number, text)
+        elif across or set(where) <= set(process):
+            self.last_process = text
+            self.last_row = None
+            self.structural(number, "process-title", text)
+        elif first_only:
+            self._heading(number, text)
+        else:
+            return False
+        return True
+
+    def _heading(self, number: int, text: str) -> None:
+        self.heading = text
+        self.last_process = ""
+        self.last_row = None
+        found = heading_direction(text)
+        self.structural(number, "heading", text)
+        if found is None:
+            self.report.append(Unmapped(self.sheet, number, "direction", text, "heading"))
+        else:
+            self.heading_dir = found
+
+    def _rest_of_row(self, number: int, cells: list[str], columns: Columns) -> bool:
+        """The rest of the row above, broken at a page: no №, no process, no touchpoint, only more text."""
+        row = self.last_row
+        if row is None or any(columns.value(cells, key) for key in ("n", "pid", "process", "touchpoint")):
+            return False
+        for key in columns.keys:
+            more = columns.value(cells, key)
+            if more:
+                row.cells[key] = f"{row.cells[key]}\n{more}" if row.cells.get(key) else more
+        row.extra += [e for e in columns.extras(cells) if e not in row.extra]
+        row.source = joined([row.source, *cells])
+        self._outcome(number, "merged", "continued", joined(cells), into=row.where)
+        return True
+
+    def _data(self, number: int, cells: list[str], columns: Columns) -> None:
+        row = {key: columns.value(cells, key) for key in columns.keys}
+        per_direction = "process" not in columns.keys
         if per_direction:
             row["process"] = self.heading
         else:
@@ -178,66 +312,43 @@ class TableReader:
         if direction is None:
             self.orphans.append(number)
             direction = self.default_direction
-        self.rows.append(Row(self.sheet, number, direction, row, self.heading, per_direction))
-        self.kept += 1
-        return True
+        data = Row(
+            self.sheet,
+            number,
+            direction,
+            row,
+            self.heading,
+            per_direction,
+            self.table,
+            columns.extras(cells),
+            joined(cells),
+        )
+        self.reading.rows.append(data)
+        self.last_row = data
 
-    def _heading(self, number: int, text: str) -> None:
-        self.heading = text
-        self.last_process = ""
-        found = heading_direction(text)
-        if found is None:
-            reason = "заголовок не назван направлением деятельности — строки ниже отнесены к прежнему"
-            self.report.append(Unmapped(self.sheet, number, "направление", text, reason))
-        else:
-            self.heading_dir = found
-
-
-def _open_workbook(path: Path) -> Any:
-    check_zip(path, "книгу Excel (.xlsx) / workbook")
-    try:
-        from openpyxl import load_workbook
-
-        return load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise AuthoringError(f"{path}: нет такого файла / no such file") from None
-    except Exception as exc:  # openpyxl raises many kinds for a bad file
-        raise AuthoringError(f"{path}: не удалось открыть как книгу Excel (.xlsx): {type(exc).__name__}") from None
-
-
-def finish_table(reader: TableReader, several: bool, explicit_default: bool) -> None:
-    """Report a table without a header; drop rows with no direction in a book of several tables."""
-    if reader.header is None:
-        reason = "не найдена строка заголовков (точка взаимодействия, потребности…) — пропущено"
-        reader.report.append(Unmapped(reader.sheet, 0, "", "", reason))
-    elif reader.orphans and several and not explicit_default and reader.direction is None:
-        drop = set(reader.orphans)
-        reader.rows[:] = [r for r in reader.rows if not (r.sheet == reader.sheet and r.number in drop)]
-        reason = "ни лист, ни заголовок над строками не названы направлением — строки пропущены (--direction)"
-        reader.report.append(Unmapped(reader.sheet, reader.orphans[0], "", reader.sheet, reason))
+    def finish(self, several: bool, explicit_default: bool) -> None:
+        """The end of the table: rows above a header never found are a table not read; rows with no direction in a
+        book of several tables are left out (each reported)."""
+        if self.columns is None:
+            self.give_up()
+            return
+        if self.orphans and several and not explicit_default and self.direction is None:
+            drop = set(self.orphans)
+            kept: list[Row] = []
+            for r in self.reading.rows:
+                if r.table == self.table and r.number in drop:
+                    self.reading.outcomes.append(
+                        RowOutcome(r.sheet, r.number, "unread", table=r.table, what="no-direction", text=r.text())
+                    )
+                else:
+                    kept.append(r)
+            self.reading.rows[:] = kept
 
 
-def read_rows(path: Path, default_direction: str | None, report: list[Unmapped]) -> list[Row]:
-    """The data rows of every sheet of an .xlsx workbook, read streaming."""
-    from .limits import ImportLimitError
-
-    wb = _open_workbook(path)
-    rows: list[Row] = []
-    budget = RowBudget(path.name)
-    try:
-        sheets = list(wb.worksheets)
-        for ws in sheets:
-            reader = TableReader(
-                ws.title, direction_of(ws.title), default_direction or "services", rows, report, budget
-            )
-            for number, values in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1):
-                if not reader.feed(number, values):
-                    break
-            finish_table(reader, len(sheets) > 1, default_direction is not None)
-    except (AuthoringError, ImportLimitError):
-        raise
-    except Exception as exc:  # a part that does not parse as the XML it claims to be
-        raise AuthoringError(f"{path}: не удалось прочитать книгу Excel: {type(exc).__name__}") from None
-    finally:
-        wb.close()
-    return rows
+def _header_map(columns: Columns) -> list[tuple[str, str]]:
+    """(the header's text, the column key or "" for an extra column) in the order of the columns."""
+    out: list[tuple[int, str, str]] = []
+    for key, idx in columns.keys.items():
+        out.append((idx[0], columns.raw[idx[0]], key))
+    out += [(i, text, "") for i, text in columns.extra.items()]
+    return [(text, key) for _, text, key in sorted(out)]

@@ -158,9 +158,13 @@ def plan_texts(root: Path, reg: Registry, plan: ImportPlan, *, force: bool) -> d
     return texts
 
 
-def commit_files(root: Path, texts: dict[str, str]) -> list[str]:
-    """Write every file or none (:func:`tpkit.util.atomic_write_many`); the paths, relative to ``root``."""
+def commit_files(root: Path, texts: dict[str, str], outputs: dict[Path, bytes] | None = None) -> list[str]:
+    """Write every file or none (:func:`tpkit.util.atomic_write_many`): the registry's files (``texts``, by path
+    relative to ``root``) and ``outputs`` (the plan), which are staged first. The registry's paths written."""
     from ...util import atomic_write_many
 
-    atomic_write_many({root / rel: text.encode("utf-8") for rel, text in texts.items()})
+    files = dict(outputs or {})
+    files.update({root / rel: text.encode("utf-8") for rel, text in texts.items()})
+    if files:
+        atomic_write_many(files)
     return list(texts)
