@@ -12,26 +12,16 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLE, run_cli
 
-BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
-needs_browser = pytest.mark.skipif(BROWSER is None, reason="Chromium is not installed")
-
-_MEASURE = """<script>
-addEventListener('load', () => {
+#: how far each table's right edge stands past the body's (px): more than 0 is a table wider than the page
+_OVERFLOW = """() => {
   const body = document.body.getBoundingClientRect();
-  const over = [...document.querySelectorAll('table')].map(t => Math.round(t.getBoundingClientRect().right - body.right));
-  const p = document.createElement('pre'); p.id = 'overflow'; p.textContent = over.join(' '); document.body.append(p);
-});
-</script>"""
-
-
-def _chromium(tmp_path: Path, *args: str) -> str:
-    assert BROWSER is not None
-    cmd = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
+  return [...document.querySelectorAll('table')].map(t => Math.round(t.getBoundingClientRect().right - body.right));
+}"""
 
 
 def test_matrix_print_styles_keep_dark_cells_readable() -> None:
@@ -42,13 +32,15 @@ def test_matrix_print_styles_keep_dark_cells_readable() -> None:
     assert re.search(r"\.matrix td\.n4,\.matrix td\.n5\{color:#000", css)
 
 
-@needs_browser
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-def test_matrix_prints_every_column_on_the_page(tmp_path: Path) -> None:
+def test_matrix_prints_every_column_on_the_page(browser: Any, tmp_path: Path) -> None:
     page = tmp_path / "matrix.html"
     assert run_cli("matrix", "--format", "html", "--output", str(page), cwd=EXAMPLE).code == 0
     pdf = tmp_path / "matrix.pdf"
-    _chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    tab = browser.new_page()
+    tab.goto(page.as_uri())
+    tab.pdf(path=str(pdf), prefer_css_page_size=True)  # the page's own @page size, as chromium --print-to-pdf
+    tab.close()
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))  # type: ignore[union-attr]
     assert width > 800  # landscape
@@ -58,16 +50,17 @@ def test_matrix_prints_every_column_on_the_page(tmp_path: Path) -> None:
     assert "хватает" in first_page  # the last column's header
 
 
-@needs_browser
 @pytest.mark.parametrize(
     "args", [("register",), ("procedure", "digital"), ("procedure", "offline")], ids=lambda a: "-".join(a)
 )
-def test_document_tables_fit_the_page_body(tmp_path: Path, args: tuple[str, ...]) -> None:
+def test_document_tables_fit_the_page_body(browser: Any, tmp_path: Path, args: tuple[str, ...]) -> None:
     r = run_cli("render", *args, "--format", "html", "-C", str(EXAMPLE), "--output", "-")
     assert r.code == 0
     page = tmp_path / "page.html"
-    page.write_text(r.stdout.replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    page.write_text(r.stdout, encoding="utf-8")
     for width in (1280, 800):
-        dom = _chromium(tmp_path, f"--window-size={width},900", "--dump-dom", page.as_uri())
-        over = [int(x) for x in re.search(r'<pre id="overflow">([^<]*)', dom).group(1).split()]  # type: ignore[union-attr]
+        tab = browser.new_page(viewport={"width": width, "height": 900})
+        tab.goto(page.as_uri())
+        over = tab.evaluate(_OVERFLOW)
+        tab.close()
         assert over and max(over) <= 0, (width, over)

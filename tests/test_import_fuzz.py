@@ -7,7 +7,7 @@ The tables hold what Word and Excel really produce: titles above the header, hea
 обратной связи», «цифровая точка»), empty rows, rows of column numbers, the header again, direction headings
 merged across, process titles, process cells merged down, rows broken at a page, unknown columns, several tables
 (and several on one sheet), and in Word content controls, ``customXml``, ``gridBefore``, frames around a table
-and a table broken in two. Bounded in ``make test`` (``TPKIT_FUZZ_EXAMPLES``, default 60, derandomized), many
+and a table broken in two. Bounded in ``make test`` (``TPKIT_FUZZ_EXAMPLES``, default 40, derandomized), many
 more under ``make fuzz``.
 """
 
@@ -35,7 +35,7 @@ from tpkit.author.importer.ledger import counts
 from tpkit.author.importer.needs import split_items
 from tpkit.registry.synonyms import needs_in
 
-EXAMPLES = int(os.environ.get("TPKIT_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("TPKIT_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
