@@ -183,3 +183,37 @@ def test_a_placeholder_identifies_nothing() -> None:
     a = touchpoint_keys("Приемная отдела опеки", "reception", address=PLACEHOLDERS["ADDRESS"])
     b = touchpoint_keys("Приемная отдела контроля", "reception", address=PLACEHOLDERS["ADDRESS"])
     assert not same_touchpoint(a, b) and not [k for k in a if k[1] == "address"]
+
+
+# --- the red-team review of round 3 -----------------------------------------------------------------------------
+
+
+def test_an_extension_is_part_of_the_number() -> None:
+    from tpkit.registry.sameness import phone_numbers
+
+    assert phone_numbers("+7 (4872) 24-51-00, доб. 1234") == phone_numbers("8(4872)245100 доб 1234")
+    assert phone_numbers("8 (4872) 24-51-00 (доб. 2345)") != phone_numbers("8 (4872) 24-51-00, доб. 1234")
+    assert phone_numbers("8 (4872) 24-51-00") != phone_numbers("8 (4872) 24-51-00 вн. 12")
+
+
+def test_an_e_mail_address_is_itself_not_its_domain() -> None:
+    assert norm_url("opeka@tularegion.ru") == norm_url("mailto:Opeka@TulaRegion.ru?subject=x") == "opeka@tularegion.ru"
+    assert norm_url("minsoc@tularegion.ru") != norm_url("opeka@tularegion.ru")
+    assert norm_url("tel:+78001002030") == ""
+
+
+def test_a_shared_address_makes_one_touchpoint_only_beside_a_stage_name() -> None:
+    from tpkit.registry.sameness import names_a_stage
+
+    assert names_a_stage("Выдача результатов") and names_a_stage("Министерство (получение результата)")
+    assert not names_a_stage("Личный прием граждан министром") and not names_a_stage("Приемная отдела опеки")
+    assert not names_a_stage("Прием граждан по личным вопросам")
+    main = touchpoint_keys("Приемная министерства", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    minister = touchpoint_keys("Личный прием граждан министром", "reception", address="г Тула ул Оборонная 114")
+    issue = touchpoint_keys("Выдача результатов", "reception", address="г. Тула, ул. Оборонная, 114")
+    assert not same_touchpoint(main, minister)
+    assert same_touchpoint(main, issue) and same_touchpoint(minister, issue)
+    idx = SamenessIndex()
+    idx.add("main", main)
+    assert idx.find(minister) is None
+    assert idx.find(issue) == "main"

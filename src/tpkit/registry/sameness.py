@@ -7,12 +7,15 @@ imported register) are *the same touchpoint* when they have the same channel and
 share one of these, and no identifier tells them apart:
 
 * the URL, ignoring the scheme, a leading ``www.``, the query, the fragment, a
-  trailing slash and case (:func:`norm_url`);
+  trailing slash and case; an e-mail address whole (:func:`norm_url`);
 * the touchpoint's own telephone number: its ``phone`` (or a ``tel:`` URL), else a
   number written in its name («Телефон 8 (4872) 12-34-56»); a Russian ``8`` trunk
-  prefix is read as ``7`` (:func:`phone_numbers`);
+  prefix is read as ``7``, and an extension («доб. 1234») is part of the number
+  (:func:`phone_numbers`);
 * the street address without the postcode and the abbreviations (г., ул., д.),
-  for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`);
+  for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`),
+  when one of the two is named by a stage (:func:`shares`): one building holds
+  several places of reception;
 * the name, in :func:`norm_text` form once stage words are stripped
   (:func:`strip_stage_words`); a name with an abbreviation in brackets
   («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ADDRESS_CHANNELS",
     "IDENTIFIERS",
+    "STAGED",
     "STAGE_STEMS",
     "SamenessIndex",
     "TouchpointKey",
@@ -60,6 +64,7 @@ __all__ = [
     "conflicting",
     "name_key",
     "name_keys",
+    "names_a_stage",
     "norm_address",
     "norm_text",
     "norm_url",
@@ -68,6 +73,7 @@ __all__ = [
     "phone_spans",
     "same_in_catalogue",
     "same_touchpoint",
+    "shares",
     "stage_named",
     "strip_stage_words",
     "touchpoint_key",
@@ -80,6 +86,10 @@ TouchpointKey = tuple[str, str, str]
 
 #: the kinds of key that identify a touchpoint: two that both have one and share none of its values are two
 IDENTIFIERS: tuple[str, ...] = ("url", "phone", "address")
+
+#: not a key but a mark among the keys: the entry is named by a stage («Выдача результатов», «Министерство
+#: (получение результата)»), so a street address it shares with another entry makes them one (:func:`shares`)
+STAGED = "staged"
 
 #: the channels whose street address tells one point from another: the offline points a client comes to (a
 #: reception, a МФЦ office); not the post, whose address is where letters go
@@ -126,8 +136,12 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9-]{1,9}[»\"]?")
 
 
+#: the personal reception of an official («личный прием», «прием по личным вопросам») is a place, not a stage
+_PERSONAL = re.compile(r"\bличн\w*\s+при[её]м\w*|\bпри[её]м\w*(?:\s+\w+)?\s+по\s+личн\w*\s+вопрос\w*")
+
+
 def _is_stage(text: str) -> bool:
-    return bool(_STAGE.search(unicodedata.normalize("NFC", text).casefold()))
+    return bool(_STAGE.search(_PERSONAL.sub(" ", unicodedata.normalize("NFC", text).casefold())))
 
 
 def strip_stage_words(name: str) -> str:
@@ -182,15 +196,32 @@ def stage_named(name: str) -> bool:
     return norm_text(strip_stage_words(name)) != norm_text(name)
 
 
+def names_a_stage(name: str) -> bool:
+    """Whether the name is a stage's rather than a place's: it carries one (:func:`stage_named`) or opens with one
+    («Выдача результатов», «Прием заявлений», «Прием граждан»). «Приемная отдела опеки» and «Личный прием граждан
+    министром» name places."""
+    folded = _PERSONAL.sub(" ", unicodedata.normalize("NFC", name).casefold()).strip()
+    return stage_named(name) or bool(_STAGE.match(folded))
+
+
 # --- addresses --------------------------------------------------------------------------------------------------
+
+
+_EMAIL = re.compile(r"(?:mailto:)?\s*([^\s@/:?#]+@[^\s@/:?#]+)", re.IGNORECASE)
 
 
 def norm_url(url: str) -> str:
     """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``: the host without ``www.`` and the path
-    without its trailing slash; the scheme, port, query and fragment are ignored. ``""`` for ``tel:`` and
-    ``mailto:`` (a phone number is compared as one) and for a text with no host."""
+    without its trailing slash; the scheme, port, query and fragment are ignored. An e-mail address, with or
+    without ``mailto:``, is itself in lower case (``mailto:Opeka@Tula.ru`` -> ``opeka@tula.ru``): two mailboxes on
+    one domain are two addresses, not the domain twice. ``""`` for ``tel:`` (a phone number is compared as one) and
+    for a text with no host."""
     raw = unicodedata.normalize("NFC", url).strip()
-    if not raw or raw.casefold().startswith(("tel:", "mailto:")):
+    if not raw or raw.casefold().startswith("tel:"):
+        return ""
+    if (email := _EMAIL.fullmatch(raw.split("?")[0].strip())) is not None:
+        return email.group(1).casefold()
+    if raw.casefold().startswith("mailto:"):
         return ""
     parts = urlsplit(raw if "//" in raw else "//" + raw)
     try:
@@ -201,22 +232,32 @@ def norm_url(url: str) -> str:
 
 
 _PHONE = re.compile(r"\+?\d[\d\s()‑–-]{4,}\d")
+#: an extension after a number: «, доб. 1234», « (доб. 2345)», « вн. 12», « ext. 5»
+_EXTENSION = re.compile(r"[\s,;(]*(?:доб(?:авочный)?|вн(?:утренний)?|ext)\.?\s*(?:номер\s*)?[:№]?\s*(\d{1,6})")
 _POSTCODE = re.compile(r"\b\d{6}\b")
+#: the words of an address that say what kind of place follows; a hyphenated form before its first part
+#: («пр-т» before «пр», or «пр-т Ленина» would keep a «т»)
 _ADDRESS_WORDS = re.compile(
-    r"\b(?:г|гор|город|ул|улица|пр|пр-т|просп|проспект|пер|переулок|пл|площадь|д|дом|стр|строение|корп|"
-    r"корпус|каб|кабинет|оф|офис|эт|этаж|обл|область|р-н|район)\b\.?"
+    r"\b(?:пр-кт|пр-т|б-р|р-н|г|гор|город|ул|улица|пр|просп|проспект|бульвар|пер|переулок|пл|площадь|ш|шоссе|наб|"
+    r"набережная|д|дом|стр|строение|корп|корпус|каб|кабинет|оф|офис|эт|этаж|обл|область|район)\b\.?"
 )
 
 
 def phone_numbers(*texts: str | None) -> list[str]:
     """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
     ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
-    dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
+    dashes (``12-34-56``), so a postcode or «1 000 000» is not one. An extension written after a number is part of
+    it (``8 (4872) 24-51-00, доб. 1234`` is ``74872245100 доб 1234``): the lines of two units reached through the
+    agency's number are two lines."""
     out: list[str] = []
     for text in texts:
         if not text:
             continue
-        for _start, _end, digits in phone_spans(unicodedata.normalize("NFKC", text)):
+        text = unicodedata.normalize("NFKC", text)
+        for _start, end, digits in phone_spans(text):
+            ext = _EXTENSION.match(text.casefold(), end)
+            if ext:
+                digits += " доб " + ext.group(1)
             if digits not in out:
                 out.append(digits)
     return out
@@ -276,6 +317,8 @@ def touchpoint_keys(
     keys.extend((channel, "phone", p) for p in own)
     if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
         keys.append((channel, "address", a))
+        if names_a_stage(name):
+            keys.append((channel, STAGED, ""))
     keys.extend((channel, "name", n) for n in name_keys(name))
     return tuple(dict.fromkeys(keys))
 
@@ -307,11 +350,24 @@ def conflicting(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
     return False
 
 
+def _staged(keys: Iterable[TouchpointKey]) -> bool:
+    return any(k[1] == STAGED for k in keys)
+
+
+def shares(key: TouchpointKey, staged: bool) -> bool:
+    """Whether ``key``, held by both touchpoints, makes them one (unless an identifier tells them apart);
+    ``staged``: one of them is named by a stage (:func:`names_a_stage`). A street address makes them one only
+    then: one building holds the reception, the minister's personal reception and a unit's office, each a place of
+    its own, while «Выдача результатов» at the reception's address is the reception written once per stage."""
+    return key[1] != STAGED and (key[1] != "address" or staged)
+
+
 def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
-    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key and no
-    identifier tells them apart."""
+    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key
+    (:func:`shares`) and no identifier tells them apart."""
     a, b = tuple(a), tuple(b)
-    return not set(a).isdisjoint(b) and not conflicting(a, b)
+    staged = _staged(a) or _staged(b)
+    return any(shares(k, staged) for k in set(a) & set(b)) and not conflicting(a, b)
 
 
 class SamenessIndex:
@@ -323,8 +379,9 @@ class SamenessIndex:
     """
 
     def __init__(self) -> None:
-        #: key -> the groups holding it, in the order they were made
-        self._by_key: dict[TouchpointKey, list[str]] = {}
+        #: key -> the groups holding it, in the order they were made, each with whether a member holding the key is
+        #: named by a stage (:func:`shares`)
+        self._by_key: dict[TouchpointKey, dict[str, bool]] = {}
         #: group -> the keys of its members
         self._keys: dict[str, set[TouchpointKey]] = {}
         #: touchpoint -> its group
@@ -333,9 +390,10 @@ class SamenessIndex:
     def match(self, keys: Iterable[TouchpointKey]) -> tuple[str, TouchpointKey] | None:
         """The group a new touchpoint is, and the first key they share (None: a touchpoint of its own)."""
         keys = tuple(keys)
+        staged = _staged(keys)
         for key in keys:
-            for group in self._by_key.get(key, ()):
-                if not conflicting(keys, self._keys[group]):
+            for group, theirs in self._by_key.get(key, {}).items():
+                if shares(key, staged or theirs) and not conflicting(keys, self._keys[group]):
                     return group, key
         return None
 
@@ -355,10 +413,11 @@ class SamenessIndex:
             group = found[0] if found else ident
         self.group[ident] = group
         held = self._keys.setdefault(group, set())
+        staged = _staged(keys)
         for key in keys:
-            if key not in held:
-                held.add(key)
-                self._by_key.setdefault(key, []).append(group)
+            held.add(key)
+            groups = self._by_key.setdefault(key, {})
+            groups[group] = groups.get(group, False) or staged
         return group
 
 

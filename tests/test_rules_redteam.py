@@ -1,0 +1,137 @@
+"""A red-team review of methodology round 3 (issue 25): registers written as an agency's analyst writes them.
+
+Each test is a case found by trying to make a round-3 rule fire on a correct register (a false alarm: it must stay
+quiet) or stay quiet on the named mistake in a shape the round's own tests did not cover (a loophole: it must
+fire). The catalogue and processes below are the shapes of a real regional register: a unit's phone line reached
+through the agency's number with an extension, e-mail addresses written without ``mailto:``, several receptions
+in one building, services whose titles share «отдельным категориям граждан».
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import codes, edit, lint_json, only
+
+PROC = "processes/child-benefit.yaml"
+CATALOGUE = "touchpoints.yaml"
+
+
+def _append(root: Path, rel: str, block: str) -> None:
+    path = root / rel
+    path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
+
+
+def _lint(root: Path) -> dict:
+    """The lint report of a registry read whole: a rule's test must not pass on a broken file."""
+    report = lint_json(root)
+    assert not [c for c in codes(report) if c < "TP009"], codes(report)
+    return report
+
+
+def _entries(root: Path, *ids: str) -> None:
+    """List catalogue touchpoints in the process (one entry each)."""
+    block = "".join(f"  - touchpoint: {i}\n    needs: [consultation]\n" for i in ids)
+    edit(root, PROC, "notifications:\n", block + "notifications:\n")
+
+
+def _point(ident: str, name: str, channel: str, **fields: str) -> str:
+    extra = "".join(f"    {k}: {v}\n" for k, v in fields.items())
+    return (
+        f"  - id: {ident}\n    name: {name}\n    channel: {channel}\n{extra}"
+        "    basis: [ar-benefit]\n    responsible: petrova\n"
+    )
+
+
+# --- sameness: what identifies a touchpoint ------------------------------------------------------------------------
+
+
+def test_unit_lines_on_one_number_with_different_extensions_are_two_touchpoints(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point("line-care", "Горячая линия отдела опеки", "phone", phone="'+7 (4872) 24-51-00, доб. 1234'")
+        + _point("line-control", "Телефон отдела контроля", "phone", phone="8 (4872) 24-51-00 (доб. 2345)"),
+    )
+    _entries(base, "line-care", "line-control")
+    assert not {"TP104", "TP114"} & set(codes(_lint(base)))
+
+
+def test_one_line_with_its_extension_written_twice_is_one_touchpoint(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point("line-care", "Горячая линия отдела опеки", "phone", phone="'+7 (4872) 24-51-00, доб. 1234'")
+        + _point("line-care-2", "Телефон опеки", "phone", phone="8(4872)245100 доб 1234"),
+    )
+    (f,) = only(_lint(base), "TP114")
+    assert "line-care-2" in f["object"]
+
+
+def test_e_mail_addresses_on_one_domain_are_two_touchpoints(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point("email", "Электронная почта министерства", "email", url="minsoc@tularegion.ru")
+        + _point("email-care", "Электронная почта отдела опеки", "email", url="opeka.minsoc@tularegion.ru")
+        + _point("email-control", "Электронная почта", "email", url="mailto:control@tularegion.ru")
+        + _point("email-appeals", "Электронная почта", "email", url="mailto:obr@tularegion.ru"),
+    )
+    _entries(base, "email", "email-care", "email-control", "email-appeals")
+    assert not {"TP104", "TP114"} & set(codes(_lint(base)))
+
+
+def test_one_e_mail_address_written_twice_is_one_touchpoint(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point("email", "Электронная почта министерства", "email", url="Minsoc@TulaRegion.ru")
+        + _point("email-2", "Почта для обращений", "email", url="mailto:minsoc@tularegion.ru"),
+    )
+    (f,) = only(_lint(base), "TP114")
+    assert "email-2" in f["object"]
+
+
+#: the personal reception of the minister, in the building of the main reception (no room numbers written)
+MINISTER = _point(
+    "reception-minister",
+    "Личный прием граждан министром",
+    "reception",
+    address="г. Энск, ул. Ленина, 1",
+    accessibility="[Прием на первом этаже]",
+)
+
+
+def test_two_receptions_named_for_two_places_in_one_building_are_two_touchpoints(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        MINISTER
+        + _point(
+            "reception-care",
+            "Приемная отдела опеки и попечительства",
+            "reception",
+            address="город Энск, улица Ленина, дом 1",
+            accessibility="[Пандус]",
+        ),
+    )
+    _entries(base, "reception-minister", "reception-care")
+    assert not {"TP104", "TP114"} & set(codes(_lint(base)))
+
+
+def test_a_stage_row_at_the_receptions_address_is_still_the_reception(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point("issue", "Выдача результатов", "reception", address="г. Энск, ул. Ленина, д. 1")
+        + _point("ministry-result", "Министерство (получение результата)", "reception", address="г Энск ул Ленина 1"),
+    )
+    found = {f["object"] for f in only(_lint(base), "TP114")}
+    assert found == {"touchpoint:issue", "touchpoint:ministry-result"}
+
+
+def test_an_avenue_written_short_and_in_full_is_one_address(base: Path) -> None:
+    edit(base, CATALOGUE, "г. Энск, ул. Ленина, д. 1", "г. Энск, пр-т Ленина, д. 1")
+    _append(base, CATALOGUE, _point("issue", "Выдача результатов", "reception", address="г. Энск, проспект Ленина, 1"))
+    (f,) = only(_lint(base), "TP114")
+    assert "issue" in f["object"]
