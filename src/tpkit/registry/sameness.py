@@ -197,11 +197,10 @@ def stage_named(name: str) -> bool:
 
 
 def names_a_stage(name: str) -> bool:
-    """Whether the name is a stage's rather than a place's: it carries one (:func:`stage_named`) or opens with one
-    («Выдача результатов», «Прием заявлений», «Прием граждан»). «Приемная отдела опеки» and «Личный прием граждан
+    """Whether the name speaks of a stage rather than only of a place: «Выдача результатов», «Кабинет приема
+    документов», «Министерство (получение результата)». «Приемная отдела опеки» and «Личный прием граждан
     министром» name places."""
-    folded = _PERSONAL.sub(" ", unicodedata.normalize("NFC", name).casefold()).strip()
-    return stage_named(name) or bool(_STAGE.match(folded))
+    return _is_stage(name)
 
 
 # --- addresses --------------------------------------------------------------------------------------------------
