@@ -135,3 +135,77 @@ def test_an_avenue_written_short_and_in_full_is_one_address(base: Path) -> None:
     _append(base, CATALOGUE, _point("issue", "Выдача результатов", "reception", address="г. Энск, проспект Ленина, 1"))
     (f,) = only(_lint(base), "TP114")
     assert "issue" in f["object"]
+
+
+# --- TP112: copies per unit, by meaning -------------------------------------------------------------------------
+
+SERVICE = """\
+id: {id}
+title: {title}
+direction: {direction}
+{scope}units: [{units}]
+touchpoints:
+  - touchpoint: site
+    needs: [info, forms]
+  - touchpoint: phone
+    needs: [consultation, status]
+  - touchpoint: epgu
+    needs: [submit, status, result, feedback]
+  - touchpoint: reception
+    needs: [submit, result]
+{extra}"""
+
+
+def _process(root: Path, ident: str, title: str, *, direction: str = "services", scope: str = "",
+             units: str = "benefits", extra: str = "") -> None:  # fmt: skip
+    (root / f"processes/{ident}.yaml").write_text(
+        SERVICE.format(id=ident, title=title, direction=direction, scope=scope, units=units, extra=extra),
+        encoding="utf-8",
+    )
+
+
+def test_services_for_certain_categories_of_citizens_are_not_unit_copies(base: Path) -> None:
+    # «отдельным категориям граждан» is not «отдел»: the social ministry's services all start so
+    _process(base, "edv", "Предоставление отдельным категориям граждан ежемесячной денежной выплаты")
+    _process(
+        base,
+        "jku",
+        "Предоставление отдельным категориям граждан компенсации расходов на оплату жилищно-коммунальных услуг",
+    )
+    assert "TP112" not in codes(_lint(base))
+
+
+def test_services_told_apart_in_brackets_are_not_unit_copies(base: Path) -> None:
+    _process(base, "care-15", "Назначение ежемесячного пособия по уходу за ребенком (до полутора лет)")
+    _process(base, "care-3", "Назначение ежемесячного пособия по уходу за ребенком (от полутора до трех лет)")
+    _process(base, "card", "Выдача удостоверения многодетной семьи (дубликата удостоверения)")
+    _process(base, "card-new", "Выдача удостоверения многодетной семьи")
+    assert "TP112" not in codes(_lint(base))
+
+
+def test_a_copy_named_for_a_unit_or_a_town_in_brackets_is_still_found(base: Path) -> None:
+    _process(base, "s1", "Выдача справки о составе семьи (отдел выплат)")
+    _process(base, "s2", "Выдача справки о составе семьи (г. Новомосковск)")
+    found = only(_lint(base), "TP112")
+    assert sorted(f["path"] for f in found) == ["processes/s1.yaml", "processes/s2.yaml"]
+
+
+def test_a_units_copy_with_one_touchpoint_fewer_beside_the_direction_process(base: Path) -> None:
+    edit(base, "agency.yaml", "officials:\n", "  - id: control\n    name: Отдел контроля\nofficials:\n")
+    _process(
+        base, "appeals", "Рассмотрение обращений граждан", direction="appeals", scope="scope: direction\n",
+        units="benefits, control",
+    )  # fmt: skip
+    (base / "processes/appeals-control.yaml").write_text(
+        (base / "processes/appeals.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: appeals", "id: appeals-control")
+        .replace("Рассмотрение обращений граждан", "Рассмотрение обращений, поступивших в отдел контроля")
+        .replace("scope: direction\n", "")
+        .replace("units: [benefits, control]", "units: [control]")
+        .replace("  - touchpoint: site\n    needs: [info, forms]\n", ""),
+        encoding="utf-8",
+    )
+    (f,) = only(_lint(base), "TP112")
+    assert f["path"] == "processes/appeals-control.yaml" and "«Рассмотрение обращений граждан»" in f["message"]
+    assert "Официальный сайт министерства" in f["message"]
