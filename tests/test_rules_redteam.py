@@ -209,3 +209,44 @@ def test_a_units_copy_with_one_touchpoint_fewer_beside_the_direction_process(bas
     (f,) = only(_lint(base), "TP112")
     assert f["path"] == "processes/appeals-control.yaml" and "«Рассмотрение обращений граждан»" in f["message"]
     assert "Официальный сайт министерства" in f["message"]
+
+
+# --- TP314: §3 in the words a procedure uses -------------------------------------------------------------------------
+
+ALL = "procedures/all.yaml"
+REQUIREMENTS = (
+    "    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству\n"
+    "    accessibility: Маломобильным заявителям помогает дежурный сотрудник\n"
+    "    result_orientation: Сотрудник доводит обращение до результата\n"
+    "    methods: [Метод активного слушания]\n"
+    "    notifications: В уведомлении указывается срок следующего этапа\n"
+)
+
+
+def test_the_four_aspects_in_other_items_in_everyday_words_are_accepted(base: Path) -> None:
+    # the format's own politeness example, equal access without «доступность», a result without «результат»
+    edit(
+        base,
+        ALL,
+        REQUIREMENTS,
+        "    other:\n"
+        "      - Сотрудник приветствует заявителя, представляется и обращается к нему по имени и отчеству\n"
+        "      - Обеспечивается равный доступ к приему для всех категорий граждан\n"
+        "      - Сотрудник доводит обращение до решения вопроса заявителя или передает его ответственному\n"
+        "      - Применяются техники активного слушания\n",
+    )
+    assert "TP314" not in codes(_lint(base))
+
+
+def test_a_notifications_text_is_not_result_orientation(base: Path) -> None:
+    edit(
+        base,
+        ALL,
+        REQUIREMENTS,
+        "    politeness: Сотрудник представляется и обращается к заявителю по имени и отчеству\n"
+        "    accessibility: Маломобильным заявителям помогает дежурный сотрудник\n"
+        "    methods: [Метод активного слушания]\n"
+        "    notifications: В уведомлении указывается срок следующего этапа и получения результата\n",
+    )
+    (f,) = only(_lint(base), "TP314")
+    assert "нацеленность на результат" in f["message"] and "вежливость" not in f["message"]
