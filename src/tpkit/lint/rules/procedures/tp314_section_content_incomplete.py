@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 #: the aspects of §3 the methodology names: the field, its label, and words that say it in ``other``
 ASPECTS: tuple[tuple[str, Bi, re.Pattern[str]], ...] = (
-    ("politeness", Bi("вежливость (politeness)", "politeness"), re.compile(r"вежлив|уважительн|корректн|этик|доброжелательн|приветств|представля|по\s+имени|тактичн")),
+    (
+        "politeness",
+        Bi("вежливость (politeness)", "politeness"),
+        re.compile(r"вежлив|уважительн|корректн|этик|доброжелательн|приветств|представля|по\s+имени|тактичн"),
+    ),
     (
         "accessibility",
         Bi("доступность (accessibility)", "accessibility"),
