@@ -250,3 +250,33 @@ def test_a_notifications_text_is_not_result_orientation(base: Path) -> None:
     )
     (f,) = only(_lint(base), "TP314")
     assert "нацеленность на результат" in f["message"] and "вежливость" not in f["message"]
+
+
+# --- TP111: the organisation that runs a point -------------------------------------------------------------------
+
+
+def test_a_reception_whose_operator_is_the_agency_itself_is_not_shared(base: Path) -> None:
+    # an Excel register fills «оператор» on every row, the agency's own reception included
+    edit(
+        base,
+        CATALOGUE,
+        "    address: г. Энск, ул. Ленина, д. 1\n",
+        "    operator: Минсоцзащиты\n    address: г. Энск, ул. Ленина, д. 1\n",
+    )
+    assert "TP111" not in codes(_lint(base))
+    edit(
+        base,
+        CATALOGUE,
+        "    operator: Минсоцзащиты\n",
+        "    operator: министерство социальной защиты населения Энской области\n",
+    )
+    assert "TP111" not in codes(_lint(base))
+    # a subordinate institution is another organisation
+    edit(
+        base,
+        CATALOGUE,
+        "министерство социальной защиты населения Энской области",
+        "ГКУ «Центр социальных выплат Энской области»",
+    )
+    (f,) = only(_lint(base), "TP111")
+    assert "ГКУ «Центр социальных выплат Энской области»" in f["message"]
