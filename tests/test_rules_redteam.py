@@ -280,3 +280,43 @@ def test_a_reception_whose_operator_is_the_agency_itself_is_not_shared(base: Pat
     )
     (f,) = only(_lint(base), "TP111")
     assert "ГКУ «Центр социальных выплат Энской области»" in f["message"]
+
+
+# --- TP118: what a notification tells of ---------------------------------------------------------------------------
+
+SURVEY = _point("sms", "СМС-опрос удовлетворенности качеством услуг", "other_digital")
+
+
+def _notify(root: Path, event: str, touchpoint: str) -> None:
+    _append(root, PROC, f"  - event: {event}\n    touchpoint: {touchpoint}\n    automatic: true\n"
+            "    next_step: Ответ на отзыв направляется в течение 8 рабочих дней\n")  # fmt: skip
+
+
+def test_an_invitation_to_rate_at_a_touchpoint_taking_feedback_is_not_tp118(base: Path) -> None:
+    _append(base, CATALOGUE, SURVEY)
+    edit(base, PROC, "notifications:\n", "  - touchpoint: sms\n    needs: [feedback]\nnotifications:\n")
+    _notify(base, "Предложение оценить качество предоставления услуги", "sms")
+    assert "TP118" not in codes(_lint(base))
+
+
+def test_an_answer_to_feedback_at_a_touchpoint_that_only_takes_feedback_is_tp118(base: Path) -> None:
+    _append(base, CATALOGUE, SURVEY)
+    edit(base, PROC, "notifications:\n", "  - touchpoint: sms\n    needs: [feedback]\nnotifications:\n")
+    _notify(base, "Направлен ответ на отзыв", "sms")
+    (f,) = only(_lint(base), "TP118")
+    assert "«Направлен ответ на отзыв»" in f["message"]
+
+
+def test_a_proactive_notice_at_a_touchpoint_giving_information_is_not_tp118(base: Path) -> None:
+    # «проактивное информирование»: the agency tells a family of a benefit it may claim, before any application
+    edit(base, PROC, "    needs: [submit, status, result, feedback]\n", "    needs: [info, submit, feedback]\n")
+    edit(
+        base,
+        PROC,
+        "  - event: Заявление принято к рассмотрению\n",
+        "  - event: Проактивное уведомление о праве на выплату\n",
+    )
+    assert "TP118" not in codes(_lint(base))
+    edit(base, PROC, "    needs: [info, submit, feedback]\n", "    needs: [submit, feedback]\n")
+    (f,) = only(_lint(base), "TP118")
+    assert "«получение информации»" in f["message"]
