@@ -320,3 +320,30 @@ def test_a_proactive_notice_at_a_touchpoint_giving_information_is_not_tp118(base
     edit(base, PROC, "    needs: [info, submit, feedback]\n", "    needs: [submit, feedback]\n")
     (f,) = only(_lint(base), "TP118")
     assert "«получение информации»" in f["message"]
+
+
+# --- TP106/TP201 at the catalogue entry: what the configuration switched off for process files ---------------------
+
+
+def test_per_file_ignores_of_process_files_still_switch_tp106_off_for_them(base: Path) -> None:
+    # the contract's own example: «processes/legacy-*.yaml»: [TP106]; since round 3 TP106 stands in the catalogue
+    edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
+    legacy = (base / PROC).read_text(encoding="utf-8").replace("id: child-benefit", "id: legacy-benefit")
+    (base / "processes/legacy-benefit.yaml").write_text(legacy.replace("title: Назначение", "title: Старое назначение"))
+    edit(
+        base,
+        PROC,
+        "    needs: [consultation, status]\n",
+        "    needs: [consultation, status]\n    basis: [cc-statute]\n",
+    )
+    _append(base, "tpkit.yaml", 'lint:\n  per_file_ignores:\n    "processes/legacy-*.yaml": [TP106]\n')
+    assert "TP106" not in codes(_lint(base))
+    # a process the configuration does not switch off still makes the finding
+    edit(
+        base,
+        PROC,
+        "    needs: [consultation, status]\n    basis: [cc-statute]\n",
+        "    needs: [consultation, status]\n",
+    )
+    (f,) = only(_lint(base), "TP106")
+    assert f["path"] == CATALOGUE

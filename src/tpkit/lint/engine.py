@@ -142,6 +142,8 @@ def lint(
             continue
         if not sel.enabled(rule) or sel.ignored_in(rule, hit.file):
             continue
+        if hit.about and all(sel.ignored_in(rule, f) for f in hit.about):
+            continue
         if only_files is not None and hit.file not in only_files:
             continue
         f = _to_finding(reg, rule, hit, sel, lang)
