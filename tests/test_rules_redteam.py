@@ -347,3 +347,16 @@ def test_per_file_ignores_of_process_files_still_switch_tp106_off_for_them(base:
     )
     (f,) = only(_lint(base), "TP106")
     assert f["path"] == CATALOGUE
+
+
+# --- TP009 and the approval: a placeholder is not a value ---------------------------------------------------------
+
+
+def test_an_approval_whose_number_is_still_the_placeholder_is_not_approved(base: Path) -> None:
+    from tpkit.registry.placeholders import PLACEHOLDERS
+
+    edit(base, "agency.yaml", "    number: 45-од\n", f"    number: {PLACEHOLDERS['NUMBER']}\n")
+    report = lint_json(base)
+    assert {"TP009", "TP203"} <= set(codes(report))
+    (f,) = only(report, "TP203")
+    assert "номера" in f["message"]
