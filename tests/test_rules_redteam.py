@@ -360,3 +360,19 @@ def test_an_approval_whose_number_is_still_the_placeholder_is_not_approved(base:
     assert {"TP009", "TP203"} <= set(codes(report))
     (f,) = only(report, "TP203")
     assert "номера" in f["message"]
+
+
+# --- TP003: the need written in the methodology's own words -------------------------------------------------------
+
+
+def test_the_methodologys_words_for_a_result_and_for_information_suggest_their_codes() -> None:
+    # «получение результата, ответа, разъяснения»; information is also «сведения»
+    from tpkit.registry.synonyms import needs_in
+
+    assert needs_in("ответ на обращение") == ["result"]
+    assert needs_in("получение разъяснения") == ["result"]
+    assert needs_in("получение сведений о порядке предоставления услуги") == ["info"]
+    assert needs_in("ответ на жалобу") == ["feedback_result"]
+    assert needs_in("предоставление сведений") == ["submit"]
+    assert needs_in("сведения о ходе рассмотрения") == ["status"]
+    assert needs_in("разъяснение порядка получения услуги") == ["info"]
