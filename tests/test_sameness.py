@@ -217,3 +217,20 @@ def test_a_shared_address_makes_one_touchpoint_only_beside_a_stage_name() -> Non
     idx.add("main", main)
     assert idx.find(minister) is None
     assert idx.find(issue) == "main"
+
+
+def test_a_stage_named_office_in_another_town_is_not_the_operators_one_office() -> None:
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import same_in_catalogue
+
+    def mfc(ident: str, name: str) -> Touchpoint:
+        return Touchpoint(id=ident, name=name, channel="one_stop_center", operator="ГБУ ТО «МФЦ»")
+
+    tula = mfc("mfc", "МФЦ «Мои документы» (г. Тула)")
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ г. Новомосковск (выдача результатов)")}) == {}
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ, офис в Заречье (выдача результатов)")}) == {}
+    # the same town, or no place named: the operator's one office
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ г. Тула (выдача результатов)")}) == {
+        "m2": ("mfc", "operator")
+    }
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ — выдача результатов")}) == {"m2": ("mfc", "operator")}

@@ -420,6 +420,18 @@ class SamenessIndex:
         return group
 
 
+#: a word that says which office or place follows: «г. Новомосковск», «офис в Заречье», «отделение № 2»
+_PLACE = re.compile(
+    r"\b(?:г|гор|город|пгт|пос|поселок|с|село|мкр|микрорайон|ул|улица|пр|проспект|офис|"
+    r"отделение|филиал|тосп)\b\.?\s*(?:(?:в|во|на|по|№)\s*)?(\w+)"
+)
+
+
+def _places(name: str) -> set[str]:
+    """The words that name an office's place in a name: {«новомосковск»} in «МФЦ г. Новомосковск»."""
+    return set(_PLACE.findall(norm_text(name)))
+
+
 def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex) -> dict[str, str]:
     """Stage-named entries that are the one other entry of their channel run by the same operator: «МФЦ (выдача
     результата)» beside «Многофункциональный центр …», both run by ГБУ «МФЦ». Stage-named id -> that entry's
@@ -437,6 +449,10 @@ def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex
             continue  # only an entry that is no other entry and that nothing else is
         others = [g for g in by_operator[(tp.channel, norm_text(tp.operator))] if g != ident]
         if len(others) == 1 and not conflicting(touchpoint_keys_of(tp), index.keys_of(others[0])):
+            # a stage-named office that names its place («МФЦ г. Новомосковск (выдача результатов)») is that
+            # office, not the one the catalogue happens to list
+            if not _places(strip_stage_words(tp.name)) <= set(norm_text(catalogue[others[0]].name).split()):
+                continue
             out[ident] = others[0]
     return out
 
