@@ -376,3 +376,13 @@ def test_the_methodologys_words_for_a_result_and_for_information_suggest_their_c
     assert needs_in("предоставление сведений") == ["submit"]
     assert needs_in("сведения о ходе рассмотрения") == ["status"]
     assert needs_in("разъяснение порядка получения услуги") == ["info"]
+
+
+def test_the_portal_called_gosuslugi_in_a_stage_row_is_the_epgu(base: Path) -> None:
+    # an Excel register: «ЕПГУ» on the submission row, «Госуслуги» on the result row
+    _append(base, CATALOGUE, _point("gosuslugi-result", "Госуслуги (получение результата)", "portal"))
+    _entries(base, "gosuslugi-result")
+    report = _lint(base)
+    (f,) = only(report, "TP114")
+    assert "gosuslugi-result" in f["object"] and "Единый портал" in f["message"]
+    assert len(only(report, "TP104")) == 1

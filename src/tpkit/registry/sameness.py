@@ -181,13 +181,32 @@ def _abbreviated(name: str) -> list[tuple[str, str]]:
     return out
 
 
+#: the names registers write for the federal portal (in :func:`norm_text` form), each standing for «епгу»:
+#: «Госуслуги» on one row of a register and «ЕПГУ» on the next are one portal. There is one; the МФЦ's names are
+#: not here, since a МФЦ has many offices and its stage rows are matched by the operator (the site's search has its
+#: own table of the words people type, ``tpkit.site.search.SYNONYMS``)
+ONE_CHANNEL_NAMES: dict[str, str] = dict.fromkeys(
+    (
+        "госуслуги",
+        "портал госуслуг",
+        "единый портал госуслуг",
+        "единый портал государственных и муниципальных услуг",
+        "единый портал государственных и муниципальных услуг функций",
+        "gosuslugi ru",
+    ),
+    "епгу",
+)
+
+
 def name_keys(name: str) -> list[str]:
     """The name's key; with an abbreviation in brackets also the abbreviation and the name without it:
-    «Единый портал государственных и муниципальных услуг (ЕПГУ)» is also «епгу» and «единый портал …»."""
+    «Единый портал государственных и муниципальных услуг (ЕПГУ)» is also «епгу» and «единый портал …»; a name of
+    :data:`ONE_CHANNEL_NAMES` is also the key it stands for («Госуслуги» is «епгу»)."""
     stripped = strip_stage_words(name)
     keys = [norm_text(stripped)]
     for abbr, head in _abbreviated(stripped):
         keys.extend((norm_text(abbr), norm_text(head)))
+    keys.extend(ONE_CHANNEL_NAMES[k] for k in list(keys) if k in ONE_CHANNEL_NAMES)
     return [k for k in dict.fromkeys(keys) if k]
 
 
