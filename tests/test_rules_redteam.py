@@ -386,3 +386,18 @@ def test_the_portal_called_gosuslugi_in_a_stage_row_is_the_epgu(base: Path) -> N
     (f,) = only(report, "TP114")
     assert "gosuslugi-result" in f["object"] and "Единый портал" in f["message"]
     assert len(only(report, "TP104")) == 1
+
+
+def test_a_stage_row_whose_address_is_written_in_another_order_is_the_reception(base: Path) -> None:
+    _append(
+        base,
+        CATALOGUE,
+        _point(
+            "reception-result",
+            "Приемная министерства (выдача результата)",
+            "reception",
+            address="ул. Ленина, д. 1, Энская обл., г. Энск",
+        ),  # fmt: skip
+    )
+    (f,) = only(_lint(base), "TP114")
+    assert "reception-result" in f["object"]

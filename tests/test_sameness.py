@@ -234,3 +234,14 @@ def test_a_stage_named_office_in_another_town_is_not_the_operators_one_office() 
         "m2": ("mfc", "operator")
     }
     assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ — выдача результатов")}) == {"m2": ("mfc", "operator")}
+
+
+def test_an_address_in_another_order_or_with_its_region_is_one_address() -> None:
+    from tpkit.registry.sameness import norm_address
+
+    one = norm_address("г. Тула, ул. Оборонная, д. 114")
+    assert norm_address("ул. Оборонная, д. 114, г. Тула") == one
+    assert norm_address("300041, Тульская обл., г. Тула, ул. Оборонная, 114") == one
+    assert norm_address("Тульская область, город Тула, улица Оборонная, дом 114") == one
+    assert norm_address("г. Тула, ул. Оборонная, д. 116") != one
+    assert norm_address("г. Тула, ул. Ленина, д. 2, корп. 1") != norm_address("г. Тула, ул. Ленина, д. 1, корп. 2")

@@ -303,10 +303,20 @@ def phone_digits(text: str) -> str:
     return found[0] if found else ""
 
 
+#: the region before the city: «Тульская обл.», «Краснодарский край», «Республика Татарстан» (one register writes
+#: it, another does not)
+_REGION = re.compile(r"\b\w+(?:ая|ий|ой)\s+(?:обл|область|край)\b\.?|\b(?:республика|респ)\b\.?\s+\w+")
+
+
 def norm_address(address: str) -> str:
-    """A street address without the postcode, the abbreviations (г., ул., д.) and punctuation."""
+    """A street address without the postcode, the region, the abbreviations (г., ул., д.) and punctuation, its
+    words in order of the alphabet and its numbers in their own order: «ул. Оборонная, д. 114, г. Тула» and
+    «300041, Тульская обл., г. Тула, ул. Оборонная, 114» are one address (the numbers keep their order: «д. 2,
+    корп. 1» is not «д. 1, корп. 2»)."""
     text = _POSTCODE.sub(" ", unicodedata.normalize("NFC", address).casefold().replace("ё", "е"))
-    return norm_text(_ADDRESS_WORDS.sub(" ", re.sub(r"[.,]", " . ", text)))
+    text = _REGION.sub(" ", text)
+    words = norm_text(_ADDRESS_WORDS.sub(" ", re.sub(r"[.,]", " . ", text))).split()
+    return " ".join(sorted(w for w in words if not w.isdigit()) + [w for w in words if w.isdigit()])
 
 
 # --- keys -------------------------------------------------------------------------------------------------------
