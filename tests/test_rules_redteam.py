@@ -397,7 +397,7 @@ def test_a_stage_row_whose_address_is_written_in_another_order_is_the_reception(
             "Приемная министерства (выдача результата)",
             "reception",
             address="ул. Ленина, д. 1, Энская обл., г. Энск",
-        ),  # fmt: skip
+        ),
     )
     (f,) = only(_lint(base), "TP114")
     assert "reception-result" in f["object"]
