@@ -401,3 +401,13 @@ def test_a_stage_row_whose_address_is_written_in_another_order_is_the_reception(
     )
     (f,) = only(_lint(base), "TP114")
     assert "reception-result" in f["object"]
+
+
+# --- TP901: a suppression of a review rule is judged only where that rule runs ------------------------------------
+
+
+def test_a_suppression_of_tp113_is_not_unused_in_a_lint_without_a_base(base: Path) -> None:
+    # TP113 runs in `tpkit lint --since` and `tpkit diff` only: a plain lint cannot tell that the comment is unused,
+    # and asking to delete it would make the --since job of the same merge request fail
+    edit(base, PROC, "touchpoints:\n", "touchpoints:   # tpkit: ignore[TP113] -- прием прекращен приказом № 12-од\n")
+    assert "TP901" not in codes(_lint(base))

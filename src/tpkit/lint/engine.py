@@ -153,7 +153,7 @@ def lint(
         if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
         findings.append(f)
-    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
+    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug, compared=base is not None))
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
@@ -178,8 +178,12 @@ def _unused_findings(
     lang: str,
     errors: list[str],
     debug: bool,
+    *,
+    compared: bool,
 ) -> Iterator[Finding]:
-    """Findings for the suppressions that suppressed nothing (once every other finding is matched)."""
+    """Findings for the suppressions that suppressed nothing (once every other finding is matched). ``compared``:
+    the run compared the registry with an earlier revision, so the review rules (TP113) ran too; without it a
+    comment for one of them cannot be judged."""
 
     # while the registry is not read whole, whether a rule would fire is unknown: only a comment naming a rule that
     # can never be suppressed (a structure rule) or no rule at all is certainly unused (issue 25)
@@ -189,7 +193,7 @@ def _unused_findings(
         r = cat.get(code)
         if r is None or r.always_on:
             return True
-        return judged and sel.enabled(r) and not sel.ignored_in(r, file)
+        return judged and sel.enabled(r) and not sel.ignored_in(r, file) and (compared or not r.review_only)
 
     unused = list(suppress.unused(supps, live, only_files))
     if not unused:
