@@ -245,3 +245,15 @@ def test_an_address_in_another_order_or_with_its_region_is_one_address() -> None
     assert norm_address("Тульская область, город Тула, улица Оборонная, дом 114") == one
     assert norm_address("г. Тула, ул. Оборонная, д. 116") != one
     assert norm_address("г. Тула, ул. Ленина, д. 2, корп. 1") != norm_address("г. Тула, ул. Ленина, д. 1, корп. 2")
+
+
+def test_one_receptions_name_with_words_added_at_its_address_is_that_reception() -> None:
+    main = touchpoint_keys("Приемная министерства", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    more = touchpoint_keys("Приемная граждан министерства", "reception", address="г Тула ул Оборонная 114")
+    care = touchpoint_keys("Приемная отдела опеки", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    assert same_touchpoint(main, more) and not same_touchpoint(main, care)
+    short = touchpoint_keys("Приемная", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    assert same_touchpoint(short, main) and not same_touchpoint(short, care)
+    idx = SamenessIndex()
+    idx.add("main", main)
+    assert idx.find(more) == "main" and idx.find(care) is None

@@ -65,6 +65,7 @@ __all__ = [
     "name_key",
     "name_keys",
     "names_a_stage",
+    "nested_names",
     "norm_address",
     "norm_text",
     "norm_url",
@@ -382,20 +383,42 @@ def _staged(keys: Iterable[TouchpointKey]) -> bool:
     return any(k[1] == STAGED for k in keys)
 
 
-def shares(key: TouchpointKey, staged: bool) -> bool:
+#: words that make a name another place's: a unit's («Приемная отдела опеки») or an official's («… министра»)
+_OWNER = re.compile(
+    r"^(?:отдел|управлени|департамент|сектор|служб|филиал|комитет|министр(?!ерств)|руководител|заместител|"
+    r"начальник|губернатор|глав[аыеуо]|уполномоченн)"
+)
+
+
+def nested_names(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
+    """Whether one touchpoint's name is the other's with words added that name no unit or official: «Приемная
+    министерства» and «Приемная граждан министерства», not «Приемная» and «Приемная отдела опеки»."""
+    mine = [set(k[2].split()) for k in a if k[1] == "name"]
+    theirs = [set(k[2].split()) for k in b if k[1] == "name"]
+    for x in mine:
+        for y in theirs:
+            small, big = (x, y) if len(x) <= len(y) else (y, x)
+            if small <= big and not any(_OWNER.match(w) for w in big - small):
+                return True
+    return False
+
+
+def shares(key: TouchpointKey, related: bool) -> bool:
     """Whether ``key``, held by both touchpoints, makes them one (unless an identifier tells them apart);
-    ``staged``: one of them is named by a stage (:func:`names_a_stage`). A street address makes them one only
-    then: one building holds the reception, the minister's personal reception and a unit's office, each a place of
-    its own, while «Выдача результатов» at the reception's address is the reception written once per stage."""
-    return key[1] != STAGED and (key[1] != "address" or staged)
+    ``related``: one of them is named by a stage (:func:`names_a_stage`) or their names are nested
+    (:func:`nested_names`). A street address makes them one only then: one building holds the reception, the
+    minister's personal reception and a unit's office, each a place of its own, while «Выдача результатов» at the
+    reception's address is the reception written once per stage."""
+    return key[1] != STAGED and (key[1] != "address" or related)
 
 
 def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
     """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key
     (:func:`shares`) and no identifier tells them apart."""
     a, b = tuple(a), tuple(b)
-    staged = _staged(a) or _staged(b)
-    return any(shares(k, staged) for k in set(a) & set(b)) and not conflicting(a, b)
+    shared = set(a) & set(b)
+    related = _staged(a) or _staged(b) or (any(k[1] == "address" for k in shared) and nested_names(a, b))
+    return any(shares(k, related) for k in shared) and not conflicting(a, b)
 
 
 class SamenessIndex:
@@ -421,7 +444,8 @@ class SamenessIndex:
         staged = _staged(keys)
         for key in keys:
             for group, theirs in self._by_key.get(key, {}).items():
-                if shares(key, staged or theirs) and not conflicting(keys, self._keys[group]):
+                related = staged or theirs or (key[1] == "address" and nested_names(keys, self._keys[group]))
+                if shares(key, related) and not conflicting(keys, self._keys[group]):
                     return group, key
         return None
 
