@@ -411,3 +411,42 @@ def test_a_suppression_of_tp113_is_not_unused_in_a_lint_without_a_base(base: Pat
     # and asking to delete it would make the --since job of the same merge request fail
     edit(base, PROC, "touchpoints:\n", "touchpoints:   # tpkit: ignore[TP113] -- прием прекращен приказом № 12-од\n")
     assert "TP901" not in codes(_lint(base))
+
+
+def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(base: Path) -> None:
+    # a territorial unit's appeals, with its own hotline and reception, beside the direction's process that covers it
+    edit(
+        base,
+        "agency.yaml",
+        "officials:\n",
+        "  - id: nmsk\n    name: Новомосковский территориальный отдел\nofficials:\n",
+    )
+    _process(
+        base, "appeals", "Рассмотрение обращений граждан", direction="appeals", scope="scope: direction\n",
+        units="benefits, nmsk",
+    )  # fmt: skip
+    _append(
+        base,
+        CATALOGUE,
+        _point("hotline-nmsk", "Горячая линия Новомосковского отдела", "phone", phone="8 (48762) 6-15-25")
+        + _point(
+            "reception-nmsk",
+            "Приемная в г. Новомосковске",
+            "reception",
+            address="г. Новомосковск, ул. Мира, 2",
+            accessibility="[Пандус]",
+        ),  # fmt: skip
+    )
+    (base / "processes/appeals-nmsk.yaml").write_text(
+        "id: appeals-nmsk\ntitle: Рассмотрение обращений граждан Новомосковским территориальным отделом\n"
+        "direction: appeals\nunits: [nmsk]\ntouchpoints:\n  - touchpoint: site\n    needs: [info]\n"
+        "  - touchpoint: hotline-nmsk\n    needs: [consultation, status]\n"
+        "  - touchpoint: reception-nmsk\n    needs: [submit, result, feedback]\n",
+        encoding="utf-8",
+    )
+    (f,) = only(_lint(base), "TP112")
+    assert f["path"] == "processes/appeals-nmsk.yaml" and "«Рассмотрение обращений граждан»" in f["message"]
+    # another process of the direction, titled otherwise, is not a copy
+    edit(base, "processes/appeals-nmsk.yaml", "Рассмотрение обращений граждан Новомосковским",
+         "Рассмотрение запросов информации о деятельности инспекции Новомосковским")  # fmt: skip
+    assert "TP112" not in codes(_lint(base))

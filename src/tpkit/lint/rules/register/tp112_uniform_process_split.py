@@ -58,7 +58,9 @@ _UNIT_WORD = (
 )
 #: an agency unit's name, taken out of the title before the clause is (the text after it stays)
 _UNIT_NAME = "\x00"
-_UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _UNIT_WORD + "|" + _UNIT_NAME + ")")
+#: a place's adjective before the unit word: «Новомосковским территориальным отделом», «в Заречном отделе»
+_PLACE_ADJECTIVE = r"(?:\b\w+(?:ск|цк|н)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)\s+)?"
+_UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _PLACE_ADJECTIVE + _UNIT_WORD + "|" + _UNIT_NAME + ")")
 #: a bracketed part naming a unit or a place («(отдел выплат)», «(г. Новомосковск)», «(Ленинский район)»): the
 #: unit's copy; any other («(до полутора лет)», «(дубликата удостоверения)») tells two services apart and stays
 _UNIT_BRACKETS = re.compile(
@@ -105,6 +107,10 @@ _BESIDE = Bi("повторяет процесс всего направлени�
 _BESIDE_COVERING = Bi(
     "повторяет процесс всего направления (scope: direction), который уже охватывает его подразделение (units):",
     "repeats the process of the whole direction (scope: direction), which already covers its unit (units):",
+)
+_OWN_POINTS = Bi(
+    "название отличается только подразделением — внесите его точки в процесс направления и удалите копию подразделения",
+    "the title differs only by the unit — put its touchpoints into the direction's process and remove the unit's copy",
 )
 _REMOVE_COPY = Bi(
     "те же точки, потребности отличаются не более чем в двух записях — удалите копию подразделения: процесс "
@@ -160,9 +166,10 @@ class UniformProcessSplit(Rule):
         yield from self._one_more(reg, reported)
 
     def _one_more(self, reg: Registry, reported: set[str]) -> Iterator[Hit]:
-        """A unit's copy that lists one touchpoint more or one fewer than the direction's process, which already
-        covers the unit (its ``units`` include the copy's, or it names none): the process of the direction is the
-        unit's process. Only beside a uniform process (:func:`is_uniform`): a direction-wide process of services is
+        """A unit's copy that lists one touchpoint more or one fewer than the direction's process, or is titled as
+        that process once the unit is left out (with the unit's own touchpoints), beside the direction's process
+        that already covers the unit (its ``units`` include the copy's, or it names none): the process of the
+        direction is the unit's process. Only beside a uniform process (:func:`is_uniform`): a direction-wide process of services is
         TP117's mistake, and a service beside it is not a unit's copy."""
         wide: dict[str, list[m.Process]] = defaultdict(list)
         for proc in reg.iter_processes():
@@ -175,9 +182,22 @@ class UniformProcessSplit(Rule):
                 continue
             mine = needs_map(p)
             for w in wide[p.direction]:
+                if w.units and not set(p.units) <= set(w.units):
+                    continue
                 theirs = needs_map(w)
                 extra, fewer = set(mine) - set(theirs), set(theirs) - set(mine)
-                if len(extra) + len(fewer) != 1 or (w.units and not set(p.units) <= set(w.units)):
+                if unitless_title(reg, p.title) == unitless_title(reg, w.title) and (extra or fewer):
+                    # the direction's process by its title, with the unit's own touchpoints: a unit's copy
+                    yield self.hit(
+                        *process_place(reg, p, "touchpoints"),
+                        title=p.title,
+                        direction=Bi(DIRECTIONS[p.direction]["ru"], DIRECTIONS[p.direction]["en"]),
+                        how=_BESIDE_COVERING,
+                        others=names([w.title]),
+                        todo=_OWN_POINTS,
+                    )
+                    break
+                if len(extra) + len(fewer) != 1:
                     continue
                 if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
                     continue
