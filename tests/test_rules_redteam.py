@@ -435,7 +435,7 @@ def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(b
             "reception",
             address="г. Новомосковск, ул. Мира, 2",
             accessibility="[Пандус]",
-        ),  # fmt: skip
+        ),
     )
     (base / "processes/appeals-nmsk.yaml").write_text(
         "id: appeals-nmsk\ntitle: Рассмотрение обращений граждан Новомосковским территориальным отделом\n"
