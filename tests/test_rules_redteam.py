@@ -450,3 +450,20 @@ def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(b
     edit(base, "processes/appeals-nmsk.yaml", "Рассмотрение обращений граждан Новомосковским",
          "Рассмотрение запросов информации о деятельности инспекции Новомосковским")  # fmt: skip
     assert "TP112" not in codes(_lint(base))
+
+
+def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:
+    # «# tpkit: ignore-file[TP106]» in a legacy process: needed, not «unused — delete it»
+    edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
+    edit(
+        base,
+        PROC,
+        "id: child-benefit\n",
+        "# tpkit: ignore-file[TP106] -- процесс переводится в новый регламент\nid: child-benefit\n",
+    )
+    assert not {"TP106", "TP901"} & set(codes(_lint(base)))
+    # another process without the comment keeps the finding, and the comment is still needed (not TP901)
+    legacy = (base / PROC).read_text(encoding="utf-8").replace("id: child-benefit", "id: other-benefit")
+    (base / "processes/other-benefit.yaml").write_text(legacy.split("\n", 1)[1], encoding="utf-8")
+    report = _lint(base)
+    assert len(only(report, "TP106")) == 1 and "TP901" not in codes(report)

@@ -152,6 +152,8 @@ def lint(
         seen.add(f.fingerprint)
         if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
+        if hit.about and not rule.always_on and suppress.covers_files(f.rule, hit.about, supps):
+            continue
         findings.append(f)
     findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug, compared=base is not None))
     for src in reg.files.values():

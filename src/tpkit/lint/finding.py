@@ -53,7 +53,8 @@ class Hit:
     ru: str | None = None
     en: str | None = None
     #: the files the finding is about besides its own (the processes that use a catalogue entry without a basis):
-    #: when the configuration switches the rule off for every one of them, it is off for the finding
+    #: when the configuration or a file-wide comment switches the rule off in every one of them, it is off for the
+    #: finding
     about: tuple[str, ...] = ()
 
 
