@@ -183,3 +183,77 @@ def test_a_placeholder_identifies_nothing() -> None:
     a = touchpoint_keys("Приемная отдела опеки", "reception", address=PLACEHOLDERS["ADDRESS"])
     b = touchpoint_keys("Приемная отдела контроля", "reception", address=PLACEHOLDERS["ADDRESS"])
     assert not same_touchpoint(a, b) and not [k for k in a if k[1] == "address"]
+
+
+# --- the red-team review of round 3 -----------------------------------------------------------------------------
+
+
+def test_an_extension_is_part_of_the_number() -> None:
+    from tpkit.registry.sameness import phone_numbers
+
+    assert phone_numbers("+7 (4872) 24-51-00, доб. 1234") == phone_numbers("8(4872)245100 доб 1234")
+    assert phone_numbers("8 (4872) 24-51-00 (доб. 2345)") != phone_numbers("8 (4872) 24-51-00, доб. 1234")
+    assert phone_numbers("8 (4872) 24-51-00") != phone_numbers("8 (4872) 24-51-00 вн. 12")
+
+
+def test_an_e_mail_address_is_itself_not_its_domain() -> None:
+    assert norm_url("opeka@tularegion.ru") == norm_url("mailto:Opeka@TulaRegion.ru?subject=x") == "opeka@tularegion.ru"
+    assert norm_url("minsoc@tularegion.ru") != norm_url("opeka@tularegion.ru")
+    assert norm_url("tel:+78001002030") == ""
+
+
+def test_a_shared_address_makes_one_touchpoint_only_beside_a_stage_name() -> None:
+    from tpkit.registry.sameness import names_a_stage
+
+    assert names_a_stage("Выдача результатов") and names_a_stage("Министерство (получение результата)")
+    assert not names_a_stage("Личный прием граждан министром") and not names_a_stage("Приемная отдела опеки")
+    assert not names_a_stage("Прием граждан по личным вопросам")
+    main = touchpoint_keys("Приемная министерства", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    minister = touchpoint_keys("Личный прием граждан министром", "reception", address="г Тула ул Оборонная 114")
+    issue = touchpoint_keys("Выдача результатов", "reception", address="г. Тула, ул. Оборонная, 114")
+    assert not same_touchpoint(main, minister)
+    assert same_touchpoint(main, issue) and same_touchpoint(minister, issue)
+    idx = SamenessIndex()
+    idx.add("main", main)
+    assert idx.find(minister) is None
+    assert idx.find(issue) == "main"
+
+
+def test_a_stage_named_office_in_another_town_is_not_the_operators_one_office() -> None:
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import same_in_catalogue
+
+    def mfc(ident: str, name: str) -> Touchpoint:
+        return Touchpoint(id=ident, name=name, channel="one_stop_center", operator="ГБУ ТО «МФЦ»")
+
+    tula = mfc("mfc", "МФЦ «Мои документы» (г. Тула)")
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ г. Новомосковск (выдача результатов)")}) == {}
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ, офис в Заречье (выдача результатов)")}) == {}
+    # the same town, or no place named: the operator's one office
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ г. Тула (выдача результатов)")}) == {
+        "m2": ("mfc", "operator")
+    }
+    assert same_in_catalogue({"mfc": tula, "m2": mfc("m2", "МФЦ — выдача результатов")}) == {"m2": ("mfc", "operator")}
+
+
+def test_an_address_in_another_order_or_with_its_region_is_one_address() -> None:
+    from tpkit.registry.sameness import norm_address
+
+    one = norm_address("г. Тула, ул. Оборонная, д. 114")
+    assert norm_address("ул. Оборонная, д. 114, г. Тула") == one
+    assert norm_address("300041, Тульская обл., г. Тула, ул. Оборонная, 114") == one
+    assert norm_address("Тульская область, город Тула, улица Оборонная, дом 114") == one
+    assert norm_address("г. Тула, ул. Оборонная, д. 116") != one
+    assert norm_address("г. Тула, ул. Ленина, д. 2, корп. 1") != norm_address("г. Тула, ул. Ленина, д. 1, корп. 2")
+
+
+def test_one_receptions_name_with_words_added_at_its_address_is_that_reception() -> None:
+    main = touchpoint_keys("Приемная министерства", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    more = touchpoint_keys("Приемная граждан министерства", "reception", address="г Тула ул Оборонная 114")
+    care = touchpoint_keys("Приемная отдела опеки", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    assert same_touchpoint(main, more) and not same_touchpoint(main, care)
+    short = touchpoint_keys("Приемная", "reception", address="г. Тула, ул. Оборонная, д. 114")
+    assert same_touchpoint(short, main) and not same_touchpoint(short, care)
+    idx = SamenessIndex()
+    idx.add("main", main)
+    assert idx.find(more) == "main" and idx.find(care) is None

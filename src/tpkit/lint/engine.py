@@ -142,6 +142,8 @@ def lint(
             continue
         if not sel.enabled(rule) or sel.ignored_in(rule, hit.file):
             continue
+        if hit.about and all(sel.ignored_in(rule, f) for f in hit.about):
+            continue
         if only_files is not None and hit.file not in only_files:
             continue
         f = _to_finding(reg, rule, hit, sel, lang)
@@ -150,8 +152,10 @@ def lint(
         seen.add(f.fingerprint)
         if not rule.always_on and suppress.covers(f, supps.get(f.path, ())):
             continue
+        if hit.about and not rule.always_on and suppress.covers_files(f.rule, hit.about, supps):
+            continue
         findings.append(f)
-    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug))
+    findings.extend(_unused_findings(reg, cat, sel, supps, only_files, lang, errors, debug, compared=base is not None))
     for src in reg.files.values():
         src.release()
     findings.sort(key=lambda f: f.sort_key)
@@ -176,8 +180,12 @@ def _unused_findings(
     lang: str,
     errors: list[str],
     debug: bool,
+    *,
+    compared: bool,
 ) -> Iterator[Finding]:
-    """Findings for the suppressions that suppressed nothing (once every other finding is matched)."""
+    """Findings for the suppressions that suppressed nothing (once every other finding is matched). ``compared``:
+    the run compared the registry with an earlier revision, so the review rules (TP113) ran too; without it a
+    comment for one of them cannot be judged."""
 
     # while the registry is not read whole, whether a rule would fire is unknown: only a comment naming a rule that
     # can never be suppressed (a structure rule) or no rule at all is certainly unused (issue 25)
@@ -187,7 +195,7 @@ def _unused_findings(
         r = cat.get(code)
         if r is None or r.always_on:
             return True
-        return judged and sel.enabled(r) and not sel.ignored_in(r, file)
+        return judged and sel.enabled(r) and not sel.ignored_in(r, file) and (compared or not r.review_only)
 
     unused = list(suppress.unused(supps, live, only_files))
     if not unused:

@@ -52,6 +52,10 @@ class Hit:
     #: ready messages (problems found by the reader carry their own)
     ru: str | None = None
     en: str | None = None
+    #: the files the finding is about besides its own (the processes that use a catalogue entry without a basis):
+    #: when the configuration or a file-wide comment switches the rule off in every one of them, it is off for the
+    #: finding
+    about: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)

@@ -65,6 +65,17 @@ def parse(reg: Registry) -> dict[str, list[Suppression]]:
     return out
 
 
+def covers_files(code: str, about: Iterable[str], by_file: dict[str, list[Suppression]]) -> bool:
+    """Whether a file-wide comment for ``code`` stands in every one of the files a finding is about (the processes
+    using a catalogue entry, :attr:`~tpkit.lint.finding.Hit.about`). Each such comment records the rule as used
+    even when another file has none: it took its file out of the finding, and deleting it would put the file back."""
+    found = [[s for s in by_file.get(file, ()) if s.whole_file and code in s.codes] for file in dict.fromkeys(about)]
+    for supps in found:
+        for s in supps:
+            s.used.add(code)
+    return bool(found) and all(found)
+
+
 def covers(f: Finding, supps: Iterable[Suppression]) -> bool:
     """Whether a comment suppresses the finding (on one of its anchor lines, or for the whole file);
     every such comment records the rule as used."""

@@ -7,12 +7,15 @@ imported register) are *the same touchpoint* when they have the same channel and
 share one of these, and no identifier tells them apart:
 
 * the URL, ignoring the scheme, a leading ``www.``, the query, the fragment, a
-  trailing slash and case (:func:`norm_url`);
+  trailing slash and case; an e-mail address whole (:func:`norm_url`);
 * the touchpoint's own telephone number: its ``phone`` (or a ``tel:`` URL), else a
   number written in its name («Телефон 8 (4872) 12-34-56»); a Russian ``8`` trunk
-  prefix is read as ``7`` (:func:`phone_numbers`);
+  prefix is read as ``7``, and an extension («доб. 1234») is part of the number
+  (:func:`phone_numbers`);
 * the street address without the postcode and the abbreviations (г., ул., д.),
-  for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`);
+  for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`),
+  when one of the two is named by a stage (:func:`shares`): one building holds
+  several places of reception;
 * the name, in :func:`norm_text` form once stage words are stripped
   (:func:`strip_stage_words`); a name with an abbreviation in brackets
   («Единый портал … (ЕПГУ)») is also the abbreviation and the name without it
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ADDRESS_CHANNELS",
     "IDENTIFIERS",
+    "STAGED",
     "STAGE_STEMS",
     "SamenessIndex",
     "TouchpointKey",
@@ -60,6 +64,8 @@ __all__ = [
     "conflicting",
     "name_key",
     "name_keys",
+    "names_a_stage",
+    "nested_names",
     "norm_address",
     "norm_text",
     "norm_url",
@@ -69,6 +75,7 @@ __all__ = [
     "phone_spans",
     "same_in_catalogue",
     "same_touchpoint",
+    "shares",
     "stage_named",
     "strip_stage_words",
     "touchpoint_key",
@@ -81,6 +88,10 @@ TouchpointKey = tuple[str, str, str]
 
 #: the kinds of key that identify a touchpoint: two that both have one and share none of its values are two
 IDENTIFIERS: tuple[str, ...] = ("url", "phone", "address")
+
+#: not a key but a mark among the keys: the entry is named by a stage («Выдача результатов», «Министерство
+#: (получение результата)»), so a street address it shares with another entry makes them one (:func:`shares`)
+STAGED = "staged"
 
 #: the channels whose street address tells one point from another: the offline points a client comes to (a
 #: reception, a МФЦ office); not the post, whose address is where letters go
@@ -127,8 +138,12 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9-]{1,9}[»\"]?")
 
 
+#: the personal reception of an official («личный прием», «прием по личным вопросам») is a place, not a stage
+_PERSONAL = re.compile(r"\bличн\w*\s+при[её]м\w*|\bпри[её]м\w*(?:\s+\w+)?\s+по\s+личн\w*\s+вопрос\w*")
+
+
 def _is_stage(text: str) -> bool:
-    return bool(_STAGE.search(unicodedata.normalize("NFC", text).casefold()))
+    return bool(_STAGE.search(_PERSONAL.sub(" ", unicodedata.normalize("NFC", text).casefold())))
 
 
 def strip_stage_words(name: str) -> str:
@@ -168,13 +183,32 @@ def _abbreviated(name: str) -> list[tuple[str, str]]:
     return out
 
 
+#: the names registers write for the federal portal (in :func:`norm_text` form), each standing for «епгу»:
+#: «Госуслуги» on one row of a register and «ЕПГУ» on the next are one portal. There is one; the МФЦ's names are
+#: not here, since a МФЦ has many offices and its stage rows are matched by the operator (the site's search has its
+#: own table of the words people type, ``tpkit.site.search.SYNONYMS``)
+ONE_CHANNEL_NAMES: dict[str, str] = dict.fromkeys(
+    (
+        "госуслуги",
+        "портал госуслуг",
+        "единый портал госуслуг",
+        "единый портал государственных и муниципальных услуг",
+        "единый портал государственных и муниципальных услуг функций",
+        "gosuslugi ru",
+    ),
+    "епгу",
+)
+
+
 def name_keys(name: str) -> list[str]:
     """The name's key; with an abbreviation in brackets also the abbreviation and the name without it:
-    «Единый портал государственных и муниципальных услуг (ЕПГУ)» is also «епгу» and «единый портал …»."""
+    «Единый портал государственных и муниципальных услуг (ЕПГУ)» is also «епгу» and «единый портал …»; a name of
+    :data:`ONE_CHANNEL_NAMES` is also the key it stands for («Госуслуги» is «епгу»)."""
     stripped = strip_stage_words(name)
     keys = [norm_text(stripped)]
     for abbr, head in _abbreviated(stripped):
         keys.extend((norm_text(abbr), norm_text(head)))
+    keys.extend(ONE_CHANNEL_NAMES[k] for k in list(keys) if k in ONE_CHANNEL_NAMES)
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -183,15 +217,31 @@ def stage_named(name: str) -> bool:
     return norm_text(strip_stage_words(name)) != norm_text(name)
 
 
+def names_a_stage(name: str) -> bool:
+    """Whether the name speaks of a stage rather than only of a place: «Выдача результатов», «Кабинет приема
+    документов», «Министерство (получение результата)». «Приемная отдела опеки» and «Личный прием граждан
+    министром» name places."""
+    return _is_stage(name)
+
+
 # --- addresses --------------------------------------------------------------------------------------------------
+
+
+_EMAIL = re.compile(r"(?:mailto:)?\s*([^\s@/:?#]+@[^\s@/:?#]+)", re.IGNORECASE)
 
 
 def norm_url(url: str) -> str:
     """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``: the host without ``www.`` and the path
-    without its trailing slash; the scheme, port, query and fragment are ignored. ``""`` for ``tel:`` and
-    ``mailto:`` (a phone number is compared as one) and for a text with no host."""
+    without its trailing slash; the scheme, port, query and fragment are ignored. An e-mail address, with or
+    without ``mailto:``, is itself in lower case (``mailto:Opeka@Tula.ru`` -> ``opeka@tula.ru``): two mailboxes on
+    one domain are two addresses, not the domain twice. ``""`` for ``tel:`` (a phone number is compared as one) and
+    for a text with no host."""
     raw = unicodedata.normalize("NFC", url).strip()
-    if not raw or raw.casefold().startswith(("tel:", "mailto:")):
+    if not raw or raw.casefold().startswith("tel:"):
+        return ""
+    if (email := _EMAIL.fullmatch(raw.split("?")[0].strip())) is not None:
+        return email.group(1).casefold()
+    if raw.casefold().startswith("mailto:"):
         return ""
     parts = urlsplit(raw if "//" in raw else "//" + raw)
     try:
@@ -202,10 +252,14 @@ def norm_url(url: str) -> str:
 
 
 _PHONE = re.compile(r"\+?\d[\d\s()‑–-]{4,}\d")
+#: an extension after a number: «, доб. 1234», « (доб. 2345)», « вн. 12», « ext. 5»
+_EXTENSION = re.compile(r"[\s,;(]*(?:доб(?:авочный)?|вн(?:утренний)?|ext)\.?\s*(?:номер\s*)?[:№]?\s*(\d{1,6})")
 _POSTCODE = re.compile(r"\b\d{6}\b")
+#: the words of an address that say what kind of place follows; a hyphenated form before its first part
+#: («пр-т» before «пр», or «пр-т Ленина» would keep a «т»)
 _ADDRESS_WORDS = re.compile(
-    r"\b(?:г|гор|город|ул|улица|пр|пр-т|просп|проспект|пер|переулок|пл|площадь|д|дом|стр|строение|корп|"
-    r"корпус|каб|кабинет|оф|офис|эт|этаж|обл|область|р-н|район)\b\.?"
+    r"\b(?:пр-кт|пр-т|б-р|р-н|г|гор|город|ул|улица|пр|просп|проспект|бульвар|пер|переулок|пл|площадь|ш|шоссе|наб|"
+    r"набережная|д|дом|стр|строение|корп|корпус|каб|кабинет|оф|офис|эт|этаж|обл|область|район)\b\.?"
 )
 
 
@@ -226,12 +280,19 @@ def _matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
 def phone_numbers(*texts: str | None) -> list[str]:
     """The telephone numbers in ``texts``, digits only, in order: ``8 (800) 100-20-30``, ``+7 800 1002030`` and
     ``800 100 20 30`` are all ``78001002030``. A local number of six or seven digits counts when written with
-    dashes (``12-34-56``), so a postcode or «1 000 000» is not one."""
+    dashes (``12-34-56``), so a postcode or «1 000 000» is not one. An extension written after a number is part of
+    it (``8 (4872) 24-51-00, доб. 1234`` is ``74872245100 доб 1234``): the lines of two units reached through the
+    agency's number are two lines."""
     out: list[str] = []
     for text in texts:
         if not text:
             continue
-        for _, digits in _matches(unicodedata.normalize("NFKC", text)):
+        text = unicodedata.normalize("NFKC", text)
+        folded = text.casefold()
+        for mt, digits in _matches(text):
+            ext = _EXTENSION.match(folded, mt.end())
+            if ext:
+                digits += " доб " + ext.group(1)
             if digits not in out:
                 out.append(digits)
     return out
@@ -255,10 +316,20 @@ def phone_digits(text: str) -> str:
     return found[0] if found else ""
 
 
+#: the region before the city: «Тульская обл.», «Краснодарский край», «Республика Татарстан» (one register writes
+#: it, another does not)
+_REGION = re.compile(r"\b\w+(?:ая|ий|ой)\s+(?:обл|область|край)\b\.?|\b(?:республика|респ)\b\.?\s+\w+")
+
+
 def norm_address(address: str) -> str:
-    """A street address without the postcode, the abbreviations (г., ул., д.) and punctuation."""
+    """A street address without the postcode, the region, the abbreviations (г., ул., д.) and punctuation, its
+    words in order of the alphabet and its numbers in their own order: «ул. Оборонная, д. 114, г. Тула» and
+    «300041, Тульская обл., г. Тула, ул. Оборонная, 114» are one address (the numbers keep their order: «д. 2,
+    корп. 1» is not «д. 1, корп. 2»)."""
     text = _POSTCODE.sub(" ", unicodedata.normalize("NFC", address).casefold().replace("ё", "е"))
-    return norm_text(_ADDRESS_WORDS.sub(" ", re.sub(r"[.,]", " . ", text)))
+    text = _REGION.sub(" ", text)
+    words = norm_text(_ADDRESS_WORDS.sub(" ", re.sub(r"[.,]", " . ", text))).split()
+    return " ".join(sorted(w for w in words if not w.isdigit()) + [w for w in words if w.isdigit()])
 
 
 # --- keys -------------------------------------------------------------------------------------------------------
@@ -287,6 +358,8 @@ def touchpoint_keys(
     keys.extend((channel, "phone", p) for p in own)
     if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
         keys.append((channel, "address", a))
+        if names_a_stage(name):
+            keys.append((channel, STAGED, ""))
     keys.extend((channel, "name", n) for n in name_keys(name))
     return tuple(dict.fromkeys(keys))
 
@@ -318,11 +391,46 @@ def conflicting(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
     return False
 
 
+def _staged(keys: Iterable[TouchpointKey]) -> bool:
+    return any(k[1] == STAGED for k in keys)
+
+
+#: words that make a name another place's: a unit's («Приемная отдела опеки») or an official's («… министра»)
+_OWNER = re.compile(
+    r"^(?:отдел|управлени|департамент|сектор|служб|филиал|комитет|министр(?!ерств)|руководител|заместител|"
+    r"начальник|губернатор|глав[аыеуо]|уполномоченн)"
+)
+
+
+def nested_names(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
+    """Whether one touchpoint's name is the other's with words added that name no unit or official: «Приемная
+    министерства» and «Приемная граждан министерства», not «Приемная» and «Приемная отдела опеки»."""
+    mine = [set(k[2].split()) for k in a if k[1] == "name"]
+    theirs = [set(k[2].split()) for k in b if k[1] == "name"]
+    for x in mine:
+        for y in theirs:
+            small, big = (x, y) if len(x) <= len(y) else (y, x)
+            if small <= big and not any(_OWNER.match(w) for w in big - small):
+                return True
+    return False
+
+
+def shares(key: TouchpointKey, related: bool) -> bool:
+    """Whether ``key``, held by both touchpoints, makes them one (unless an identifier tells them apart);
+    ``related``: one of them is named by a stage (:func:`names_a_stage`) or their names are nested
+    (:func:`nested_names`). A street address makes them one only then: one building holds the reception, the
+    minister's personal reception and a unit's office, each a place of its own, while «Выдача результатов» at the
+    reception's address is the reception written once per stage."""
+    return key[1] != STAGED and (key[1] != "address" or related)
+
+
 def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
-    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key and no
-    identifier tells them apart."""
+    """Whether two touchpoints, given by their :func:`touchpoint_keys`, are one: they share a key
+    (:func:`shares`) and no identifier tells them apart."""
     a, b = tuple(a), tuple(b)
-    return not set(a).isdisjoint(b) and not conflicting(a, b)
+    shared = set(a) & set(b)
+    related = _staged(a) or _staged(b) or (any(k[1] == "address" for k in shared) and nested_names(a, b))
+    return any(shares(k, related) for k in shared) and not conflicting(a, b)
 
 
 class SamenessIndex:
@@ -334,8 +442,9 @@ class SamenessIndex:
     """
 
     def __init__(self) -> None:
-        #: key -> the groups holding it, in the order they were made
-        self._by_key: dict[TouchpointKey, list[str]] = {}
+        #: key -> the groups holding it, in the order they were made, each with whether a member holding the key is
+        #: named by a stage (:func:`shares`)
+        self._by_key: dict[TouchpointKey, dict[str, bool]] = {}
         #: group -> the keys of its members
         self._keys: dict[str, set[TouchpointKey]] = {}
         #: touchpoint -> its group
@@ -344,9 +453,11 @@ class SamenessIndex:
     def match(self, keys: Iterable[TouchpointKey]) -> tuple[str, TouchpointKey] | None:
         """The group a new touchpoint is, and the first key they share (None: a touchpoint of its own)."""
         keys = tuple(keys)
+        staged = _staged(keys)
         for key in keys:
-            for group in self._by_key.get(key, ()):
-                if not conflicting(keys, self._keys[group]):
+            for group, theirs in self._by_key.get(key, {}).items():
+                related = staged or theirs or (key[1] == "address" and nested_names(keys, self._keys[group]))
+                if shares(key, related) and not conflicting(keys, self._keys[group]):
                     return group, key
         return None
 
@@ -366,11 +477,24 @@ class SamenessIndex:
             group = found[0] if found else ident
         self.group[ident] = group
         held = self._keys.setdefault(group, set())
+        staged = _staged(keys)
         for key in keys:
-            if key not in held:
-                held.add(key)
-                self._by_key.setdefault(key, []).append(group)
+            held.add(key)
+            groups = self._by_key.setdefault(key, {})
+            groups[group] = groups.get(group, False) or staged
         return group
+
+
+#: a word that says which office or place follows: «г. Новомосковск», «офис в Заречье», «отделение № 2»
+_PLACE = re.compile(
+    r"\b(?:г|гор|город|пгт|пос|поселок|с|село|мкр|микрорайон|ул|улица|пр|проспект|офис|"
+    r"отделение|филиал|тосп)\b\.?\s*(?:(?:в|во|на|по|№)\s*)?(\w+)"
+)
+
+
+def _places(name: str) -> set[str]:
+    """The words that name an office's place in a name: {«новомосковск»} in «МФЦ г. Новомосковск»."""
+    return set(_PLACE.findall(norm_text(name)))
 
 
 def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex) -> dict[str, str]:
@@ -390,6 +514,10 @@ def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex
             continue  # only an entry that is no other entry and that nothing else is
         others = [g for g in by_operator[(tp.channel, norm_text(tp.operator))] if g != ident]
         if len(others) == 1 and not conflicting(touchpoint_keys_of(tp), index.keys_of(others[0])):
+            # a stage-named office that names its place («МФЦ г. Новомосковск (выдача результатов)») is that
+            # office, not the one the catalogue happens to list
+            if not _places(strip_stage_words(tp.name)) <= set(norm_text(catalogue[others[0]].name).split()):
+                continue
             out[ident] = others[0]
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...registry.placeholders import holds_placeholder
 from ..finding import Bi
 
 if TYPE_CHECKING:
@@ -23,9 +24,11 @@ _FIELD = {"number": ("номера", "number"), "date": ("даты", "date")}
 
 
 def approval_lacks(approval: m.Approval) -> list[str]:
-    """The fields an approval of its form must have and does not: ``number`` (orders only), ``date``."""
+    """The fields an approval of its form must have and does not: ``number`` (orders only), ``date``. A value that
+    is still the placeholder ``tpkit init`` and ``tpkit new`` write («<номер документа>», TP009) is not there: the
+    order has no number until someone enters it."""
     need = ("number", "date") if approval.kind in NUMBERED_KINDS else ("date",)
-    return [k for k in need if not getattr(approval, k)]
+    return [k for k in need if not (v := getattr(approval, k)) or holds_placeholder(str(v))]
 
 
 def lacks_words(lacks: list[str]) -> Bi:

@@ -81,7 +81,10 @@ class CatalogueFieldRule(Rule):
                 where = Bi(f"в записи процесса {titles.ru}", f"in the entry of the process {titles.en}")
             else:
                 where = Bi(f"в записях процессов {titles.ru}", f"in the entries of the processes {titles.en}")
-            yield self.hit(*touchpoint_place(reg, ident), name=reg.tp_name(ident), where=where)
+            hit = self.hit(*touchpoint_place(reg, ident), name=reg.tp_name(ident), where=where)
+            # per_file_ignores of the processes still switch the rule off for them (the contract's example)
+            hit.about = tuple(dict.fromkeys(reg.process_file(p) for p in procs))
+            yield hit
 
 
 def raw_touchpoint_refs(reg: Registry, kind: str) -> set[str] | None:

@@ -18,21 +18,25 @@ if TYPE_CHECKING:
 
 #: the aspects of §3 the methodology names: the field, its label, and words that say it in ``other``
 ASPECTS: tuple[tuple[str, Bi, re.Pattern[str]], ...] = (
-    ("politeness", Bi("вежливость (politeness)", "politeness"), re.compile(r"вежлив|уважительн|корректн|этик")),
+    (
+        "politeness",
+        Bi("вежливость (politeness)", "politeness"),
+        re.compile(r"вежлив|уважительн|корректн|этик|доброжелательн|приветств|представля|по\s+имени|тактичн"),
+    ),
     (
         "accessibility",
         Bi("доступность (accessibility)", "accessibility"),
-        re.compile(r"доступн|маломобильн|инвалид|слабовидящ|слабослышащ"),
+        re.compile(r"доступ|маломобильн|инвалид|слабовидящ|слабослышащ|равн\w*\s+возможност"),
     ),
     (
         "result_orientation",
         Bi("нацеленность на результат (result_orientation)", "result orientation (result_orientation)"),
-        re.compile(r"результат"),
+        re.compile(r"результат|нацелен|до\s+(?:конца|решени|завершени)|решени\w*\s+вопрос"),
     ),
     (
         "methods",
         Bi("применяемые алгоритмы и методики (methods)", "the algorithms and methods applied (methods)"),
-        re.compile(r"метод|алгоритм|слушани|конфликт"),
+        re.compile(r"метод|алгоритм|слушани|конфликт|техник"),
     ),
 )
 
@@ -48,8 +52,9 @@ def _general(general: m.General) -> list[Bi]:
 
 def _requirements(req: m.Requirements) -> list[Bi]:
     """The aspects neither their own field nor another text of the section speaks of («Сотрудник применяет метод
-    активного слушания» written as politeness is the methods too)."""
-    texts = [req.politeness, req.accessibility, req.result_orientation, req.notifications, *req.methods, *req.other]
+    активного слушания» written as politeness is the methods too). What a notification says («срок … получения
+    результата») is about the notification, not one of the four."""
+    texts = [req.politeness, req.accessibility, req.result_orientation, *req.methods, *req.other]
     said = " ".join(t for t in texts if t).casefold().replace("ё", "е")
     return [label for field, label, words in ASPECTS if not getattr(req, field) and not words.search(said)]
 

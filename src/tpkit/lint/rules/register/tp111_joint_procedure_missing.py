@@ -4,6 +4,7 @@ touchpoint of the process, and no joint procedure is named."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ....registry.sameness import norm_text
@@ -77,7 +78,7 @@ class JointProcedureMissing(Rule):
                 )
                 continue
             for i, tp in shared_points(reg, proc, names_seen):
-                if not tp.operator:
+                if not tp.operator or is_agency(reg, tp.operator):
                     continue
                 name = reg.tp_name(tp.id)
                 partner = next((p.name for p in proc.partners if runs(p.name, tp.operator)), None)
@@ -178,9 +179,22 @@ def shared_points(
         tp = reg.touchpoints.get(entry.touchpoint)
         if tp is None:
             continue
-        if (tp.operator and in_person(tp.channel)) or (listed and (tp.id in listed or _norm(tp.name, seen) in named)):
+        operated = bool(tp.operator) and in_person(tp.channel) and not is_agency(reg, tp.operator or "")
+        if operated or (listed and (tp.id in listed or _norm(tp.name, seen) in named)):
             out.append((i, tp))
     return out
+
+
+def is_agency(reg: Registry, operator: str) -> bool:
+    """Whether ``operator`` is the agency itself (its name or short name, :func:`runs`): a register that fills
+    «оператор» on every row names the agency at its own reception, which is no other organisation's point."""
+    agency = reg.agency
+    return agency is not None and _names_agency(agency.name, agency.short_name or "", operator)
+
+
+@lru_cache(maxsize=256)  # a register names a few operators, on many rows
+def _names_agency(name: str, short: str, operator: str) -> bool:
+    return any(runs(n, operator) for n in (name, short) if n)
 
 
 def _norm(text: str, seen: dict[str, str]) -> str:

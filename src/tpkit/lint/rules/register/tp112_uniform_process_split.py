@@ -53,12 +53,21 @@ _PARTICIPLE = (
 _HEAD = r"(?:,?\s*\b" + _PARTICIPLE + r"\s+(?:\w+\s+){0,2}|,?\s*\b(?:в|во|для|по|при|у|через)\s+)?"
 #: a unit word: from it the title names the unit («… в отделе опеки», «…, адресованных министру»)
 _UNIT_WORD = (
-    r"\b(?:отдел|управлени|департамент|сектор|служб|подразделени|филиал|территориальн|комитет|министр[аеуом]?\b|"
+    r"\b(?:отдел(?!ьн)|управлени|департамент|сектор|служб|подразделени|филиал|территориальн|комитет|министр[аеуом]?\b|"
     r"министру|приемн|аппарат|руководител|заместител|адресованн)\w*.*$"
 )
 #: an agency unit's name, taken out of the title before the clause is (the text after it stays)
 _UNIT_NAME = "\x00"
-_UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _UNIT_WORD + "|" + _UNIT_NAME + ")")
+#: a place's adjective before the unit word: «Новомосковским территориальным отделом», «в Заречном отделе»
+_PLACE_ADJECTIVE = r"(?:\b\w+(?:ск|цк|н)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)\s+)?"
+_UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _PLACE_ADJECTIVE + _UNIT_WORD + "|" + _UNIT_NAME + ")")
+#: a bracketed part naming a unit or a place («(отдел выплат)», «(г. Новомосковск)», «(Ленинский район)»): the
+#: unit's copy; any other («(до полутора лет)», «(дубликата удостоверения)») tells two services apart and stays
+_UNIT_BRACKETS = re.compile(
+    r"\(([^()]*(?:"
+    + _UNIT_WORD.removesuffix(".*$")
+    + r"|\x00|\b(?:г|город|район|р-н|округ|пос|поселок|село)\b)[^()]*)\)"
+)
 
 
 def unitless_title(reg: Registry, title: str) -> str:
@@ -67,7 +76,7 @@ def unitless_title(reg: Registry, title: str) -> str:
     text = title.lower().replace("ё", "е")
     for unit in reg.units.values():
         text = text.replace(unit.name.lower().replace("ё", "е"), _UNIT_NAME)
-    text = re.sub(r"\([^()]*\)", " ", text)
+    text = _UNIT_BRACKETS.sub(" ", text)
     text = _UNIT_CLAUSE.sub(" ", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
@@ -99,6 +108,10 @@ _BESIDE_COVERING = Bi(
     "повторяет процесс всего направления (scope: direction), который уже охватывает его подразделение (units):",
     "repeats the process of the whole direction (scope: direction), which already covers its unit (units):",
 )
+_OWN_POINTS = Bi(
+    "название отличается только подразделением — внесите его точки в процесс направления и удалите копию подразделения",
+    "the title differs only by the unit — put its touchpoints into the direction's process and remove the unit's copy",
+)
 _REMOVE_COPY = Bi(
     "те же точки, потребности отличаются не более чем в двух записях — удалите копию подразделения: процесс "
     "направления охватывает все подразделения (units), отличия внесите в него",
@@ -124,13 +137,13 @@ class UniformProcessSplit(Rule):
             для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в
             одной-двух записях, название отличается только подразделением (или оборотом «…, поступивших в отдел
             …») — или копия рядом с процессом всего направления, охватывающим ее подразделение (в том числе с одной
-            лишней точкой), означает, что процесс не определен для направления (разд. «Формирование перечня точек
+            лишней или недостающей точкой), означает, что процесс не определен для направления (разд. «Формирование перечня точек
             взаимодействия»).
         en: When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints are
             determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs differing
             in an entry or two, a title differing only by the unit (or a clause «…, received by the unit …») — or a
-            copy beside the process of the whole direction that covers its unit (one extra touchpoint included)
-            means the process was not determined for the direction (section «Формирование перечня точек
+            copy beside the process of the whole direction that covers its unit (one touchpoint more or fewer
+            included) means the process was not determined for the direction (section «Формирование перечня точек
             взаимодействия» (forming the register)).
     """
 
@@ -153,10 +166,11 @@ class UniformProcessSplit(Rule):
         yield from self._one_more(reg, reported)
 
     def _one_more(self, reg: Registry, reported: set[str]) -> Iterator[Hit]:
-        """A unit's copy that lists one touchpoint more than the direction's process, which already covers the
-        unit (its ``units`` include the copy's, or it names none): the extra touchpoint belongs in that process. Only
-        beside a uniform process (:func:`is_uniform`): a direction-wide process of services is TP117's mistake, and a
-        service beside it is not a unit's copy."""
+        """A unit's copy that lists one touchpoint more or one fewer than the direction's process, or is titled as
+        that process once the unit is left out (with the unit's own touchpoints), beside the direction's process
+        that already covers the unit (its ``units`` include the copy's, or it names none): the process of the
+        direction is the unit's process. Only beside a uniform process (:func:`is_uniform`): a direction-wide process of services is
+        TP117's mistake, and a service beside it is not a unit's copy."""
         wide: dict[str, list[m.Process]] = defaultdict(list)
         for proc in reg.iter_processes():
             if is_uniform(proc) and proc.touchpoints:
@@ -168,25 +182,48 @@ class UniformProcessSplit(Rule):
                 continue
             mine = needs_map(p)
             for w in wide[p.direction]:
+                if w.units and not set(p.units) <= set(w.units):
+                    continue
                 theirs = needs_map(w)
-                extra = set(mine) - set(theirs)
-                if len(extra) != 1 or not set(theirs) < set(mine) or (w.units and not set(p.units) <= set(w.units)):
+                extra, fewer = set(mine) - set(theirs), set(theirs) - set(mine)
+                if unitless_title(reg, p.title) == unitless_title(reg, w.title) and (extra or fewer):
+                    # the direction's process by its title, with the unit's own touchpoints: a unit's copy
+                    yield self.hit(
+                        *process_place(reg, p, "touchpoints"),
+                        title=p.title,
+                        direction=Bi(DIRECTIONS[p.direction]["ru"], DIRECTIONS[p.direction]["en"]),
+                        how=_BESIDE_COVERING,
+                        others=names([w.title]),
+                        todo=_OWN_POINTS,
+                    )
+                    break
+                if len(extra) + len(fewer) != 1:
                     continue
                 if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
                     continue
-                (point,) = extra
+                (point,) = extra or fewer
                 name = reg.tp_name(point)
+                todo = (
+                    Bi(
+                        f"отличается точкой «{name}» — добавьте ее в процесс направления и удалите копию подразделения",
+                        f"it differs by the touchpoint «{name}» — add it to the direction's process and remove the "
+                        "unit's copy",
+                    )
+                    if extra
+                    else Bi(
+                        f"в нем только нет точки «{name}» — удалите копию подразделения: процесс направления "
+                        "охватывает все подразделения (units)",
+                        f"it only lacks the touchpoint «{name}» — remove the unit's copy: the direction's process "
+                        "covers every unit (units)",
+                    )
+                )
                 yield self.hit(
                     *process_place(reg, p, "touchpoints"),
                     title=p.title,
                     direction=Bi(DIRECTIONS[p.direction]["ru"], DIRECTIONS[p.direction]["en"]),
                     how=_BESIDE_COVERING,
                     others=names([w.title]),
-                    todo=Bi(
-                        f"отличается точкой «{name}» — добавьте ее в процесс направления и удалите копию подразделения",
-                        f"it differs by the touchpoint «{name}» — add it to the direction's process and remove the "
-                        "unit's copy",
-                    ),
+                    todo=todo,
                 )
                 break
 

@@ -57,13 +57,18 @@ class SameTouchpointTwiceInCatalogue(Rule):
             рамках одного процесса не подлежат дублированию – указывается одна точка взаимодействия и раскрываются
             удовлетворяемые в ней потребности клиента». ЕПГУ для подачи заявления и ЕПГУ для получения результата —
             одна точка с двумя потребностями, а не две записи перечня (разд. «Формирование перечня точек
-            взаимодействия»). Разные адрес в интернете, собственный телефон (phone) или адрес приема — разные точки,
-            как бы они ни назывались; номер, упомянутый в описании, точку не определяет.
+            взаимодействия»). Разные адрес в интернете или электронной почты, собственный телефон (phone, с
+            добавочным) или адрес приема — разные точки, как бы они ни назывались; номер, упомянутый в описании,
+            точку не определяет. Общий адрес здания делает точки одной, только если одна из них названа этапом
+            («Выдача результатов»): приемная и личный прием министра в одном здании — два места приема.
         en: When interaction goes in stages, touchpoints are not duplicated within a process: one touchpoint is
             listed with the needs it satisfies. The portal for submitting and the portal for the result are one
             touchpoint with two needs, not two catalogue entries (section «Формирование перечня точек
-            взаимодействия» (forming the register)). A different web address, own phone (phone) or street address
-            makes a different touchpoint whatever the names; a number mentioned in a description identifies nothing.
+            взаимодействия» (forming the register)). A different web or e-mail address, own phone (phone, with its
+            extension) or street address makes a different touchpoint whatever the names; a number mentioned in a
+            description identifies nothing. A building's address makes two entries one only when one is named by a
+            stage («Выдача результатов»): the reception and the minister's personal reception in one building are
+            two places.
     """
 
     severity = "warning"

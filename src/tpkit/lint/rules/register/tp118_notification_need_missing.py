@@ -3,6 +3,7 @@ result."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,25 @@ if TYPE_CHECKING:
 
 #: what a notification tells the client of: the course of handling or the result (of a request or of feedback)
 TOLD: tuple[str, ...] = ("status", "result", "feedback_result")
+#: a notification that asks for feedback («Оцените качество…», «Приглашение пройти опрос») meets ``feedback``; an
+#: answer to feedback («ответ на отзыв») is not one: it tells of a result
+_ASKS_FEEDBACK = re.compile(r"оцен|опрос|анкет|отзыв|обратн\w*\s+связ")
+_ANSWERS_FEEDBACK = re.compile(r"ответ\w*\s+на\s+(?:\w+\s+)?(?:отзыв|жалоб|оценк|опрос)|результат\w*\s+рассмотрени")
+#: a notice the agency sends before any application («проактивное информирование»: «о праве на выплату», «о
+#: возможности получить услугу») meets ``info``
+_INFORMS = re.compile(r"проактивн|о\s+прав[еа]\s+на|о\s+возможност|о\s+(?:новых\s+)?мерах\s+поддержк")
+
+
+def told_by(event: str) -> tuple[str, ...]:
+    """The needs a notification meets at its touchpoint: the course of handling or a result, and what its event
+    says besides (a request for feedback, a proactive notice of a right)."""
+    text = event.casefold().replace("ё", "е")
+    extra = []
+    if _ASKS_FEEDBACK.search(text) and not _ANSWERS_FEEDBACK.search(text):
+        extra.append("feedback")
+    if _INFORMS.search(text):
+        extra.append("info")
+    return (*extra, *TOLD)
 
 
 @register
@@ -38,18 +58,20 @@ class NotificationNeedMissing(Rule):
             точке: «ЕПГУ: подача заявления и документов, уведомление о ходе рассмотрения заявления и документов»,
             «Телефонная связь с сотрудником ведомства: уведомление о ходе рассмотрения». Точка, через которую идет
             уведомление, должна нести эту потребность в записи процесса, иначе перечень расходится с тем, что
-            ведомство делает (разд. «Формирование перечня точек взаимодействия»).
+            ведомство делает (разд. «Формирование перечня точек взаимодействия»). Уведомление, которое предлагает
+            оценить качество, удовлетворяет потребность «обратная связь» (feedback), проактивное уведомление о праве
+            на меру поддержки — «получение информации» (info).
         en: A notification tells the client of the course of handling or of the result: a need met at a touchpoint
             (the methodology's example: the portal — submitting, notices on the course of handling; the phone —
             notices on the course of handling). The touchpoint a notification goes through carries that need in the
             process's entry, or the register says less than the agency does (section «Формирование перечня точек
-            взаимодействия» (forming the register)).
+            взаимодействия» (forming the register)). A notification asking the client to rate the service meets
+            feedback; a proactive notice of a right to a benefit meets info.
     """
 
     severity = "warning"
 
     def check(self, reg: Registry) -> Iterator[Hit]:
-        told = needs(reg, list(TOLD))
         for proc in reg.iter_processes():
             if not proc.notifications:
                 continue
@@ -62,12 +84,15 @@ class NotificationNeedMissing(Rule):
                 got = met.get(n.touchpoint)
                 if got is None or not got.isdisjoint(TOLD):
                     continue  # not in the process at all: TP116 (or TP003) says so
+                told = told_by(n.event)
+                if not got.isdisjoint(told):
+                    continue
                 yield self.hit(
                     *process_place(reg, proc, "notifications", i, "touchpoint"),
                     event=n.event,
                     title=proc.title,
                     name=reg.tp_name(n.touchpoint),
-                    told=told,
+                    told=needs(reg, list(told)),
                 )
 
     # the portal sends the notice of acceptance, and its entry says it only takes applications and feedback
