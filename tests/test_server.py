@@ -608,6 +608,16 @@ def test_without_pygls_the_command_names_the_extra(monkeypatch: pytest.MonkeyPat
     assert len((res.stdout + res.stderr).strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("value", ["abc", "-1", "nan", "1e9"])
+def test_a_debounce_that_is_not_seconds_is_one_line_and_exit_2(value: str) -> None:
+    # 0.3 review: TPKIT_SERVER_DEBOUNCE=abc ended tpkit server with «внутренняя ошибка … ValueError: could not convert
+    # string to float» (it was read when the module was imported)
+    res = run_cli("server", env={"TPKIT_SERVER_DEBOUNCE": value})
+    out = res.stdout + res.stderr
+    assert res.code == 2 and "TPKIT_SERVER_DEBOUNCE" in out and "внутренняя ошибка" not in out, out
+    assert len(out.strip().splitlines()) == 1
+
+
 def readme_blocks() -> dict[str, str]:
     """The editor snippets of the README's tpkit server section, by language."""
     import re
