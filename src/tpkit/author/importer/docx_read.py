@@ -58,7 +58,7 @@ def _row_cells(tr: Any, tags: dict[str, str]) -> list[str]:
 
 def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmapped]) -> list[Row]:
     """The data rows of every table of a .docx document (nested tables are not read as tables)."""
-    check_zip(path, "документ Word (.docx) / Word document")
+    check_zip(path, "документ Word (.docx)", "a Word document (.docx)")
     try:
         import docx
 

@@ -194,7 +194,7 @@ class TableReader:
 
 
 def _open_workbook(path: Path) -> Any:
-    check_zip(path, "книгу Excel (.xlsx) / workbook")
+    check_zip(path, "книгу Excel (.xlsx)", "an Excel workbook (.xlsx)")
     try:
         from openpyxl import load_workbook
 
