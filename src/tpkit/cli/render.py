@@ -58,10 +58,17 @@ BaselineOpt = Annotated[
 
 
 def _lint_gate(
-    ctx: typer.Context, root: Path, reg: Registry, config: Config, strict: bool, baseline: Optional[Path]
+    ctx: typer.Context,
+    root: Path,
+    reg: Registry,
+    config: Config,
+    strict: bool,
+    baseline: Optional[Path],
+    several: bool = False,
 ) -> None:
     """Lint the whole registry as ``tpkit lint`` does (its config, the baseline) and say on stderr how many errors
-    and warnings it has; with ``--strict``, refuse (exit 1, nothing written) where lint would fail by ``fail_on``."""
+    and warnings it has; with ``--strict``, refuse (exit 1, nothing written) where lint would fail by ``fail_on``.
+    ``several``: the command makes more than one document (``--all``), and the line says «документы»."""
     from ..lint.baseline import BaselineError
     from ..lint.request import LintRequest
     from ..report.text_report import counts_text
@@ -78,7 +85,8 @@ def _lint_gate(
         severities = tuple(k for k in counts if counts[k] and (k != "info" or fail_on == "info"))
         found = counts_text(result, lang, severities)
         typer.echo(
-            f"tpkit: --strict: документ не записан — реестр не проходит tpkit lint (fail_on: {fail_on}): {found}"
+            f"tpkit: --strict: {'документы не записаны' if several else 'документ не записан'} — реестр не проходит "
+            f"tpkit lint (fail_on: {fail_on}): {found}"
             if lang == "ru"
             else f"tpkit: --strict: nothing written — the registry fails tpkit lint (fail_on: {fail_on}): {found}",
             err=True,
@@ -87,10 +95,11 @@ def _lint_gate(
     if counts["error"] or counts["warning"]:
         found = counts_text(result, lang, tuple(k for k in ("error", "warning") if counts[k]))
         typer.echo(
-            f"tpkit: в реестре {found} — документ сделан из реестра с замечаниями; подробности: tpkit lint"
+            f"tpkit: в реестре {found} — {'документы сделаны' if several else 'документ сделан'} из реестра с "
+            "замечаниями; подробности: tpkit lint"
             if lang == "ru"
-            else f"tpkit: the registry has {found} — the document is made from a registry with findings; "
-            "details: tpkit lint",
+            else f"tpkit: the registry has {found} — {'the documents are' if several else 'the document is'} made "
+            "from a registry with findings; details: tpkit lint",
             err=True,
         )
 
@@ -176,7 +185,7 @@ def render_procedure_cmd(
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
-    _lint_gate(ctx, root, reg, config, strict, baseline)
+    _lint_gate(ctx, root, reg, config, strict, baseline, several=all_)
 
     office = fmt in OFFICE_FORMATS
     made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
