@@ -32,9 +32,13 @@ def registry_language(start: Path) -> str | None:
         return None
 
 
-def load_config(root: Path, lang: str | None = None) -> Config:
+def load_config(root: Path, lang: str | None = None, *, environment: bool = True) -> Config:
+    """The registry's settings. ``environment``: also hold the variables that stand for settings to their rules
+    (a command refuses a bad one; the language server, which lives on, links nowhere instead, and keeps the
+    registry's own settings)."""
     use_en = lang == "en"
-    _check_environment(use_en)
+    if environment:
+        _check_environment(use_en)
     path = root / CONFIG_FILE
     if not path.exists():
         return default_config()
