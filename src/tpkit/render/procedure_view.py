@@ -145,7 +145,13 @@ def _general(c: _Ctx, s: Section) -> None:
             who = "\n".join(official(reg, o) for o in _responsible_of(reg, tid))
             rows.append([name, f"{touchpoint_form(tp)}, {channel_label(tp)}", place, tp.schedule or "", who])
         n.table(
-            ["Точка взаимодействия", "Форма, канал", "Адрес, телефон, сайт", "Режим работы", "Ответственное должностное лицо"],
+            [
+                "Точка взаимодействия",
+                "Форма, канал",
+                "Адрес, телефон, сайт",
+                "Режим работы",
+                "Ответственное должностное лицо",
+            ],
             rows,
             [26, 16, 22, 14, 22],
         )

@@ -8,7 +8,6 @@ from .register_columns import COLUMN_KEYS, COLUMNS
 from .register_table import RegisterRow, register_tables
 from .view import EMPTY, Block, DocumentView, Section, agency_genitive, make_stamp, official
 
-
 NO_PROCESSES = "Процессов в перечне нет."
 NO_PROCESSES_HERE = "Процессов этого направления в перечне нет."
 
