@@ -440,6 +440,19 @@ def test_fmt_reports_unparseable_files_and_leaves_them(base: Path) -> None:
     assert (base / "processes" / "broken.yaml").read_text(encoding="utf-8") == broken
 
 
+def test_fmt_counts_files_in_words_that_agree(base: Path) -> None:
+    # 0.3 review: «1 отформатировано, 5 без изменений» (a number before a participle that cannot agree with it)
+    write(base, "processes/child-benefit.yaml", "title: T\nid: child-benefit\ndirection: services\n")
+    write(base, "processes/broken.yaml", "id: x\ntitle: [unclosed\n")
+    r = run_cli("fmt", "--check", cwd=base)
+    summary = r.stderr.strip().splitlines()[-1]
+    assert summary.startswith("к форматированию: 1 файл, без изменений: 5 файлов, с ошибками: 1 файл /"), summary
+    r = run_cli("fmt", cwd=base)
+    summary = r.stderr.strip().splitlines()[-1]
+    assert summary.startswith("отформатировано: 1 файл, без изменений: 5 файлов, с ошибками: 1 файл /"), summary
+    assert summary.endswith("/ 1 reformatted, 5 unchanged, 1 failed"), summary
+
+
 def test_fmt_single_file_argument(base: Path) -> None:
     write(base, "processes/child-benefit.yaml", "title: T\nid: child-benefit\ndirection: services\n")
     r = run_cli("fmt", str(base / "processes" / "child-benefit.yaml"), "--check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 import zipfile
@@ -116,6 +117,21 @@ def test_a_file_that_is_not_a_zip_is_a_one_line_error(base: Path, tmp_path: Path
     bad.write_bytes(b"PK\x03\x04 not really")
     r = run_cli("import", "docx", str(bad), cwd=base)
     assert r.code == 2 and "\n" not in r.stderr.strip() and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "ru", "en"), [("xlsx", "книгу Excel", "Excel workbook"), ("docx", "документ Word", "Word document")]
+)
+def test_a_file_that_is_not_a_zip_is_named_in_each_language_once(
+    base: Path, tmp_path: Path, kind: str, ru: str, en: str
+) -> None:
+    # 0.3 review: «не удалось открыть как книгу Excel (.xlsx) / workbook / not a книгу Excel (.xlsx) / workbook file»
+    bad = tmp_path / f"notes.{kind}"
+    bad.write_text("id: agency\n", encoding="utf-8")
+    r = run_cli("import", kind, str(bad), cwd=base)
+    ru_part, en_part = r.stderr.strip().split(" / ")
+    assert r.code == 2 and ru in ru_part and en in en_part, r.stderr
+    assert not re.search("[а-яё]", en_part) and en not in ru_part
 
 
 def test_a_workbook_in_nfd_imports_as_in_nfc(base: Path, tmp_path: Path) -> None:

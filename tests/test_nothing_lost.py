@@ -221,7 +221,7 @@ def test_fmt_rewrites_only_files_that_change(base: Path) -> None:
     assert run_cli("fmt", str(base)).code == 0  # canonical from here on
     stamps = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in base.rglob("*.yaml")}
     r = run_cli("fmt", str(base))
-    assert r.code == 0 and "0 отформатировано" in r.stderr
+    assert r.code == 0 and "отформатировано: 0 файлов" in r.stderr
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in base.rglob("*.yaml")} == stamps
 
 

@@ -85,3 +85,15 @@ def test_outputs_outside_the_registry_are_free(base: Path, tmp_path: Path) -> No
     out.parent.mkdir()
     r = run_cli("lint", "--format", "json", "--output", str(out), cwd=base)
     assert r.code == 0 and out.exists()
+
+
+@pytest.mark.parametrize("args", [("lint", "--format", "json"), ("matrix",), ("lint", "--write-baseline")])
+def test_an_output_that_is_a_folder_is_named_so(base: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # 0.3 review: «out: ошибка файловой системы / file system error: Is a directory», the system's English in a
+    # Russian line
+    folder = tmp_path / "out"
+    folder.mkdir()
+    option = () if args[-1] == "--write-baseline" else ("--output",)
+    r = run_cli(*args, *option, str(folder), cwd=base)
+    assert r.code == 2 and "это папка, а нужен файл" in r.stderr and "Is a directory" not in r.stderr, r.stderr
+    assert list(folder.iterdir()) == []

@@ -301,6 +301,34 @@ def test_strict_refuses_and_writes_nothing_when_lint_would_fail(formal: Path, tm
     assert run_cli("render", "register", "--strict", "-C", str(formal), "-o", str(out)).code == 0 and out.is_file()
 
 
+def test_the_lint_line_speaks_of_documents_when_there_are_several(formal: Path, tmp_path: Path) -> None:
+    # 0.3 review: `render procedure --all --strict` said «документ не записан», and without --strict «документ
+    # сделан …», of a folder of documents
+    out = tmp_path / "docs"
+    r = run_cli("render", "procedure", "--all", "-C", str(formal), "-o", str(out))
+    assert r.code == 0 and "документы сделаны из реестра с замечаниями" in r.stderr, r.stderr
+    r = run_cli("render", "procedure", "--all", "--strict", "-C", str(formal), "-o", str(tmp_path / "none"))
+    assert r.code == 1 and "документы не записаны" in r.stderr, r.stderr
+    r = run_cli("render", "register", "--strict", "-C", str(formal), "-o", str(tmp_path / "r.docx"))
+    assert r.code == 1 and "документ не записан" in r.stderr, r.stderr
+
+
+def test_the_lint_line_never_tells_of_a_document_that_was_not_made(formal: Path, tmp_path: Path) -> None:
+    # 0.3 review: «в реестре 1 ошибка, 3 предупреждения — документ сделан из реестра с замечаниями», then the
+    # command's own error (a registry file as the output, an unknown procedure, no approved revision) and exit 2
+    for args in (
+        ("register", "--output", str(formal / "tpkit.yaml")),
+        ("procedure", "nope", "--output", str(tmp_path / "p.docx")),
+        ("procedure", "--all", "--format", "docx", "--output", "-"),
+        ("changes", "--output", str(tmp_path / "c.docx")),
+    ):
+        r = run_cli("render", *args, "-C", str(formal))
+        assert r.code == 2 and "сделан" not in r.stderr, (args, r.stderr)
+    r = run_cli("render", "register", "-C", str(formal), "-o", str(tmp_path / "r.docx"))
+    lines = r.stderr.strip().splitlines()
+    assert r.code == 0 and lines[0].startswith("записано") and "документ сделан" in lines[-1], lines
+
+
 def test_the_baseline_counts_as_it_does_for_lint(formal: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     assert run_cli("lint", str(formal), "--write-baseline", str(baseline)).code == 0

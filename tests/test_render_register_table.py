@@ -81,3 +81,21 @@ def test_demand_agrees_with_its_number() -> None:
     assert demand_text(3) == "3 обращения в год"
     assert demand_text(21_000) == "21\u00a0000 обращений в год"
     assert demand_text(12_001) == "12\u00a0001 обращение в год"
+
+
+def test_a_direction_without_processes_says_so_instead_of_an_empty_table(base: Path) -> None:
+    # 0.3 review: `render register --direction functions` of a registry without functions printed the table's
+    # header row and nothing under it; a registry without processes, a title and nothing at all
+    from tpkit.render.register_view import register_view
+
+    reg = load_registry(base)
+    view = register_view(reg, "functions")
+    [section] = view.sections
+    assert [b.kind for b in section.blocks] == ["para"]
+    assert section.blocks[0].text == "Процессов этого направления в перечне нет."
+    for p in (base / "processes").glob("*.yaml"):
+        p.unlink()
+    view = register_view(load_registry(base))
+    assert view.sections == [] and view.closing[0] == "Процессов в перечне нет."
+    # the workbook and the CSV keep their header row: an empty sheet is the form to fill in for tpkit import
+    assert view.extra["tables"] == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from conftest import EXAMPLE
+
 from tpkit.registry import load_registry
 from tpkit.registry import models as m
 from tpkit.render.procedure_view import procedure_view
@@ -77,3 +79,16 @@ def test_a_feature_without_instruction_is_listed_in_section_5(base: Path) -> Non
     assert any("подлежат разработке" in t for t in texts)
     # a feature without touchpoints concerns the whole process: listed once, not per touchpoint
     assert sum("Сбор биометрических данных" in t for t in texts) == 1
+
+
+def test_the_touchpoints_table_gives_a_contact_centre_its_phone() -> None:
+    # 0.3 review: the procedure's table of touchpoints had «Адрес, сайт» only, so the contact centre, whose way in is
+    # its phone, showed «—» there
+    reg = load_registry(EXAMPLE)
+    proc = next(p for p in reg.procedures.values() if "call-center" in reg.covered(p))
+    general = next(s for s in procedure_view(reg, proc).sections if s.key == "general")
+    table = next(b for b in general.blocks if b.headers and b.headers[0] == "Точка взаимодействия")
+    assert "Адрес, телефон, сайт" in table.headers
+    place = table.headers.index("Адрес, телефон, сайт")
+    row = next(r for r in table.rows if r[0].startswith(reg.touchpoints["call-center"].name))
+    assert row[place] == "8-800-000-00-00, доб. 2"

@@ -165,6 +165,18 @@ def test_responsible_basis_demand_and_approval_changes(repo: Path) -> None:
     assert proc["fields"]["approval"][0]["number"] == "46-од" and proc["fields"]["approval"][1]["number"] == "48-од"
 
 
+def test_a_changed_approval_shows_what_changed_in_it(repo: Path) -> None:
+    # 0.3 review: the approval was printed whole on both sides and cut at 120 (60 in Markdown) characters, so a new
+    # number or revision after a long title read «title: Приказ …; number: 45-од; … → title: Приказ …; number: 45-од; …»
+    edit(repo, "agency.yaml", "number: 45-од", "number: 47-од\n    revision: перечень-2026-02")
+    for fmt in ("text", "md"):
+        r = run_cli("diff", "HEAD", "--format", fmt, cwd=repo)
+        assert r.code == 0, r.stderr
+        line = next(x for x in r.stdout.splitlines() if "утверждение перечня" in x)
+        assert "номер: «45-од» → «47-од»" in line and "ревизия: — → «перечень-2026-02»" in line, line
+        assert "Приказ" not in line  # the title did not change
+
+
 def test_procedure_sections_changed_are_named_in_section_order(repo: Path) -> None:
     edit(repo, "procedures/all.yaml", "periodicity: ежемесячно", "periodicity: еженедельно")
     edit(

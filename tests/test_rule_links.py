@@ -57,3 +57,20 @@ def test_a_docs_url_that_is_not_http_is_a_config_error(base: Path, value: str) -
     write(base, "tpkit.yaml", f"version: 1\nlanguage: ru\ndocs_url: {value}\n")
     r = run_cli("lint", str(base))
     assert r.code == 2 and "tpkit.yaml:3:" in r.stderr and "http" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)//{code}", " JaVaScRiPt:x", "rules/{lower}.html", "not a url"])
+def test_a_docs_url_variable_that_is_not_http_is_refused_too(
+    base: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    # 0.3 review: TPKIT_DOCS_URL went into SARIF's helpUri and the editor's link as it was («javascript:…», «not a
+    # url», which is not even a URI), where docs_url in tpkit.yaml with the same value is a configuration error
+    monkeypatch.setenv("TPKIT_DOCS_URL", value)
+    r = run_cli("lint", str(base), "--format", "sarif")
+    assert r.code == 2 and "TPKIT_DOCS_URL" in r.stderr and "http" in r.stderr and r.stdout == "", r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    # what reads the setting without the command line (the language server) never links to it either
+    from tpkit.lint.docs import docs_url
+    from tpkit.registry.models import Config
+
+    assert docs_url(Config()) is None

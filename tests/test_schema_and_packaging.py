@@ -39,6 +39,15 @@ def test_schema_check_reports_a_stale_folder(tmp_path: Path) -> None:
     assert "acts.schema.json: нет файла / missing" in r.stdout
 
 
+def test_schema_output_that_is_a_file_is_one_line_in_the_user_s_words(tmp_path: Path) -> None:
+    # 0.3 review: «agency.yaml: ошибка файловой системы / file system error: File exists»
+    target = tmp_path / "agency.yaml"
+    target.write_text("id: agency\n", encoding="utf-8")
+    r = run_cli("schema", "--output", str(target))
+    assert r.code == 2 and "это файл, а нужна папка" in r.stderr and "File exists" not in r.stderr, r.stderr
+    assert target.read_text(encoding="utf-8") == "id: agency\n"
+
+
 def test_schema_check_in_a_registry_checks_its_own_schemas(tmp_path: Path) -> None:
     """``tpkit init`` keeps the schemas in .tpkit/schemas: ``schema --check`` inside the registry looks there."""
     reg = tmp_path / "agency"

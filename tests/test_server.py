@@ -154,6 +154,25 @@ def test_a_finding_links_to_its_rule_where_the_rules_are_documented(reg: Path) -
             c.close()
 
 
+def test_a_docs_url_variable_that_is_not_http_links_nowhere_and_keeps_the_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the commands refuse TPKIT_DOCS_URL=javascript:… (exit 2); the server, which lives on, links nowhere and keeps
+    # tpkit.yaml's own settings (a refusal would have put the defaults in their place)
+    from tpkit.server.workspace import RegistryWorkspace
+
+    reg = tmp_path / "registry"
+    shutil.copytree(EXAMPLE, reg)
+    config = reg / "tpkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "docs_url: https://tpkit.agency.example/{lower}.html\n", "utf-8"
+    )
+    monkeypatch.setenv("TPKIT_DOCS_URL", "javascript:alert(1)//{code}")
+    ws = RegistryWorkspace(reg)
+    assert ws.config_error is None and ws.config.docs_url is not None
+    assert ws.rule_link("TP104") is None
+
+
 def test_a_change_in_the_catalogue_reaches_the_open_processes(client: LspClient, reg: Path) -> None:
     proc_uri = client.open(reg / PROCESS)
     assert client.diagnostics(proc_uri) == []
@@ -606,6 +625,16 @@ def test_without_pygls_the_command_names_the_extra(monkeypatch: pytest.MonkeyPat
     assert res.code == 2
     assert "pip install 'tpkit[server]'" in res.stdout + res.stderr
     assert len((res.stdout + res.stderr).strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "nan", "1e9"])
+def test_a_debounce_that_is_not_seconds_is_one_line_and_exit_2(value: str) -> None:
+    # 0.3 review: TPKIT_SERVER_DEBOUNCE=abc ended tpkit server with «внутренняя ошибка … ValueError: could not convert
+    # string to float» (it was read when the module was imported)
+    res = run_cli("server", env={"TPKIT_SERVER_DEBOUNCE": value})
+    out = res.stdout + res.stderr
+    assert res.code == 2 and "TPKIT_SERVER_DEBOUNCE" in out and "внутренняя ошибка" not in out, out
+    assert len(out.strip().splitlines()) == 1
 
 
 def readme_blocks() -> dict[str, str]:

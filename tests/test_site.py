@@ -390,3 +390,24 @@ def test_a_half_the_child_fails_to_make_is_made_here() -> None:
         return {"a.html": b"a"}
 
     assert in_two(child, lambda: {"b.html": b"b"}) == ({"a.html": b"a"}, {"b.html": b"b"})
+
+
+def test_the_site_words_things_as_the_documents_do(example_site: Path) -> None:
+    # 0.3 review: «Волкова Анна Викторовна, Начальник отдела …» (a position with a capital after a comma, where the
+    # documents write «начальник»); column headings «направление», «процессы» (the register's documents head them with
+    # a capital); info findings «к сведению» beside «0 советов» on the same page; a rule page's message with its
+    # placeholders showing («ни одна точка процесса «{title}» ({touchpoints}) …»)
+    pages = {
+        p.relative_to(example_site).as_posix(): p.read_text(encoding="utf-8") for p in example_site.rglob("*.html")
+    }
+    assert "Волкова Анна Викторовна, начальник отдела цифровой трансформации" in pages["index.html"]
+    assert not [
+        p for p, html in pages.items() if re.search(r"[а-яё], (Начальник|Руководитель|Министр|Заместитель)", html)
+    ]
+    headings = {h for html in pages.values() for h in re.findall(r'<th scope="col">([^<]*)</th>', html)}
+    assert headings and not [h for h in headings if h[:1].islower()], sorted(h for h in headings if h[:1].islower())
+    assert not [p for p, html in pages.items() if "к сведению" in html]
+    assert "Важность</dt><dd>совет" in pages["rules/tp310.html"]
+    assert not [p for p, html in pages.items() if p.startswith("rules/") and re.search(r"\{[a-z_]+\}", html)]
+    assert "ни одна точка процесса «…» (…) не дает ни информации" in pages["rules/tp101.html"]
+    assert "Текст замечания" not in pages["rules/tp001.html"]  # «{detail}» alone says nothing

@@ -221,15 +221,17 @@ def test_only_http_and_tel_addresses_become_links(hostile: tuple[Path, Path]) ->
 
 
 def test_a_page_per_rule_with_the_text_of_explain(analyst: Path) -> None:
+    from markupsafe import escape
+
     from tpkit.lint.docs import rule_dict
+    from tpkit.site.rules import message_pattern
 
     for code, rule in catalogue().items():
         page = analyst / "rules" / f"{code.lower()}.html"
         html = page.read_text(encoding="utf-8")
         d = rule_dict(rule, "ru")
-        from markupsafe import escape
-
-        for text in (d["summary"], d["rationale"], rule.message["ru"], *d["anti_pattern"].values()):
+        message = message_pattern(rule.message["ru"])  # the message with «…» where a finding puts its words
+        for text in (d["summary"], d["rationale"], message, *d["anti_pattern"].values()):
             assert str(escape(text)) in html, (code, text[:40])
     index = (analyst / "rules/index.html").read_text(encoding="utf-8")
     assert all(f'href="../rules/{c.lower()}.html"' in index for c in catalogue())

@@ -122,6 +122,34 @@ def test_a_link_inside_the_folder_is_never_written_through(tmp_path: Path) -> No
 
 
 @needs_links
+def test_the_refusal_names_each_obstacle_once_in_agreeing_words(tmp_path: Path) -> None:
+    # 0.3 review: a linked folder was named once per page under it («process — …; process — …», a thousand times for
+    # a thousand processes), a link in a file's place was «символическая ссылка, записанный не tpkit», and the advice
+    # was to move «эти файлы» where there were links and folders
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "site"
+    pages = {**SITE, **{f"process/p{i}.html": b"<p>p</p>" for i in range(7)}}
+    write_files(out, pages)
+    for name in pages:
+        if name.startswith("process/"):
+            (out / name).unlink()
+    (out / "process").rmdir()
+    (out / "process").symlink_to(outside, target_is_directory=True)
+    (out / "style.css").unlink()
+    (out / "style.css").symlink_to(outside / "x.css")
+    (out / "index.html").unlink()
+    (out / "index.html").mkdir()
+    with pytest.raises(SiteError) as caught:
+        write_files(out, pages)
+    message = str(caught.value)
+    assert message.count("process — символическая ссылка, а нужна папка") == 1
+    assert "style.css — символическая ссылка, а нужен файл" in message
+    assert "index.html — папка, а нужен файл" in message
+    assert "записанный" not in message and "эти файлы" not in message
+
+
+@needs_links
 def test_deleting_never_follows_a_link_or_leaves_the_folder(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     (outside / "process").mkdir(parents=True)

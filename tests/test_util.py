@@ -51,6 +51,24 @@ def test_a_device_or_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None
     assert got == [b"data"] and stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_an_error_names_the_file_asked_for_not_the_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 0.3 review: `tpkit lint --output /proc/x.json` said «/proc/.x.json.ynuxolq8.tmp: ошибка файловой системы»
+    import errno
+    import tempfile
+
+    target = tmp_path / "report.json"
+
+    def refuse(*args: Any, **kw: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".report.json.ab12cd.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(PermissionError) as caught:
+        atomic_write_bytes(target, b"{}")
+    assert caught.value.filename == str(target)
+
+
 def test_the_collector_is_paused_by_a_one_shot_command_not_by_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
     """``gc`` is process-wide: the command line pauses it for ``tpkit lint`` and gives it back; loading and linting
     as a library (the language server does) leave it alone."""

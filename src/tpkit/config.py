@@ -32,12 +32,17 @@ def registry_language(start: Path) -> str | None:
         return None
 
 
-def load_config(root: Path, lang: str | None = None) -> Config:
+def load_config(root: Path, lang: str | None = None, *, environment: bool = True) -> Config:
+    """The registry's settings. ``environment``: also hold the variables that stand for settings to their rules
+    (a command refuses a bad one; the language server, which lives on, links nowhere instead, and keeps the
+    registry's own settings)."""
+    use_en = lang == "en"
+    if environment:
+        _check_environment(use_en)
     path = root / CONFIG_FILE
     if not path.exists():
         return default_config()
     src = read_source(root, path, "tpkit")
-    use_en = lang == "en"
     for p in src.problems:
         if p.kind in (SYNTAX, UNREADABLE, SCHEMA):
             at = p.span if p.span is not None else src.span(p.yaml_path)
@@ -55,6 +60,22 @@ def load_config(root: Path, lang: str | None = None) -> Config:
         span = src.span(where)
         raise ConfigError(f"tpkit.yaml:{span.line}:{span.column}: {message}")
     return obj
+
+
+def _check_environment(use_en: bool) -> None:
+    """The variables that stand for settings of tpkit.yaml are held to the same rules (``TPKIT_DOCS_URL`` as
+    ``docs_url``: an http(s) address)."""
+    from .lint.docs import DOCS_URL_VARIABLE, refused_docs_url_variable
+
+    value = refused_docs_url_variable()
+    if value is not None:
+        if use_en:
+            raise ConfigError(
+                f"{DOCS_URL_VARIABLE}: an address starting with https:// (or http://) is expected, not '{value}'"
+            )
+        raise ConfigError(
+            f"{DOCS_URL_VARIABLE}: ожидается адрес, начинающийся с https:// (или http://), а не «{value}»"
+        )
 
 
 def _check_codes(config: Config, use_en: bool) -> tuple[tuple[str | int, ...], str] | None:

@@ -27,7 +27,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             return
         _replace(path, data, st)
     except OSError as exc:
-        if exc.filename is None:  # a full disk says ENOSPC without a name: the file being written is the one
+        # a full disk says ENOSPC without a name, and a folder that takes no new file names the temporary one
+        # (``.report.json.ab12cd.tmp``): either way the file being written is the one the user asked for
+        staged = exc.filename is not None and os.path.dirname(os.fspath(exc.filename)) == os.fspath(path.parent)
+        if exc.filename is None or (staged and os.path.basename(os.fspath(exc.filename)).startswith(f".{path.name}.")):
             raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
         raise
 

@@ -94,14 +94,17 @@ def fmt(
     verb = "будет изменен / would reformat" if check else "отформатирован / reformatted"
     for rel in result.changed:
         typer.echo(f"{rel}: {verb}")
-    n_changed, n_same = len(result.changed), len(result.unchanged)
-    if check:
-        summary = f"{n_changed} к форматированию, {n_same} без изменений / {n_changed} would change, {n_same} unchanged"
-    else:
-        summary = f"{n_changed} отформатировано, {n_same} без изменений / {n_changed} reformatted, {n_same} unchanged"
-    if result.failed:
-        summary += f", {len(result.failed)} с ошибками / failed"
-    typer.echo(summary, err=True)
+    from ..russian import count
+
+    n_changed, n_same, n_failed = len(result.changed), len(result.unchanged), len(result.failed)
+    ru = [f"{'к форматированию' if check else 'отформатировано'}: {count(n_changed, 'файл')}"]
+    en = [f"{n_changed} {'would change' if check else 'reformatted'}"]
+    ru.append(f"без изменений: {count(n_same, 'файл')}")
+    en.append(f"{n_same} unchanged")
+    if n_failed:
+        ru.append(f"с ошибками: {count(n_failed, 'файл')}")
+        en.append(f"{n_failed} failed")
+    typer.echo(f"{', '.join(ru)} / {', '.join(en)}", err=True)
     raise typer.Exit(1 if result.failed or (check and result.changed) else 0)
 
 

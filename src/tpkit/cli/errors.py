@@ -82,6 +82,8 @@ def guarded(fn: Callable[[], int | None], *, debug: bool) -> int:
                 sys.stdout = _Pacified(sys.stdout)  # what is left in its buffer cannot be written either
             if exc.filename is None:
                 sys.stderr.write(f"tpkit: ошибка ввода-вывода / I/O error: {exc.strerror}\n")
+            elif isinstance(exc, IsADirectoryError):  # an output named after a folder: the user's words, not errno's
+                sys.stderr.write(f"tpkit: {exc.filename}: это папка, а нужен файл / a folder, not a file\n")
             else:
                 sys.stderr.write(
                     f"tpkit: {exc.filename}: ошибка файловой системы / file system error: {exc.strerror}\n"

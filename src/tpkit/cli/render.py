@@ -58,10 +58,19 @@ BaselineOpt = Annotated[
 
 
 def _lint_gate(
-    ctx: typer.Context, root: Path, reg: Registry, config: Config, strict: bool, baseline: Optional[Path]
-) -> None:
-    """Lint the whole registry as ``tpkit lint`` does (its config, the baseline) and say on stderr how many errors
-    and warnings it has; with ``--strict``, refuse (exit 1, nothing written) where lint would fail by ``fail_on``."""
+    ctx: typer.Context,
+    root: Path,
+    reg: Registry,
+    config: Config,
+    strict: bool,
+    baseline: Optional[Path],
+    several: bool = False,
+) -> str:
+    """Lint the whole registry as ``tpkit lint`` does (its config, the baseline); with ``--strict``, refuse (exit 1,
+    nothing written) where lint would fail by ``fail_on``. Returns the line that says how many errors and warnings
+    the registry has (empty without any), for the command to print once its documents are written: said before, it
+    told of a document made when the command then failed. ``several``: the command makes more than one document
+    (``--all``), and the line says «документы»."""
     from ..lint.baseline import BaselineError
     from ..lint.request import LintRequest
     from ..report.text_report import counts_text
@@ -78,21 +87,27 @@ def _lint_gate(
         severities = tuple(k for k in counts if counts[k] and (k != "info" or fail_on == "info"))
         found = counts_text(result, lang, severities)
         typer.echo(
-            f"tpkit: --strict: документ не записан — реестр не проходит tpkit lint (fail_on: {fail_on}): {found}"
+            f"tpkit: --strict: {'документы не записаны' if several else 'документ не записан'} — реестр не проходит "
+            f"tpkit lint (fail_on: {fail_on}): {found}"
             if lang == "ru"
             else f"tpkit: --strict: nothing written — the registry fails tpkit lint (fail_on: {fail_on}): {found}",
             err=True,
         )
         raise typer.Exit(1)
-    if counts["error"] or counts["warning"]:
-        found = counts_text(result, lang, tuple(k for k in ("error", "warning") if counts[k]))
-        typer.echo(
-            f"tpkit: в реестре {found} — документ сделан из реестра с замечаниями; подробности: tpkit lint"
-            if lang == "ru"
-            else f"tpkit: the registry has {found} — the document is made from a registry with findings; "
-            "details: tpkit lint",
-            err=True,
-        )
+    if not (counts["error"] or counts["warning"]):
+        return ""
+    found = counts_text(result, lang, tuple(k for k in ("error", "warning") if counts[k]))
+    if lang == "ru":
+        made = "документы сделаны" if several else "документ сделан"
+        return f"tpkit: в реестре {found} — {made} из реестра с замечаниями; подробности: tpkit lint"
+    made = "the documents are" if several else "the document is"
+    return f"tpkit: the registry has {found} — {made} made from a registry with findings; details: tpkit lint"
+
+
+def _say(note: str) -> None:
+    """The lint gate's line, once the documents are written."""
+    if note:
+        typer.echo(note, err=True)
 
 
 def _check_pdfa(pdfa: bool, fmt: str) -> None:
@@ -176,7 +191,6 @@ def render_procedure_cmd(
     if all_ == (ident is not None):
         fail("укажите ID порядка или --all (но не оба) / give a procedure ID or --all")
     root, config, reg = _load(registry)
-    _lint_gate(ctx, root, reg, config, strict, baseline)
 
     office = fmt in OFFICE_FORMATS
     made: dict[str, bytes] = {}  # --all in pdf/odt: the DOCX of each, converted in one LibreOffice run
@@ -193,9 +207,11 @@ def render_procedure_cmd(
 
     if ident is not None:
         target = _target(output, f"{ident}.{fmt}", fmt, root, config, reg)
+        note = _lint_gate(ctx, root, reg, config, strict, baseline)
         one(ident, target)
         if target is not None:
             written(target)
+        _say(note)
         return
     folder = Path(output) if output is not None else Path(".")
     if output == "-" or (folder.exists() and not folder.is_dir()):
@@ -204,6 +220,7 @@ def render_procedure_cmd(
     if not ids:
         fail("в реестре нет порядков (procedures/*.yaml) / no procedures in the registry")
     targets = {i: _target(str(folder) + os.sep, f"{i}.{fmt}", fmt, root, config, reg) for i in ids}
+    note = _lint_gate(ctx, root, reg, config, strict, baseline, several=True)
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -232,6 +249,7 @@ def render_procedure_cmd(
             write_bytes(targets[i], converted[i])
     for i in ids:
         written(targets[i] or "-")
+    _say(note)
 
 
 @render_app.command("register")
@@ -259,9 +277,9 @@ def render_register_cmd(
     _check_pdfa(pdfa, fmt)
     check_direction(direction)
     root, config, reg = _load(registry)
-    _lint_gate(ctx, root, reg, config, strict, baseline)
     name = "register" if direction is None else f"register-{direction}"
     target = _target(output, f"{name}.{fmt}", fmt, root, config, reg)
+    note = _lint_gate(ctx, root, reg, config, strict, baseline)
     try:
         data = render_register(reg, config, direction, fmt, pdfa, time_ceiling=time_limit)
     except RenderError as exc:
@@ -269,6 +287,7 @@ def render_register_cmd(
     write_bytes(target, data)
     if target is not None:
         written(target)
+    _say(note)
 
 
 @render_app.command("changes")
@@ -293,12 +312,12 @@ def render_changes_cmd(
     check_choice("--format", fmt, CHANGES_FORMATS)
     _check_pdfa(pdfa, fmt)
     root, config, reg = _load(registry)
-    _lint_gate(ctx, root, reg, config, strict, baseline)
     if base is None:
         base = approved_revision(root)
         if base is None:
             fail(NO_BASE)
     target = _target(output, f"changes.{fmt}", fmt, root, config, reg)
+    note = _lint_gate(ctx, root, reg, config, strict, baseline)
     try:
         old = load_side(root, base).registry
         check_registry(old)
@@ -308,3 +327,4 @@ def render_changes_cmd(
     write_bytes(target, data)
     if target is not None:
         written(target)
+    _say(note)

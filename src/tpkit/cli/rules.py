@@ -84,6 +84,8 @@ def schema(
     folder = output if output is not None else (root / SCHEMA_DIR if root is not None else Path("schemas"))
     if output is None and root is not None and root.is_relative_to(Path.cwd().resolve()):
         folder = folder.relative_to(Path.cwd().resolve())
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder}: это файл, а нужна папка / not a folder")
     if check:
         stale = sch.check(folder, needs)
         hint = (

@@ -6,6 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
+from ..registry.weburl import web_href
 from .rule import Rule, catalogue
 
 if TYPE_CHECKING:
@@ -18,8 +19,20 @@ DOCS_URL_VARIABLE = "TPKIT_DOCS_URL"
 def docs_url(config: Config) -> str | None:
     """Where each rule is documented, as a template with ``{code}`` and ``{lower}``: ``TPKIT_DOCS_URL``, else
     ``docs_url`` in tpkit.yaml (the agency's published ``tpkit site`` has a page per rule). None: nowhere that
-    tpkit knows of, so reports give no link and carry the rule's text themselves."""
-    return os.environ.get(DOCS_URL_VARIABLE, "").strip() or config.docs_url
+    tpkit knows of, so reports give no link and carry the rule's text themselves.
+
+    A variable that is not an http(s) address links nowhere (``javascript:`` never becomes a link); the commands
+    refuse it before they run (:func:`refused_docs_url_variable`, read by ``config.load_config``)."""
+    value = os.environ.get(DOCS_URL_VARIABLE, "").strip()
+    if value:
+        return value if web_href(value) is not None else None
+    return config.docs_url
+
+
+def refused_docs_url_variable() -> str | None:
+    """``TPKIT_DOCS_URL`` when it is set to something that is not an http(s) address, else None."""
+    value = os.environ.get(DOCS_URL_VARIABLE, "").strip()
+    return value if value and web_href(value) is None else None
 
 
 def rule_url(template: str | None, code: str) -> str | None:

@@ -141,11 +141,17 @@ def _general(c: _Ctx, s: Section) -> None:
         for tid in c.covered:
             tp = reg.touchpoints[tid]
             name = tp.name + (f" (оператор: {tp.operator})" if tp.operator else "")
-            place = "\n".join(x for x in (tp.address, tp.url) if x)
+            place = "\n".join(x for x in (tp.address, tp.phone, tp.url) if x)
             who = "\n".join(official(reg, o) for o in _responsible_of(reg, tid))
             rows.append([name, f"{touchpoint_form(tp)}, {channel_label(tp)}", place, tp.schedule or "", who])
         n.table(
-            ["Точка взаимодействия", "Форма, канал", "Адрес, сайт", "Режим работы", "Ответственное должностное лицо"],
+            [
+                "Точка взаимодействия",
+                "Форма, канал",
+                "Адрес, телефон, сайт",
+                "Режим работы",
+                "Ответственное должностное лицо",
+            ],
             rows,
             [26, 16, 22, 14, 22],
         )

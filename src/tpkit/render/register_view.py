@@ -8,6 +8,9 @@ from .register_columns import COLUMN_KEYS, COLUMNS
 from .register_table import RegisterRow, register_tables
 from .view import EMPTY, Block, DocumentView, Section, agency_genitive, make_stamp, official
 
+NO_PROCESSES = "Процессов в перечне нет."
+NO_PROCESSES_HERE = "Процессов этого направления в перечне нет."
+
 
 def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
     """The register (перечень точек взаимодействия): stamp, title, a table per direction, the responsible."""
@@ -17,9 +20,11 @@ def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
     sections = []
     for i, t in enumerate(tables, 1):
         sec = Section(t.direction, str(i), t.title)
-        sec.blocks.append(register_block(t.rows))
+        # a table of headings alone reads as a mistake in print; the workbook and the CSV keep theirs (the form
+        # that tpkit import reads)
+        sec.blocks.append(register_block(t.rows) if t.rows else Block("para", text=NO_PROCESSES_HERE))
         sections.append(sec)
-    closing = []
+    closing = [] if tables else [NO_PROCESSES]
     if info is not None and info.responsible:
         closing.append(
             f"Ответственный за формирование перечня точек взаимодействия: {official(reg, info.responsible)}."

@@ -109,6 +109,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "touchpoints": "точки",
         "embedded_in": "входит в акт",
         "approval": "утверждение",
+        "revision": "ревизия",
         "kind": "вид",
         "number": "номер",
         "date": "дата",
@@ -171,7 +172,7 @@ def fmt_value(v: Any, limit: int = 120, lang: str = "ru") -> str:
     if is_scalar_list(v):
         return clip(", ".join(str(x) for x in v), limit) if v else "—"
     if isinstance(v, dict):
-        return clip("; ".join(f"{k}: {_plain(x)}" for k, x in v.items()), limit)
+        return clip("; ".join(f"{field_name(k, lang)}: {_plain(x)}" for k, x in v.items()), limit)
     return clip(json.dumps(v, ensure_ascii=False), limit)
 
 
@@ -186,9 +187,15 @@ def _plain(v: Any) -> str:
 
 
 def fmt_field(key: str, pair: tuple[Any, Any] | list[Any], lang: str, limit: int = 120) -> str:
-    """``name: old → new``; for lists of ids, ``name: +a −b``."""
+    """``name: old → new``; for lists of ids, ``name: +a −b``; for two mappings (an approval, an assessment), the
+    keys that changed, each as ``key: old → new`` (both whole, cut at ``limit``, would hide a new number after a
+    long title)."""
     old, new = pair
     name = field_name(key, lang)
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = list(dict.fromkeys([*old, *new]))
+        changes = [fmt_field(k, (old.get(k), new.get(k)), lang, limit) for k in keys if old.get(k) != new.get(k)]
+        return f"{name}: {'; '.join(changes)}"
     if (
         (old is None or is_scalar_list(old))
         and (new is None or is_scalar_list(new))

@@ -9,8 +9,33 @@ and :mod:`.protocol` speaks LSP through pygls;
 from __future__ import annotations
 
 import importlib.util
+import math
+import os
 
 INSTALL_HINT = "pip install 'tpkit[server]'"
+#: seconds of quiet after a change before the registry is linted again: the variable and its default
+DEBOUNCE_VARIABLE = "TPKIT_SERVER_DEBOUNCE"
+DEFAULT_DEBOUNCE = 0.1
+
+
+class SettingError(ValueError):
+    """A variable that sets the server holds no value it can use; one line for the user."""
+
+
+def debounce() -> float:
+    """``TPKIT_SERVER_DEBOUNCE`` in seconds (0 to an hour), else the default; :class:`SettingError` otherwise."""
+    raw = os.environ.get(DEBOUNCE_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_DEBOUNCE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 3600:
+        raise SettingError(
+            f"{DEBOUNCE_VARIABLE}={raw}: нужно число секунд от 0 до 3600 / must be a number of seconds, 0 to 3600"
+        )
+    return value
 
 
 def available() -> bool:

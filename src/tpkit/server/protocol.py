@@ -9,7 +9,6 @@ sent (a duplicate id in ``touchpoints.yaml`` changes what the processes show).
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,11 +19,11 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from .. import __version__
-from . import features
+from . import debounce, features
 from .workspace import Loc, RegistryWorkspace, kind_of, root_of
 
-#: seconds of quiet after a change before the registry is linted again
-DEBOUNCE = float(os.environ.get("TPKIT_SERVER_DEBOUNCE", "0.1"))
+#: seconds of quiet after a change before the registry is linted again (``tpkit server`` has checked the variable)
+DEBOUNCE = debounce()
 
 
 class TpkitServer(LanguageServer):

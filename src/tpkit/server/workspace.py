@@ -126,7 +126,7 @@ class RegistryWorkspace:
 
     def _load_config(self) -> None:
         try:
-            self.config = load_config(self.root)
+            self.config = load_config(self.root, environment=False)  # a bad TPKIT_DOCS_URL: no links (docs_url)
             self.config_error = None
         except ConfigError as exc:
             self.config = Config()

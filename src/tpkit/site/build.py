@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..registry.enums import DIRECTIONS, NEEDS
+from ..render.register_columns import official_text
 from .context import KIND_LABELS, Site, channel_label, figures
 from .env import render, static
 from .lookup import Entry, az_page, search_page, see_also
@@ -196,7 +197,7 @@ def _index(site: Site, config: Config) -> tuple[SearchIndex, dict[str, list[int]
     for act in reg.acts.values():
         idx.add(kind["act"], act.title, site.names.add("act", act.id), act.id, act.number or "")
     for o in reg.officials.values():
-        idx.add(kind["official"], f"{o.name}, {o.position}", site.names.add("official", o.id), o.id)
+        idx.add(kind["official"], official_text(o), site.names.add("official", o.id), o.id)
     for code in _need_codes(reg):
         idx.add(kind["need"], reg.need_label(code), site.names.add("need", code), code)
     return idx, idx.colloquial(synonyms(config.site.synonyms))

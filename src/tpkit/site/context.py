@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..registry.enums import CHANNELS, DIRECTIONS, NEEDS, form_of
+from ..render.register_columns import official_text
 from .env import a, clean
 from .names import Names, rel, rule_page
 
@@ -29,9 +30,9 @@ KIND_LABELS = {
     "official": "должностное лицо",
     "need": "потребность",
 }
-SEVERITY_LABELS = {"error": "ошибка", "warning": "предупреждение", "info": "к сведению"}
-#: the nouns the figures count, in the nominative singular (``agree`` declines them)
-SEVERITY_NOUNS = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
+#: a finding's severity in words, and the noun the figures count (``agree`` declines it): an info finding is a
+#: «совет», as in tpkit lint's summary and the guide («к сведению» cannot agree with a number)
+SEVERITY_LABELS = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
 
 
 @dataclass
@@ -177,7 +178,7 @@ class Site:
         if obj is None:
             return ident
         if kind == "official":
-            return f"{obj.name}, {obj.position}"
+            return official_text(obj)
         return str(obj.name if kind == "touchpoint" else obj.title)
 
     def location(self, f: Finding) -> Markup:

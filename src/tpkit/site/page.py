@@ -70,7 +70,12 @@ def table(
 ) -> Part:
     """A table in a frame of its own that scrolls sideways when it is wider than the screen (``label`` names the
     frame for a screen reader)."""
-    return Part("table", headers=headers, rows=list(rows), label=label, cls=cls, empty=empty)
+    return Part("table", headers=_headings(headers), rows=list(rows), label=label, cls=cls, empty=empty)
+
+
+def _headings(headers: Sequence[str]) -> list[str]:
+    """Column headings with a capital letter, as the register's documents head them («Точка взаимодействия»)."""
+    return [h[:1].upper() + h[1:] for h in headers]
 
 
 def spanned_table(
@@ -88,7 +93,7 @@ def spanned_table(
                 start = i
     return Part(
         "spanned",
-        headers=headers,
+        headers=_headings(headers),
         rows=[list(zip(s, r, strict=True)) for s, r in zip(spans, rows, strict=True)],
         label=label,
         cls=cls,

@@ -149,8 +149,8 @@ def _write(tree: _Tree, output: Path, files: dict[str, bytes], force: bool) -> t
     if clashes:
         more = f" (и еще {len(clashes) - _CLASHES_SHOWN})" if len(clashes) > _CLASHES_SHOWN else ""
         raise SiteError(
-            f"{output}: ничего не записано — {'; '.join(clashes[:_CLASHES_SHOWN])}{more}; перенесите или удалите "
-            f"эти файлы, или выберите другую папку / nothing written: the site would replace what tpkit did not write"
+            f"{output}: ничего не записано: {'; '.join(clashes[:_CLASHES_SHOWN])}{more}; перенесите или удалите то, "
+            f"что мешает, или выберите другую папку / nothing written: the site would replace what tpkit did not write"
         )
     stamp = _stamp()
     interim: dict[str, set[str] | str] = {rel: set(h) for rel, h in prev.hashed.items()}
@@ -174,23 +174,25 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
     out = []
     st = tree.root.lstat(MANIFEST)
     if st is not None and (is_link(st) or not stat.S_ISREG(st.st_mode)):
-        out.append(f"{MANIFEST} — не файл, записанный tpkit")
+        out.append(f"{MANIFEST} — {_what(st)}, а нужен файл")
+    blocked: set[tuple[str, ...]] = set()  # folders already named: each once, not once per page below it
     for rel in files:
         parts = PurePosixPath(rel).parts
         folder, ok = tree.root, True
         for i, name in enumerate(parts[:-1]):
+            if parts[: i + 1] in blocked:
+                ok = False
+                break
             st = folder.lstat(name)
             if st is None:
                 ok = False  # made when written: nothing below it exists yet
                 break
-            if not stat.S_ISDIR(st.st_mode) or is_link(st):
-                what = "символическая ссылка" if is_link(st) else "файл"
-                out.append(f"{'/'.join(parts[: i + 1])} — {what}, а нужна папка")
-                ok = False
-                break
-            sub = tree.folder(parts[: i + 1], create=False)
-            if sub is None:
-                out.append(f"{'/'.join(parts[: i + 1])} — не папка")
+            is_folder = stat.S_ISDIR(st.st_mode) and not is_link(st)
+            sub = tree.folder(parts[: i + 1], create=False) if is_folder else None
+            if sub is None:  # not a folder, or one that changed under us (a link swapped in)
+                blocked.add(parts[: i + 1])
+                what = "не открывается как папка" if is_folder else f"{_what(st)}, а нужна папка"
+                out.append(f"{'/'.join(parts[: i + 1])} — {what}")
                 ok = False
                 break
             folder = sub
@@ -200,7 +202,7 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
         if st is None:
             continue
         if is_link(st) or not stat.S_ISREG(st.st_mode):
-            out.append(f"{rel} — {'символическая ссылка' if is_link(st) else 'не файл'}, записанный не tpkit")
+            out.append(f"{rel} — {_what(st)}, а нужен файл")
             continue
         if rel in prev.legacy:
             continue
@@ -211,6 +213,15 @@ def _clashes(tree: _Tree, prev: _Previous, files: dict[str, bytes], hashes: dict
             why = "изменен после того, как его записал tpkit" if known else "записан не tpkit"
             out.append(f"{rel} — {why}")
     return out
+
+
+def _what(st: os.stat_result) -> str:
+    """What stands in the way, in words: a link, a folder, a file, or something else (a FIFO, a socket)."""
+    if is_link(st):
+        return "символическая ссылка"
+    if stat.S_ISDIR(st.st_mode):
+        return "папка"
+    return "файл" if stat.S_ISREG(st.st_mode) else "не файл и не папка"
 
 
 def _remove_old(tree: _Tree, prev: _Previous, files: dict[str, bytes]) -> tuple[list[str], list[str]]:

@@ -6,6 +6,8 @@ An agency that publishes its site points the editor's and SARIF's rule links her
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from ..lint.docs import rule_dict
@@ -48,6 +50,13 @@ _WORDS = {
 }
 
 
+def message_pattern(message: str) -> str:
+    """A finding's message with «…» where the finding puts its own words («ни одна точка процесса «{title}» …» →
+    «… «…» …»); empty when the message is all such words (TP001's ``{detail}``)."""
+    text = re.sub(r"\{\w+\}", "…", message)
+    return "" if not text.strip("… ") else text
+
+
 def rule_pages(agency: str, lang: str) -> dict[str, str]:
     """Every rule's page and the index, by path."""
     w = _WORDS.get(lang, _WORDS["ru"])
@@ -64,7 +73,7 @@ def rule_pages(agency: str, lang: str) -> dict[str, str]:
                 [
                     (w["severity"], severity),
                     (w["summary"], d["summary"]),
-                    (w["message"], rule.message[lang]),
+                    (w["message"], message_pattern(rule.message[lang])),
                     (w["note"], "; ".join(n for n in notes if n)),
                 ]
             ),

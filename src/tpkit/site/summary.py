@@ -11,7 +11,7 @@ from ..registry.enums import APPROVAL_KINDS, CHANNELS, DIRECTIONS
 from ..render.register_columns import COLUMNS
 from ..render.register_table import register_tables
 from ..russian import agree, count
-from .context import SEVERITY_LABELS, SEVERITY_NOUNS, Figures, Site, channel_label, form_label, percent, register_draft
+from .context import SEVERITY_LABELS, Figures, Site, channel_label, form_label, percent, register_draft
 from .env import a, join
 from .page import Part, cards, figure, findings, h2, items, page, para, props, spanned_table, table
 from .svg import Bar, bars, line_chart
@@ -77,7 +77,7 @@ def index_page(site: Site, figs: Figures, history: bool, need_codes: list[str]) 
                     f"цифровая доля: пар «процесс — потребность» — {figs.pairs}, из них в цифровой форме — "
                     f"{figs.digital_pairs}",
                 ),
-                *((str(figs.findings[s]), agree(figs.findings[s], noun)) for s, noun in SEVERITY_NOUNS.items()),
+                *((str(figs.findings[s]), agree(figs.findings[s], noun)) for s, noun in SEVERITY_LABELS.items()),
             ]
         ),
         h2("Направления деятельности"),
@@ -200,7 +200,7 @@ def findings_page(site: Site) -> tuple[str, str]:
         if f.rule.startswith(STRUCTURE):
             broken[f.path].append(f.rule)
     body = [
-        cards((str(counts[s]), agree(counts[s], noun)) for s, noun in SEVERITY_NOUNS.items()),
+        cards((str(counts[s]), agree(counts[s], noun)) for s, noun in SEVERITY_LABELS.items()),
         h2("Файлы с ошибками структуры"),
         items(
             Markup("<code>{}</code> — {}").format(path, ", ".join(sorted(set(codes))))

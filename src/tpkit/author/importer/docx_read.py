@@ -230,7 +230,7 @@ def _own_text(tc: Any) -> str:
 def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmapped], lang: str = "ru") -> Reading:
     """The rows of every table of a .docx document; the report names them «Таблица 1», «Таблица 1.1» (a table in a
     frame), or «Table 1» in English."""
-    check_zip(path, "документ Word (.docx) / Word document")
+    check_zip(path, "документ Word (.docx)", "a Word document (.docx)")
     try:
         import docx
 

@@ -41,8 +41,9 @@ class ImportLimitError(AuthoringError):
     """A file beyond the import's limits (exit 2, nothing written)."""
 
 
-def check_zip(path: Path, kind: str) -> None:
-    """Refuse ``path`` (an .xlsx or .docx) when it is not a zip or breaks a limit above."""
+def check_zip(path: Path, kind: str, kind_en: str) -> None:
+    """Refuse ``path`` (an .xlsx or .docx) when it is not a zip or breaks a limit above; ``kind`` names what it should
+    be after «как» («книгу Excel (.xlsx)»), ``kind_en`` in English («an Excel workbook (.xlsx)»)."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -54,7 +55,7 @@ def check_zip(path: Path, kind: str) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise AuthoringError(f"{path}: не удалось открыть как {kind} / not a {kind} file") from None
+        raise AuthoringError(f"{path}: не удалось открыть как {kind} / not {kind_en}") from None
     if len(infos) > MAX_PARTS:
         raise ImportLimitError(f"{name}: в архиве больше {MAX_PARTS} частей / too many zip parts")
     total = 0

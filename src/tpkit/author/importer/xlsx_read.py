@@ -27,7 +27,7 @@ MAX_MERGE_ROWS = MAX_ROWS
 
 
 def _open_workbook(path: Path) -> Any:
-    check_zip(path, "книгу Excel (.xlsx) / workbook")
+    check_zip(path, "книгу Excel (.xlsx)", "an Excel workbook (.xlsx)")
     try:
         from openpyxl import load_workbook
 

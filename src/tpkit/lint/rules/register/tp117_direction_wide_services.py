@@ -38,7 +38,7 @@ class DirectionWideServices(Rule):
         en: the touchpoints of services or support measures are listed for the whole direction, not per service
 
     Message:
-        ru: процесс «{title}» описывает всё направление «{direction}» (scope: direction): опишите точки
+        ru: процесс «{title}» описывает направление «{direction}» целиком (scope: direction): опишите точки
             взаимодействия по каждой услуге (мере поддержки) или, если все обслуживаются одинаково, укажите uniform:
             true
         en: the process «{title}» covers the whole direction '{direction}' (scope: direction): list the touchpoints
