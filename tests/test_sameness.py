@@ -257,3 +257,16 @@ def test_one_receptions_name_with_words_added_at_its_address_is_that_reception()
     idx = SamenessIndex()
     idx.add("main", main)
     assert idx.find(more) == "main" and idx.find(care) is None
+
+
+def test_the_feedback_platform_of_the_portal_is_a_channel_not_a_stage() -> None:
+    # «Платформа обратной связи» (ПОС, pos.gosuslugi.ru) is its own entry beside the portal: written in brackets or
+    # after a colon it is not «ЕПГУ» once per stage; «ЕПГУ — обратная связь» still is
+    epgu = touchpoint_keys("ЕПГУ", "portal", url="https://www.gosuslugi.ru")
+    for name in (
+        "ЕПГУ (Платформа обратной связи)",
+        "ЕПГУ: платформа обратной связи",
+        "Госуслуги — Платформа обратной связи",
+    ):
+        assert not same_touchpoint(epgu, touchpoint_keys(name, "portal")), name
+    assert same_touchpoint(epgu, touchpoint_keys("ЕПГУ — обратная связь", "portal"))

@@ -138,12 +138,17 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9-]{1,9}[»\"]?")
 
 
-#: the personal reception of an official («личный прием», «прием по личным вопросам») is a place, not a stage
-_PERSONAL = re.compile(r"\bличн\w*\s+при[её]м\w*|\bпри[её]м\w*(?:\s+\w+)?\s+по\s+личн\w*\s+вопрос\w*")
+#: what only looks like a stage: the personal reception of an official («личный прием», «прием по личным
+#: вопросам») is a place, and the ЕПГУ's «Платформа обратной связи» (ПОС, pos.gosuslugi.ru) is a channel of its own
+#: («ЕПГУ (Платформа обратной связи)» beside «ЕПГУ» is two entries, not the portal written once per stage)
+_NOT_STAGE = re.compile(
+    r"\bличн\w*\s+при[её]м\w*|\bпри[её]м\w*(?:\s+\w+)?\s+по\s+личн\w*\s+вопрос\w*"
+    r"|\bплатформ\w*\s+обратн\w*\s+связ\w*"
+)
 
 
 def _is_stage(text: str) -> bool:
-    return bool(_STAGE.search(_PERSONAL.sub(" ", unicodedata.normalize("NFC", text).casefold())))
+    return bool(_STAGE.search(_NOT_STAGE.sub(" ", unicodedata.normalize("NFC", text).casefold())))
 
 
 def strip_stage_words(name: str) -> str:
