@@ -452,6 +452,39 @@ def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(b
     assert "TP112" not in codes(_lint(base))
 
 
+def test_a_units_copy_named_by_an_abbreviation_or_a_town_beside_the_direction_process(base: Path) -> None:
+    # «Новомосковский ТО» (территориальный отдел) and «в г. Новомосковске» are how registers name a territorial unit
+    edit(
+        base,
+        "agency.yaml",
+        "officials:\n",
+        "  - id: nmsk\n    name: Новомосковский территориальный отдел\nofficials:\n",
+    )
+    _process(
+        base, "appeals", "Рассмотрение обращений граждан", direction="appeals", scope="scope: direction\n",
+        units="benefits, nmsk",
+    )  # fmt: skip
+    _append(base, CATALOGUE, _point("hotline-nmsk", "Горячая линия отдела", "phone", phone="8 (48762) 6-15-25"))
+    copy = (
+        "id: appeals-nmsk\ntitle: {}\ndirection: appeals\nunits: [nmsk]\ntouchpoints:\n"
+        "  - touchpoint: site\n    needs: [info]\n  - touchpoint: hotline-nmsk\n    needs: [consultation, status]\n"
+    )
+    for title in (
+        "Рассмотрение обращений граждан (Новомосковский ТО)",
+        "Рассмотрение обращений граждан в Новомосковском ТО",
+        "Рассмотрение обращений граждан в г. Новомосковске",
+        "Рассмотрение обращений граждан по городу Новомосковску",
+    ):
+        (base / "processes/appeals-nmsk.yaml").write_text(copy.format(title), encoding="utf-8")
+        (f,) = only(_lint(base), "TP112")
+        assert f["path"] == "processes/appeals-nmsk.yaml", title
+    # another process of the direction, whose title names no unit or town, is not a copy
+    (base / "processes/appeals-nmsk.yaml").write_text(
+        copy.format("Рассмотрение обращений граждан о работе организаций социального обслуживания"), encoding="utf-8"
+    )
+    assert "TP112" not in codes(_lint(base))
+
+
 def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:
     # «# tpkit: ignore-file[TP106]» in a legacy process: needed, not «unused — delete it»
     edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
