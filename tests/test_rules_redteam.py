@@ -252,6 +252,43 @@ def test_a_notifications_text_is_not_result_orientation(base: Path) -> None:
     assert "нацеленность на результат" in f["message"] and "вежливость" not in f["message"]
 
 
+def test_the_aspects_in_the_words_of_59_fz_and_service_standards_are_accepted(base: Path) -> None:
+    # «лица с ограниченными возможностями здоровья», «ответ по существу», «нормы делового общения», «возражения»
+    edit(
+        base,
+        ALL,
+        REQUIREMENTS,
+        "    other:\n"
+        "      - Сотрудник соблюдает нормы делового общения\n"
+        "      - Обеспечивается беспрепятственный доступ лиц с ограниченными возможностями здоровья\n"
+        "      - Заявителю дается ответ по существу поставленных вопросов\n"
+        "      - Применяются приемы работы с возражениями\n",
+    )
+    assert "TP314" not in codes(_lint(base))
+    edit(base, ALL, "беспрепятственный доступ лиц", "прием лиц")
+    edit(base, ALL, "нормы делового общения", "культуру речи")
+    assert "TP314" not in codes(_lint(base))
+
+
+def test_a_dash_or_net_in_a_field_is_not_its_content(base: Path) -> None:
+    # a section filled with «—» and «нет» to make the warning go away says nothing
+    edit(base, ALL, "    methods: [Метод активного слушания]\n", "    methods: [—]\n")
+    edit(
+        base,
+        ALL,
+        "    result_orientation: Сотрудник доводит обращение до результата\n",
+        "    result_orientation: нет\n",
+    )
+    edit(
+        base, ALL, "    goals: [Своевременное и вежливое обслуживание заявителей]\n", "    goals: [не предусмотрено]\n"
+    )
+    edit(base, ALL, "      usage: Талон выдается при входе, вызов — на табло\n", "      usage: '-'\n")
+    found = {f["message"] for f in only(_lint(base), "TP314")}
+    assert len(found) == 3, found
+    assert any("нацеленность на результат" in m and "методики" in m for m in found)
+    assert any("цели взаимодействия" in m for m in found) and any("как оно применяется" in m for m in found)
+
+
 # --- TP111: the organisation that runs a point -------------------------------------------------------------------
 
 

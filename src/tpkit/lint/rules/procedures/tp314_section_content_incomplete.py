@@ -21,31 +21,51 @@ ASPECTS: tuple[tuple[str, Bi, re.Pattern[str]], ...] = (
     (
         "politeness",
         Bi("вежливость (politeness)", "politeness"),
-        re.compile(r"вежлив|уважительн|корректн|этик|доброжелательн|приветств|представля|по\s+имени|тактичн"),
+        re.compile(
+            r"вежлив|уважительн|корректн|этик|доброжелательн|приветств|представля|по\s+имени|тактичн"
+            r"|делов\w*\s+(?:общени|стил)|культур\w*\s+(?:речи|общени|поведени)"
+        ),
     ),
     (
         "accessibility",
         Bi("доступность (accessibility)", "accessibility"),
-        re.compile(r"доступ|маломобильн|инвалид|слабовидящ|слабослышащ|равн\w*\s+возможност"),
+        re.compile(
+            r"доступ|маломобильн|инвалид|слабовидящ|слабослышащ|равн\w*\s+возможност|ограниченн\w*\s+возможност"
+            r"|\bовз\b|беспрепятственн|безбарьерн"
+        ),
     ),
     (
         "result_orientation",
         Bi("нацеленность на результат (result_orientation)", "result orientation (result_orientation)"),
-        re.compile(r"результат|нацелен|до\s+(?:конца|решени|завершени)|решени\w*\s+вопрос"),
+        re.compile(r"результат|нацелен|до\s+(?:конца|решени|завершени|полн)|решени\w*\s+вопрос|по\s+существу"),
     ),
     (
         "methods",
         Bi("применяемые алгоритмы и методики (methods)", "the algorithms and methods applied (methods)"),
-        re.compile(r"метод|алгоритм|слушани|конфликт|техник"),
+        re.compile(r"метод|алгоритм|слушани|конфликт|техник|возражени"),
     ),
 )
 
 
+#: a value that fills a field and says nothing: a dash, «нет», «не предусмотрено», «отсутствует», «н/д»
+_NOTHING = re.compile(
+    r"[\W_]*|(?:нет|не\s+(?:предусмотрен|применя|требу|указан|установлен|определен)\w*|отсутству\w*"
+    r"|н/?д|n/?a|tbd|todo)\W*",
+    re.IGNORECASE,
+)
+
+
+def _said(value: str | list[str] | None) -> bool:
+    """Whether a field says something: not absent, not only a dash or «нет» (a list: one item that does)."""
+    items = value if isinstance(value, list) else [value]
+    return any(v and not _NOTHING.fullmatch(v.strip().casefold()) for v in items)
+
+
 def _general(general: m.General) -> list[Bi]:
     missing = []
-    if not general.goals:
+    if not _said(general.goals):
         missing.append(Bi("цели взаимодействия с клиентами (goals)", "the goals of interacting with clients (goals)"))
-    if not general.principles:
+    if not _said(general.principles):
         missing.append(Bi("принципы (principles)", "the principles (principles)"))
     return missing
 
@@ -55,8 +75,8 @@ def _requirements(req: m.Requirements) -> list[Bi]:
     активного слушания» written as politeness is the methods too). What a notification says («срок … получения
     результата») is about the notification, not one of the four."""
     texts = [req.politeness, req.accessibility, req.result_orientation, *req.methods, *req.other]
-    said = " ".join(t for t in texts if t).casefold().replace("ё", "е")
-    return [label for field, label, words in ASPECTS if not getattr(req, field) and not words.search(said)]
+    said = " ".join(t for t in texts if _said(t)).casefold().replace("ё", "е")
+    return [label for field, label, words in ASPECTS if not _said(getattr(req, field)) and not words.search(said)]
 
 
 def _and(items: list[Bi]) -> Bi:
@@ -75,9 +95,9 @@ def _gaps(s: m.Sections) -> Iterator[tuple[tuple[str | int, ...], Bi]]:
         yield ("general",), Bi(f"не указаны {what.ru}", f"it lacks {what.en}")
     for i, item in enumerate(s.infrastructure or []):
         lack = []
-        if not item.purpose:
+        if not _said(item.purpose):
             lack.append(Bi("для чего оно (purpose)", "what it is for (purpose)"))
-        if not item.usage:
+        if not _said(item.usage):
             lack.append(Bi("как оно применяется (usage)", "how it is used (usage)"))
         if lack:
             what = _and(lack)
@@ -112,13 +132,15 @@ class SectionContentIncomplete(Rule):
             требования к взаимодействию с клиентами (вежливость, доступность, нацеленность на результат, применяемые
             алгоритмы и методики (например, метод активного слушания, методы избежания и разрешения конфликтов)»
             (разд. «Общие требования к разработке порядков по взаимодействию с клиентом»). Раздел, в котором этого
-            нет, — заголовок без содержания; пустой или отсутствующий раздел — TP301.
+            нет, — заголовок без содержания (прочерк, «нет», «не предусмотрено» в поле — тоже); пустой или
+            отсутствующий раздел — TP301.
         en: The recommended structure: general provisions — principles and goals of interacting with clients; the
             technical and organisational support — the equipment used, what it does and how it is applied; general
             requirements — politeness, accessibility, result orientation, the algorithms and methods applied (active
             listening, preventing and resolving conflicts) (section «Общие требования к разработке порядков по
             взаимодействию с клиентом» (developing the procedures)). A section without them is a heading without
-            content; an empty or missing section is TP301.
+            content (so is a field holding a dash, «нет» (none) or «не предусмотрено» (not provided)); an empty or
+            missing section is TP301.
     """
 
     severity = "warning"
