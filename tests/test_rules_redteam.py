@@ -57,6 +57,29 @@ def test_unit_lines_on_one_number_with_different_extensions_are_two_touchpoints(
     assert not {"TP104", "TP114"} & set(codes(_lint(base)))
 
 
+def test_places_that_give_one_switchboard_or_hotline_number_are_not_one_touchpoint(base: Path) -> None:
+    # the base reception is at г. Энск, ул. Ленина, д. 1; the minister receives citizens there, appointments by the
+    # reception's number; two МФЦ offices give the operator's one hotline
+    edit(
+        base,
+        CATALOGUE,
+        "    address: г. Энск, ул. Ленина, д. 1\n",
+        "    address: г. Энск, ул. Ленина, д. 1\n    phone: 8 (4012) 55-10-00\n",
+    )
+    _append(
+        base,
+        CATALOGUE,
+        _point("minister", "Личный прием граждан министром", "reception", address="г. Энск, ул. Ленина, 1",
+               phone="'+7 (4012) 55-10-00'", accessibility="[Пандус]")
+        + _point("mfc-1", "МФЦ «Мои документы» (г. Энск)", "one_stop_center", phone="8-800-100-00-11",
+                 operator="ГБУ «МФЦ»", address="г. Энск, ул. Мира, 5", accessibility="[Пандус]")
+        + _point("mfc-2", "МФЦ «Мои документы» (г. Заречный)", "one_stop_center", phone="8-800-100-00-11",
+                 operator="ГБУ «МФЦ»", accessibility="[Пандус]"),
+    )  # fmt: skip
+    _entries(base, "minister", "mfc-1", "mfc-2")
+    assert not {"TP104", "TP114"} & set(codes(_lint(base)))
+
+
 def test_one_line_with_its_extension_written_twice_is_one_touchpoint(base: Path) -> None:
     _append(
         base,

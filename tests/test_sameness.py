@@ -270,3 +270,35 @@ def test_the_feedback_platform_of_the_portal_is_a_channel_not_a_stage() -> None:
     ):
         assert not same_touchpoint(epgu, touchpoint_keys(name, "portal")), name
     assert same_touchpoint(epgu, touchpoint_keys("ЕПГУ — обратная связь", "portal"))
+
+
+def test_a_switchboard_or_hotline_number_shared_by_places_does_not_make_them_one() -> None:
+    # the receptions in one building give the agency's switchboard, the offices of one МФЦ operator its hotline
+    main = touchpoint_keys(
+        "Приемная министерства", "reception", phone="8 (4872) 24-52-01", address="г. Тула, ул. Пушкинская, д. 29"
+    )
+    minister = touchpoint_keys(
+        "Личный прием граждан министром", "reception", phone="8 (4872) 24-52-01", address="г. Тула, Пушкинская, 29"
+    )
+    care = touchpoint_keys("Приемная отдела опеки", "reception", phone="+7 4872 245201")
+    tula = touchpoint_keys(
+        "МФЦ (г. Тула)", "one_stop_center", phone="8 800 450-00-71", address="г. Тула, ул. Жаворонкова, 2"
+    )
+    nmsk = touchpoint_keys("МФЦ (г. Новомосковск)", "one_stop_center", phone="8-800-450-00-71")
+    assert not same_touchpoint(main, minister) and not same_touchpoint(main, care) and not same_touchpoint(tula, nmsk)
+    idx = SamenessIndex()
+    idx.add("main", main)
+    idx.add("tula", tula)
+    assert idx.find(minister) is None and idx.find(care) is None and idx.find(nmsk) is None
+    # the reception written once per stage, or with words added, on its number is still the reception
+    assert same_touchpoint(main, touchpoint_keys("Прием документов", "reception", phone="8 (4872) 24-52-01"))
+    assert same_touchpoint(main, touchpoint_keys("Приемная граждан министерства", "reception", phone="84872245201"))
+    assert idx.find(touchpoint_keys("Выдача результатов", "reception", phone="8 (4872) 24-52-01")) == "main"
+    # a contact centre's number is the contact centre's, whatever the name
+    cc = touchpoint_keys("Контактный центр", "call_center", phone="8 800 200-71-02")
+    assert same_touchpoint(cc, touchpoint_keys("Горячая линия министерства", "call_center", phone="88002007102"))
+    # «Мои документы» is the МФЦ's name, not a stage that receives documents
+    from tpkit.registry.sameness import names_a_stage
+
+    assert not names_a_stage("МФЦ «Мои документы» (г. Новомосковск)")
+    assert names_a_stage("МФЦ «Мои документы» (прием документов)")

@@ -11,7 +11,8 @@ share one of these, and no identifier tells them apart:
 * the touchpoint's own telephone number: its ``phone`` (or a ``tel:`` URL), else a
   number written in its name («Телефон 8 (4872) 12-34-56»); a Russian ``8`` trunk
   prefix is read as ``7``, and an extension («доб. 1234») is part of the number
-  (:func:`phone_numbers`);
+  (:func:`phone_numbers`); for a point a client comes to, as the address: the
+  receptions of one building give one switchboard, the offices of one МФЦ one hotline;
 * the street address without the postcode and the abbreviations (г., ул., д.),
   for the points a client comes to (:data:`ADDRESS_CHANNELS`; :func:`norm_address`),
   when one of the two is named by a stage (:func:`shares`): one building holds
@@ -140,10 +141,11 @@ _ABBREVIATION = re.compile(r"[«\"]?[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9-]{1,9}[
 
 #: what only looks like a stage: the personal reception of an official («личный прием», «прием по личным
 #: вопросам») is a place, and the ЕПГУ's «Платформа обратной связи» (ПОС, pos.gosuslugi.ru) is a channel of its own
-#: («ЕПГУ (Платформа обратной связи)» beside «ЕПГУ» is two entries, not the portal written once per stage)
+#: («ЕПГУ (Платформа обратной связи)» beside «ЕПГУ» is two entries, not the portal written once per stage); «Мои
+#: документы» is the МФЦ's name, not the documents a stage receives
 _NOT_STAGE = re.compile(
     r"\bличн\w*\s+при[её]м\w*|\bпри[её]м\w*(?:\s+\w+)?\s+по\s+личн\w*\s+вопрос\w*"
-    r"|\bплатформ\w*\s+обратн\w*\s+связ\w*"
+    r"|\bплатформ\w*\s+обратн\w*\s+связ\w*|\bмои\s+документ\w*"
 )
 
 
@@ -363,8 +365,8 @@ def touchpoint_keys(
     keys.extend((channel, "phone", p) for p in own)
     if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
         keys.append((channel, "address", a))
-        if names_a_stage(name):
-            keys.append((channel, STAGED, ""))
+    if channel in ADDRESS_CHANNELS and (address or own) and names_a_stage(name):
+        keys.append((channel, STAGED, ""))
     keys.extend((channel, "name", n) for n in name_keys(name))
     return tuple(dict.fromkeys(keys))
 
@@ -420,13 +422,21 @@ def nested_names(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool
     return False
 
 
+def _needs_relation(key: TouchpointKey) -> bool:
+    """Whether a shared key makes two touchpoints one only when they are related (:func:`shares`): a street address,
+    and the phone of a point a client comes to — one building holds several places, and the receptions of an
+    agency (the minister's personal reception, a unit's office) and the offices of one МФЦ operator give one
+    switchboard or one hotline number."""
+    return key[1] == "address" or (key[1] == "phone" and key[0] in ADDRESS_CHANNELS)
+
+
 def shares(key: TouchpointKey, related: bool) -> bool:
     """Whether ``key``, held by both touchpoints, makes them one (unless an identifier tells them apart);
     ``related``: one of them is named by a stage (:func:`names_a_stage`) or their names are nested
     (:func:`nested_names`). A street address makes them one only then: one building holds the reception, the
     minister's personal reception and a unit's office, each a place of its own, while «Выдача результатов» at the
     reception's address is the reception written once per stage."""
-    return key[1] != STAGED and (key[1] != "address" or related)
+    return key[1] != STAGED and (not _needs_relation(key) or related)
 
 
 def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
@@ -434,7 +444,7 @@ def same_touchpoint(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> b
     (:func:`shares`) and no identifier tells them apart."""
     a, b = tuple(a), tuple(b)
     shared = set(a) & set(b)
-    related = _staged(a) or _staged(b) or (any(k[1] == "address" for k in shared) and nested_names(a, b))
+    related = _staged(a) or _staged(b) or (any(_needs_relation(k) for k in shared) and nested_names(a, b))
     return any(shares(k, related) for k in shared) and not conflicting(a, b)
 
 
@@ -461,7 +471,7 @@ class SamenessIndex:
         staged = _staged(keys)
         for key in keys:
             for group, theirs in self._by_key.get(key, {}).items():
-                related = staged or theirs or (key[1] == "address" and nested_names(keys, self._keys[group]))
+                related = staged or theirs or (_needs_relation(key) and nested_names(keys, self._keys[group]))
                 if shares(key, related) and not conflicting(keys, self._keys[group]):
                     return group, key
         return None
