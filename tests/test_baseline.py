@@ -63,6 +63,33 @@ def test_two_findings_of_one_rule_in_one_file_differ(base: Path) -> None:
     assert found[0]["fingerprint"] != found[1]["fingerprint"]
 
 
+def test_notifications_and_section_items_at_one_touchpoint_are_each_a_finding(base: Path) -> None:
+    # two notifications through the portal, one event sent by the portal and by the phone, and two pieces of
+    # equipment at one reception: each is its own item (the touchpoint named them all alike, and all but one of
+    # their findings were dropped as repeats)
+    p = base / "processes/child-benefit.yaml"
+    notice = "  - event: {}\n    touchpoint: {}\n    automatic: true\n    next_step: Решение — в установленный срок\n"
+    p.write_text(
+        p.read_text(encoding="utf-8")
+        + notice.format("Заявление передано в комиссию", "epgu")
+        + notice.format("Решение принято", "epgu")
+        + notice.format("Решение принято", "phone"),
+        encoding="utf-8",
+    )
+    q = base / "procedures/all.yaml"
+    q.write_text(
+        q.read_text(encoding="utf-8").replace(
+            "  infrastructure:\n",
+            "  infrastructure:\n    - equipment: Терминал оценки качества\n      touchpoint: reception\n"
+            "    - equipment: Информационный киоск\n      touchpoint: reception\n",
+        ),
+        encoding="utf-8",
+    )
+    report = lint_json(base)
+    assert len(set(_fp(report, "TP307"))) == 3
+    assert len(set(_fp(report, "TP314"))) == 2
+
+
 def test_fingerprint_depends_on_the_file(base: Path) -> None:
     write(base, "processes/a.yaml", "id: a\ntitle: A\ndirection: nope\n")
     write(base, "processes/b.yaml", "id: b\ntitle: A\ndirection: nope\n")

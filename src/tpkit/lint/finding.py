@@ -163,6 +163,24 @@ def pointer(path: YamlPath) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
+#: the keys that name a list item, the most specific first: a notification is its event and a procedure's item its
+#: subject, equipment, feature, name or clients, each with the touchpoint it stands at when it has one (two
+#: notifications through the portal, one event sent by the portal and by SMS, two pieces of equipment at one
+#: reception are each two items); an entry of a process or an assessment is its touchpoint
+_IDENTITY_KEYS = ("id", "event", "subject", "equipment", "feature", "name", "clients", "touchpoint")
+
+
+def _identity(item: dict[Any, Any]) -> str | None:
+    for k in _IDENTITY_KEYS:
+        v = item.get(k)
+        if isinstance(v, (str, int)):
+            at = item.get("touchpoint")
+            if k not in ("id", "touchpoint") and isinstance(at, (str, int)):
+                return f"{k}={v},touchpoint={at}"
+            return f"{k}={v}"
+    return None
+
+
 def stable_path(data: Any, path: YamlPath) -> str:
     """The YAML path with list indices replaced by the item's identity where it has one.
 
@@ -176,11 +194,7 @@ def stable_path(data: Any, path: YamlPath) -> str:
             item = node[step]
             ident = None
             if isinstance(item, dict):
-                for k in ("id", "touchpoint", "feature", "event", "subject", "equipment", "name", "clients"):
-                    v = item.get(k)
-                    if isinstance(v, (str, int)):
-                        ident = f"{k}={v}"
-                        break
+                ident = _identity(item)
             elif isinstance(item, (str, int)):
                 ident = f"={item}"
             parts.append(f"[{ident}]" if ident is not None else str(step))
