@@ -382,6 +382,25 @@ def test_a_proactive_notice_at_a_touchpoint_giving_information_is_not_tp118(base
     assert "«получение информации»" in f["message"]
 
 
+def test_informing_by_sms_of_benefits_laws_and_renewals_meets_information(base: Path) -> None:
+    # an SMS mailing that gives information (its entry: info) tells of no application: not TP118
+    _append(base, CATALOGUE, _point("sms", "SMS-информирование", "other_digital"))
+    edit(base, PROC, "notifications:\n", "  - touchpoint: sms\n    needs: [info]\nnotifications:\n")
+    for event in (
+        "Информирование о положенных мерах социальной поддержки",
+        "Рассылка о новых мерах социальной поддержки",
+        "Информирование об изменении законодательства",
+        "Напоминание о необходимости подать заявление на продление выплаты",
+        "Информирование о сроках перерасчета",
+    ):
+        _notify(base, event, "sms")
+    assert "TP118" not in codes(_lint(base))
+    # a notice of the course of handling or of a decision at that entry is still TP118
+    _notify(base, "Информирование о принятом решении", "sms")
+    _notify(base, "Уведомление о продлении срока рассмотрения обращения", "sms")
+    assert len(only(_lint(base), "TP118")) == 2
+
+
 # --- TP106/TP201 at the catalogue entry: what the configuration switched off for process files ---------------------
 
 
