@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..registry.placeholders import fill
+from ..registry.placeholders import PLACEHOLDERS, fill
 from ..registry.span import START
 from . import AuthoringError, check_inside
 from .yamltext import CONTROL_CHARS, INVISIBLE_CHARS, append_to_sequence, compose, decode, indent, parse
@@ -92,13 +92,12 @@ def new_object(root: Path, kind: str, ident: str, *, title: str | None = None, c
     from ..registry import load_registry
 
     reg = load_registry(root)
+    # without --title the name is a placeholder (TP009 reports it until replaced), not a title a document would print
     if kind == "process":
-        return _new_doc(root, reg, "process", "processes", ident, title or f"Процесс {ident} (наименование)")
+        return _new_doc(root, reg, "process", "processes", ident, title or PLACEHOLDERS["PROCESS_TITLE"])
     if kind == "procedure":
-        return _new_doc(
-            root, reg, "procedure", "procedures", ident, title or f"Порядок взаимодействия с клиентами ({ident})"
-        )
-    return _new_touchpoint(root, reg, ident, title or f"Точка взаимодействия {ident} (наименование)", channel)
+        return _new_doc(root, reg, "procedure", "procedures", ident, title or PLACEHOLDERS["PROCEDURE_TITLE"])
+    return _new_touchpoint(root, reg, ident, title or PLACEHOLDERS["TOUCHPOINT_NAME"], channel)
 
 
 def _new_doc(root: Path, reg: Registry, kind: str, folder: str, ident: str, title: str) -> NewResult:

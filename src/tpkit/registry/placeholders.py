@@ -29,6 +29,9 @@ PLACEHOLDERS: dict[str, str] = {
     "SCHEDULE": "<дни и часы работы>",
     "NUMBER": "<номер документа>",
     "DATE": "<ГГГГ-ММ-ДД>",
+    "PROCESS_TITLE": "<наименование процесса>",
+    "TOUCHPOINT_NAME": "<наименование точки взаимодействия>",
+    "PROCEDURE_TITLE": "<наименование порядка взаимодействия>",
 }
 
 _TOKEN = re.compile(r"__PLACEHOLDER_([A-Z_]+?)__")

@@ -367,7 +367,8 @@ def touchpoint_keys(
         keys.append((channel, "address", a))
     if channel in ADDRESS_CHANNELS and (address or own) and names_a_stage(name):
         keys.append((channel, STAGED, ""))
-    keys.extend((channel, "name", n) for n in name_keys(name))
+    if not holds_placeholder(name):
+        keys.extend((channel, "name", n) for n in name_keys(name))
     return tuple(dict.fromkeys(keys))
 
 
