@@ -579,3 +579,16 @@ def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(
     (base / "processes/other-benefit.yaml").write_text(legacy.split("\n", 1)[1], encoding="utf-8")
     report = _lint(base)
     assert len(only(report, "TP106")) == 1 and "TP901" not in codes(report)
+
+
+def test_tp111_speaks_of_one_partner_in_the_singular_and_of_two_in_the_plural(base: Path) -> None:
+    edit(base, PROC, "touchpoints:\n", "partners:\n  - name: ГБУ «МФЦ»\n    touchpoints: [reception]\ntouchpoints:\n")
+    (f,) = only(lint_json(base, "--lang", "en"), "TP111")
+    assert "the partner «ГБУ «МФЦ»» has adjacent" in f["message"]
+    (f,) = only(lint_json(base), "TP111")
+    assert "участвует «ГБУ «МФЦ»»" in f["message"]
+    edit(base, PROC, "touchpoints:\n", "  - name: ГКУ «ЦСВ»\n    touchpoints: [phone]\ntouchpoints:\n")
+    (f,) = only(lint_json(base, "--lang", "en"), "TP111")
+    assert "the partners «ГБУ «МФЦ»», «ГКУ «ЦСВ»» have adjacent" in f["message"]
+    (f,) = only(lint_json(base), "TP111")
+    assert "участвуют «ГБУ «МФЦ»», «ГКУ «ЦСВ»»" in f["message"]

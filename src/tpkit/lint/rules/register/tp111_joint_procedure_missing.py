@@ -70,9 +70,11 @@ class JointProcedureMissing(Rule):
                     *process_place(reg, proc, "partners", i, "touchpoints"),
                     title=proc.title,
                     who=Bi(
-                        f"участвует {partners.ru} со смежными точками взаимодействия, а совместный порядок "
+                        ("участвует " if len(adjacent) == 1 else "участвуют ")
+                        + f"{partners.ru} со смежными точками взаимодействия, а совместный порядок "
                         "взаимодействия не указан",
-                        f"the partners {partners.en} have adjacent touchpoints, and no joint procedure is named",
+                        (f"the partner {partners.en} has" if len(adjacent) == 1 else f"the partners {partners.en} have")
+                        + " adjacent touchpoints, and no joint procedure is named",
                     ),
                     todo=_TODO_JOINT,
                 )
