@@ -302,3 +302,13 @@ def test_a_switchboard_or_hotline_number_shared_by_places_does_not_make_them_one
 
     assert not names_a_stage("МФЦ «Мои документы» (г. Новомосковск)")
     assert names_a_stage("МФЦ «Мои документы» (прием документов)")
+
+
+def test_a_mobile_host_a_start_page_and_punycode_are_the_same_address() -> None:
+    assert norm_url("https://m.vk.com/mintrud71") == norm_url("vk.com/mintrud71/")
+    assert norm_url("https://mintrud.tularegion.ru/index.php") == norm_url("https://mintrud.tularegion.ru/")
+    assert norm_url("http://www.mintrud.tularegion.ru/default.aspx") == norm_url("mintrud.tularegion.ru")
+    assert norm_url("https://xn--d1ahlfpli.xn--p1ai/") == norm_url("https://минтруд.рф")
+    assert norm_url("https://mintrud.tularegion.ru/feedback/index.php") != norm_url("https://mintrud.tularegion.ru")
+    site = touchpoint_keys("Официальный сайт министерства", "website", url="https://mintrud.tularegion.ru/index.php")
+    assert same_touchpoint(site, touchpoint_keys("Сайт министерства", "website", url="http://mintrud.tularegion.ru"))

@@ -238,8 +238,9 @@ _EMAIL = re.compile(r"(?:mailto:)?\s*([^\s@/:?#]+@[^\s@/:?#]+)", re.IGNORECASE)
 
 
 def norm_url(url: str) -> str:
-    """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``: the host without ``www.`` and the path
-    without its trailing slash; the scheme, port, query and fragment are ignored. An e-mail address, with or
+    """``https://www.Gosuslugi.ru/600/?a=1#x`` -> ``gosuslugi.ru/600``: the host without ``www.`` (or a mobile
+    ``m.``, in Unicode when written in punycode) and the path without its trailing slash or a start page
+    (``/index.php``); the scheme, port, query and fragment are ignored. An e-mail address, with or
     without ``mailto:``, is itself in lower case (``mailto:Opeka@Tula.ru`` -> ``opeka@tula.ru``): two mailboxes on
     one domain are two addresses, not the domain twice. ``""`` for ``tel:`` (a phone number is compared as one) and
     for a text with no host."""
@@ -252,11 +253,20 @@ def norm_url(url: str) -> str:
         return ""
     parts = urlsplit(raw if "//" in raw else "//" + raw)
     try:
-        host = (parts.hostname or "").casefold().removeprefix("www.")
+        host = (parts.hostname or "").casefold().removeprefix("www.").removeprefix("m.")
     except ValueError:
         return ""
-    return host + parts.path.rstrip("/").casefold() if host else ""
+    if "xn--" in host:  # «минтруд.рф» and its punycode form are one host
+        try:
+            host = host.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    path = _INDEX.sub("", parts.path.rstrip("/").casefold())
+    return host + path if host else ""
 
+
+#: a site's start page written out: «/index.php», «/index.html», «/default.aspx»
+_INDEX = re.compile(r"/(?:index|default)\.(?:php|html?|aspx?|jsp)$")
 
 _PHONE = re.compile(r"\+?\d[\d\s()‑–-]{4,}\d")
 #: an extension after a number: «, доб. 1234», « (доб. 2345)», « вн. 12», « ext. 5»
