@@ -75,7 +75,7 @@ def _requirements(req: m.Requirements) -> list[Bi]:
     активного слушания» written as politeness is the methods too). What a notification says («срок … получения
     результата») is about the notification, not one of the four."""
     texts = [req.politeness, req.accessibility, req.result_orientation, *req.methods, *req.other]
-    said = " ".join(t for t in texts if _said(t)).casefold().replace("ё", "е")
+    said = " ".join(t for t in texts if t and _said(t)).casefold().replace("ё", "е")
     return [label for field, label, words in ASPECTS if not _said(getattr(req, field)) and not words.search(said)]
 
 
