@@ -312,3 +312,14 @@ def test_a_mobile_host_a_start_page_and_punycode_are_the_same_address() -> None:
     assert norm_url("https://mintrud.tularegion.ru/feedback/index.php") != norm_url("https://mintrud.tularegion.ru")
     site = touchpoint_keys("Официальный сайт министерства", "website", url="https://mintrud.tularegion.ru/index.php")
     assert same_touchpoint(site, touchpoint_keys("Сайт министерства", "website", url="http://mintrud.tularegion.ru"))
+
+
+def test_a_stage_name_that_says_whose_place_it_is_is_that_units_place() -> None:
+    # «Прием документов отделом опеки» at the ministry's address is the unit's office, not the reception per stage
+    at = "г. Тула, ул. Пушкинская, 29"
+    main = touchpoint_keys("Приемная министерства", "reception", address=at)
+    assert not same_touchpoint(main, touchpoint_keys("Прием документов отделом опеки", "reception", address=at))
+    assert not same_touchpoint(main, touchpoint_keys("Выдача справок начальником отдела", "reception", address=at))
+    assert same_touchpoint(main, touchpoint_keys("Выдача результатов", "reception", address=at))
+    unit = touchpoint_keys("Приемная отдела опеки", "reception", address=at)
+    assert same_touchpoint(unit, touchpoint_keys("Приемная отдела опеки (прием документов)", "reception", address=at))

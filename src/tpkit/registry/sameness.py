@@ -375,7 +375,7 @@ def touchpoint_keys(
     keys.extend((channel, "phone", p) for p in own)
     if address and channel in ADDRESS_CHANNELS and (a := norm_address(address)):
         keys.append((channel, "address", a))
-    if channel in ADDRESS_CHANNELS and (address or own) and names_a_stage(name):
+    if channel in ADDRESS_CHANNELS and (address or own) and names_a_stage(name) and not _owned(name):
         keys.append((channel, STAGED, ""))
     if not holds_placeholder(name):
         keys.extend((channel, "name", n) for n in name_keys(name))
@@ -418,6 +418,12 @@ _OWNER = re.compile(
     r"^(?:отдел|управлени|департамент|сектор|служб|филиал|комитет|министр(?!ерств)|руководител|заместител|"
     r"начальник|губернатор|глав[аыеуо]|уполномоченн)"
 )
+
+
+def _owned(name: str) -> bool:
+    """Whether a name says whose place it is: a unit's or an official's («Прием документов отделом опеки»). Such a
+    stage-named entry is that unit's place, not the building's reception written once per stage."""
+    return any(_OWNER.match(w) for w in norm_text(name).split())
 
 
 def nested_names(a: Iterable[TouchpointKey], b: Iterable[TouchpointKey]) -> bool:
