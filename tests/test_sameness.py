@@ -323,3 +323,26 @@ def test_a_stage_name_that_says_whose_place_it_is_is_that_units_place() -> None:
     assert same_touchpoint(main, touchpoint_keys("Выдача результатов", "reception", address=at))
     unit = touchpoint_keys("Приемная отдела опеки", "reception", address=at)
     assert same_touchpoint(unit, touchpoint_keys("Приемная отдела опеки (прием документов)", "reception", address=at))
+
+
+def test_a_stage_named_entry_that_names_another_channel_is_not_the_operators_one_entry() -> None:
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import same_in_catalogue
+
+    def point(ident: str, name: str, channel: str, operator: str, **more: str) -> Touchpoint:
+        return Touchpoint(id=ident, name=name, channel=channel, operator=operator, **more)
+
+    # the ЕПГУ named by a stage beside the feedback platform, both run by Минцифры
+    pos = point("pos", "Платформа обратной связи (ПОС)", "portal", "Минцифры России", url="https://pos.gosuslugi.ru")
+    assert (
+        same_in_catalogue({"pos": pos, "epgu": point("epgu", "ЕПГУ (подача заявления)", "portal", "Минцифры России")})
+        == {}
+    )
+    # «Мой бизнес» beside «Мои документы», both run by the МФЦ operator
+    mfc = point("mfc", "Многофункциональный центр «Мои документы»", "one_stop_center", "ГАУ ТО «МФЦ»")
+    biz = point("biz", "Центр «Мой бизнес» (консультации)", "one_stop_center", "ГАУ ТО «МФЦ»")
+    assert same_in_catalogue({"mfc": mfc, "biz": biz}) == {}
+    # the МФЦ named by a stage is still its operator's one office
+    for name in ("МФЦ (выдача результата)", "МФЦ «Мои документы» (выдача результата)"):
+        staged = point("m2", name, "one_stop_center", "ГАУ ТО «МФЦ»")
+        assert same_in_catalogue({"mfc": mfc, "m2": staged}) == {"m2": ("mfc", "operator")}, name

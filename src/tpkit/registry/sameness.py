@@ -529,6 +529,22 @@ def _places(name: str) -> set[str]:
     return set(_PLACE.findall(norm_text(name)))
 
 
+_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"")
+
+
+def _other_channel(staged: str, other: str) -> bool:
+    """Whether a stage-named entry's name says it is another channel than the operator's other entry: it is the
+    ЕПГУ and the other is not («ЕПГУ (подача заявления)» beside the feedback platform, both run by Минцифры), or
+    both names hold a name in quotes and the names differ («Центр «Мой бизнес» (консультации)» beside «МФЦ «Мои
+    документы»», both run by the МФЦ operator)."""
+    mine, theirs = name_keys(staged), name_keys(other)
+    if any(k in ONE_CHANNEL_NAMES.values() and k not in theirs for k in mine):
+        return True
+    quoted_mine = {norm_text(a or b) for a, b in _QUOTED.findall(strip_stage_words(staged))}
+    quoted_theirs = {norm_text(a or b) for a, b in _QUOTED.findall(other)}
+    return bool(quoted_mine and quoted_theirs and quoted_mine.isdisjoint(quoted_theirs))
+
+
 def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex) -> dict[str, str]:
     """Stage-named entries that are the one other entry of their channel run by the same operator: «МФЦ (выдача
     результата)» beside «Многофункциональный центр …», both run by ГБУ «МФЦ». Stage-named id -> that entry's
@@ -549,6 +565,8 @@ def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex
             # a stage-named office that names its place («МФЦ г. Новомосковск (выдача результатов)») is that
             # office, not the one the catalogue happens to list
             if not _places(strip_stage_words(tp.name)) <= set(norm_text(catalogue[others[0]].name).split()):
+                continue
+            if _other_channel(tp.name, catalogue[others[0]].name):
                 continue
             out[ident] = others[0]
     return out
