@@ -564,6 +564,27 @@ def test_a_units_copy_named_by_an_abbreviation_or_a_town_beside_the_direction_pr
     assert "TP112" not in codes(_lint(base))
 
 
+def test_two_processes_of_the_control_direction_with_one_touchpoint_apart_are_not_a_copy(base: Path) -> None:
+    # prevention for the whole direction, and an on-site inspection with the inspected organisation's premises:
+    # one touchpoint apart, but two processes of regional control, not a unit's copy
+    edit(base, "agency.yaml", "officials:\n", "  - id: control\n    name: Отдел контроля\nofficials:\n")
+    _append(base, CATALOGUE, _point("premises", "Помещения проверяемой организации", "other_offline",
+                                    accessibility="[Пандус]"))  # fmt: skip
+    _process(base, "prevention", "Профилактика нарушений обязательных требований", direction="control",
+             scope="scope: direction\n", units="benefits, control")  # fmt: skip
+    _process(
+        base, "inspection", "Выездная проверка организаций социального обслуживания", direction="control",
+        units="control",
+        extra="  - touchpoint: premises\n    needs: [inspection]\nfeatures:\n  - id: premises-check\n"
+        "    title: Осмотр помещений\n    touchpoints: [premises]\n",
+    )  # fmt: skip
+    assert "TP112" not in codes(_lint(base))
+    # the same with a title that is the direction's process copied for the unit is a copy
+    edit(base, "processes/inspection.yaml", "Выездная проверка организаций социального обслуживания",
+         "Профилактика нарушений обязательных требований отделом контроля")  # fmt: skip
+    assert len(only(_lint(base), "TP112")) == 1
+
+
 def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:
     # «# tpkit: ignore-file[TP106]» in a legacy process: needed, not «unused — delete it»
     edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")

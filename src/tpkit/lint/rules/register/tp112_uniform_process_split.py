@@ -86,6 +86,23 @@ def unitless_title(reg: Registry, title: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+#: the stems of a title's words that say what is done or for whom, not what about: «рассмотрение», «работа»,
+#: «предоставление», «граждан» (five letters: the forms of a word share them)
+_GENERIC = frozenset(("рассм", "работ", "предо", "осуще", "орган", "прове", "выдач", "прием", "гражд", "заявл"))
+
+
+def _same_subject(reg: Registry, a: str, b: str) -> bool:
+    """Whether two titles, units left out, share a word that says what the process is about: «Работа с обращениями
+    в отделе контроля» and «Рассмотрение обращений граждан» do («обращ»); «Профилактика нарушений обязательных
+    требований» and «Выездная проверка организаций социального обслуживания», or «Рассмотрение запросов
+    информации» and «Рассмотрение обращений граждан», do not: two processes of one direction, not a copy."""
+
+    def stems(title: str) -> set[str]:
+        return {w[:5] for w in unitless_title(reg, title).split() if len(w) > 3} - _GENERIC
+
+    return bool(stems(a) & stems(b))
+
+
 def needs_map(proc: m.Process) -> dict[str, frozenset[str]]:
     return {e.touchpoint: frozenset(e.needs) for e in proc.touchpoints}
 
@@ -202,7 +219,7 @@ class UniformProcessSplit(Rule):
                         todo=_OWN_POINTS,
                     )
                     break
-                if len(extra) + len(fewer) != 1:
+                if len(extra) + len(fewer) != 1 or not _same_subject(reg, p.title, w.title):
                     continue
                 if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
                     continue
