@@ -585,6 +585,21 @@ def test_two_processes_of_the_control_direction_with_one_touchpoint_apart_are_no
     assert len(only(_lint(base), "TP112")) == 1
 
 
+def test_complaints_with_the_touchpoints_of_the_direction_wide_prevention_are_not_a_copy(base: Path) -> None:
+    # the same four touchpoints and nearly the same needs, but complaints about the control body's decisions are
+    # not prevention copied for a unit
+    edit(base, "agency.yaml", "officials:\n", "  - id: control\n    name: Отдел контроля\nofficials:\n")
+    _process(base, "prevention", "Профилактика нарушений обязательных требований", direction="control",
+             scope="scope: direction\n", units="benefits, control")  # fmt: skip
+    _process(base, "complaints", "Рассмотрение жалоб на решения контрольного органа", direction="control",
+             units="control")  # fmt: skip
+    assert "TP112" not in codes(_lint(base))
+    edit(base, "processes/complaints.yaml", "Рассмотрение жалоб на решения контрольного органа",
+         "Профилактика нарушений в отделе контроля")  # fmt: skip
+    (f,) = only(_lint(base), "TP112")
+    assert f["path"] == "processes/complaints.yaml"
+
+
 def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:
     # «# tpkit: ignore-file[TP106]» in a legacy process: needed, not «unused — delete it»
     edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")

@@ -264,7 +264,11 @@ class UniformProcessSplit(Rule):
             if p.scope == "direction":
                 continue
             args: dict[str, Any] = {"title": p.title, "direction": label}
-            beside = [w.title for w in wide if differing(maps[p.id], maps[w.id]) <= NEAR]
+            beside = [
+                w.title
+                for w in wide
+                if differing(maps[p.id], maps[w.id]) <= NEAR and _same_subject(reg, p.title, w.title)
+            ]
             same = [q.title for q in exact[frozenset(maps[p.id].items())] if q is not p]
             near = [
                 q.title
