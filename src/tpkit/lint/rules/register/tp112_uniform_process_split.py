@@ -159,14 +159,16 @@ class UniformProcessSplit(Rule):
             для всего направления». Копия процесса для подразделения — те же точки, потребности отличаются в
             одной-двух записях, название отличается только подразделением (или оборотом «…, поступивших в отдел
             …») — или копия рядом с процессом всего направления, охватывающим ее подразделение (в том числе с одной
-            лишней или недостающей точкой), означает, что процесс не определен для направления (разд. «Формирование перечня точек
-            взаимодействия»).
+            лишней или недостающей точкой), означает, что процесс не определен для направления. Процесс направления о
+            другом («Рассмотрение жалоб на решения контрольного органа» рядом с «Профилактикой нарушений») — не копия
+            (разд. «Формирование перечня точек взаимодействия»).
         en: When a direction of activity is one uniform process in every unit (appeals, say), the touchpoints are
             determined for the whole direction, not per unit. A unit's copy — the same touchpoints, needs differing
             in an entry or two, a title differing only by the unit (or a clause «…, received by the unit …») — or a
             copy beside the process of the whole direction that covers its unit (one touchpoint more or fewer
-            included) means the process was not determined for the direction (section «Формирование перечня точек
-            взаимодействия» (forming the register)).
+            included) means the process was not determined for the direction. A process of the direction about
+            something else (complaints about the control body's decisions beside prevention) is no copy (section
+            «Формирование перечня точек взаимодействия» (forming the register)).
     """
 
     severity = "info"
