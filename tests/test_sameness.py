@@ -346,3 +346,23 @@ def test_a_stage_named_entry_that_names_another_channel_is_not_the_operators_one
     for name in ("МФЦ (выдача результата)", "МФЦ «Мои документы» (выдача результата)"):
         staged = point("m2", name, "one_stop_center", "ГАУ ТО «МФЦ»")
         assert same_in_catalogue({"mfc": mfc, "m2": staged}) == {"m2": ("mfc", "operator")}, name
+
+
+def test_a_stage_named_office_whose_stage_names_its_place_is_not_the_operators_one_office() -> None:
+    # the place may stand in the stage part: «МФЦ (окно приема документов в здании министерства)»
+    from tpkit.registry.models import Touchpoint
+    from tpkit.registry.sameness import same_in_catalogue
+
+    def mfc(ident: str, name: str) -> Touchpoint:
+        return Touchpoint(id=ident, name=name, channel="one_stop_center", operator="ГАУ ТО «МФЦ»")
+
+    tula = mfc("mfc", "МФЦ «Мои документы» (г. Тула)")
+    for name in (
+        "МФЦ (окно приема документов в здании министерства)",
+        "МФЦ — прием документов в помещении администрации",
+        "МФЦ (выдача результатов в г. Новомосковске)",
+    ):
+        assert same_in_catalogue({"mfc": tula, "x": mfc("x", name)}) == {}, name
+    assert same_in_catalogue({"mfc": tula, "x": mfc("x", "МФЦ (выдача результатов, г. Тула)")}) == {
+        "x": ("mfc", "operator")
+    }

@@ -517,10 +517,11 @@ class SamenessIndex:
         return group
 
 
-#: a word that says which office or place follows: «г. Новомосковск», «офис в Заречье», «отделение № 2»
+#: a word that says which office or place follows: «г. Новомосковск», «офис в Заречье», «отделение № 2», «в здании
+#: министерства»
 _PLACE = re.compile(
     r"\b(?:г|гор|город|пгт|пос|поселок|с|село|мкр|микрорайон|ул|улица|пр|проспект|офис|"
-    r"отделение|филиал|тосп)\b\.?\s*(?:(?:в|во|на|по|№)\s*)?(\w+)"
+    r"отделение|филиал|тосп|здани[еия]|помещени[еия])\b\.?\s*(?:(?:в|во|на|по|№)\s*)?(\w+)"
 )
 
 
@@ -564,7 +565,7 @@ def _operator_copies(catalogue: Mapping[str, m.Touchpoint], index: SamenessIndex
         if len(others) == 1 and not conflicting(touchpoint_keys_of(tp), index.keys_of(others[0])):
             # a stage-named office that names its place («МФЦ г. Новомосковск (выдача результатов)») is that
             # office, not the one the catalogue happens to list
-            if not _places(strip_stage_words(tp.name)) <= set(norm_text(catalogue[others[0]].name).split()):
+            if not _places(tp.name) <= set(norm_text(catalogue[others[0]].name).split()):
                 continue
             if _other_channel(tp.name, catalogue[others[0]].name):
                 continue
