@@ -401,6 +401,15 @@ def test_informing_by_sms_of_benefits_laws_and_renewals_meets_information(base: 
     assert len(only(_lint(base), "TP118")) == 2
 
 
+def test_a_withdrawn_application_or_a_revoked_licence_is_not_feedback(base: Path) -> None:
+    # «отзыв заявления» is not «отзыв» (a review): a notice of it at an entry that only takes feedback is TP118
+    _append(base, CATALOGUE, SURVEY)
+    edit(base, PROC, "notifications:\n", "  - touchpoint: sms\n    needs: [feedback]\nnotifications:\n")
+    _notify(base, "Уведомление об отзыве заявления", "sms")
+    _notify(base, "Уведомление об отзыве лицензии", "sms")
+    assert len(only(_lint(base), "TP118")) == 2
+
+
 # --- TP106/TP201 at the catalogue entry: what the configuration switched off for process files ---------------------
 
 

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 TOLD: tuple[str, ...] = ("status", "result", "feedback_result")
 #: a notification that asks for feedback («Оцените качество…», «Приглашение пройти опрос») meets ``feedback``; an
 #: answer to feedback («ответ на отзыв») is not one: it tells of a result
-_ASKS_FEEDBACK = re.compile(r"оцен|опрос|анкет|отзыв|обратн\w*\s+связ")
+_ASKS_FEEDBACK = re.compile(
+    # «отзыв заявления», «отзыв лицензии» withdraw or revoke: the course of handling, not feedback
+    r"оцен|опрос|анкет|отзыв(?!\w*\s+(?:\w+\s+)?(?:заявлени|обращени|запрос|документ|лиценз|разрешени|аккредитац))"
+    r"|обратн\w*\s+связ"
+)
 _ANSWERS_FEEDBACK = re.compile(r"ответ\w*\s+на\s+(?:\w+\s+)?(?:отзыв|жалоб|оценк|опрос)|результат\w*\s+рассмотрени")
 #: a notice the agency sends before any application («проактивное информирование»: «о праве на выплату», «о
 #: возможности получить услугу», «о положенных мерах социальной поддержки», «об изменении законодательства», «о
