@@ -637,3 +637,12 @@ def test_tp111_speaks_of_one_partner_in_the_singular_and_of_two_in_the_plural(ba
     assert "the partners «ГБУ «МФЦ»», «ГКУ «ЦСВ»» have adjacent" in f["message"]
     (f,) = only(lint_json(base), "TP111")
     assert "участвуют «ГБУ «МФЦ»», «ГКУ «ЦСВ»»" in f["message"]
+
+
+def test_a_code_or_an_id_in_capitals_gets_its_suggestion(base: Path) -> None:
+    # a register typed with Caps Lock, or copied from a table heading: «INFO», «EPGU»
+    edit(base, PROC, "    needs: [info, forms]\n", "    needs: [INFO, forms]\n")
+    edit(base, PROC, "  - touchpoint: epgu\n", "  - touchpoint: EPGU\n")
+    messages = [f["message"] for f in only(lint_json(base), "TP003")]
+    assert any("«INFO»" in m and "возможно, «info»" in m for m in messages), messages
+    assert any("«EPGU»" in m and "возможно, «epgu»" in m for m in messages), messages

@@ -26,8 +26,10 @@ def did_you_mean(word: str, options: typing.Iterable[str]) -> str | None:
     import difflib  # only when something is misspelt
 
     opts = list(options)
-    close = difflib.get_close_matches(str(word), opts, n=1, cutoff=0.6)
-    return close[0] if close else None
+    # «INFO», «EPGU», «Website» are the code in other letters: compared in lower case
+    folded = {str(o).casefold(): o for o in reversed(opts)}
+    close = difflib.get_close_matches(str(word).casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
 
 
 def _unwrap(tp: Any) -> list[Any]:
