@@ -272,6 +272,29 @@ def test_new_refuses_a_bad_id_and_kind(demo: Path) -> None:
     assert run_cli("new", "widget", "x", cwd=demo).code == 2
 
 
+@pytest.mark.parametrize("kind", ["process", "touchpoint", "procedure"])
+def test_new_with_a_windows_device_name_is_a_usage_error_not_an_internal_one(demo: Path, kind: str) -> None:
+    # `tpkit new process con` said «внутренняя ошибка: заготовка process не проходит схему: …»
+    r = run_cli("new", kind, "con", cwd=demo)
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "имя устройства Windows" in r.stderr and "внутренняя ошибка" not in r.stderr
+    assert not (demo / "processes" / "con.yaml").exists() and not (demo / "procedures" / "con.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("process", "добавлен процесс «x» / process added"),
+        ("touchpoint", "добавлена точка «x» / touchpoint added"),
+        ("procedure", "добавлен порядок «x» / procedure added"),
+    ],
+)
+def test_new_says_what_it_added_in_russian(demo: Path, kind: str, said: str) -> None:
+    # it said «добавлен process «x» / added»: the kind in English inside the Russian half
+    r = run_cli("new", kind, "x", cwd=demo)
+    assert r.code == 0 and said in r.stdout, r.stdout
+
+
 def test_new_touchpoint_appends_and_keeps_every_comment(demo: Path) -> None:
     path = demo / "touchpoints.yaml"
     before = path.read_text(encoding="utf-8")

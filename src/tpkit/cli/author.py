@@ -74,7 +74,7 @@ def new(
     root = registry_root(None)
     result = author_call(new_object, root, kind, ident, title=title, channel=channel)
     rel = result.path.relative_to(root).as_posix()
-    typer.echo(f"{rel}: добавлен {kind} «{ident}» / added (заполните и проверьте: tpkit lint)")
+    typer.echo(f"{rel}: {result.said} (заполните и проверьте: tpkit lint)")
 
 
 @app.command()
