@@ -233,3 +233,23 @@ def test_libreoffice_opens_the_procedure(base: Path, tmp_path: Path) -> None:
     # the page number sits at the top of page 2, none on page 1
     assert pages[1].strip().splitlines()[0].strip() == "2"
     assert pages[0].strip().splitlines()[0].strip() != "1"
+
+
+@pytest.mark.parametrize("doc", ["docs/guide.ru.md", "README.md"])
+def test_the_documented_stamp_tags_give_each_line_of_the_stamp_its_own_line(
+    base: Path, tmp_path: Path, doc: str
+) -> None:
+    # the guide and the README said `{% for line in stamp.lines %}{{ line }}{% endfor %}`: a user who typed it into
+    # their template got «УТВЕРЖДЕНприказом …от … № …», one run-together line above the title
+    import re
+
+    text = " ".join((Path(__file__).resolve().parents[1] / doc).read_text(encoding="utf-8").split())
+    assert "{% for line in stamp.lines %}{{ line }}{% endfor %}" not in text
+    tags = re.search(r"`(\{%p for line in stamp\.lines %\})`, `(\{\{ line \}\})`, `(\{%p endfor %\})`", text)
+    assert tags is not None, "the documented stamp tags"
+    _agency_docx(base / "templates" / "procedure.docx", [*tags.groups(), "{{ title }}", "{{p body }}"])
+    out = tmp_path / "p.docx"
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base)
+    assert r.code == 0, r.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "УТВЕРЖДЕН" and texts[1].startswith("приказом ") and texts[2].startswith("от "), texts[:4]
