@@ -253,3 +253,17 @@ def test_the_documented_stamp_tags_give_each_line_of_the_stamp_its_own_line(
     assert r.code == 0, r.stderr
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert texts[0] == "УТВЕРЖДЕН" and texts[1].startswith("приказом ") and texts[2].startswith("от "), texts[:4]
+
+
+@pytest.mark.parametrize("tag", ["{{ body }}", "{{r body }}", "Разделы: {{ body }}"])
+def test_an_agency_template_with_body_inside_a_paragraph_is_one_line_and_no_broken_document(
+    base: Path, tmp_path: Path, tag: str
+) -> None:
+    # «{{ body }}» (the «p» left out) put the sections' paragraphs and tables inside a run of text: tpkit wrote a
+    # DOCX Word cannot open, and said «записано»
+    _agency_docx(base / "templates" / "procedure.docx", ["{{ title }}", tag])
+    out = tmp_path / "p.docx"
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base)
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "procedure.docx" in r.stderr and "{{p body }}" in r.stderr
+    assert not out.exists()
