@@ -126,6 +126,16 @@ def test_contacts_are_links_phones_tel_and_web_https(public: Path) -> None:
     assert "г. Ярославль, ул. Свободы, д. 62" in reception and "Пандус и кнопка вызова" in reception
 
 
+@pytest.mark.parametrize("view", ["public", "analyst"])
+def test_each_way_of_equal_access_on_a_line_of_its_own(view: str, request: pytest.FixtureRequest) -> None:
+    # the reception's three ways read as one sentence with capitals after semicolons («…у входа; Прием
+    # маломобильных …; Обслуживание на дому …»); the documents print them as a list
+    site: Path = request.getfixturevalue(view)
+    html = (site / "touchpoint/reception.html").read_text(encoding="utf-8")
+    assert "у входа; Прием" not in html
+    assert re.search(r"Пандус и кнопка вызова сотрудника у входа<br>\s*Прием маломобильных", html), html
+
+
 def test_no_need_codes_findings_rule_codes_or_figures_in_public(hostile: tuple[Path, Path]) -> None:
     _, public = hostile
     codes = [c for c in NEEDS if "_" in c or c in ("consultation", "submit", "inspection")]
