@@ -177,6 +177,21 @@ def test_a_changed_approval_shows_what_changed_in_it(repo: Path) -> None:
         assert "Приказ" not in line  # the title did not change
 
 
+def test_a_person_s_name_is_their_full_name_not_a_denomination(repo: Path) -> None:
+    # an official's and the head's changed name read «наименование: «Петрова …» → «Сидорова …»», the word for the
+    # name of an organisation or a document; a unit keeps «наименование»
+    edit(repo, "agency.yaml", "name: Петрова Мария Ивановна", "name: Сидорова Мария Ивановна")
+    edit(repo, "agency.yaml", "name: А. А. Иванов", "name: Б. Б. Петров")
+    for fmt in ("text", "md"):
+        r = run_cli("diff", "HEAD", "--format", fmt, cwd=repo)
+        assert r.code == 0, r.stderr
+        assert "ФИО: «Петрова Мария Ивановна» → «Сидорова Мария Ивановна»" in r.stdout, r.stdout
+        assert "руководитель: ФИО: «А. А. Иванов» → «Б. Б. Петров»" in r.stdout, r.stdout
+        assert "наименование: «" not in r.stdout
+    r = run_cli("--lang", "en", "diff", "HEAD", cwd=repo)
+    assert "name: «Петрова Мария Ивановна» → «Сидорова Мария Ивановна»" in r.stdout, r.stdout
+
+
 def test_procedure_sections_changed_are_named_in_section_order(repo: Path) -> None:
     edit(repo, "procedures/all.yaml", "periodicity: ежемесячно", "periodicity: еженедельно")
     edit(

@@ -171,7 +171,7 @@ def _objects(d: Diff, title: str, kind: str, kd: KindDiff, lang: str) -> list[st
     if kd.changed:
         items = []
         for oc in kd.changed:
-            fields = "; ".join(esc(fmt_field(k, v, lang, 80)) for k, v in oc.fields.items())
+            fields = "; ".join(esc(fmt_field(k, v, lang, 80, kind=kind)) for k, v in oc.fields.items())
             items.append(f"- {_ref(d, kind, oc.id)}: {fields}")
         head = f"✏️ {ww['changed']} ({len(kd.changed)})"
         if len(items) > FOLD_OVER:

@@ -85,7 +85,7 @@ def _objects(
     out += [f"  − {_titled(d, kind, x)}" for x in kd.removed]
     for oc in kd.changed:
         out.append(f"  ~ {_titled(d, kind, oc.id)}")
-        changes = lines(oc) if lines is not None else [fmt_field(k, v, lang) for k, v in oc.fields.items()]
+        changes = lines(oc) if lines is not None else [fmt_field(k, v, lang, kind=kind) for k, v in oc.fields.items()]
         out += [f"      {line}" for line in changes]
     out += [f"  ! {x}: {w(lang)['invalid']}" for x in kd.invalid]
     return out
