@@ -460,6 +460,21 @@ def test_missing_revision_is_one_clear_line(repo: Path) -> None:
     assert r.code == 2 and "no-such-branch" in r.stderr
 
 
+def test_a_revision_missing_from_a_shallow_clone_says_to_fetch_it(repo: Path, tmp_path: Path) -> None:
+    # CI clones shallowly: «ревизия «origin/main» не найдена в репозитории» left the user looking for a typo
+    top = repo.parent
+    (top / "README.txt").write_text("a second commit, so that a clone of depth 1 is shallow\n", encoding="utf-8")
+    commit(top, "second")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{top}", str(clone))
+    for args in (("diff", "origin/no-such"), ("lint", "--since", "origin/no-such")):
+        r = run_cli(*args, cwd=clone / "reg")
+        assert r.code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert "неполный клон" in r.stderr and "git fetch" in r.stderr, r.stderr
+    r = run_cli("diff", "no-such-branch", cwd=repo)  # a full clone: no advice to fetch
+    assert "git fetch" not in r.stderr
+
+
 def test_folder_outside_git_is_one_clear_line(base: Path) -> None:
     r = run_cli("diff", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
     assert r.code == 2
