@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli, write
 
 
@@ -106,3 +107,22 @@ def test_the_site_speaks_the_language_asked_for(base: Path, tmp_path: Path, monk
         assert run_cli(*args, "site", "--registry", str(base), "-o", str(out)).code == 1
         pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
         assert "invalid value" in pages and "недопустимое значение" not in pages
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "en"),
+    [
+        (("lint", "--nope"), "Ошибка: Нет параметра: --nope", "Error: No such option: --nope"),
+        (("new", "process"), "Ошибка: Не указан аргумент 'ID'.", "Error: Missing argument 'ID'."),
+        (("lint", "--format"), "Ошибка: Параметру '--format' нужно значение.", "Error: Option '--format' requires"),
+        (("explain", "TP101", "TP102"), "Ошибка: Лишнее в команде: TP102", "Error: Got unexpected extra argument"),
+    ],
+)
+def test_a_usage_error_is_in_the_language_of_help(base: Path, args: tuple[str, ...], ru: str, en: str) -> None:
+    # the help was Russian and the usage errors English («Error: No such option: --nope (Possible options: …)»,
+    # «Try 'tpkit lint --help' for help.»): typer 0.2x's click writes them without gettext
+    r = run_cli(*args, cwd=base, env={"TPKIT_LANG": ""})
+    assert r.code == 2 and ru in r.stderr, r.stderr
+    assert "Try '" not in r.stderr and "Possible" not in r.stderr
+    r = run_cli("--lang", "en", *args, cwd=base)
+    assert r.code == 2 and en in r.stderr, r.stderr
