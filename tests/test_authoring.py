@@ -540,3 +540,26 @@ def test_fmt_comments_stay_next_to_their_lines() -> None:
     assert lines[i + 1] == "id: messy"
     j = next(k for k, line in enumerate(lines) if line.strip() == "# перед result")
     assert lines[j + 1].strip() == "- result"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint",),
+        ("lint", "--format", "json"),
+        ("fmt", "--check"),
+        ("matrix", "--format", "csv"),
+        ("new", "process", "y"),
+    ],
+)
+def test_every_command_that_reads_a_registry_takes_dash_c(demo: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # `tpkit lint -C registry/` (as `site`, `render`, `diff` and `import` take it) was «Нет параметра: -C»
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = run_cli(*args, "-C", str(demo), cwd=elsewhere)
+    assert r.code in (0, 1) and r.stdout, r.stdout + r.stderr  # fmt --check: the filled-in procedure would change
+    r = run_cli(*args, "--registry", str(demo), cwd=elsewhere)
+    assert r.code != 2 or "уже есть" in r.stderr, r.stderr  # new: the second time the process exists
+    if args[0] != "new":
+        r = run_cli(*args, "-C", str(demo), str(demo), cwd=elsewhere)
+        assert r.code == 2 and "-C" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr

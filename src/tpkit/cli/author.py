@@ -17,6 +17,7 @@ from .common import (
     check_output,
     check_writable,
     chosen_lang,
+    paths_or_registry,
     registry_root,
     resolve_targets,
     stdout_or_path,
@@ -63,6 +64,7 @@ def new(
     channel: Annotated[
         Optional[str], typer.Option("--channel", metavar="CHANNEL", help="Touchpoint channel (default: other_digital).")
     ] = None,
+    registry: RegistryOpt = None,
 ) -> None:
     """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
     from ..author.new import KINDS, new_object
@@ -71,7 +73,7 @@ def new(
         fail(f"«{kind}»: можно создать {' | '.join(KINDS)} / unknown kind")
     if channel is not None and kind != "touchpoint":
         fail("--channel: только для tpkit new touchpoint / only for touchpoints")
-    root = registry_root(None)
+    root = registry_root(registry)
     result = author_call(new_object, root, kind, ident, title=title, channel=channel)
     rel = result.path.relative_to(root).as_posix()
     typer.echo(f"{rel}: {result.said} (заполните и проверьте: tpkit lint)")
@@ -80,12 +82,13 @@ def new(
 @app.command()
 def fmt(
     paths: PathsArg = None,
+    registry: RegistryOpt = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
 ) -> None:
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
     from ..author.fmt import fmt_paths
 
-    targets, root = resolve_targets(paths)
+    targets, root = resolve_targets(paths_or_registry(paths, registry))
     result = fmt_paths(root, list(targets), check=check)
     for rel in result.skipped:
         typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)
@@ -247,6 +250,7 @@ def matrix(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | html | csv.")
     ] = "text",
     output: ReportOpt = None,
+    registry: RegistryOpt = None,
 ) -> None:
     """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
     from ..author.matrix import build_matrix, render_csv, render_html
@@ -256,7 +260,8 @@ def matrix(
     check_direction(direction)
     from ..config import load_config
 
-    root = registry_root(path)
+    given = paths_or_registry([path] if path is not None else None, registry)
+    root = registry_root(given[0] if given else None)
     output = stdout_or_path(output)
     if output is not None:
         check_output(output, root, load_config(root))
