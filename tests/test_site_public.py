@@ -281,6 +281,31 @@ def test_colloquial_names_find_the_touchpoints(analyst: Path, tmp_path: Path) ->
     assert "process/social-contract.html" in found(site, "соцконтракт")
 
 
+def test_the_search_box_s_examples_and_a_caller_s_words_find_something_in_the_public_view(public: Path) -> None:
+    # the box says «Например: пособие, госуслуги, приемная», and «пособие» found nothing in the worked example
+    # (its benefit is «ежемесячная выплата»); «позвонить», what a person on a phone types, found nothing either
+    import json
+
+    from tpkit.site.public import SEARCH
+
+    text = (public / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text.removeprefix("window.TPKIT_INDEX = ").rstrip().rstrip(";"))
+
+    def found(query: str) -> set[str]:
+        # as search.js matches: every typed word a prefix of an indexed term
+        hits: set[int] | None = None
+        for word in re.findall(r"[0-9a-zа-я]+", query.lower().replace("ё", "е")):
+            docs = {n for term, ns in data["terms"].items() if term.startswith(word) for n in ns}
+            hits = docs if hits is None else hits & docs
+        return {data["docs"][n][2] for n in hits or set()}
+
+    examples = SEARCH[1].removeprefix("Например:").split(",")
+    assert len(examples) == 3 and all(found(e) for e in examples), [(e, found(e)) for e in examples]
+    assert "process/child-benefit.html" in found("пособие на ребенка")
+    assert "touchpoint/call-center.html" in found("позвонить")
+    assert "touchpoint/call-center.html" in found("звонок")
+
+
 def test_numbers_agree_with_their_nouns(analyst: Path, tmp_path: Path) -> None:
     from conftest import BASE
 
