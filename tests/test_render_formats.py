@@ -267,3 +267,10 @@ def test_an_agency_template_with_body_inside_a_paragraph_is_one_line_and_no_brok
     assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
     assert "procedure.docx" in r.stderr and "{{p body }}" in r.stderr
     assert not out.exists()
+
+
+def test_a_syntax_error_in_an_agency_docx_template_names_no_line(base: Path, tmp_path: Path) -> None:
+    # «procedure.docx:2: ошибка синтаксиса шаблона»: 2 was a line of the document's XML, not anything Word shows
+    _agency_docx(base / "templates" / "procedure.docx", ["{{ title }}", "{% for x in %}", "{{p body }}"])
+    r = run_cli("render", "procedure", "all", "--output", str(tmp_path / "p.docx"), cwd=base)
+    assert r.code == 2 and "procedure.docx: ошибка синтаксиса шаблона" in r.stderr, r.stderr
