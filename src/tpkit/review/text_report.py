@@ -55,6 +55,8 @@ def procedure_lines(pc: ProcedureChange, lang: str) -> list[str]:
         out.append(f"{ww['file']}: {pc.file[0]} → {pc.file[1]}")
     if pc.sections:
         out.append(f"{ww['sections']}: " + "; ".join(section_label(s, lang) for s in pc.sections))
+    if pc.register_sections:
+        out.append(f"{ww['register_sections']}: " + "; ".join(section_label(s, lang) for s in pc.register_sections))
     out += [fmt_field(k, v, lang) for k, v in pc.fields.items()]
     if pc.assessment:
         a = pc.assessment
