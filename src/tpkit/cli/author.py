@@ -292,10 +292,10 @@ def _matrix_table(mx: Matrix, *, color: bool) -> str:
     if not mx.rows:
         return "нет процессов / no processes\n"
     table = Table(show_lines=False, header_style="bold", title=mx.title or None)
-    table.add_column("процесс", overflow="fold", max_width=40)
+    table.add_column("Процесс", overflow="fold", max_width=40)
     for c in mx.columns:
         table.add_column(Text(c.name), overflow="fold", max_width=16, justify="center")
-    table.add_column("не хватает", overflow="fold", style="bold red" if color else None)
+    table.add_column("Не хватает", overflow="fold", style="bold red" if color else None)
     current = None
     for r in mx.rows:
         if r.direction != current:
@@ -309,4 +309,6 @@ def _matrix_table(mx: Matrix, *, color: bool) -> str:
     width = None if color else max(100, 42 + 18 * len(mx.columns) + 30)
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
     console.print(table)
-    return buf.getvalue()
+    # the cells' abbreviations, as the HTML's «Обозначения»
+    legend = [f"  {short} — {mx.labels.get(code, code)}" for code, short in mx.short.items()]
+    return buf.getvalue() + "\n".join(["Обозначения:", *legend]) + "\n"
