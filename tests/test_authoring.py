@@ -563,3 +563,21 @@ def test_every_command_that_reads_a_registry_takes_dash_c(demo: Path, tmp_path: 
     if args[0] != "new":
         r = run_cli(*args, "-C", str(demo), str(demo), cwd=elsewhere)
         assert r.code == 2 and "-C" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_fmt_keeps_a_file_s_windows_line_endings(demo: Path) -> None:
+    # a registry checked out on Windows (core.autocrlf) has CRLF: `tpkit fmt --check` called every canonical file
+    # «будет изменен» (the pre-commit hook blocked each commit), and `tpkit fmt` wrote LF with a CRLF left after each
+    # comment — mixed line endings
+    assert run_cli("fmt", cwd=demo).code == 0
+    path = demo / "processes" / "example-service.yaml"
+    lf = path.read_bytes()
+    assert b"\r" not in lf and b"#" in lf
+    path.write_bytes(lf.replace(b"\n", b"\r\n"))
+    r = run_cli("fmt", "--check", cwd=demo)
+    assert r.code == 0, r.stdout + r.stderr
+    # a file to format: formatted, and every line still ends in CRLF
+    path.write_bytes(lf.replace(b"\n", b"\r\n").replace(b"needs: [info, forms]", b"needs:   [info, forms]"))
+    assert run_cli("fmt", cwd=demo).code == 0
+    out = path.read_bytes()
+    assert out == lf.replace(b"\n", b"\r\n"), out[:300]
