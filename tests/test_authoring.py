@@ -581,3 +581,12 @@ def test_fmt_keeps_a_file_s_windows_line_endings(demo: Path) -> None:
     assert run_cli("fmt", cwd=demo).code == 0
     out = path.read_bytes()
     assert out == lf.replace(b"\n", b"\r\n"), out[:300]
+
+
+def test_new_touchpoint_keeps_the_catalogue_s_windows_line_endings(demo: Path) -> None:
+    # the appended entry had LF lines in a CRLF touchpoints.yaml (a Windows checkout): mixed line endings
+    path = demo / "touchpoints.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_cli("new", "touchpoint", "vk", "--channel", "social_network", cwd=demo).code == 0
+    out = path.read_bytes()
+    assert b"id: vk" in out and out.count(b"\n") == out.count(b"\r\n"), out[-300:]

@@ -221,5 +221,7 @@ def _new_touchpoint(root: Path, reg: Registry, ident: str, title: str, channel: 
             "touchpoints.yaml: не удалось аккуратно дописать точку (необычная разметка файла); "
             "добавьте ее вручную / could not append safely"
         )
+    if old.count("\r\n") * 2 > old.count("\n"):  # Windows line endings (a checkout with core.autocrlf) stay
+        new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
     atomic_write_text(path, new_text)
     return NewResult("touchpoint", ident, path)
