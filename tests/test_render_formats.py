@@ -274,3 +274,13 @@ def test_a_syntax_error_in_an_agency_docx_template_names_no_line(base: Path, tmp
     _agency_docx(base / "templates" / "procedure.docx", ["{{ title }}", "{% for x in %}", "{{p body }}"])
     r = run_cli("render", "procedure", "all", "--output", str(tmp_path / "p.docx"), cwd=base)
     assert r.code == 2 and "procedure.docx: ошибка синтаксиса шаблона" in r.stderr, r.stderr
+
+
+def test_the_documented_extra_responsible_is_in_a_register_template_too(base: Path, tmp_path: Path) -> None:
+    # the README names {{ extra.responsible }} among an agency template's tags: a register.docx that used it failed
+    # with «в шаблоне неизвестное имя: 'dict object' has no attribute 'responsible'»
+    _agency_docx(base / "templates" / "register.docx", ["{{ extra.responsible }}", "{{p body }}"])
+    out = tmp_path / "r.docx"
+    r = run_cli("render", "register", "--output", str(out), cwd=base)
+    assert r.code == 0, r.stderr
+    assert docx.Document(str(out)).paragraphs[0].text.startswith("Петрова Мария Ивановна, начальник отдела")
