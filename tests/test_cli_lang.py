@@ -126,3 +126,30 @@ def test_a_usage_error_is_in_the_language_of_help(base: Path, args: tuple[str, .
     assert "Try '" not in r.stderr and "Possible" not in r.stderr
     r = run_cli("--lang", "en", *args, cwd=base)
     assert r.code == 2 and en in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", "register", "--format", "csv", "--output", "-"),
+        ("render", "procedure", "all", "--format", "md", "--output", "-"),
+        ("fmt", "--check"),
+        ("matrix",),
+        ("schema", "--output", "{tmp}"),
+        ("new", "process", "qq"),
+        ("init", "{tmp}/new"),
+    ],
+)
+def test_lang_after_the_command_is_taken_by_every_command(base: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # 0.2.0: «--lang ru|en before or after the command»; `tpkit render register --lang en` was «No such option»
+    args = tuple(a.replace("{tmp}", str(tmp_path)) for a in args)
+    r = run_cli(*args, "--lang", "en", cwd=base)
+    assert "--lang" not in r.stderr and r.code in (0, 1), r.stderr
+    r = run_cli(*args[: 2 if args[0] == "render" else 1], "--help", "--lang", "en", cwd=base)
+    assert "Show this message and exit" in r.stdout, r.stdout
+
+
+def test_render_s_findings_line_follows_lang_after_the_command(base: Path) -> None:
+    write(base, "processes/x.yaml", "id: x\ntitle: Процесс без точек\ndirection: services\n")
+    r = run_cli("render", "register", "--format", "csv", "--output", "-", "--lang", "en", cwd=base)
+    assert r.code == 0 and "the registry has" in r.stderr, r.stderr

@@ -41,6 +41,7 @@ def init(
         bool,
         typer.Option("--empty", help="No example process, procedure, touchpoints or acts: the start for tpkit import."),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a registry: a worked example with placeholders <…> for your data, CI files, pre-commit, VS Code schemas."""
     from ..author.init import init_registry
@@ -65,6 +66,7 @@ def new(
         Optional[str], typer.Option("--channel", metavar="CHANNEL", help="Touchpoint channel (default: other_digital).")
     ] = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
     from ..author.new import KINDS, new_object
@@ -84,6 +86,7 @@ def fmt(
     paths: PathsArg = None,
     registry: RegistryOpt = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
     from ..author.fmt import fmt_paths
@@ -251,6 +254,7 @@ def matrix(
     ] = "text",
     output: ReportOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
     from ..author.matrix import build_matrix, render_csv, render_html

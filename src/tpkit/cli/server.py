@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from .app import app, state_of
+from .app import LangOpt, app, state_of
 from .errors import fail
 
 
 @app.command()
-def server(ctx: typer.Context) -> None:
+def server(ctx: typer.Context, lang: LangOpt = None) -> None:
     """A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references."""
     from ..server import INSTALL_HINT, SettingError, available, debounce, serve
 
