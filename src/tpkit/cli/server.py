@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .app import LangOpt, app, state_of
+from .common import chosen_lang
 from .errors import fail
 
 
@@ -19,4 +20,4 @@ def server(ctx: typer.Context, lang: LangOpt = None) -> None:
         debounce()
     except SettingError as exc:
         fail(str(exc))
-    raise typer.Exit(serve(debug=state_of(ctx).debug))
+    raise typer.Exit(serve(debug=state_of(ctx).debug, lang=chosen_lang(ctx, lang)))
