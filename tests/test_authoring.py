@@ -272,6 +272,29 @@ def test_new_refuses_a_bad_id_and_kind(demo: Path) -> None:
     assert run_cli("new", "widget", "x", cwd=demo).code == 2
 
 
+@pytest.mark.parametrize("kind", ["process", "touchpoint", "procedure"])
+def test_new_with_a_windows_device_name_is_a_usage_error_not_an_internal_one(demo: Path, kind: str) -> None:
+    # `tpkit new process con` said «внутренняя ошибка: заготовка process не проходит схему: …»
+    r = run_cli("new", kind, "con", cwd=demo)
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "имя устройства Windows" in r.stderr and "внутренняя ошибка" not in r.stderr
+    assert not (demo / "processes" / "con.yaml").exists() and not (demo / "procedures" / "con.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("process", "добавлен процесс «x» / process added"),
+        ("touchpoint", "добавлена точка «x» / touchpoint added"),
+        ("procedure", "добавлен порядок «x» / procedure added"),
+    ],
+)
+def test_new_says_what_it_added_in_russian(demo: Path, kind: str, said: str) -> None:
+    # it said «добавлен process «x» / added»: the kind in English inside the Russian half
+    r = run_cli("new", kind, "x", cwd=demo)
+    assert r.code == 0 and said in r.stdout, r.stdout
+
+
 def test_new_touchpoint_appends_and_keeps_every_comment(demo: Path) -> None:
     path = demo / "touchpoints.yaml"
     before = path.read_text(encoding="utf-8")
@@ -533,3 +556,53 @@ def test_fmt_comments_stay_next_to_their_lines() -> None:
     assert lines[i + 1] == "id: messy"
     j = next(k for k, line in enumerate(lines) if line.strip() == "# перед result")
     assert lines[j + 1].strip() == "- result"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint",),
+        ("lint", "--format", "json"),
+        ("fmt", "--check"),
+        ("matrix", "--format", "csv"),
+        ("new", "process", "y"),
+    ],
+)
+def test_every_command_that_reads_a_registry_takes_dash_c(demo: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # `tpkit lint -C registry/` (as `site`, `render`, `diff` and `import` take it) was «Нет параметра: -C»
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = run_cli(*args, "-C", str(demo), cwd=elsewhere)
+    assert r.code in (0, 1) and r.stdout, r.stdout + r.stderr  # fmt --check: the filled-in procedure would change
+    r = run_cli(*args, "--registry", str(demo), cwd=elsewhere)
+    assert r.code != 2 or "уже есть" in r.stderr, r.stderr  # new: the second time the process exists
+    if args[0] != "new":
+        r = run_cli(*args, "-C", str(demo), str(demo), cwd=elsewhere)
+        assert r.code == 2 and "-C" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_fmt_keeps_a_file_s_windows_line_endings(demo: Path) -> None:
+    # a registry checked out on Windows (core.autocrlf) has CRLF: `tpkit fmt --check` called every canonical file
+    # «будет изменен» (the pre-commit hook blocked each commit), and `tpkit fmt` wrote LF with a CRLF left after each
+    # comment — mixed line endings
+    assert run_cli("fmt", cwd=demo).code == 0
+    path = demo / "processes" / "example-service.yaml"
+    lf = path.read_bytes()
+    assert b"\r" not in lf and b"#" in lf
+    path.write_bytes(lf.replace(b"\n", b"\r\n"))
+    r = run_cli("fmt", "--check", cwd=demo)
+    assert r.code == 0, r.stdout + r.stderr
+    # a file to format: formatted, and every line still ends in CRLF
+    path.write_bytes(lf.replace(b"\n", b"\r\n").replace(b"needs: [info, forms]", b"needs:   [info, forms]"))
+    assert run_cli("fmt", cwd=demo).code == 0
+    out = path.read_bytes()
+    assert out == lf.replace(b"\n", b"\r\n"), out[:300]
+
+
+def test_new_touchpoint_keeps_the_catalogue_s_windows_line_endings(demo: Path) -> None:
+    # the appended entry had LF lines in a CRLF touchpoints.yaml (a Windows checkout): mixed line endings
+    path = demo / "touchpoints.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_cli("new", "touchpoint", "vk", "--channel", "social_network", cwd=demo).code == 0
+    out = path.read_bytes()
+    assert b"id: vk" in out and out.count(b"\n") == out.count(b"\r\n"), out[-300:]

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli, write
 
 
@@ -106,3 +107,49 @@ def test_the_site_speaks_the_language_asked_for(base: Path, tmp_path: Path, monk
         assert run_cli(*args, "site", "--registry", str(base), "-o", str(out)).code == 1
         pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
         assert "invalid value" in pages and "недопустимое значение" not in pages
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "en"),
+    [
+        (("lint", "--nope"), "Ошибка: Нет параметра: --nope", "Error: No such option: --nope"),
+        (("new", "process"), "Ошибка: Не указан аргумент 'ID'.", "Error: Missing argument 'ID'."),
+        (("lint", "--format"), "Ошибка: Параметру '--format' нужно значение.", "Error: Option '--format' requires"),
+        (("explain", "TP101", "TP102"), "Ошибка: Лишнее в команде: TP102", "Error: Got unexpected extra argument"),
+    ],
+)
+def test_a_usage_error_is_in_the_language_of_help(base: Path, args: tuple[str, ...], ru: str, en: str) -> None:
+    # the help was Russian and the usage errors English («Error: No such option: --nope (Possible options: …)»,
+    # «Try 'tpkit lint --help' for help.»): typer 0.2x's click writes them without gettext
+    r = run_cli(*args, cwd=base, env={"TPKIT_LANG": ""})
+    assert r.code == 2 and ru in r.stderr, r.stderr
+    assert "Try '" not in r.stderr and "Possible" not in r.stderr
+    r = run_cli("--lang", "en", *args, cwd=base)
+    assert r.code == 2 and en in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", "register", "--format", "csv", "--output", "-"),
+        ("render", "procedure", "all", "--format", "md", "--output", "-"),
+        ("fmt", "--check"),
+        ("matrix",),
+        ("schema", "--output", "{tmp}"),
+        ("new", "process", "qq"),
+        ("init", "{tmp}/new"),
+    ],
+)
+def test_lang_after_the_command_is_taken_by_every_command(base: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # 0.2.0: «--lang ru|en before or after the command»; `tpkit render register --lang en` was «No such option»
+    args = tuple(a.replace("{tmp}", str(tmp_path)) for a in args)
+    r = run_cli(*args, "--lang", "en", cwd=base)
+    assert "--lang" not in r.stderr and r.code in (0, 1), r.stderr
+    r = run_cli(*args[: 2 if args[0] == "render" else 1], "--help", "--lang", "en", cwd=base)
+    assert "Show this message and exit" in r.stdout, r.stdout
+
+
+def test_render_s_findings_line_follows_lang_after_the_command(base: Path) -> None:
+    write(base, "processes/x.yaml", "id: x\ntitle: Процесс без точек\ndirection: services\n")
+    r = run_cli("render", "register", "--format", "csv", "--output", "-", "--lang", "en", cwd=base)
+    assert r.code == 0 and "the registry has" in r.stderr, r.stderr

@@ -64,3 +64,22 @@ def test_document_tables_fit_the_page_body(browser: Any, tmp_path: Path, args: t
         over = tab.evaluate(_OVERFLOW)
         tab.close()
         assert over and max(over) <= 0, (width, over)
+
+
+def test_the_register_in_html_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    # at 390 px the nine columns were squeezed into the body between print margins, a word a letter a line
+    # («Ф о р м а»): the table now scrolls sideways in its own box, with columns a word wide
+    r = run_cli("render", "register", "--format", "html", "-C", str(EXAMPLE), "--output", "-")
+    assert r.code == 0
+    page = tmp_path / "page.html"
+    page.write_text(r.stdout, encoding="utf-8")
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    tab.goto(page.as_uri())
+    widths = tab.evaluate(
+        "() => [...document.querySelectorAll('th:not(.n)')].map(t => t.getBoundingClientRect().width)"
+    )
+    numbers = tab.evaluate("() => [...document.querySelectorAll('th.n')].map(t => t.getBoundingClientRect().width)")
+    page_width = tab.evaluate("() => document.documentElement.scrollWidth")
+    tab.close()
+    assert numbers and max(numbers) < 50 and min(widths) >= 70, (numbers, widths)  # «№» narrow, the rest a word wide
+    assert page_width <= 390  # the page itself does not scroll sideways

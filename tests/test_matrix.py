@@ -147,3 +147,13 @@ def test_text_matrix_does_not_interpret_markup(base: Path) -> None:
 def test_matrix_unknown_format_is_a_usage_error(base: Path) -> None:
     r = run_cli("matrix", str(base), "--format", "pdf")
     assert r.code == 2 and "Traceback" not in r.stderr
+
+
+def test_text_matrix_explains_its_abbreviations_and_heads_its_columns_as_the_html_does(base: Path) -> None:
+    # «инф», «ОС», «рез. ОС» stood in the terminal's cells with no legend (the HTML has «Обозначения»), under the
+    # headings «процесс» and «не хватает» (the HTML: «Процесс», «Не хватает»)
+    r = run_cli("matrix", str(base))
+    assert r.code == 0, r.stderr
+    assert "Обозначения:" in r.stdout and "ОС — предоставление обратной связи" in r.stdout, r.stdout
+    assert "инф — получение информации" in r.stdout
+    assert "Процесс" in r.stdout and "Не хватает" in r.stdout and "процесс " not in r.stdout

@@ -233,3 +233,54 @@ def test_libreoffice_opens_the_procedure(base: Path, tmp_path: Path) -> None:
     # the page number sits at the top of page 2, none on page 1
     assert pages[1].strip().splitlines()[0].strip() == "2"
     assert pages[0].strip().splitlines()[0].strip() != "1"
+
+
+@pytest.mark.parametrize("doc", ["docs/guide.ru.md", "README.md"])
+def test_the_documented_stamp_tags_give_each_line_of_the_stamp_its_own_line(
+    base: Path, tmp_path: Path, doc: str
+) -> None:
+    # the guide and the README said `{% for line in stamp.lines %}{{ line }}{% endfor %}`: a user who typed it into
+    # their template got «УТВЕРЖДЕНприказом …от … № …», one run-together line above the title
+    import re
+
+    text = " ".join((Path(__file__).resolve().parents[1] / doc).read_text(encoding="utf-8").split())
+    assert "{% for line in stamp.lines %}{{ line }}{% endfor %}" not in text
+    tags = re.search(r"`(\{%p for line in stamp\.lines %\})`, `(\{\{ line \}\})`, `(\{%p endfor %\})`", text)
+    assert tags is not None, "the documented stamp tags"
+    _agency_docx(base / "templates" / "procedure.docx", [*tags.groups(), "{{ title }}", "{{p body }}"])
+    out = tmp_path / "p.docx"
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base)
+    assert r.code == 0, r.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "УТВЕРЖДЕН" and texts[1].startswith("приказом ") and texts[2].startswith("от "), texts[:4]
+
+
+@pytest.mark.parametrize("tag", ["{{ body }}", "{{r body }}", "Разделы: {{ body }}"])
+def test_an_agency_template_with_body_inside_a_paragraph_is_one_line_and_no_broken_document(
+    base: Path, tmp_path: Path, tag: str
+) -> None:
+    # «{{ body }}» (the «p» left out) put the sections' paragraphs and tables inside a run of text: tpkit wrote a
+    # DOCX Word cannot open, and said «записано»
+    _agency_docx(base / "templates" / "procedure.docx", ["{{ title }}", tag])
+    out = tmp_path / "p.docx"
+    r = run_cli("render", "procedure", "all", "--output", str(out), cwd=base)
+    assert r.code == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "procedure.docx" in r.stderr and "{{p body }}" in r.stderr
+    assert not out.exists()
+
+
+def test_a_syntax_error_in_an_agency_docx_template_names_no_line(base: Path, tmp_path: Path) -> None:
+    # «procedure.docx:2: ошибка синтаксиса шаблона»: 2 was a line of the document's XML, not anything Word shows
+    _agency_docx(base / "templates" / "procedure.docx", ["{{ title }}", "{% for x in %}", "{{p body }}"])
+    r = run_cli("render", "procedure", "all", "--output", str(tmp_path / "p.docx"), cwd=base)
+    assert r.code == 2 and "procedure.docx: ошибка синтаксиса шаблона" in r.stderr, r.stderr
+
+
+def test_the_documented_extra_responsible_is_in_a_register_template_too(base: Path, tmp_path: Path) -> None:
+    # the README names {{ extra.responsible }} among an agency template's tags: a register.docx that used it failed
+    # with «в шаблоне неизвестное имя: 'dict object' has no attribute 'responsible'»
+    _agency_docx(base / "templates" / "register.docx", ["{{ extra.responsible }}", "{{p body }}"])
+    out = tmp_path / "r.docx"
+    r = run_cli("render", "register", "--output", str(out), cwd=base)
+    assert r.code == 0, r.stderr
+    assert docx.Document(str(out)).paragraphs[0].text.startswith("Петрова Мария Ивановна, начальник отдела")

@@ -177,6 +177,47 @@ def test_a_changed_approval_shows_what_changed_in_it(repo: Path) -> None:
         assert "Приказ" not in line  # the title did not change
 
 
+def test_a_person_s_name_is_their_full_name_not_a_denomination(repo: Path) -> None:
+    # an official's and the head's changed name read «наименование: «Петрова …» → «Сидорова …»», the word for the
+    # name of an organisation or a document; a unit keeps «наименование»
+    edit(repo, "agency.yaml", "name: Петрова Мария Ивановна", "name: Сидорова Мария Ивановна")
+    edit(repo, "agency.yaml", "name: А. А. Иванов", "name: Б. Б. Петров")
+    for fmt in ("text", "md"):
+        r = run_cli("diff", "HEAD", "--format", fmt, cwd=repo)
+        assert r.code == 0, r.stderr
+        assert "ФИО: «Петрова Мария Ивановна» → «Сидорова Мария Ивановна»" in r.stdout, r.stdout
+        assert "руководитель: ФИО: «А. А. Иванов» → «Б. Б. Петров»" in r.stdout, r.stdout
+        assert "наименование: «" not in r.stdout
+    r = run_cli("--lang", "en", "diff", "HEAD", cwd=repo)
+    assert "name: «Петрова Мария Ивановна» → «Сидорова Мария Ивановна»" in r.stdout, r.stdout
+
+
+def test_a_procedure_whose_document_the_register_changes_is_named_with_its_sections(repo: Path) -> None:
+    # the guide promises «какие разделы порядков затронуты»: a need added at a touchpoint the procedure covers changes
+    # its §1 (the needs per process) and, for feedback, its §6, though the procedure's file is untouched; the
+    # reviewer learnt nothing of the document that must be approved again
+    edit(repo, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info, forms, feedback]")
+    report = diff_json(repo, "HEAD")
+    proc = changed(report, "procedures", "all")
+    assert proc["sections"] == [] and proc["register_sections"] == ["general", "feedback"], proc
+    for fmt, words in (
+        ("text", "разделы по изменениям перечня: 1. Общие положения; 6. Обратная связь"),
+        ("md", "по изменениям перечня"),
+    ):
+        r = run_cli("diff", "HEAD", "--format", fmt, cwd=repo)
+        assert r.code == 0 and words in r.stdout, r.stdout
+
+
+def test_a_procedure_that_does_not_cover_the_changed_touchpoint_is_not_named(repo: Path) -> None:
+    edit(repo, "procedures/all.yaml", "touchpoints: all", "touchpoints: [reception]")
+    commit(repo.parent, "the procedure covers the reception only")
+    edit(repo, "processes/child-benefit.yaml", "needs: [info, forms]", "needs: [info, forms, feedback]")
+    report = diff_json(repo, "HEAD")
+    assert report["procedures"]["changed"] == [], report["procedures"]
+    edit(repo, "processes/child-benefit.yaml", "needs: [submit, result, feedback_result]", "needs: [submit, result]")
+    assert changed(diff_json(repo, "HEAD"), "procedures", "all")["register_sections"] == ["general", "feedback"]
+
+
 def test_procedure_sections_changed_are_named_in_section_order(repo: Path) -> None:
     edit(repo, "procedures/all.yaml", "periodicity: ежемесячно", "periodicity: еженедельно")
     edit(
@@ -445,6 +486,21 @@ def test_missing_revision_is_one_clear_line(repo: Path) -> None:
     assert r.code == 2 and "no-such-branch" in r.stderr
 
 
+def test_a_revision_missing_from_a_shallow_clone_says_to_fetch_it(repo: Path, tmp_path: Path) -> None:
+    # CI clones shallowly: «ревизия «origin/main» не найдена в репозитории» left the user looking for a typo
+    top = repo.parent
+    (top / "README.txt").write_text("a second commit, so that a clone of depth 1 is shallow\n", encoding="utf-8")
+    commit(top, "second")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{top}", str(clone))
+    for args in (("diff", "origin/no-such"), ("lint", "--since", "origin/no-such")):
+        r = run_cli(*args, cwd=clone / "reg")
+        assert r.code == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert "неполный клон" in r.stderr and "git fetch" in r.stderr, r.stderr
+    r = run_cli("diff", "no-such-branch", cwd=repo)  # a full clone: no advice to fetch
+    assert "git fetch" not in r.stderr
+
+
 def test_folder_outside_git_is_one_clear_line(base: Path) -> None:
     r = run_cli("diff", "HEAD", cwd=base, env={"GIT_CEILING_DIRECTORIES": str(base.parent)})
     assert r.code == 2
@@ -545,3 +601,24 @@ def test_features_and_notifications_matched_by_id_and_event(repo: Path) -> None:
     }
     text = run_cli("diff", "HEAD", "--path", str(repo)).stdout
     assert "следующий шаг: «Решение принимается в течение 10 рабочих дней» → «Решение принимается в течение 5" in text
+
+
+def test_a_renamed_process_or_touchpoint_rewrites_every_section_that_names_it(repo: Path) -> None:
+    # §3 (notifications), §5 and §6 print the process's title and the touchpoint's name beside §1
+    text = (repo / "processes/child-benefit.yaml").read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    edit(repo, "processes/child-benefit.yaml", title, "title: Назначение пособия на ребенка")
+    assert changed(diff_json(repo, "HEAD"), "procedures", "all")["register_sections"] == [
+        "general",
+        "requirements",
+        "feedback",
+    ]
+    git(repo.parent, "checkout", "-q", "--", ".")
+    text = (repo / "touchpoints.yaml").read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines()[8:] if line.strip().startswith("name:"))
+    edit(repo, "touchpoints.yaml", name, "    name: Портал госуслуг")
+    assert changed(diff_json(repo, "HEAD"), "procedures", "all")["register_sections"] == [
+        "general",
+        "requirements",
+        "feedback",
+    ]

@@ -154,6 +154,43 @@ def test_a_finding_links_to_its_rule_where_the_rules_are_documented(reg: Path) -
             c.close()
 
 
+def test_lang_after_server_gives_findings_and_hovers_in_english(reg: Path) -> None:
+    # `tpkit server --lang en` was «No such option: --lang», and `tpkit --lang en server` still spoke Russian: the
+    # server read only tpkit.yaml's language
+    import sys
+
+    path = reg / PROCESS
+    text = with_duplicate(path.read_text(encoding="utf-8"))
+    c = LspClient(cwd=reg, command=[sys.executable, "-m", "tpkit", "server", "--lang", "en"], env={"TPKIT_LANG": ""})
+    try:
+        c.initialize(reg)
+        uri = c.open(path, text)
+        (d,) = [d for d in c.diagnostics(uri, lambda d: bool(d)) if d["code"] == "TP104"]
+        assert "уже указана" not in d["message"] and "touchpoint" in d["message"], d["message"]
+        hover = c.request("textDocument/hover", at(uri, d["range"]["start"]["line"], 5))
+        assert "Why." in hover["contents"]["value"], hover
+    finally:
+        c.close()
+
+
+def test_a_registry_in_english_gets_its_findings_in_english(tmp_path: Path) -> None:
+    # `language: en` in tpkit.yaml gave English hovers and Russian diagnostics: the server linted in Russian always
+    root = tmp_path / "registry"
+    shutil.copytree(EXAMPLE, root)
+    config = root / "tpkit.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: ru", "language: en"), encoding="utf-8")
+    assert "language: en" in config.read_text(encoding="utf-8")
+    path = root / PROCESS
+    c = LspClient(cwd=root, env={"TPKIT_LANG": ""})
+    try:
+        c.initialize(root)
+        uri = c.open(path, with_duplicate(path.read_text(encoding="utf-8")))
+        (d,) = [d for d in c.diagnostics(uri, lambda d: bool(d)) if d["code"] == "TP104"]
+        assert "уже указана" not in d["message"] and "touchpoint" in d["message"], d["message"]
+    finally:
+        c.close()
+
+
 def test_a_docs_url_variable_that_is_not_http_links_nowhere_and_keeps_the_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -126,6 +126,16 @@ def test_contacts_are_links_phones_tel_and_web_https(public: Path) -> None:
     assert "г. Ярославль, ул. Свободы, д. 62" in reception and "Пандус и кнопка вызова" in reception
 
 
+@pytest.mark.parametrize("view", ["public", "analyst"])
+def test_each_way_of_equal_access_on_a_line_of_its_own(view: str, request: pytest.FixtureRequest) -> None:
+    # the reception's three ways read as one sentence with capitals after semicolons («…у входа; Прием
+    # маломобильных …; Обслуживание на дому …»); the documents print them as a list
+    site: Path = request.getfixturevalue(view)
+    html = (site / "touchpoint/reception.html").read_text(encoding="utf-8")
+    assert "у входа; Прием" not in html
+    assert re.search(r"Пандус и кнопка вызова сотрудника у входа<br>\s*Прием маломобильных", html), html
+
+
 def test_no_need_codes_findings_rule_codes_or_figures_in_public(hostile: tuple[Path, Path]) -> None:
     _, public = hostile
     codes = [c for c in NEEDS if "_" in c or c in ("consultation", "submit", "inspection")]
@@ -269,6 +279,31 @@ def test_colloquial_names_find_the_touchpoints(analyst: Path, tmp_path: Path) ->
     write(tmp_path / "reg", "tpkit.yaml", "version: 1\nsite:\n  synonyms:\n    Соцконтракт: [социальный контракт]\n")
     site = build(tmp_path / "reg", tmp_path / "s")
     assert "process/social-contract.html" in found(site, "соцконтракт")
+
+
+def test_the_search_box_s_examples_and_a_caller_s_words_find_something_in_the_public_view(public: Path) -> None:
+    # the box says «Например: пособие, госуслуги, приемная», and «пособие» found nothing in the worked example
+    # (its benefit is «ежемесячная выплата»); «позвонить», what a person on a phone types, found nothing either
+    import json
+
+    from tpkit.site.public import SEARCH
+
+    text = (public / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text.removeprefix("window.TPKIT_INDEX = ").rstrip().rstrip(";"))
+
+    def found(query: str) -> set[str]:
+        # as search.js matches: every typed word a prefix of an indexed term
+        hits: set[int] | None = None
+        for word in re.findall(r"[0-9a-zа-я]+", query.lower().replace("ё", "е")):
+            docs = {n for term, ns in data["terms"].items() if term.startswith(word) for n in ns}
+            hits = docs if hits is None else hits & docs
+        return {data["docs"][n][2] for n in hits or set()}
+
+    examples = SEARCH[1].removeprefix("Например:").split(",")
+    assert len(examples) == 3 and all(found(e) for e in examples), [(e, found(e)) for e in examples]
+    assert "process/child-benefit.html" in found("пособие на ребенка")
+    assert "touchpoint/call-center.html" in found("позвонить")
+    assert "touchpoint/call-center.html" in found("звонок")
 
 
 def test_numbers_agree_with_their_nouns(analyst: Path, tmp_path: Path) -> None:

@@ -478,11 +478,16 @@ def fmt_paths(root: Path, paths: list[Path], *, check: bool = False) -> FmtResul
             at = problem.span or START
             result.failed.append((rel, at.line, at.column, problem.ru))
             continue
+        # a file with Windows line endings (a checkout with core.autocrlf) keeps them: formatted as LF, written back
+        # as CRLF, so a canonical file is unchanged and no line is left with the other ending
+        crlf = text.count("\r\n") * 2 > text.count("\n")
         try:
-            out = format_text(text, kind)
+            out = format_text(text.replace("\r\n", "\n"), kind)
         except FmtError as exc:
             result.failed.append((rel, exc.line, exc.column, str(exc)))
             continue
+        if crlf:
+            out = out.replace("\n", "\r\n")
         if out.encode("utf-8") == raw:
             result.unchanged.append(rel)
             continue

@@ -26,11 +26,25 @@ KINDS = ("process", "touchpoint", "procedure")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # fullmatch: Python's ``$`` would let a final newline through
 
 
+#: what ``tpkit new`` says it added, in each language (the kind agrees with its verb: «добавлена точка»)
+ADDED: dict[str, tuple[str, str]] = {
+    "process": ("добавлен процесс", "process added"),
+    "touchpoint": ("добавлена точка", "touchpoint added"),
+    "procedure": ("добавлен порядок", "procedure added"),
+}
+
+
 @dataclass
 class NewResult:
     kind: str
     ident: str
     path: Path
+
+    @property
+    def said(self) -> str:
+        """«добавлен процесс «x» / process added»."""
+        ru, en = ADDED[self.kind]
+        return f"{ru} «{self.ident}» / {en}"
 
 
 def _template(name: str) -> str:
@@ -62,10 +76,17 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 
 def _check_id(kind: str, ident: str) -> None:
+    from ..registry.models import WINDOWS_DEVICE_NAMES
+
     if not _ID.fullmatch(ident):
         raise AuthoringError(
             f"«{ident}»: недопустимый id — латиница в нижнем регистре, цифры, «-» и «_», "
             f"например child-benefit / invalid id"
+        )
+    if ident in WINDOWS_DEVICE_NAMES:  # the schema refuses it; said here, not as the skeleton's internal error
+        raise AuthoringError(
+            f"«{ident}»: имя устройства Windows — файл с таким именем нельзя получить из git в Windows; "
+            f"выберите другой id (например, «{ident}-1») / a Windows device name cannot be an id"
         )
 
 
@@ -199,5 +220,7 @@ def _new_touchpoint(root: Path, reg: Registry, ident: str, title: str, channel: 
             "touchpoints.yaml: не удалось аккуратно дописать точку (необычная разметка файла); "
             "добавьте ее вручную / could not append safely"
         )
+    if old.count("\r\n") * 2 > old.count("\n"):  # Windows line endings (a checkout with core.autocrlf) stay
+        new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
     atomic_write_text(path, new_text)
     return NewResult("touchpoint", ident, path)

@@ -30,8 +30,9 @@ app = typer.Typer(
 )
 
 
-def _checked_lang(value: str | None) -> str | None:
-    """``--lang``, before the command or after it: the one check of its value."""
+def _checked_lang(ctx: typer.Context, value: str | None) -> str | None:
+    """``--lang``, before the command or after it: the one check of its value, kept as the run's language (so a
+    command that does not read its own ``--lang`` follows it all the same)."""
     if value is None:
         return None
     from ..registry.enums import LANGUAGES
@@ -40,6 +41,7 @@ def _checked_lang(value: str | None) -> str | None:
         from .errors import fail
 
         fail(f"--lang: {' | '.join(LANGUAGES)}")
+    state_of(ctx).lang = value
     return value
 
 

@@ -17,6 +17,7 @@ from .common import (
     check_output,
     check_writable,
     chosen_lang,
+    paths_or_registry,
     registry_root,
     resolve_targets,
     stdout_or_path,
@@ -40,6 +41,7 @@ def init(
         bool,
         typer.Option("--empty", help="No example process, procedure, touchpoints or acts: the start for tpkit import."),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Create a registry: a worked example with placeholders <…> for your data, CI files, pre-commit, VS Code schemas."""
     from ..author.init import init_registry
@@ -63,6 +65,8 @@ def new(
     channel: Annotated[
         Optional[str], typer.Option("--channel", metavar="CHANNEL", help="Touchpoint channel (default: other_digital).")
     ] = None,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Add a valid, commented skeleton: processes/ID.yaml, procedures/ID.yaml or an entry in touchpoints.yaml."""
     from ..author.new import KINDS, new_object
@@ -71,21 +75,23 @@ def new(
         fail(f"«{kind}»: можно создать {' | '.join(KINDS)} / unknown kind")
     if channel is not None and kind != "touchpoint":
         fail("--channel: только для tpkit new touchpoint / only for touchpoints")
-    root = registry_root(None)
+    root = registry_root(registry)
     result = author_call(new_object, root, kind, ident, title=title, channel=channel)
     rel = result.path.relative_to(root).as_posix()
-    typer.echo(f"{rel}: добавлен {kind} «{ident}» / added (заполните и проверьте: tpkit lint)")
+    typer.echo(f"{rel}: {result.said} (заполните и проверьте: tpkit lint)")
 
 
 @app.command()
 def fmt(
     paths: PathsArg = None,
+    registry: RegistryOpt = None,
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if some file would change.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Canonical formatting of the registry's YAML: key order, indentation; comments and data kept."""
     from ..author.fmt import fmt_paths
 
-    targets, root = resolve_targets(paths)
+    targets, root = resolve_targets(paths_or_registry(paths, registry))
     result = fmt_paths(root, list(targets), check=check)
     for rel in result.skipped:
         typer.echo(f"{rel}: не файл реестра — пропущен / not a registry file, skipped", err=True)
@@ -247,6 +253,8 @@ def matrix(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text | html | csv.")
     ] = "text",
     output: ReportOpt = None,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Processes × touchpoints with the needs in the cells; the journey gaps of each process."""
     from ..author.matrix import build_matrix, render_csv, render_html
@@ -256,7 +264,8 @@ def matrix(
     check_direction(direction)
     from ..config import load_config
 
-    root = registry_root(path)
+    given = paths_or_registry([path] if path is not None else None, registry)
+    root = registry_root(given[0] if given else None)
     output = stdout_or_path(output)
     if output is not None:
         check_output(output, root, load_config(root))
@@ -287,10 +296,10 @@ def _matrix_table(mx: Matrix, *, color: bool) -> str:
     if not mx.rows:
         return "нет процессов / no processes\n"
     table = Table(show_lines=False, header_style="bold", title=mx.title or None)
-    table.add_column("процесс", overflow="fold", max_width=40)
+    table.add_column("Процесс", overflow="fold", max_width=40)
     for c in mx.columns:
         table.add_column(Text(c.name), overflow="fold", max_width=16, justify="center")
-    table.add_column("не хватает", overflow="fold", style="bold red" if color else None)
+    table.add_column("Не хватает", overflow="fold", style="bold red" if color else None)
     current = None
     for r in mx.rows:
         if r.direction != current:
@@ -304,4 +313,6 @@ def _matrix_table(mx: Matrix, *, color: bool) -> str:
     width = None if color else max(100, 42 + 18 * len(mx.columns) + 30)
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
     console.print(table)
-    return buf.getvalue()
+    # the cells' abbreviations, as the HTML's «Обозначения»
+    legend = [f"  {short} — {mx.labels.get(code, code)}" for code, short in mx.short.items()]
+    return buf.getvalue() + "\n".join(["Обозначения:", *legend]) + "\n"

@@ -87,6 +87,16 @@ def check_links(paths: list[Path], root: Path) -> None:
                 )
 
 
+def paths_or_registry(paths: list[Path] | None, registry: Path | None) -> list[Path] | None:
+    """A command's PATH arguments, or ``-C``/``--registry DIR`` as the one path (the option every other command
+    takes); both at once is a usage error."""
+    if registry is None:
+        return paths
+    if paths:
+        fail("-C/--registry и PATH вместе не указываются: выберите одно / give -C/--registry or PATH, not both")
+    return [registry]
+
+
 def resolve_targets(paths: list[Path] | None) -> tuple[list[Path], Path]:
     """The files and folders a command was given (the working folder if none) and their registry's root; a path
     that does not exist, or leads out of the registry, is a usage error."""

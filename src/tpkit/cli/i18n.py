@@ -18,7 +18,9 @@ looks up when it formats help, until the run's undo puts their own back.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -215,6 +217,39 @@ WORDS_RU: dict[str, str] = {
     "Aborted!": "Прервано.",
 }
 
+#: click's usage errors as typer 0.2x's own copy of click writes them (literal English, no ``_`` to hook): pattern ->
+#: Russian, applied line by line to what ``UsageError.show`` prints
+USAGE_RU: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), ru)
+    for pattern, ru in (
+        (r"^Try '(.+)' for help\.$", r"Справка: '\1'."),
+        (r"^Error: ", "Ошибка: "),
+        (r"No such option: ", "Нет параметра: "),
+        (r"\(Possible options: (.+)\)$", r"(возможно: \1)"),
+        (r"Missing argument (.+)\.$", r"Не указан аргумент \1."),
+        (r"Missing option (.+)\.$", r"Не указан параметр \1."),
+        (r"Option (.+) requires an argument\.$", r"Параметру \1 нужно значение."),
+        (r"Option (.+) requires (\d+) arguments\.$", r"Параметру \1 нужно значений: \2."),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", r"Лишнее в команде: \1"),
+        (r"No such command (.+)\.$", r"Нет команды \1."),
+        (r"Invalid value for (.+?): ", r"Недопустимое значение \1: "),
+    )
+)
+
+#: the modules whose ``UsageError`` prints a usage error: click's own and typer's copy of it
+_EXCEPTION_MODULES = ("click.exceptions", "typer._click.exceptions")
+
+
+def usage_ru(text: str) -> str:
+    """A usage error as click printed it, in Russian (a line no pattern knows stays as it is)."""
+    out = []
+    for line in text.split("\n"):
+        for pattern, ru in USAGE_RU:
+            line = pattern.sub(ru, line)
+        out.append(line)
+    return "\n".join(out)
+
+
 #: where click's words are looked up: typer vendors click as ``typer._click`` (0.2x), older typer uses click
 _CLICK_MODULES = (
     *(
@@ -303,7 +338,27 @@ def follow_language(command: Any, argv: list[str]) -> Callable[[], None]:
             saved[name] = module._
             setattr(module, "_", words)  # noqa: B010  (the module's own lookup of gettext)
 
+    shows: list[tuple[Any, Any]] = []
+    for name in _EXCEPTION_MODULES:
+        usage_error = getattr(sys.modules.get(name), "UsageError", None)
+        if usage_error is not None and "show" in vars(usage_error):
+            original_show = vars(usage_error)["show"]
+            shows.append((usage_error, original_show))
+
+            def show(self: Any, file: Any = None, _show: Any = original_show) -> None:
+                if lang() != "ru":
+                    _show(self, file)
+                    return
+                buf = io.StringIO()
+                _show(self, buf)
+                target = file if file is not None else sys.stderr
+                target.write(usage_ru(buf.getvalue()))
+
+            usage_error.show = show
+
     def undo() -> None:
+        for cls, original_show in shows:
+            cls.show = original_show
         for name, original in saved.items():
             setattr(sys.modules[name], "_", original)  # noqa: B010
         for obj, attr, text in reversed(restore):

@@ -9,12 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import LangOpt, PathsArg, ReportOpt, app, state_of
+from .app import LangOpt, PathsArg, RegistryOpt, ReportOpt, app, state_of
 from .common import (
     check_choice,
     check_output,
     chosen_lang,
     open_registry,
+    paths_or_registry,
     report_root,
     split_codes,
     stdout_or_path,
@@ -27,6 +28,7 @@ from .errors import fail
 def lint(
     ctx: typer.Context,
     paths: PathsArg = None,
+    registry: RegistryOpt = None,
     fmt: Annotated[
         Optional[str],
         typer.Option(
@@ -84,6 +86,7 @@ def lint(
         bad = unknown_patterns(values or [])
         if bad:
             fail(f"{opt}: нет правила «{bad[0]}» (список: tpkit rules) / no rule '{bad[0]}'")
+    paths = paths_or_registry(paths, registry)
     root, config, only = open_registry(list(paths) if paths else None, lang)
     output = stdout_or_path(output)
     for target in (output, write_baseline):

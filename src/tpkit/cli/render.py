@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import BaseArg, DirectionOpt, OutputOpt, RegistryOpt, app
+from .app import BaseArg, DirectionOpt, LangOpt, OutputOpt, RegistryOpt, app
 from .common import check_choice, check_direction, check_output, open_registry, write_bytes, written
 from .errors import fail
 
@@ -181,6 +181,7 @@ def render_procedure_cmd(
     time_limit: TimeLimitOpt = None,
     strict: StrictOpt = False,
     baseline: BaselineOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """An interaction procedure (порядок взаимодействия) as a document."""
     from ..render.api import OFFICE_FORMATS, PROCEDURE_FORMATS, convert_documents, render_procedure
@@ -268,6 +269,7 @@ def render_register_cmd(
     time_limit: TimeLimitOpt = None,
     strict: StrictOpt = False,
     baseline: BaselineOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The register of touchpoints (перечень точек взаимодействия): a table per direction of activity."""
     from ..render.api import REGISTER_FORMATS, render_register
@@ -302,6 +304,7 @@ def render_changes_cmd(
     registry: RegistryOpt = None,
     strict: StrictOpt = False,
     baseline: BaselineOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Changes of the register since its approved revision, for an amending order (о внесении изменений)."""
     from ..render.api import CHANGES_FORMATS, check_registry, render_changes

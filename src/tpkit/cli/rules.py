@@ -64,6 +64,7 @@ def schema(
     ] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if the folder differs from the models.")] = False,
     registry: RegistryOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Write the JSON Schemas (draft 2020-12) of every file kind."""
     # inside a registry (found from the current folder, or --registry) the schemas list the agency's own needs

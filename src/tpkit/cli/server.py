@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from .app import app, state_of
+from .app import LangOpt, app, state_of
+from .common import chosen_lang
 from .errors import fail
 
 
 @app.command()
-def server(ctx: typer.Context) -> None:
+def server(ctx: typer.Context, lang: LangOpt = None) -> None:
     """A Language Server Protocol server over stdio: diagnostics, completion, hover, definition, references."""
     from ..server import INSTALL_HINT, SettingError, available, debounce, serve
 
@@ -19,4 +20,4 @@ def server(ctx: typer.Context) -> None:
         debounce()
     except SettingError as exc:
         fail(str(exc))
-    raise typer.Exit(serve(debug=state_of(ctx).debug))
+    raise typer.Exit(serve(debug=state_of(ctx).debug, lang=chosen_lang(ctx, lang)))

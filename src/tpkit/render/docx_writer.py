@@ -290,7 +290,23 @@ def render_agency_docx(view: DocumentView, layout: Layout, template: Path, budge
     env = make_env(autoescape=True, budget=budget)
     with running(name, budget):
         tpl.render(context, jinja_env=env, autoescape=True)
+    _check_body_placed(tpl.docx.element, template)  # get_docx() would load the template again
     _core(doc, view)
     buf = io.BytesIO()
     tpl.save(buf)
     return normalize(buf.getvalue(), fixed_moment(view.date))
+
+
+#: elements Word never nests so: a paragraph or table inside a run or a paragraph, text with elements inside
+_MISPLACED = "//w:t[*] | //w:r/w:p | //w:r/w:tbl | //w:p/w:p | //w:p/w:tbl"
+
+
+def _check_body_placed(root: Any, template: Path) -> None:
+    """``body`` is paragraphs and tables: placed inside a paragraph (``{{ body }}``, ``{{r body }}``, words beside
+    it) it makes a file Word refuses to open, so the template is refused instead."""
+    if root.xpath(_MISPLACED):  # python-docx's elements know the w: prefix
+        raise RenderError(
+            f"{template.name}: разделы (body) вставлены внутрь абзаца — поставьте {{{{p body }}}} отдельным "
+            f"абзацем, без другого текста (иначе Word не откроет документ) / put {{{{p body }}}} on a paragraph "
+            f"of its own"
+        )

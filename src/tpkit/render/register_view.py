@@ -46,7 +46,12 @@ def register_view(reg: Registry, direction: str | None = None) -> DocumentView:
         date=approval.date if approval is not None else None,
         closing=closing,
         landscape=True,
-        extra={"tables": tables, "columns": [c.heading for c in COLUMNS]},
+        extra={
+            "tables": tables,
+            "columns": [c.heading for c in COLUMNS],
+            # the single responsible for the register, as a procedure's template gets its own
+            "responsible": official(reg, info.responsible) if info is not None and info.responsible else "",
+        },
     )
 
 

@@ -312,7 +312,9 @@ def template_error(name: str, exc: BaseException) -> RenderError:
     from jinja2.exceptions import SecurityError
 
     line = getattr(exc, "lineno", None)
-    where = f"{name}:{line}" if isinstance(exc, TemplateSyntaxError) and line else name
+    # a .docx template's line is a line of its XML, which Word never shows: the name alone
+    by_line = isinstance(exc, TemplateSyntaxError) and line and not name.lower().endswith(".docx")
+    where = f"{name}:{line}" if by_line else name
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, BudgetExceeded):
         return RenderError(f"{where}: шаблон превысил свой бюджет / the template exceeded its budget: {msg}")

@@ -133,14 +133,17 @@ class ProcedureChange:
     fields: dict[str, Pair] = field(default_factory=dict)
     assessment: Keyed = field(default_factory=Keyed)
     file: Pair | None = None
+    #: the sections whose text the register's changes rewrite (:mod:`.affected`), in section order
+    register_sections: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.sections or self.fields or self.assessment or self.file)
+        return bool(self.sections or self.fields or self.assessment or self.file or self.register_sections)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,
             "sections": self.sections,
+            "register_sections": self.register_sections,
             "fields": {k: list(v) for k, v in self.fields.items()},
             "assessment": self.assessment.to_dict(),
             "title": self.title,
@@ -544,6 +547,9 @@ def diff_registries(
     d.units = _kind(old, new, "unit", old.units, new.units)
     d.needs = _kind(old, new, "need", _agency_needs(old), _agency_needs(new))
     d.agency = _agency(old, new)
+    from .affected import mark_affected  # it reads this module's changes
+
+    mark_affected(old, new, d)
     d.introduced, d.resolved = compare_findings(base_findings, head_findings, renamed_files(old, new))
     d.need_labels = _need_labels((old, new), lang)
     d.names = _names((old, new))

@@ -127,6 +127,19 @@ def open_repo(root: Path) -> Repo:
     return Repo(root, prefix)
 
 
+def _shallow_hint(repo: Repo, rev: str, lang: str) -> str:
+    """Advice for a shallow clone (CI's usual one), where the base revision is often just not fetched: ``git fetch
+    origin BRANCH`` for ``origin/BRANCH``."""
+    proc = _git(repo.root, "rev-parse", "--is-shallow-repository", check=False)
+    if proc.returncode != 0 or proc.stdout.strip() != b"true":
+        return ""
+    remote, _, branch = rev.partition("/")
+    fetch = f"git fetch {_printable(remote)} {_printable(branch)}" if branch else "git fetch --unshallow --tags"
+    if lang == "ru":
+        return f" (неполный клон: загрузите ее, например {fetch}, или клонируйте глубже)"
+    return f" (a shallow clone: fetch it, e.g. {fetch}, or clone deeper)"
+
+
 def resolve(repo: Repo, rev: str) -> str:
     """The full commit id of ``rev``; a revision is passed to git as data.
 
@@ -137,7 +150,10 @@ def resolve(repo: Repo, rev: str) -> str:
     proc = _git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev, check=False)
     sha = proc.stdout.decode("ascii", "replace").strip()
     if proc.returncode != 0 or not sha:
-        raise GitError(f"ревизия «{_printable(rev)}» не найдена в репозитории / revision not found: {_printable(rev)}")
+        raise GitError(
+            f"ревизия «{_printable(rev)}» не найдена в репозитории{_shallow_hint(repo, rev, 'ru')} / revision not "
+            f"found: {_printable(rev)}{_shallow_hint(repo, rev, 'en')}"
+        )
     kind = _git(repo.root, "cat-file", "-t", sha, check=False).stdout.decode("ascii", "replace").strip()
     if kind == "tag":
         proc = _git(repo.root, "rev-parse", "--verify", "--quiet", f"{sha}^{{commit}}", check=False)

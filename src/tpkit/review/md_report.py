@@ -171,7 +171,7 @@ def _objects(d: Diff, title: str, kind: str, kd: KindDiff, lang: str) -> list[st
     if kd.changed:
         items = []
         for oc in kd.changed:
-            fields = "; ".join(esc(fmt_field(k, v, lang, 80)) for k, v in oc.fields.items())
+            fields = "; ".join(esc(fmt_field(k, v, lang, 80, kind=kind)) for k, v in oc.fields.items())
             items.append(f"- {_ref(d, kind, oc.id)}: {fields}")
         head = f"✏️ {ww['changed']} ({len(kd.changed)})"
         if len(items) > FOLD_OVER:
@@ -252,7 +252,11 @@ def _processes(d: Diff, lang: str, size: int) -> list[str]:
 
 def _procedure_row(d: Diff, prc: ProcedureChange, lang: str) -> str:
     ww = w(lang)
-    sections = "<br>".join(esc(section_label(s, lang)) for s in prc.sections) or "—"
+    listed = [esc(section_label(s, lang)) for s in prc.sections]
+    if prc.register_sections:
+        by_register = "; ".join(esc(section_label(s, lang)) for s in prc.register_sections)
+        listed.append(f"{ww['register_sections']}: {by_register}")
+    sections = "<br>".join(listed) or "—"
     other = [esc(fmt_field(k, v, lang, 80)) for k, v in prc.fields.items()]
     if prc.file is not None:
         other.insert(0, f"{ww['file']}: {code(prc.file[0])} → {code(prc.file[1])}")

@@ -55,6 +55,8 @@ def procedure_lines(pc: ProcedureChange, lang: str) -> list[str]:
         out.append(f"{ww['file']}: {pc.file[0]} → {pc.file[1]}")
     if pc.sections:
         out.append(f"{ww['sections']}: " + "; ".join(section_label(s, lang) for s in pc.sections))
+    if pc.register_sections:
+        out.append(f"{ww['register_sections']}: " + "; ".join(section_label(s, lang) for s in pc.register_sections))
     out += [fmt_field(k, v, lang) for k, v in pc.fields.items()]
     if pc.assessment:
         a = pc.assessment
@@ -85,7 +87,7 @@ def _objects(
     out += [f"  − {_titled(d, kind, x)}" for x in kd.removed]
     for oc in kd.changed:
         out.append(f"  ~ {_titled(d, kind, oc.id)}")
-        changes = lines(oc) if lines is not None else [fmt_field(k, v, lang) for k, v in oc.fields.items()]
+        changes = lines(oc) if lines is not None else [fmt_field(k, v, lang, kind=kind) for k, v in oc.fields.items()]
         out += [f"      {line}" for line in changes]
     out += [f"  ! {x}: {w(lang)['invalid']}" for x in kd.invalid]
     return out

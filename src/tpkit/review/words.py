@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "features": "особенности",
         "notifications": "уведомления",
         "sections": "разделы",
+        "register_sections": "разделы по изменениям перечня",
         "assessment": "оценка",
         "demand": "востребованность",
         "change": "изменение",
@@ -71,6 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "features": "features",
         "notifications": "notifications",
         "sections": "sections",
+        "register_sections": "sections the register's changes rewrite",
         "assessment": "assessment",
         "demand": "demand",
         "change": "change",
@@ -129,6 +131,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "notifications": "уведомления",
         "register.responsible": "ответственный за перечень",
         "register.approval": "утверждение перечня",
+        # a person's name is «ФИО»; «наименование» is an organisation's or a document's
+        "official.name": "ФИО",
+        "head.name": "ФИО",
     },
     "en": {"register.responsible": "register responsible", "register.approval": "register approval"},
 }
@@ -138,8 +143,10 @@ def w(lang: str) -> dict[str, str]:
     return WORDS["ru" if lang == "ru" else "en"]
 
 
-def field_name(key: str, lang: str) -> str:
-    return FIELDS["ru" if lang == "ru" else "en"].get(key, key)
+def field_name(key: str, lang: str, kind: str = "") -> str:
+    """A field's label; ``kind`` (``official``, ``head``…) picks a label of its own where one is («ФИО»)."""
+    labels = FIELDS["ru" if lang == "ru" else "en"]
+    return labels.get(f"{kind}.{key}") or labels.get(key, key)
 
 
 def section_label(key: str, lang: str) -> str:
@@ -186,15 +193,17 @@ def _plain(v: Any) -> str:
     return str(v)
 
 
-def fmt_field(key: str, pair: tuple[Any, Any] | list[Any], lang: str, limit: int = 120) -> str:
+def fmt_field(key: str, pair: tuple[Any, Any] | list[Any], lang: str, limit: int = 120, kind: str = "") -> str:
     """``name: old → new``; for lists of ids, ``name: +a −b``; for two mappings (an approval, an assessment), the
     keys that changed, each as ``key: old → new`` (both whole, cut at ``limit``, would hide a new number after a
     long title)."""
     old, new = pair
-    name = field_name(key, lang)
+    name = field_name(key, lang, kind)
     if isinstance(old, dict) and isinstance(new, dict):
         keys = list(dict.fromkeys([*old, *new]))
-        changes = [fmt_field(k, (old.get(k), new.get(k)), lang, limit) for k in keys if old.get(k) != new.get(k)]
+        changes = [
+            fmt_field(k, (old.get(k), new.get(k)), lang, limit, kind=key) for k in keys if old.get(k) != new.get(k)
+        ]
         return f"{name}: {'; '.join(changes)}"
     if (
         (old is None or is_scalar_list(old))

@@ -43,8 +43,9 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("pygls", "lsprotocol"))
 
 
-def serve(*, debug: bool = False) -> int:
-    """Run the server on stdin/stdout until ``exit``; the exit code (pygls must be installed: see :func:`available`)."""
+def serve(*, debug: bool = False, lang: str | None = None) -> int:
+    """Run the server on stdin/stdout until ``exit``; the exit code (pygls must be installed: see :func:`available`).
+    ``lang``: the language of findings and hovers (None: each registry's ``language:``)."""
     from .protocol import serve as run
 
-    return run(debug=debug)
+    return run(debug=debug, lang=lang)

@@ -27,8 +27,10 @@ DEBOUNCE = debounce()
 
 
 class TpkitServer(LanguageServer):
-    def __init__(self) -> None:
+    def __init__(self, lang: str | None = None) -> None:
         super().__init__("tpkit", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
+        #: the language of findings and hovers asked for on the command line (None: each registry's own)
+        self.lang = lang
         self.registries: dict[Path, RegistryWorkspace] = {}
         #: open document uri -> (root, path relative to the root)
         self.open_docs: dict[str, tuple[Path, str]] = {}
@@ -59,7 +61,7 @@ class TpkitServer(LanguageServer):
             return None
         ws = self.registries.get(root)
         if ws is None:
-            ws = self.registries[root] = RegistryWorkspace(root)
+            ws = self.registries[root] = RegistryWorkspace(root, self.lang)
         return ws, rel
 
     def opened(self, uri: str) -> None:
@@ -182,8 +184,8 @@ class DocRanges:
         return t.Range(start=start, end=end)
 
 
-def build() -> TpkitServer:
-    server = TpkitServer()
+def build(lang: str | None = None) -> TpkitServer:
+    server = TpkitServer(lang)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: TpkitServer, params: t.DidOpenTextDocumentParams) -> None:
@@ -253,8 +255,8 @@ def build() -> TpkitServer:
     return server
 
 
-def serve(*, debug: bool = False) -> int:
+def serve(*, debug: bool = False, lang: str | None = None) -> int:
     """Run the server on stdin and stdout until the client says exit; the exit code (LSP: 0 after shutdown)."""
     from .rpc import run
 
-    return run(build(), debug=debug)
+    return run(build(lang), debug=debug)

@@ -88,8 +88,10 @@ def root_of(path: Path) -> Path | None:
 class RegistryWorkspace:
     """One registry: files on disk, open buffers over them, the last registry and findings."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, lang: str | None = None) -> None:
         self.root = root
+        #: the language asked for on the command line (``--lang``, TPKIT_LANG); None: the registry's
+        self.lang = lang
         self.config: Config = Config()
         self.config_error: str | None = None
         #: the last diagnostics of each file linted (what a hover on a finding explains)
@@ -124,9 +126,16 @@ class RegistryWorkspace:
         src = self._reg.files.get(rel) if self._reg is not None else None
         return src.text if src is not None else None
 
+    @property
+    def language(self) -> str:
+        """The language of findings and hovers: the command line's, else the registry's ``language:``."""
+        return self.lang or self.config.language
+
     def _load_config(self) -> None:
         try:
-            self.config = load_config(self.root, environment=False)  # a bad TPKIT_DOCS_URL: no links (docs_url)
+            self.config = load_config(
+                self.root, self.lang, environment=False
+            )  # a bad TPKIT_DOCS_URL: no links (docs_url)
             self.config_error = None
         except ConfigError as exc:
             self.config = Config()
@@ -174,7 +183,7 @@ class RegistryWorkspace:
     def refresh(self, files: set[str]) -> dict[str, list[Diag]]:
         """Load and lint the registry; the diagnostics of ``files`` (every one of them a key)."""
         self._reg = load_registry(self.root, self._sources())
-        result = lint(self._reg, self.config, only_files=files)
+        result = lint(self._reg, self.config, only_files=files, lang=self.language)
         out: dict[str, list[Diag]] = {rel: [] for rel in files}
         for f in result.findings:
             rule = self._rules.get(f.rule)
@@ -195,7 +204,7 @@ class RegistryWorkspace:
 
     def rule_hover(self, code: str) -> str | None:
         """A rule's summary, why, and its link if there is one (Markdown), in the registry's language."""
-        return rule_hover(code, self.config.language, self.rule_link(code))
+        return rule_hover(code, self.language, self.rule_link(code))
 
     def diagnostics_at(self, rel: str, line: int, column: int) -> list[Diag]:
         """The last diagnostics of ``rel`` whose range holds the position (0-based line, code-point column)."""

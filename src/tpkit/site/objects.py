@@ -248,7 +248,7 @@ def contacts(tp: m.Touchpoint) -> list[tuple[str, str | Markup]]:
         ("Телефон", phone_links(tp.phone) if tp.phone else ""),
         ("Адрес в сети", web_link(tp.url) if tp.url else ""),
         ("Режим работы", tp.schedule or ""),
-        ("Равный доступ", "; ".join(tp.accessibility)),
+        ("Равный доступ", Markup("<br>").join(tp.accessibility)),  # one way a line, as the documents list them
     ]
 
 
