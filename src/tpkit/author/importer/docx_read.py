@@ -14,6 +14,8 @@ writes:
   (``w:noBreakHyphen``, what ``tpkit render`` writes in «№ 12-од») reads as a hyphen;
 * a table nested in a register's cell is part of that cell's text; a table with no header that holds tables (a
   frame for the layout) has its nested tables read as tables («Таблица 1.1»);
+* a paragraph above a table that names a direction («2. Выполнение функций», as ``tpkit render register`` and an
+  order's appendix head each table) gives the table's rows their direction, unless a heading row in it says another;
 * a table with no header right after a register's table, with the same columns and nothing but empty paragraphs
   between them, is the rest of that table (broken by hand at a page): read with its column map.
 
@@ -22,6 +24,7 @@ The zip is checked first (:func:`.limits.check_zip`); python-docx parses with en
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +34,8 @@ from .. import AuthoringError
 from .header import read_header
 from .ledger import RowOutcome, joined
 from .limits import MAX_COLUMNS, RowBudget, check_zip
-from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped
+from .match import heading_direction
+from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped, direction_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -151,16 +155,41 @@ def _blocks(parent: Any) -> Iterator[Any]:
             yield child
 
 
-def _tables(parent: Any) -> Iterator[tuple[Any, bool]]:
+#: «2.», «Раздел 3.», «II.», «1)» before a heading's words
+_NUMBERING = re.compile(r"^\s*(?:(?:раздел|часть|глава)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+", re.IGNORECASE)
+#: a paragraph naming a direction by its stems is its heading only when it is this short (a document's title that
+#: names the agency, «… Министерства … социальной поддержки населения», is longer)
+HEADING_WORDS = 8
+
+
+def paragraph_direction(text: str) -> str | None:
+    """The direction a paragraph above a table names as its heading («2. Выполнение функций», «Рассмотрение
+    обращений граждан»): its label, or a direction's stems in a short paragraph; ``None`` for any other text."""
+    words = _NUMBERING.sub("", text).strip()
+    if not words:
+        return None
+    found = direction_of(words)
+    if found is None and len(words.split()) <= HEADING_WORDS:
+        found = heading_direction(words)
+    return found
+
+
+def _tables(parent: Any) -> Iterator[tuple[Any, bool, str | None]]:
     """The tables among ``parent``'s blocks, in order, each with whether nothing but empty paragraphs (a page
-    break) stands between it and the table before it."""
+    break) stands between it and the table before it, and the direction a heading paragraph above it names (the
+    last one since the table before: tpkit's register and an order's appendix put one above each table)."""
     adjacent = False
+    heading: str | None = None
     for block in _blocks(parent):
         if block.tag == TBL:
-            yield block, adjacent
+            yield block, adjacent, heading
             adjacent = True
+            heading = None
         elif _has_text(block):
             adjacent = False
+            if block.tag == P:
+                found = paragraph_direction("".join(t.text or "" for t in block.iter(T)))
+                heading = found or heading
 
 
 @dataclass
@@ -174,8 +203,9 @@ class _Document:
     last: tuple[TableReader, int] | None = None
     count: int = 0
 
-    def read(self, tbl: Any, name: str, adjacent: bool) -> bool:
-        """Read one table (and, for a frame with no header, the tables in it); whether it was a register."""
+    def read(self, tbl: Any, name: str, adjacent: bool, heading: str | None = None) -> bool:
+        """Read one table (and, for a frame with no header, the tables in it); whether it was a register. ``heading``:
+        the direction a paragraph above the table names (a heading row in the table overrides it)."""
         assert self.budget is not None
         self.count += 1
         order = self.count
@@ -193,6 +223,7 @@ class _Document:
             reader = TableReader(
                 name, None, self.default_direction or "services", self.reading, self.report, self.budget, table=order
             )
+            reader.heading_dir = heading
             if not headed and self._frame(tbl, name, rows, order):
                 return False
         for n, _, cells in rows:
@@ -238,8 +269,8 @@ def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmap
     except Exception as exc:  # python-docx raises many kinds for a bad file
         raise AuthoringError(f"{path}: не удалось открыть как документ Word (.docx): {type(exc).__name__}") from None
     doc = _Document(path, default_direction, report, budget=RowBudget(path.name))
-    for k, (tbl, adjacent) in enumerate(_tables(document.element.body), 1):
-        doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent)
+    for k, (tbl, adjacent, heading) in enumerate(_tables(document.element.body), 1):
+        doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent, heading)
     if doc.count == 0:
         report.append(Unmapped(path.name, 0, "", "", "no-tables"))
     return doc.reading
