@@ -244,6 +244,8 @@ def test_a_word_register_tpkit_rendered_gives_back_each_process_its_direction(ex
     row: 0.2.0 read every process of it into services."""
     doc = tmp_path / "register.docx"
     assert run_cli("render", "register", "--output", str(doc), cwd=example).code == 0
+    first = tmp_path / "first.xlsx"
+    _export(example, first)
     before = {
         (d["title"], d["direction"])
         for d in (parse(p.read_text(encoding="utf-8")).data for p in (example / "processes").glob("*.yaml"))
@@ -258,3 +260,10 @@ def test_a_word_register_tpkit_rendered_gives_back_each_process_its_direction(ex
         for d in (parse(p.read_text(encoding="utf-8")).data for p in (example / "processes").glob("*.yaml"))
     }
     assert after == before
+    second = tmp_path / "second.xlsx"
+    _export(example, second)
+
+    def table(path: Path) -> list[tuple[str, list[list[object]]]]:
+        return [(sheet, [row[:-1] for row in rows]) for sheet, rows in _content(path)]  # a document has no ids
+
+    assert table(second) == table(first)
