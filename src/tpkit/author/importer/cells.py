@@ -10,6 +10,7 @@ a needs item that names no need is kept in the entry's ``notes``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,21 +86,26 @@ def split_list(value: Any) -> list[str]:
     return [p.strip() for p in re.split(rf"{re.escape(LIST_SEP.strip())}\s*|\n+", text) if p.strip()]
 
 
+#: a count of requests: digits, or groups of three spaced (a no-break space too)
+_COUNT = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+")
+
+
 def demand_value(value: Any) -> tuple[int | str | None, bool]:
     """The demand of a cell (a number of requests a year or a demand word) and whether the cell made sense."""
     if value is None or cell_text(value) == "":
         return None, True
-    if isinstance(value, bool):
-        return None, False
-    if isinstance(value, (int, float)) and float(value).is_integer() and value >= 0:
-        return int(value), True
+    if isinstance(value, (bool, datetime.date, datetime.time, datetime.timedelta)):
+        return None, False  # a date is no count (0.2.0 read 15.01.2024 as 20240115)
+    if isinstance(value, (int, float)):
+        return (int(value), True) if float(value).is_integer() and value >= 0 else (None, False)
     text = norm(value)
     for code, labels in DEMAND_WORDS.items():
         if text in (norm(labels["ru"]), norm(labels["en"]), code):
             return code, True
-    digits = re.sub(r"(обращений|обращения|обращение)?\s*(в год)?$", "", text).replace(" ", "")
-    if digits.isdigit():
-        return int(digits), True
+    # a count, its thousands spaced («1 200 обращений в год»); not any cell's digits run together: «10-20», «12,5»
+    count = re.sub(r"\s*(обращени[йяе])?\s*(в год)?$", "", cell_text(value).casefold())
+    if _COUNT.fullmatch(count):
+        return int(re.sub(r"\s", "", count)), True
     if text in ("низкая", "маловостребованная", "мало"):
         return "low", True
     if text in ("нет данных", "не велся", "учет не ведется", "неизвестно"):
