@@ -83,3 +83,51 @@ def test_a_date_in_the_demand_column_stays_in_the_plan(initialised: Path, tmp_pa
     entry = _data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"][0]
     assert "demand" not in entry
     assert "2024-01-15" in r.stdout + r.stderr or "2024-01-15" in str(entry.get("notes"))
+
+
+def test_a_title_written_with_a_no_break_space_is_the_same_process(initialised: Path, tmp_path: Path) -> None:
+    """Word and Excel put no-break spaces where a person typed Ctrl+Shift+Space: 0.2.0 made two processes
+    «Выдача справки» (vydacha-spravki and vydacha-spravki-2) of one."""
+    book = _book(
+        tmp_path / "nbsp.xlsx",
+        [
+            ["Процесс", "Точка взаимодействия", "Потребности"],
+            ["Выдача\u00a0справки", "Официальный сайт", "информирование"],
+            ["Выдача справки", "Приемная", "прием заявлений; выдача результатов"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert sorted(p.name for p in (initialised / "processes").glob("*.yaml")) == ["vydacha-spravki.yaml"]
+    assert len(_data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"]) == 2
+
+
+@pytest.mark.parametrize("merged_down", [True, False], ids=["others-merged-down", "others-empty"])
+def test_a_grouped_header_names_the_touchpoint_and_its_type(
+    initialised: Path, tmp_path: Path, merged_down: bool
+) -> None:
+    """«Точка взаимодействия» merged over «наименование | тип»: 0.2.0 read the second header row as a process
+    «Процесс» at a touchpoint «наименование тип», and every touchpoint as «ЕПГУ⏎цифровая»."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Услуги"
+    ws.append(["№", "Процесс", "Точка взаимодействия", None, "Потребности"])
+    ws.append([None, None, "наименование", "тип", None])
+    ws.append([1, "Выдача справки", "Официальный сайт", "цифровая", "информирование"])
+    ws.append([2, None, "Приемная", "оффлайн", "прием заявлений; выдача результатов"])
+    ws.merge_cells("C1:D1")
+    if merged_down:
+        for col in "ABE":
+            ws.merge_cells(f"{col}1:{col}2")
+    book = tmp_path / "grouped.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 4 — записано 2, объединено 0, служебных 2, не понято 0" in r.stdout
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    catalogue = {t["name"]: t for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
+    assert set(catalogue) == {"Официальный сайт", "Приемная"}
+    assert catalogue["Приемная"]["channel"] == "reception"
+    assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-spravki.yaml"]

@@ -14,6 +14,10 @@ from typing import Any
 from ...render.register_columns import COLUMNS
 from .match import HEADER_ALIASES, norm
 
+#: words of a header's second row under a merged cell: «наименование» names the merged cell's own column; «тип» and
+#: «вид» under «Точка взаимодействия» name its form ("" = the merged cell's key)
+GROUP_WORDS = {"наименование": "", "название": "", "name": "", "тип": "form", "вид": "form", "type": "form"}
+
 #: what a № column is headed with when its text has no letters
 NUMBER_MARKS = ("№", "#", "№№", "N")
 
@@ -125,19 +129,28 @@ class Columns:
                 if norm(text) != norm(above):
                     return None
                 repeated = True
-        if not repeated and not all(exact_key(cells[i]) for i in under if i < len(cells) and cells[i]):
+
+        def names(i: int) -> str | None:
+            text = cells[i] if i < len(cells) else ""
+            word = GROUP_WORDS.get(norm(text))
+            if word == "" or (word == "form" and under[i] == "touchpoint"):
+                return word or under[i]
+            return exact_key(text)
+
+        if not any(cells[i] for i in under if i < len(cells)):
+            return None
+        if not repeated and not all(names(i) for i in under if i < len(cells) and cells[i]):
             return None  # a header's own second row: it repeats a cell merged down, or names columns word for word
         keys = {key: list(idx) for key, idx in self.keys.items()}
         for i, key in under.items():
             text = cells[i] if i < len(cells) else ""
-            named = exact_key(text) if text else None
+            named = names(i) if text else None
             if named is None and text:
                 named = next(iter(match_header([text])), None)
             if named is not None and named != key and named not in keys and len(keys[key]) > 1:
                 keys[key].remove(i)
                 keys[named] = [i]
-        if keys == self.keys:
-            return None
+        # the row is the header's even when it changes no column («наименование» under «Точка взаимодействия»)
         return Columns(keys, self.extra, self.cells, self.raw)
 
     def repeats(self, cells: list[str]) -> bool:
