@@ -131,3 +131,28 @@ def test_a_grouped_header_names_the_touchpoint_and_its_type(
     assert set(catalogue) == {"Официальный сайт", "Приемная"}
     assert catalogue["Приемная"]["channel"] == "reception"
     assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-spravki.yaml"]
+
+
+def test_a_dash_or_none_is_no_touchpoint_and_no_process(initialised: Path, tmp_path: Path) -> None:
+    """A cell with only «—» or «-» says «nothing here»: 0.2.0 made a catalogue touchpoint named «—» and a process
+    «—» (id ``item``). A dash is an empty cell (a process left so continues the one above); «нет» in the touchpoint's
+    column is a row not understood, its text in the plan — not a touchpoint named «нет»."""
+    book = _book(
+        tmp_path / "dashes.xlsx",
+        [
+            ["№", "Процесс", "Точка взаимодействия", "Потребности", "Ответственный"],
+            [1, "Выдача справки", "Официальный сайт", "информирование", "—"],
+            [2, "—", "Приемная", "прием заявлений; выдача результатов", "-"],
+            [3, "Выдача справки", "—", "консультирование", ""],
+            [4, "Выдача справки", "нет", "подача жалобы", ""],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 5 — записано 2, объединено 0, служебных 1, не понято 2" in r.stdout
+    assert "«—»" not in r.stdout and "«-»" not in r.stdout  # no «official not found: —»
+    assert "нет | подача жалобы" in r.stdout
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-spravki.yaml"]
+    names = {t["name"] for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
+    assert names == {"Официальный сайт", "Приемная"}

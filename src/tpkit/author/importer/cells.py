@@ -184,12 +184,16 @@ def _pid(row: Row, report: list[Unmapped]) -> str | None:
     return pid
 
 
+#: a touchpoint cell that names none: the row is not understood (its text in the plan), not a touchpoint «нет»
+NO_TOUCHPOINT = ("", "нет", "отсутствует", "не предусмотрено", "none", "n a")
+
+
 def why_unread(row: Row) -> str | None:
     """Why a row cannot be written (a key of :data:`.texts.REASONS`): no process, no touchpoint; ``None`` if it
     can."""
     if not cell_text(row.cells.get("process")) and not row.per_direction:
         return "no-process"
-    if not cell_text(row.cells.get("touchpoint")):
+    if norm(row.cells.get("touchpoint")) in NO_TOUCHPOINT:
         return "no-touchpoint"
     return None
 

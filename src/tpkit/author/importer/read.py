@@ -78,7 +78,12 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    return "" if text and not text.strip(DASHES) else text  # «—» alone says «nothing here»
+
+
+#: a cell of only these says «nothing here» and reads empty (0.2.0 made a touchpoint and a process named «—»)
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212 \u00a0\n"
 
 
 def direction_of(sheet: str) -> str | None:
