@@ -156,3 +156,32 @@ def test_a_dash_or_none_is_no_touchpoint_and_no_process(initialised: Path, tmp_p
     assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-spravki.yaml"]
     names = {t["name"] for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
     assert names == {"Официальный сайт", "Приемная"}
+
+
+def test_a_direction_column_gives_each_row_its_direction(initialised: Path, tmp_path: Path) -> None:
+    """One flat table for the whole agency with a column «Направление деятельности» (or tpkit's CSV saved as a
+    workbook, «направление»): 0.2.0 put every process in services and the direction's name in notes."""
+    book = _book(
+        tmp_path / "flat.xlsx",
+        [
+            ["№ п/п", "Направление деятельности", "Наименование услуги", "Точка взаимодействия", "Потребности"],
+            [1, "Предоставление государственных услуг", "Выдача лицензии", "ЕПГУ", "подача заявления"],
+            [2, "Контроль (надзор)", "Проверка лицензиатов", "Официальный сайт", "информирование"],
+            [3, "Рассмотрение обращений граждан", "Обращения граждан", "Приемная", "прием обращений"],
+            [4, "Прочее", "Выдача справки", "Официальный сайт", "информирование"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    directions = {
+        d["title"]: (d["direction"], d["touchpoints"][0].get("notes"))
+        for d in (_data(initialised, f"processes/{p.name}") for p in (initialised / "processes").glob("*.yaml"))
+    }
+    assert directions == {
+        "Выдача лицензии": ("services", None),
+        "Проверка лицензиатов": ("control", None),
+        "Обращения граждан": ("appeals", None),
+        "Выдача справки": ("services", None),  # the sheet's; «Прочее» is in the plan
+    }
+    plan = run_cli("import", "xlsx", str(book), "--dry-run", "--force", cwd=initialised).stdout
+    assert "Услуги!5 (направление)" in plan and "«Прочее»" in plan

@@ -313,7 +313,11 @@ class TableReader:
         else:
             row["process"] = row.get("process") or self.last_process
             self.last_process = row["process"]
-        direction = self.direction or self.heading_dir
+        said = row.pop("direction", "")  # a direction column: the row's own, before the sheet's and a heading's
+        direction = (direction_of(said) or heading_direction(said)) if said else None
+        if said and direction is None:
+            self.report.append(Unmapped(self.sheet, number, "direction", said, "direction"))
+        direction = direction or self.direction or self.heading_dir
         if direction is None:
             self.orphans.append(number)
             direction = self.default_direction

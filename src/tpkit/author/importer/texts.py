@@ -58,6 +58,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "заголовок не назван направлением деятельности — строки ниже отнесены к прежнему",
         "the heading names no direction of activity — the rows below keep the previous one",
     ),
+    "direction": (
+        "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
+        "names no direction of activity — the row keeps the sheet's or the heading's",
+    ),
     "extra-column": (
         "столбец не из перечня — текст его ячеек записан в notes",
         "not a register column — the text of its cells goes to notes",
