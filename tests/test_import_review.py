@@ -185,3 +185,47 @@ def test_a_direction_column_gives_each_row_its_direction(initialised: Path, tmp_
     }
     plan = run_cli("import", "xlsx", str(book), "--dry-run", "--force", cwd=initialised).stdout
     assert "Услуги!5 (направление)" in plan and "«Прочее»" in plan
+
+
+HEADER = ["№", "Процесс", "Точка взаимодействия", "Потребности"]
+
+
+def test_a_register_on_the_first_of_excels_default_sheets_is_read(initialised: Path, tmp_path: Path) -> None:
+    """A workbook made in Excel has «Лист1», «Лист2», «Лист3»: 0.2.0 took the two empty sheets for other tables and
+    left every row of the register out as having no direction."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Лист1"
+    for row in (HEADER, [1, "Выдача справки", "ЕПГУ", "подача заявления"]):
+        ws.append(row)
+    wb.create_sheet("Лист2")
+    wb.create_sheet("Лист3").append(["Справочник потребностей"])
+    book = tmp_path / "default.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert _data(initialised, "processes/vydacha-spravki.yaml")["direction"] == "services"
+
+
+def test_sheets_named_as_agencies_name_them_give_the_direction(initialised: Path, tmp_path: Path) -> None:
+    """A sheet per direction, named as people name them («Гос. услуги», «Обращения граждан», «КНД»): 0.2.0 knew only
+    tpkit's own sheet names and left every row out."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet, process in (("Гос. услуги", "Выдача справки"), ("Обращения граждан", "Обращения"), ("КНД", "Надзор")):
+        ws = wb.create_sheet(sheet)
+        for row in (HEADER, [1, process, "Официальный сайт", "информирование"]):
+            ws.append(row)
+    book = tmp_path / "sheets.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    directions = {
+        d["title"]: d["direction"]
+        for d in (_data(initialised, f"processes/{p.name}") for p in (initialised / "processes").glob("*.yaml"))
+    }
+    assert directions == {"Выдача справки": "services", "Обращения": "appeals", "Надзор": "control"}

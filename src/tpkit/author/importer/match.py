@@ -51,7 +51,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 #: (stems in a heading, direction), first match wins: «Рассмотрение обращений граждан» -> appeals
 HEADING_STEMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("мер поддержк", "меры поддержк", "мер государственной поддержк", "меры государственной поддержк"), "support"),
-    (("контрол", "надзор"), "control"),
+    (("контрол", "надзор", "кнд"), "control"),
     (("обращени", "запрос"), "appeals"),
     (("функци",), "functions"),
     (("услуг", "сервис"), "services"),
