@@ -229,3 +229,63 @@ def test_sheets_named_as_agencies_name_them_give_the_direction(initialised: Path
         for d in (_data(initialised, f"processes/{p.name}") for p in (initialised / "processes").glob("*.yaml"))
     }
     assert directions == {"Выдача справки": "services", "Обращения": "appeals", "Надзор": "control"}
+
+
+def test_a_numbered_title_row_is_the_process_of_the_rows_below(initialised: Path, tmp_path: Path) -> None:
+    """«1. | Выдача архивной справки» merged across the row, then «1.1 | ЕПГУ | …»: the number did not let the row
+    read as a title, so 0.2.0 made the service a touchpoint «Выдача архивной справки» (other_digital, need result)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Услуги"
+    for row in (
+        ["№ п/п", "Процесс", "Точка взаимодействия", "Форма", "Потребности"],
+        ["1.", "Выдача архивной справки", None, None, None],
+        ["1.1", None, "ЕПГУ", "цифровая", "подача заявления; получение результата"],
+        ["1.2", None, "Читальный зал", "оффлайн", "прием заявлений; выдача результатов"],
+        ["2.", "Выдача копий документов", None, None, None],
+        ["2.1", None, "Официальный сайт", "цифровая", "информирование"],
+    ):
+        ws.append(row)
+    ws.merge_cells("B2:E2")
+    ws.merge_cells("B5:E5")
+    book = tmp_path / "numbered.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "записано 3, объединено 0, служебных 3, не понято 0" in r.stderr
+    names = {t["name"] for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
+    assert names == {"ЕПГУ", "Читальный зал", "Официальный сайт"}  # not the services
+    entries = {
+        d["title"]: [e["touchpoint"] for e in d["touchpoints"]]
+        for d in (_data(initialised, f"processes/{p.name}") for p in (initialised / "processes").glob("*.yaml"))
+    }
+    assert entries == {
+        "Выдача архивной справки": ["epgu", "reception"],
+        "Выдача копий документов": ["website"],
+    }
+
+
+def test_a_numbered_title_row_in_word_is_the_process_of_the_rows_below(initialised: Path, tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    rows = [
+        ["№ п/п", "Наименование услуги", "Точка взаимодействия", "Виды взаимодействия"],
+        ["1.", "Выдача архивной справки", "", ""],
+        ["1.1", "", "ЕПГУ", "подача заявления; получение результата"],
+        ["1.2", "", "Читальный зал", "консультирование"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for tr, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 1).merge(table.cell(1, 3))  # gridSpan: the title repeats in every cell it spans
+    book = tmp_path / "numbered.docx"
+    doc.save(str(book))
+    r = run_cli("import", "docx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "записано 2, объединено 0, служебных 2, не понято 0" in r.stderr
+    process = _data(initialised, "processes/vydacha-arkhivnoy-spravki.yaml")
+    assert len(process["touchpoints"]) == 2

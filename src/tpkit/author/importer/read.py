@@ -248,8 +248,10 @@ class TableReader:
             self.report.append(Unmapped(self.sheet, number, name, "", "extra-column"))
 
     def _title(self, number: int, cells: list[str], columns: Columns) -> bool:
-        """A row with one text: a direction heading, or the title of the process of the rows below."""
-        found = _one_text(cells)
+        """A row with one text: a direction heading, or the title of the process of the rows below. The № cell
+        aside: «1. | Выдача архивной справки» merged across the row, then «1.1 | ЕПГУ | …», is a numbered title."""
+        numbered = columns.keys.get("n", [])
+        found = _one_text([c if i not in numbered else "" for i, c in enumerate(cells)])
         if found is None:
             return False
         text, where = found
