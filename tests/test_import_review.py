@@ -289,3 +289,90 @@ def test_a_numbered_title_row_in_word_is_the_process_of_the_rows_below(initialis
     assert "записано 2, объединено 0, служебных 2, не понято 0" in r.stderr
     process = _data(initialised, "processes/vydacha-arkhivnoy-spravki.yaml")
     assert len(process["touchpoints"]) == 2
+
+
+def _with_footnotes(path: Path, notes: dict[str, str]) -> None:
+    """Add a footnotes part to a .docx and turn each «[n]» in its text into a reference to footnote n (python-docx
+    makes no footnotes)."""
+    import re
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:footnote>'
+        for n, text in notes.items()
+    )
+    parts = dict((i.filename, zipfile.ZipFile(path).read(i)) for i in zipfile.ZipFile(path).infolist())
+    parts["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {w}>{body}</w:footnotes>'.encode()
+    )
+    doc = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = re.sub(
+        r"\[(\d+)\]", r'</w:t></w:r><w:r><w:footnoteReference w:id="\1"/></w:r><w:r><w:t>', doc
+    ).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'footnotes" Target="footnotes.xml"/></Relationships>',
+    ).encode()
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>",
+        '<Override PartName="/word/footnotes.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+def test_a_footnote_in_a_word_table_goes_to_notes_or_the_plan(initialised: Path, tmp_path: Path) -> None:
+    """A footnote's text stands in another part of the document than the table: 0.2.0 lost it. A footnote to a data
+    row goes to its entry's notes, one to the header to the plan."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("Таблица 1 — Перечень точек взаимодействия")
+    rows = [
+        ["Процесс", "Точка взаимодействия", "Потребности[1]"],
+        ["Выдача справки", "ЕПГУ[2]", "подача заявления"],
+    ]
+    table = doc.add_table(rows=2, cols=3)
+    for tr, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    book = tmp_path / "footnotes.docx"
+    doc.save(str(book))
+    _with_footnotes(
+        book, {"1": "Перечислены по методическим рекомендациям", "2": "При наличии технической возможности"}
+    )
+    r = run_cli("import", "docx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    entry = _data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"][0]
+    assert entry["needs"] == ["submit"]
+    assert entry["notes"] == "сноска: При наличии технической возможности"
+    assert "Перечислены по методическим рекомендациям" in r.stderr
+
+
+def test_a_broken_footnotes_part_is_one_line_and_exit_2(initialised: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=2)
+    for tr, texts in zip(table.rows, [["Процесс", "Точка взаимодействия"], ["Выдача справки", "ЕПГУ[1]"]], strict=True):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    book = tmp_path / "broken.docx"
+    doc.save(str(book))
+    _with_footnotes(book, {"1": "сноска"})
+    parts = {i.filename: zipfile.ZipFile(book).read(i) for i in zipfile.ZipFile(book).infolist()}
+    parts["word/footnotes.xml"] = b"<w:footnotes><unclosed>"
+    with zipfile.ZipFile(book, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    r = run_cli("import", "docx", str(book), cwd=initialised)
+    assert r.code == 2 and "сноски" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not (initialised / "processes").exists() or not list((initialised / "processes").glob("*.yaml"))

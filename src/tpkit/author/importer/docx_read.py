@@ -16,6 +16,8 @@ writes:
   frame for the layout) has its nested tables read as tables («Таблица 1.1»);
 * a paragraph above a table that names a direction («2. Выполнение функций», as ``tpkit render register`` and an
   order's appendix head each table) gives the table's rows their direction, unless a heading row in it says another;
+* a footnote's or an endnote's text (in a part of its own) goes to the ``notes`` of the row that refers to it, or
+  to the plan when that row is not written;
 * a table with no header right after a register's table, with the same columns and nothing but empty paragraphs
   between them, is the rest of that table (broken by hand at a page): read with its column map.
 
@@ -192,6 +194,27 @@ def _tables(parent: Any) -> Iterator[tuple[Any, bool, str | None]]:
                 heading = found or heading
 
 
+#: a footnote's (an endnote's) reference in a run, and the note in its own part
+NOTE_REFS = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+
+
+def _notes(document: Any) -> dict[tuple[str, str], str]:
+    """(footnote or endnote, id) -> the note's text, from the document's notes parts (parsed as python-docx parses)."""
+    from docx.oxml import parse_xml
+
+    out: dict[tuple[str, str], str] = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in ("footnotes", "endnotes"):
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for note in root.iter(_w(kind[:-1])):
+            text = " ".join(" ".join("".join(t.text or "" for t in p.iter(T)).split()) for p in note.iter(P)).strip()
+            if text:
+                out[(kind[:-1], note.get(_w("id"), ""))] = text
+    return out
+
+
 @dataclass
 class _Document:
     path: Path
@@ -202,6 +225,10 @@ class _Document:
     #: the reader of the last table read as a register, and that table's width: a headerless table after it
     last: tuple[TableReader, int] | None = None
     count: int = 0
+    #: the document's footnotes and endnotes: their text stands outside the table
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: what a footnote is called in notes («сноска: …»)
+    note_name: str = "сноска"
 
     def read(self, tbl: Any, name: str, adjacent: bool, heading: str | None = None) -> bool:
         """Read one table (and, for a frame with no header, the tables in it); whether it was a register. ``heading``:
@@ -229,9 +256,25 @@ class _Document:
         for n, _, cells in rows:
             reader.feed(n, cells)
         reader.finish(True, True)
+        if self.notes:
+            self._footnotes(name, order, rows)
         if reader.columns is not None:
             self.last = (reader, _width(tbl))
         return reader.columns is not None
+
+    def _footnotes(self, name: str, order: int, rows: list[tuple[int, Any, list[str]]]) -> None:
+        """The text of each note referred to in a row: to the entry's ``notes`` for a data row, else to the plan."""
+        data = {r.number: r for r in self.reading.rows if r.table == order and r.sheet == name}
+        for n, tr, _ in rows:
+            for ref in tr.iter(*NOTE_REFS):
+                text = self.notes.get((NOTE_REFS[ref.tag], ref.get(_w("id"), "")))
+                if not text:
+                    continue
+                row = data.get(n)
+                if row is not None and (self.note_name, text) not in row.extra:
+                    row.extra.append((self.note_name, text))
+                elif row is None:
+                    self.report.append(Unmapped(name, n, self.note_name, text, "footnote"))
 
     def _frame(self, tbl: Any, name: str, rows: list[tuple[int, Any, list[str]]], order: int) -> bool:
         """A table with no header holding tables (a frame for the layout): its rows are structural, each with its
@@ -269,6 +312,10 @@ def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmap
     except Exception as exc:  # python-docx raises many kinds for a bad file
         raise AuthoringError(f"{path}: не удалось открыть как документ Word (.docx): {type(exc).__name__}") from None
     doc = _Document(path, default_direction, report, budget=RowBudget(path.name))
+    try:
+        doc.notes, doc.note_name = _notes(document), "сноска" if lang == "ru" else "footnote"
+    except Exception as exc:  # a notes part that does not parse as the XML it claims to be
+        raise AuthoringError(f"{path}: не удалось прочитать сноски документа Word: {type(exc).__name__}") from None
     for k, (tbl, adjacent, heading) in enumerate(_tables(document.element.body), 1):
         doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent, heading)
     if doc.count == 0:

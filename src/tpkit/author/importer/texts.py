@@ -62,6 +62,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
         "names no direction of activity — the row keeps the sheet's or the heading's",
     ),
+    "footnote": (
+        "сноска к строке, которая не записывается, — текст здесь",
+        "a footnote to a row that is not written — its text is here",
+    ),
     "extra-column": (
         "столбец не из перечня — текст его ячеек записан в notes",
         "not a register column — the text of its cells goes to notes",
