@@ -376,3 +376,30 @@ def test_a_broken_footnotes_part_is_one_line_and_exit_2(initialised: Path, tmp_p
     r = run_cli("import", "docx", str(book), cwd=initialised)
     assert r.code == 2 and "сноски" in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert not (initialised / "processes").exists() or not list((initialised / "processes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("years", [["2022 год", "2023 год"], [2022, 2023]], ids=["words", "numbers"])
+def test_a_header_over_years_is_the_header(initialised: Path, tmp_path: Path, years: list[Any]) -> None:
+    """«Востребованность» merged over «2022 | 2023», the other header cells merged down: with the years as numbers
+    0.2.0 read the second header row as data — a process «Процесс» at a new touchpoint «Точка взаимодействия»."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Услуги"
+    for row in (
+        ["№", "Процесс", "Точка взаимодействия", "Потребности", "Востребованность", None],
+        [None, None, None, None, *years],
+        [1, "Выдача справки", "ЕПГУ", "подача заявления", 1200, 1300],
+    ):
+        ws.append(row)
+    ws.merge_cells("E1:F1")
+    for col in "ABCD":
+        ws.merge_cells(f"{col}1:{col}2")
+    book = tmp_path / "years.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 3 — записано 1, объединено 0, служебных 2, не понято 0" in r.stdout
+    assert "«Процесс»" not in r.stdout
+    assert "1200\n1300" in r.stdout  # two years' demand is no one count: in the plan

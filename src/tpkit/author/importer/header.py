@@ -114,12 +114,13 @@ class Columns:
 
         A header cell merged over several columns («Точка взаимодействия» over «наименование | форма») has its
         columns named in the row below: each cell there under the merged one that names another column («форма»)
-        gives that column; the rest stay the merged cell's. The row holds no number, each of its texts stands under a
-        merged header cell or repeats the header cell above it (merged down), and one does repeat, or those under
-        the merged cells name columns word for word: a data row does neither.
+        gives that column; the rest stay the merged cell's. Each of the row's texts stands under a merged header cell
+        or repeats the header cell above it (merged down), and one does repeat, or those under the merged cells name
+        columns word for word or are numbers alone (years: «Востребованность» over «2022 | 2023»): a data row does
+        neither.
         """
         groups = {key: idx for key, idx in self.keys.items() if len(idx) > 1}
-        if not groups or any(c.replace(".", "").isdigit() for c in cells if c):
+        if not groups:
             return None
         under = {i: key for key, idx in groups.items() for i in idx}
         repeated = False
@@ -137,9 +138,11 @@ class Columns:
                 return word or under[i]
             return exact_key(text)
 
-        if not any(cells[i] for i in under if i < len(cells)):
+        below = [i for i in under if i < len(cells) and cells[i]]
+        if not below:
             return None
-        if not repeated and not all(names(i) for i in under if i < len(cells) and cells[i]):
+        years = all(cells[i].replace(".", "").isdigit() for i in below)  # «Востребованность» over «2022 | 2023»
+        if not repeated and not years and not all(names(i) for i in below):
             return None  # a header's own second row: it repeats a cell merged down, or names columns word for word
         keys = {key: list(idx) for key, idx in self.keys.items()}
         for i, key in under.items():
