@@ -33,6 +33,13 @@ def _index(pairs: list[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+#: a surname with initials, either way round: «Петрова М. И.», «М.И. Петрова»
+_INITIALS = re.compile(
+    rf"(?P<s1>{_SURNAME})\s+(?P<f1>[А-ЯЁ])\.\s*(?P<m1>[А-ЯЁ])\.?|(?P<f2>[А-ЯЁ])\.\s*(?P<m2>[А-ЯЁ])\.\s*(?P<s2>{_SURNAME})"
+)
+
+
 class Lookup:
     """The registry's names for needs, acts, officials and touchpoints, normalized, to their ids."""
 
@@ -49,8 +56,23 @@ class Lookup:
         self.officials = _index(
             [(official_text(o), o.id) for o in officials] + [(x, o.id) for o in officials for x in (o.name, o.id)]
         )
+        #: (id, name) of each official with a real name, for a cell that names one among other words
+        self.people = [(o.id, o.name) for o in officials if "<" not in o.name]
         self.touchpoints = _index([(x, tp.id) for tp in reg.touchpoints.values() for x in (tp.name, tp.id)])
         self.forms = {norm(v["ru"]): k for k, v in FORM_LABELS.items()}
+
+    def official_in(self, text: str) -> str | None:
+        """The one official a cell names among other words (a phone, the position): by the full name, or by the
+        surname and initials («Петрова М. И.», «М.И. Петрова»); ``None`` when it names none or several."""
+        said = f" {norm(text)} "
+        found = {oid for oid, name in self.people if f" {norm(name)} " in said}
+        for mt in _INITIALS.finditer(text):
+            surname, first, middle = mt["s1"] or mt["s2"], mt["f1"] or mt["f2"], mt["m1"] or mt["m2"]
+            for oid, name in self.people:
+                parts = name.split()
+                if len(parts) == 3 and parts[0] == surname and (parts[1][0], parts[2][0]) == (first, middle):
+                    found.add(oid)
+        return next(iter(found)) if len(found) == 1 else None
 
     def need_codes(self, text: str) -> tuple[list[str], list[str]]:
         """The need codes of a cell and the items that name none.
@@ -210,7 +232,11 @@ def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow:
     resp_text = cell_text(c.get("responsible"))
     responsible = look.officials.get(norm(resp_text)) if resp_text else None
     if resp_text and responsible is None:
-        report.append(row.unmapped("responsible", resp_text, "official"))
+        responsible = look.official_in(resp_text)  # «Петрова М. И., тел. …»: the cell's text stays in the plan
+        if responsible is None:
+            report.append(row.unmapped("responsible", resp_text, "official"))
+        else:
+            report.append(row.unmapped("responsible", resp_text, "official-in", responsible))
     demand, ok = demand_value(c.get("demand"))
     if not ok:
         report.append(row.unmapped("demand", cell_text(c.get("demand")), "demand"))

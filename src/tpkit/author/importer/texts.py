@@ -62,6 +62,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
         "names no direction of activity — the row keeps the sheet's or the heading's",
     ),
+    "official-in": (
+        "должностное лицо {0} найдено по имени в ячейке — проверьте",
+        "official {0} found by the name in the cell — check it",
+    ),
     "footnote": (
         "сноска к строке, которая не записывается, — текст здесь",
         "a footnote to a row that is not written — its text is here",
