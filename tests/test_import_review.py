@@ -457,3 +457,27 @@ def test_an_official_the_cell_does_not_name_alone_is_not_guessed(tmp_path: Path,
     assert r.code == 0, r.stdout + r.stderr
     catalogue = {t["name"]: t for t in _data(root, "touchpoints.yaml")["touchpoints"]}
     assert "responsible" not in catalogue["Кабинет приема граждан"]
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("Официальный сайт https://archive71.ru", "https://archive71.ru"),
+        ("Официальный сайт архива (www.archive71.ru)", "www.archive71.ru"),
+        ("Страница архива в сети «ВКонтакте» https://vk.com/archive71.", "https://vk.com/archive71"),
+    ],
+)
+def test_a_web_address_in_a_name_fills_the_catalogues_url(
+    initialised: Path, tmp_path: Path, name: str, url: str
+) -> None:
+    """A touchpoint named with its address: the phone in a name filled `phone` (issue 28), the address stayed in the
+    name only, where sameness (TP114, a second import) does not look for it."""
+    book = _book(
+        tmp_path / "url.xlsx",
+        [["Процесс", "Точка взаимодействия", "Потребности"], ["Выдача справки", name, "информирование"]],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert f"url: {url} (из названия)" in r.stdout, r.stdout
+    run_cli("import", "xlsx", str(book), cwd=initialised)
+    (entry,) = _data(initialised, "touchpoints.yaml")["touchpoints"]
+    assert (entry["name"], entry["url"]) == (name, url)
