@@ -481,3 +481,26 @@ def test_a_web_address_in_a_name_fills_the_catalogues_url(
     run_cli("import", "xlsx", str(book), cwd=initialised)
     (entry,) = _data(initialised, "touchpoints.yaml")["touchpoints"]
     assert (entry["name"], entry["url"]) == (name, url)
+
+
+def test_a_total_row_is_structural_and_not_the_next_process(initialised: Path, tmp_path: Path) -> None:
+    """«Итого по услуге | … | 1500» under a service's rows, the next service's process cells merged (empty below the
+    first): 0.2.0 took a lone «Итого по услуге» for the title of the process of the rows below it, and a total with
+    its sum for a row not understood."""
+    book = _book(
+        tmp_path / "totals.xlsx",
+        [
+            ["№", "Процесс", "Точка взаимодействия", "Потребности", "Востребованность"],
+            [1, "Выдача справки", "ЕПГУ", "подача заявления", 1200],
+            [2, None, "Приемная", "консультирование", 300],
+            [None, "Итого по услуге", None, None, None],
+            [3, None, "Официальный сайт", "информирование", 50],
+            ["Всего", None, None, None, 1550],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 6 — записано 3, объединено 0, служебных 3, не понято 0" in r.stdout, r.stdout
+    assert "итоговая строка: «Всего | 1550»" in r.stdout
+    assert "Итого по услуге" in r.stdout
+    assert "vydacha-spravki" in r.stdout and "itogo" not in r.stdout

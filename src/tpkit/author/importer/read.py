@@ -3,7 +3,7 @@
 The header is found by meaning (:mod:`.header`) in a table's first rows; what stands above it is text above the
 table. Below the header a row is data unless it is, by its place and its cells (never by its words alone):
 
-* empty; the header again (a new page); a row of column numbers («1 2 3 4»); the header of another table (its cells
+* empty; the header again (a new page); a row of column numbers («1 2 3 4»); a total («Итого …»); the header of another table (its cells
   name at least three columns word for word: a new column map);
 * a row with one text: a direction heading when it is merged across the table and names a direction, or stands in
   the first column of a table whose first column is not the process; else, in a table with a process column, the
@@ -107,6 +107,21 @@ def _column_numbers(cells: list[str]) -> bool:
     return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
 
 
+#: the words a total row starts with («Итого», «Итого по услуге», «Всего:»)
+TOTAL_WORDS = ("итого", "всего", "total")
+
+
+def _total(cells: list[str], columns: Columns) -> bool:
+    """A total row («Итого по услуге | … | 1500»): it starts with a total's word and names no touchpoint of its own
+    (not the next process's title, nor a row not understood)."""
+    first = next((c for c in cells if c), "")
+    words = norm(first).split()
+    if not words or words[0] not in TOTAL_WORDS:
+        return False
+    touchpoint = columns.value(cells, "touchpoint")
+    return not touchpoint or touchpoint == first
+
+
 def _one_text(cells: list[str]) -> tuple[str, list[int]] | None:
     """The text of a row with one text in it (a merged cell repeats it), and the cells holding it."""
     texts = {c for c in cells if c}
@@ -204,6 +219,9 @@ class TableReader:
             self.structural(number, "sub-header", joined(cells))
         elif _column_numbers(cells):
             self.structural(number, "numbers", joined(cells))
+        elif _total(cells, columns):
+            self.structural(number, "total", joined(cells))
+            self.last_row = None  # what follows a total is no rest of the row above it
         elif is_new_header(cells) and (found := read_header(cells)) is not None:
             self._header(number, found, "new-header")
         elif not self._rest_of_row(number, cells, columns) and not self._title(number, cells, columns):

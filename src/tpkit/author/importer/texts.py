@@ -102,6 +102,7 @@ STRUCTURAL: dict[str, tuple[str, str]] = {
     "sub-header": ("вторая строка заголовков", "the header's second row"),
     "new-header": ("заголовки следующей таблицы", "the header of the next table"),
     "numbers": ("номера столбцов", "column numbers"),
+    "total": ("итоговая строка", "a total row"),
     "heading": ("заголовок направления", "direction heading"),
     "process-title": ("наименование процесса для строк ниже", "the process title of the rows below"),
     "title": ("текст над таблицей", "text above the table"),
