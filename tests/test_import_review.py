@@ -504,3 +504,30 @@ def test_a_total_row_is_structural_and_not_the_next_process(initialised: Path, t
     assert "итоговая строка: «Всего | 1550»" in r.stdout
     assert "Итого по услуге" in r.stdout
     assert "vydacha-spravki" in r.stdout and "itogo" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("cell", "several"),
+    [
+        ("ЕПГУ\nМФЦ\nПриемная министерства", True),
+        ("ЕПГУ, МФЦ", True),
+        ("Телефон; электронная почта", True),
+        ("Приемная министерства\nг. Ярославль, ул. Советская, д. 3", False),
+        ("Приемная министерства, телефон 8 (4852) 40-00-00", False),
+        ("Официальный сайт\nhttps://archive71.ru", False),
+        ("ЕПГУ (подача заявления, получение результата)", False),
+        ("Многофункциональный центр «Мои документы» (ГАУ ЯО «МФЦ»)", False),
+    ],
+)
+def test_a_cell_naming_several_touchpoints_is_said_in_the_plan(
+    initialised: Path, tmp_path: Path, cell: str, several: bool
+) -> None:
+    """«ЕПГУ⏎МФЦ⏎Приемная» in one cell: 0.2.0 wrote the row to ЕПГУ alone and said nothing of the others. The row is
+    still written to one touchpoint (its name as it stands), and the plan says to split it."""
+    book = _book(
+        tmp_path / "several.xlsx",
+        [["Процесс", "Точка взаимодействия", "Потребности"], ["Выдача справки", cell, "подача заявления"]],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert ("несколько точек взаимодействия" in r.stdout) is several, r.stdout

@@ -20,7 +20,8 @@ from ...registry.enums import DEMAND_WORDS, DIRECTIONS, FORM_LABELS, NEEDS
 from ...registry.models import ID_PATTERN
 from ...registry.synonyms import needs_in
 from ...render.register_columns import LIST_SEP, act_text, official_text
-from .match import FORM_WORDS, norm
+from .channel import address_only, phone_only
+from .match import FORM_WORDS, guess_channel, norm
 from .needs import form_in, is_accessibility, split_items
 from .read import Row, Unmapped, cell_text
 
@@ -220,10 +221,26 @@ def why_unread(row: Row) -> str | None:
     return None
 
 
+def named_channels(name: str) -> list[str]:
+    """The channels the parts of a touchpoint cell name, split by lines, «;» and «,» outside brackets («ЕПГУ⏎МФЦ»:
+    portal, one_stop_center); a part that is only a phone number, an address or a web address names none."""
+    parts = re.split(r"[\n;,](?![^(«]*[)»])", name)
+    found: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part or phone_only(part) or address_only(part):
+            continue
+        channel = guess_channel(part, None)
+        if channel not in ("other_digital", "other_offline") and channel not in found:
+            found.append(channel)
+    return found
+
+
 def parse_row(look: Lookup, row: Row, report: list[Unmapped]) -> ParsedRow:
     """The row's cells as codes (a row :func:`why_unread` lets through); what cannot be mapped into ``report``."""
     c = row.cells
     tp_name = cell_text(c.get("touchpoint"))
+    if len(named_channels(tp_name)) > 1:  # «ЕПГУ⏎МФЦ»: written to one, and said
+        report.append(row.unmapped("touchpoint", tp_name, "several-touchpoints"))
     process = cell_text(c.get("process")) or DIRECTIONS[row.direction]["ru"]
     needs, unknown_needs = look.need_codes(cell_text(c.get("needs")))
     for u in unknown_needs:

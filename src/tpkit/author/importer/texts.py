@@ -62,6 +62,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
         "names no direction of activity — the row keeps the sheet's or the heading's",
     ),
+    "several-touchpoints": (
+        "в ячейке, похоже, несколько точек взаимодействия — строка записана к одной; разделите ее на строки по точкам",
+        "the cell seems to name several touchpoints — the row is written to one; split it into a row per touchpoint",
+    ),
     "official-in": (
         "должностное лицо {0} найдено по имени в ячейке — проверьте",
         "official {0} found by the name in the cell — check it",
