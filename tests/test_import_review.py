@@ -531,3 +531,25 @@ def test_a_cell_naming_several_touchpoints_is_said_in_the_plan(
     r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
     assert r.code == 0, r.stdout + r.stderr
     assert ("несколько точек взаимодействия" in r.stdout) is several, r.stdout
+
+
+def test_invisible_characters_pasted_into_cells_do_not_split_or_hide_anything(
+    initialised: Path, tmp_path: Path
+) -> None:
+    """Text pasted from a web page or a PDF carries soft hyphens and zero-width spaces: 0.2.0 made two processes of
+    «Вы­дача справки» and «Выдача справки», and «консуль­тирование» named no need (it went to notes)."""
+    book = _book(
+        tmp_path / "invisible.xlsx",
+        [
+            ["Процесс", "Точка взаимодействия", "Потребности"],
+            ["Вы\u00adдача справки", "Официальный\u200b сайт", "консуль\u00adтирование"],
+            ["Выдача справки\ufeff", "Приемная", "прием заявлений; выдача результатов"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-spravki.yaml"]
+    entries = _data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"]
+    assert entries[0]["needs"] == ["consultation"] and "notes" not in entries[0]
+    names = {t["name"] for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
+    assert names == {"Официальный сайт", "Приемная"}

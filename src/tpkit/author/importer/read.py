@@ -78,8 +78,13 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value)).translate(INVISIBLE).strip()
     return "" if text and not text.strip(DASHES) else text  # «—» alone says «nothing here»
+
+
+#: characters pasted from web pages and PDFs that show nothing (a soft hyphen, zero-width spaces, a byte order mark):
+#: left in, «Вы­дача справки» was another process and «консуль­тирование» no need
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 #: a cell of only these says «nothing here» and reads empty (0.2.0 made a touchpoint and a process named «—»)
