@@ -553,3 +553,22 @@ def test_invisible_characters_pasted_into_cells_do_not_split_or_hide_anything(
     assert entries[0]["needs"] == ["consultation"] and "notes" not in entries[0]
     names = {t["name"] for t in _data(initialised, "touchpoints.yaml")["touchpoints"]}
     assert names == {"Официальный сайт", "Приемная"}
+
+
+def test_a_heading_typed_in_the_number_column_is_still_a_heading(initialised: Path, tmp_path: Path) -> None:
+    """The № cell is set aside when a row's one text is sought only when it holds a number: a heading typed, unmerged,
+    in the № column stays a heading (and a note below the table is not a row without a touchpoint)."""
+    book = _book(
+        tmp_path / "typed.xlsx",
+        [
+            ["№", "Процесс", "Точка взаимодействия", "Потребности"],
+            ["Рассмотрение обращений граждан", None, None, None],
+            [1, "Обращения граждан", "Приемная", "прием обращений"],
+            ["II.", "Выдача справки", None, None],
+            [2, None, "Официальный сайт", "информирование"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 5 — записано 2, объединено 0, служебных 3, не понято 0" in r.stdout, r.stdout
+    assert "заголовок направления: «Рассмотрение обращений граждан»" in r.stdout

@@ -112,6 +112,11 @@ def _column_numbers(cells: list[str]) -> bool:
     return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
 
 
+def _numbering(text: str) -> bool:
+    """«1», «1.», «1.2», «II.»: a row's number (a heading typed in the № column is no number)."""
+    return bool(text) and (text.replace(".", "").isdigit() or not text.rstrip(".").strip("IVXLC"))
+
+
 #: the words a total row starts with («Итого», «Итого по услуге», «Всего:»)
 TOTAL_WORDS = ("итого", "всего", "total")
 
@@ -274,7 +279,7 @@ class TableReader:
         """A row with one text: a direction heading, or the title of the process of the rows below. The № cell
         aside: «1. | Выдача архивной справки» merged across the row, then «1.1 | ЕПГУ | …», is a numbered title."""
         numbered = columns.keys.get("n", [])
-        found = _one_text([c if i not in numbered else "" for i, c in enumerate(cells)])
+        found = _one_text([c if i not in numbered or not _numbering(c) else "" for i, c in enumerate(cells)])
         if found is None:
             return False
         text, where = found
