@@ -572,3 +572,17 @@ def test_a_heading_typed_in_the_number_column_is_still_a_heading(initialised: Pa
     assert r.code == 0, r.stdout + r.stderr
     assert "Строк: 5 — записано 2, объединено 0, служебных 3, не понято 0" in r.stdout, r.stdout
     assert "заголовок направления: «Рассмотрение обращений граждан»" in r.stdout
+
+
+def test_a_column_only_loosely_named_direction_stays_a_column_of_notes(initialised: Path, tmp_path: Path) -> None:
+    book = _book(
+        tmp_path / "loose.xlsx",
+        [
+            ["Процесс", "Точка взаимодействия", "Потребности", "Направление ответа"],
+            ["Выдача справки", "Официальный сайт", "информирование", "почтой"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    entry = _data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"][0]
+    assert entry["notes"] == "Направление ответа: почтой"

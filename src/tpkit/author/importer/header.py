@@ -18,6 +18,9 @@ from .match import HEADER_ALIASES, norm
 #: «вид» under «Точка взаимодействия» name its form ("" = the merged cell's key)
 GROUP_WORDS = {"наименование": "", "название": "", "name": "", "тип": "form", "вид": "form", "type": "form"}
 
+#: columns named word for word only: «Способ направления ответа» is no direction column
+EXACT_ONLY = ("n", "pid", "direction")
+
 #: what a № column is headed with when its text has no letters
 NUMBER_MARKS = ("№", "#", "№№", "N")
 
@@ -47,7 +50,7 @@ def _header_key(cell: Any, text: str, found: dict[str, int]) -> str | None:
         if key not in found and text in names:
             return key
     for key, names in LABELS.items():
-        if key in found or key in ("n", "pid"):
+        if key in found or key in EXACT_ONLY:
             continue
         if any(len(n) >= 5 and (n in text or text in n) for n in names):
             return key
