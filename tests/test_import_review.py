@@ -586,3 +586,19 @@ def test_a_column_only_loosely_named_direction_stays_a_column_of_notes(initialis
     assert r.code == 0, r.stdout + r.stderr
     entry = _data(initialised, "processes/vydacha-spravki.yaml")["touchpoints"][0]
     assert entry["notes"] == "Направление ответа: почтой"
+
+
+@pytest.mark.parametrize("numbers", [["1.", "2.", "3.", "4."], ["(1)", "(2)", "(3)", "(4)"], [1, 2, 3, 4]])
+def test_column_numbers_written_with_a_dot_or_brackets(initialised: Path, tmp_path: Path, numbers: list[Any]) -> None:
+    """«1. | 2. | 3. | 4.» under the header: 0.2.0 knew only «1 | 2 | 3 | 4», and wrote a touchpoint «3.»."""
+    book = _book(
+        tmp_path / "numbers.xlsx",
+        [
+            ["№", "Процесс", "Точка взаимодействия", "Потребности"],
+            numbers,
+            [1, "Выдача справки", "Официальный сайт", "информирование"],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Строк: 3 — записано 1, объединено 0, служебных 2, не понято 0" in r.stdout, r.stdout

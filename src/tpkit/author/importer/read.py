@@ -108,7 +108,7 @@ def direction_of(sheet: str) -> str | None:
 
 def _column_numbers(cells: list[str]) -> bool:
     """«1 2 3 4» (a merged cell repeats its number): the numbers of the columns, from 1, one by one."""
-    numbers = list(dict.fromkeys(c for c in cells if c))
+    numbers = list(dict.fromkeys(c.strip("().") for c in cells if c))  # «1.», «(1)» too
     return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
 
 
