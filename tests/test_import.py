@@ -237,3 +237,33 @@ def test_a_word_register_tpkit_rendered_imports_back(example: Path, tmp_path: Pa
     assert (
         "записано 30," in r.stderr and "не понято 0" in r.stderr and "не сопоставлено: 0" in r.stderr
     )  # every act found: «№ 12-од», not «12од»
+
+
+def test_a_word_register_tpkit_rendered_gives_back_each_process_its_direction(example: Path, tmp_path: Path) -> None:
+    """tpkit's Word register names each direction in a heading above its table («2. Выполнение функций»), not in a
+    row: 0.2.0 read every process of it into services."""
+    doc = tmp_path / "register.docx"
+    assert run_cli("render", "register", "--output", str(doc), cwd=example).code == 0
+    first = tmp_path / "first.xlsx"
+    _export(example, first)
+    before = {
+        (d["title"], d["direction"])
+        for d in (parse(p.read_text(encoding="utf-8")).data for p in (example / "processes").glob("*.yaml"))
+    }
+    shutil.rmtree(example / "processes")
+    shutil.rmtree(example / "procedures")
+    (example / "touchpoints.yaml").unlink()
+    r = run_cli("import", "docx", str(doc), cwd=example)
+    assert r.code == 0, r.stdout + r.stderr
+    after = {
+        (d["title"], d["direction"])
+        for d in (parse(p.read_text(encoding="utf-8")).data for p in (example / "processes").glob("*.yaml"))
+    }
+    assert after == before
+    second = tmp_path / "second.xlsx"
+    _export(example, second)
+
+    def table(path: Path) -> list[tuple[str, list[list[object]]]]:
+        return [(sheet, [row[:-1] for row in rows]) for sheet, rows in _content(path)]  # a document has no ids
+
+    assert table(second) == table(first)

@@ -204,3 +204,41 @@ def test_needs_from_free_text(text: str, needs: list[str]) -> None:
     from tpkit.registry.synonyms import needs_in
 
     assert [n for item in split_items(text) for n in needs_in(item)] == needs
+
+
+def test_a_heading_above_a_word_table_gives_its_direction(initialised: Path, tmp_path: Path) -> None:
+    """A register in Word as an order's appendix: a numbered heading paragraph above each table names its direction
+    (a caption may stand between); the document's long title naming the agency «… социальной поддержки» does not."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("Перечень точек взаимодействия с клиентом Министерства труда и социальной поддержки населения")
+    for heading, process, touchpoint in (
+        (None, "Выдача справки о составе семьи", "Официальный сайт"),
+        ("2. Рассмотрение обращений граждан", "Обращения граждан", "Приемная министерства"),
+        ("Раздел 3. Осуществление контроля (надзора)", "Надзор за учреждениями", "Электронная почта"),
+    ):
+        if heading:
+            doc.add_paragraph(heading)
+            doc.add_paragraph("Таблица")
+        table = doc.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ["Процесс", "Точка взаимодействия", "Потребности"], strict=True):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, [process, touchpoint, "консультирование"], strict=True):
+            cell.text = text
+    book = tmp_path / "headings.docx"
+    doc.save(str(book))
+    _import(initialised, "docx", book)
+    directions = {
+        d["title"]: d["direction"]
+        for d in (_data(initialised, f"processes/{p.name}") for p in (initialised / "processes").glob("*.yaml"))
+    }
+    assert {
+        k: v
+        for k, v in directions.items()
+        if k in ("Выдача справки о составе семьи", "Обращения граждан", "Надзор за учреждениями")
+    } == {
+        "Выдача справки о составе семьи": "services",
+        "Обращения граждан": "appeals",
+        "Надзор за учреждениями": "control",
+    }

@@ -4,8 +4,8 @@ A name that names a channel decides it (:func:`.match.guess_channel`). Else: a p
 address is ``other_offline`` (nothing says what it is: the plan asks to check); a name that is only a telephone
 number is a ``phone``; an offline place where applications are received and results issued is a reception point
 (``reception``, the methodology's «пункт приема»); anything else keeps ``other_offline``/``other_digital``, and the
-plan says that nothing named the channel. The catalogue entry also gets what the name says of it: the telephone
-number in its name (``phone``), the address that is its name (``address``).
+plan says that nothing named the channel. The catalogue entry also gets what the name says of it: the web address
+(``url``) and the telephone number (``phone``) in its name, the address that is its name (``address``).
 """
 
 from __future__ import annotations
@@ -56,9 +56,17 @@ def new_channel(name: str, form: str | None, needs: set[str]) -> tuple[str, str]
     return channel, "none"
 
 
+#: a web address in a name: with its scheme or its «www.» (a bare «archive71.ru» may be an e-mail's or a word's)
+_URL = re.compile(r"(?:https?://|www\.)[^\s«»\"'()<>,;]+", re.IGNORECASE)
+
+
 def from_name(name: str, channel: str, why: str) -> dict[str, Any]:
-    """What a new catalogue entry takes from its name: the telephone number in it, the address that it is."""
+    """What a new catalogue entry takes from its name: the web address and the telephone number in it, the address
+    that it is."""
     out: dict[str, Any] = {}
+    url = _URL.search(name)
+    if url:
+        out["url"] = url.group(0).rstrip(".:!?")
     number = phone_as_written(name)
     if number:
         out["phone"] = number

@@ -14,6 +14,10 @@ writes:
   (``w:noBreakHyphen``, what ``tpkit render`` writes in «№ 12-од») reads as a hyphen;
 * a table nested in a register's cell is part of that cell's text; a table with no header that holds tables (a
   frame for the layout) has its nested tables read as tables («Таблица 1.1»);
+* a paragraph above a table that names a direction («2. Выполнение функций», as ``tpkit render register`` and an
+  order's appendix head each table) gives the table's rows their direction, unless a heading row in it says another;
+* a footnote's or an endnote's text (in a part of its own) goes to the ``notes`` of the row that refers to it, or
+  to the plan when that row is not written;
 * a table with no header right after a register's table, with the same columns and nothing but empty paragraphs
   between them, is the rest of that table (broken by hand at a page): read with its column map.
 
@@ -22,6 +26,7 @@ The zip is checked first (:func:`.limits.check_zip`); python-docx parses with en
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +36,8 @@ from .. import AuthoringError
 from .header import read_header
 from .ledger import RowOutcome, joined
 from .limits import MAX_COLUMNS, RowBudget, check_zip
-from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped
+from .match import heading_direction
+from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped, direction_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -151,16 +157,62 @@ def _blocks(parent: Any) -> Iterator[Any]:
             yield child
 
 
-def _tables(parent: Any) -> Iterator[tuple[Any, bool]]:
+#: «2.», «Раздел 3.», «II.», «1)» before a heading's words
+_NUMBERING = re.compile(r"^\s*(?:(?:раздел|часть|глава)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+", re.IGNORECASE)
+#: a paragraph naming a direction by its stems is its heading only when it is this short (a document's title that
+#: names the agency, «… Министерства … социальной поддержки населения», is longer)
+HEADING_WORDS = 8
+
+
+def paragraph_direction(text: str) -> str | None:
+    """The direction a paragraph above a table names as its heading («2. Выполнение функций», «Рассмотрение
+    обращений граждан»): its label, or a direction's stems in a short paragraph; ``None`` for any other text."""
+    words = _NUMBERING.sub("", text).strip()
+    if not words:
+        return None
+    found = direction_of(words)
+    if found is None and len(words.split()) <= HEADING_WORDS:
+        found = heading_direction(words)
+    return found
+
+
+def _tables(parent: Any) -> Iterator[tuple[Any, bool, str | None]]:
     """The tables among ``parent``'s blocks, in order, each with whether nothing but empty paragraphs (a page
-    break) stands between it and the table before it."""
+    break) stands between it and the table before it, and the direction a heading paragraph above it names (the
+    last one since the table before: tpkit's register and an order's appendix put one above each table)."""
     adjacent = False
+    heading: str | None = None
     for block in _blocks(parent):
         if block.tag == TBL:
-            yield block, adjacent
+            yield block, adjacent, heading
             adjacent = True
+            heading = None
         elif _has_text(block):
             adjacent = False
+            if block.tag == P:
+                found = paragraph_direction("".join(t.text or "" for t in block.iter(T)))
+                heading = found or heading
+
+
+#: a footnote's (an endnote's) reference in a run, and the note in its own part
+NOTE_REFS = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+
+
+def _notes(document: Any) -> dict[tuple[str, str], str]:
+    """(footnote or endnote, id) -> the note's text, from the document's notes parts (parsed as python-docx parses)."""
+    from docx.oxml import parse_xml
+
+    out: dict[tuple[str, str], str] = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in ("footnotes", "endnotes"):
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for note in root.iter(_w(kind[:-1])):
+            text = " ".join(" ".join("".join(t.text or "" for t in p.iter(T)).split()) for p in note.iter(P)).strip()
+            if text:
+                out[(kind[:-1], note.get(_w("id"), ""))] = text
+    return out
 
 
 @dataclass
@@ -173,9 +225,14 @@ class _Document:
     #: the reader of the last table read as a register, and that table's width: a headerless table after it
     last: tuple[TableReader, int] | None = None
     count: int = 0
+    #: the document's footnotes and endnotes: their text stands outside the table
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: what a footnote is called in notes («сноска: …»)
+    note_name: str = "сноска"
 
-    def read(self, tbl: Any, name: str, adjacent: bool) -> bool:
-        """Read one table (and, for a frame with no header, the tables in it); whether it was a register."""
+    def read(self, tbl: Any, name: str, adjacent: bool, heading: str | None = None) -> bool:
+        """Read one table (and, for a frame with no header, the tables in it); whether it was a register. ``heading``:
+        the direction a paragraph above the table names (a heading row in the table overrides it)."""
         assert self.budget is not None
         self.count += 1
         order = self.count
@@ -193,14 +250,31 @@ class _Document:
             reader = TableReader(
                 name, None, self.default_direction or "services", self.reading, self.report, self.budget, table=order
             )
+            reader.heading_dir = heading
             if not headed and self._frame(tbl, name, rows, order):
                 return False
         for n, _, cells in rows:
             reader.feed(n, cells)
         reader.finish(True, True)
+        if self.notes:
+            self._footnotes(name, order, rows)
         if reader.columns is not None:
             self.last = (reader, _width(tbl))
         return reader.columns is not None
+
+    def _footnotes(self, name: str, order: int, rows: list[tuple[int, Any, list[str]]]) -> None:
+        """The text of each note referred to in a row: to the entry's ``notes`` for a data row, else to the plan."""
+        data = {r.number: r for r in self.reading.rows if r.table == order and r.sheet == name}
+        for n, tr, _ in rows:
+            for ref in tr.iter(*NOTE_REFS):
+                text = self.notes.get((NOTE_REFS[ref.tag], ref.get(_w("id"), "")))
+                if not text:
+                    continue
+                row = data.get(n)
+                if row is not None and (self.note_name, text) not in row.extra:
+                    row.extra.append((self.note_name, text))
+                elif row is None:
+                    self.report.append(Unmapped(name, n, self.note_name, text, "footnote"))
 
     def _frame(self, tbl: Any, name: str, rows: list[tuple[int, Any, list[str]]], order: int) -> bool:
         """A table with no header holding tables (a frame for the layout): its rows are structural, each with its
@@ -238,8 +312,12 @@ def read_docx_rows(path: Path, default_direction: str | None, report: list[Unmap
     except Exception as exc:  # python-docx raises many kinds for a bad file
         raise AuthoringError(f"{path}: не удалось открыть как документ Word (.docx): {type(exc).__name__}") from None
     doc = _Document(path, default_direction, report, budget=RowBudget(path.name))
-    for k, (tbl, adjacent) in enumerate(_tables(document.element.body), 1):
-        doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent)
+    try:
+        doc.notes, doc.note_name = _notes(document), "сноска" if lang == "ru" else "footnote"
+    except Exception as exc:  # a notes part that does not parse as the XML it claims to be
+        raise AuthoringError(f"{path}: не удалось прочитать сноски документа Word: {type(exc).__name__}") from None
+    for k, (tbl, adjacent, heading) in enumerate(_tables(document.element.body), 1):
+        doc.read(tbl, f"{'Таблица' if lang == 'ru' else 'Table'} {k}", adjacent, heading)
     if doc.count == 0:
         report.append(Unmapped(path.name, 0, "", "", "no-tables"))
     return doc.reading

@@ -14,6 +14,13 @@ from typing import Any
 from ...render.register_columns import COLUMNS
 from .match import HEADER_ALIASES, norm
 
+#: words of a header's second row under a merged cell: «наименование» names the merged cell's own column; «тип» and
+#: «вид» under «Точка взаимодействия» name its form ("" = the merged cell's key)
+GROUP_WORDS = {"наименование": "", "название": "", "name": "", "тип": "form", "вид": "form", "type": "form"}
+
+#: columns named word for word only: «Способ направления ответа» is no direction column
+EXACT_ONLY = ("n", "pid", "direction")
+
 #: what a № column is headed with when its text has no letters
 NUMBER_MARKS = ("№", "#", "№№", "N")
 
@@ -43,7 +50,7 @@ def _header_key(cell: Any, text: str, found: dict[str, int]) -> str | None:
         if key not in found and text in names:
             return key
     for key, names in LABELS.items():
-        if key in found or key in ("n", "pid"):
+        if key in found or key in EXACT_ONLY:
             continue
         if any(len(n) >= 5 and (n in text or text in n) for n in names):
             return key
@@ -110,12 +117,13 @@ class Columns:
 
         A header cell merged over several columns («Точка взаимодействия» over «наименование | форма») has its
         columns named in the row below: each cell there under the merged one that names another column («форма»)
-        gives that column; the rest stay the merged cell's. The row holds no number, each of its texts stands under a
-        merged header cell or repeats the header cell above it (merged down), and one does repeat, or those under
-        the merged cells name columns word for word: a data row does neither.
+        gives that column; the rest stay the merged cell's. Each of the row's texts stands under a merged header cell
+        or repeats the header cell above it (merged down), and one does repeat, or those under the merged cells name
+        columns word for word or are numbers alone (years: «Востребованность» over «2022 | 2023»): a data row does
+        neither.
         """
         groups = {key: idx for key, idx in self.keys.items() if len(idx) > 1}
-        if not groups or any(c.replace(".", "").isdigit() for c in cells if c):
+        if not groups:
             return None
         under = {i: key for key, idx in groups.items() for i in idx}
         repeated = False
@@ -125,19 +133,30 @@ class Columns:
                 if norm(text) != norm(above):
                     return None
                 repeated = True
-        if not repeated and not all(exact_key(cells[i]) for i in under if i < len(cells) and cells[i]):
+
+        def names(i: int) -> str | None:
+            text = cells[i] if i < len(cells) else ""
+            word = GROUP_WORDS.get(norm(text))
+            if word == "" or (word == "form" and under[i] == "touchpoint"):
+                return word or under[i]
+            return exact_key(text)
+
+        below = [i for i in under if i < len(cells) and cells[i]]
+        if not below:
+            return None
+        years = all(cells[i].replace(".", "").isdigit() for i in below)  # «Востребованность» over «2022 | 2023»
+        if not repeated and not years and not all(names(i) for i in below):
             return None  # a header's own second row: it repeats a cell merged down, or names columns word for word
         keys = {key: list(idx) for key, idx in self.keys.items()}
         for i, key in under.items():
             text = cells[i] if i < len(cells) else ""
-            named = exact_key(text) if text else None
+            named = names(i) if text else None
             if named is None and text:
                 named = next(iter(match_header([text])), None)
             if named is not None and named != key and named not in keys and len(keys[key]) > 1:
                 keys[key].remove(i)
                 keys[named] = [i]
-        if keys == self.keys:
-            return None
+        # the row is the header's even when it changes no column («наименование» under «Точка взаимодействия»)
         return Columns(keys, self.extra, self.cells, self.raw)
 
     def repeats(self, cells: list[str]) -> bool:

@@ -198,7 +198,8 @@ def _plan_processes(
     taken = set(reg.processes) | set(reg.raw_ids.get("process", set()))
     groups: dict[tuple[str, str, str | None], list[ParsedRow]] = {}
     for p in parsed:
-        groups.setdefault((p.direction, p.process if p.pid is None else "", p.pid), []).append(p)
+        # one process however its title is spaced or cased (a no-break space made two in 0.2.0): the first row's
+        groups.setdefault((p.direction, norm(p.process) if p.pid is None else "", p.pid), []).append(p)
     documents: list[ProcessDocument] = []
     for key, items in groups.items():
         existing = _find_process(reg, by_title, key)

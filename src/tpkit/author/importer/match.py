@@ -44,12 +44,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "features": ("особенность", "особенности взаимодействия", "особенности взаимодействия с клиентом"),
     "responsible": ("ответственное лицо", "ответственное должностное лицо", "ответственный сотрудник"),
     "demand": ("востребованность точки", "количество обращений", "обращений в год"),
+    # a flat table for the whole agency (and tpkit's CSV saved as a workbook): the row's direction
+    "direction": ("направление", "направление деятельности", "direction"),
 }
 
 #: (stems in a heading, direction), first match wins: «Рассмотрение обращений граждан» -> appeals
 HEADING_STEMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("мер поддержк", "меры поддержк", "мер государственной поддержк", "меры государственной поддержк"), "support"),
-    (("контрол", "надзор"), "control"),
+    (("контрол", "надзор", "кнд"), "control"),
     (("обращени", "запрос"), "appeals"),
     (("функци",), "functions"),
     (("услуг", "сервис"), "services"),

@@ -39,6 +39,8 @@ def _touchpoint_line(tp: dict[str, object], why: str, lang: str) -> str:
     line = f"  - `{tp['id']}`: «{tp['name']}», channel: {tp['channel']}"
     if why in SHOWN_WHY:
         line += f" ({say(CHANNEL_WHY, why, lang)})"
+    if tp.get("url"):
+        line += f", url: {tp['url']} ({_w('from-name', lang)})"
     if tp.get("phone"):
         line += f", phone: {tp['phone']} ({_w('from-name', lang)})"
     if tp.get("address"):

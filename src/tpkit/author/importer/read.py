@@ -3,7 +3,7 @@
 The header is found by meaning (:mod:`.header`) in a table's first rows; what stands above it is text above the
 table. Below the header a row is data unless it is, by its place and its cells (never by its words alone):
 
-* empty; the header again (a new page); a row of column numbers («1 2 3 4»); the header of another table (its cells
+* empty; the header again (a new page); a row of column numbers («1 2 3 4»); a total («Итого …»); the header of another table (its cells
   name at least three columns word for word: a new column map);
 * a row with one text: a direction heading when it is merged across the table and names a direction, or stands in
   the first column of a table whose first column is not the process; else, in a table with a process column, the
@@ -78,7 +78,17 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value)).translate(INVISIBLE).strip()
+    return "" if text and not text.strip(DASHES) else text  # «—» alone says «nothing here»
+
+
+#: characters pasted from web pages and PDFs that show nothing (a soft hyphen, zero-width spaces, a byte order mark):
+#: left in, «Вы­дача справки» was another process and «консуль­тирование» no need
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+#: a cell of only these says «nothing here» and reads empty (0.2.0 made a touchpoint and a process named «—»)
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212 \u00a0\n"
 
 
 def direction_of(sheet: str) -> str | None:
@@ -98,8 +108,28 @@ def direction_of(sheet: str) -> str | None:
 
 def _column_numbers(cells: list[str]) -> bool:
     """«1 2 3 4» (a merged cell repeats its number): the numbers of the columns, from 1, one by one."""
-    numbers = list(dict.fromkeys(c for c in cells if c))
+    numbers = list(dict.fromkeys(c.strip("().") for c in cells if c))  # «1.», «(1)» too
     return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
+def _numbering(text: str) -> bool:
+    """«1», «1.», «1.2», «II.»: a row's number (a heading typed in the № column is no number)."""
+    return bool(text) and (text.replace(".", "").isdigit() or not text.rstrip(".").strip("IVXLC"))
+
+
+#: the words a total row starts with («Итого», «Итого по услуге», «Всего:»)
+TOTAL_WORDS = ("итого", "всего", "total")
+
+
+def _total(cells: list[str], columns: Columns) -> bool:
+    """A total row («Итого по услуге | … | 1500»): it starts with a total's word and names no touchpoint of its own
+    (not the next process's title, nor a row not understood)."""
+    first = next((c for c in cells if c), "")
+    words = norm(first).split()
+    if not words or words[0] not in TOTAL_WORDS:
+        return False
+    touchpoint = columns.value(cells, "touchpoint")
+    return not touchpoint or touchpoint == first
 
 
 def _one_text(cells: list[str]) -> tuple[str, list[int]] | None:
@@ -199,6 +229,9 @@ class TableReader:
             self.structural(number, "sub-header", joined(cells))
         elif _column_numbers(cells):
             self.structural(number, "numbers", joined(cells))
+        elif _total(cells, columns):
+            self.structural(number, "total", joined(cells))
+            self.last_row = None  # what follows a total is no rest of the row above it
         elif is_new_header(cells) and (found := read_header(cells)) is not None:
             self._header(number, found, "new-header")
         elif not self._rest_of_row(number, cells, columns) and not self._title(number, cells, columns):
@@ -243,8 +276,10 @@ class TableReader:
             self.report.append(Unmapped(self.sheet, number, name, "", "extra-column"))
 
     def _title(self, number: int, cells: list[str], columns: Columns) -> bool:
-        """A row with one text: a direction heading, or the title of the process of the rows below."""
-        found = _one_text(cells)
+        """A row with one text: a direction heading, or the title of the process of the rows below. The № cell
+        aside: «1. | Выдача архивной справки» merged across the row, then «1.1 | ЕПГУ | …», is a numbered title."""
+        numbered = columns.keys.get("n", [])
+        found = _one_text([c if i not in numbered or not _numbering(c) else "" for i, c in enumerate(cells)])
         if found is None:
             return False
         text, where = found
@@ -308,7 +343,11 @@ class TableReader:
         else:
             row["process"] = row.get("process") or self.last_process
             self.last_process = row["process"]
-        direction = self.direction or self.heading_dir
+        said = row.pop("direction", "")  # a direction column: the row's own, before the sheet's and a heading's
+        direction = (direction_of(said) or heading_direction(said)) if said else None
+        if said and direction is None:
+            self.report.append(Unmapped(self.sheet, number, "direction", said, "direction"))
+        direction = direction or self.direction or self.heading_dir
         if direction is None:
             self.orphans.append(number)
             direction = self.default_direction

@@ -58,6 +58,22 @@ REASONS: dict[str, tuple[str, str]] = {
         "заголовок не назван направлением деятельности — строки ниже отнесены к прежнему",
         "the heading names no direction of activity — the rows below keep the previous one",
     ),
+    "direction": (
+        "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
+        "names no direction of activity — the row keeps the sheet's or the heading's",
+    ),
+    "several-touchpoints": (
+        "в ячейке, похоже, несколько точек взаимодействия — строка записана к одной; разделите ее на строки по точкам",
+        "the cell seems to name several touchpoints — the row is written to one; split it into a row per touchpoint",
+    ),
+    "official-in": (
+        "должностное лицо {0} найдено по имени в ячейке — проверьте",
+        "official {0} found by the name in the cell — check it",
+    ),
+    "footnote": (
+        "сноска к строке, которая не записывается, — текст здесь",
+        "a footnote to a row that is not written — its text is here",
+    ),
     "extra-column": (
         "столбец не из перечня — текст его ячеек записан в notes",
         "not a register column — the text of its cells goes to notes",
@@ -90,6 +106,7 @@ STRUCTURAL: dict[str, tuple[str, str]] = {
     "sub-header": ("вторая строка заголовков", "the header's second row"),
     "new-header": ("заголовки следующей таблицы", "the header of the next table"),
     "numbers": ("номера столбцов", "column numbers"),
+    "total": ("итоговая строка", "a total row"),
     "heading": ("заголовок направления", "direction heading"),
     "process-title": ("наименование процесса для строк ниже", "the process title of the rows below"),
     "title": ("текст над таблицей", "text above the table"),

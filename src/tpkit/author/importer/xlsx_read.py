@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import AuthoringError
 from .limits import MAX_COLUMNS, MAX_ROWS, RowBudget, check_zip
+from .match import heading_direction
 from .read import Reading, TableReader, Unmapped, direction_of
 
 #: (first row, first column, last row, last column), 1-based
@@ -120,15 +121,20 @@ def read_rows(path: Path, default_direction: str | None, report: list[Unmapped])
     reading = Reading()
     budget = RowBudget(path.name)
     try:
-        sheets = list(wb.worksheets)
-        for n, ws in enumerate(sheets, 1):
-            reader = TableReader(
-                ws.title, direction_of(ws.title), default_direction or "services", reading, report, budget, table=n
-            )
+        readers: list[TableReader] = []
+        for n, ws in enumerate(wb.worksheets, 1):
+            # the sheet's name as tpkit writes it («Услуги (сервисы)») or as people do («Гос. услуги», «КНД»)
+            direction = direction_of(ws.title) or heading_direction(ws.title)
+            reader = TableReader(ws.title, direction, default_direction or "services", reading, report, budget, table=n)
             # openpyxl keeps where a sheet is stored only as a private attribute: without it, no ranges are filled
             for number, values in filled_rows(ws, merged_ranges(path, getattr(ws, "_worksheet_path", None))):
                 reader.feed(number, values)
-            reader.finish(len(sheets) > 1, default_direction is not None)
+            readers.append(reader)
+        # several registers in a book: rows of none of them may be put in the default direction; an empty sheet or
+        # one with no header («Лист2», a reference sheet) is no register
+        registers = sum(reader.columns is not None for reader in readers)
+        for reader in readers:
+            reader.finish(registers > 1, default_direction is not None)
     except (AuthoringError, ImportLimitError):
         raise
     except Exception as exc:  # a part that does not parse as the XML it claims to be
