@@ -609,6 +609,13 @@ def test_complaints_with_the_touchpoints_of_the_direction_wide_prevention_are_no
     assert f["path"] == "processes/complaints.yaml"
 
 
+def test_services_whose_titles_hold_to_for_maintenance_are_not_unit_copies(base: Path) -> None:
+    # «ТО» is also «техническое обслуживание»: two services of a transport ministry are not a unit's copies
+    _process(base, "to-cars", "Проведение ТО транспортных средств")
+    _process(base, "to-gas", "Проведение ТО газового оборудования")
+    assert "TP112" not in codes(_lint(base))
+
+
 def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:
     # «# tpkit: ignore-file[TP106]» in a legacy process: needed, not «unused — delete it»
     edit(base, CATALOGUE, "    basis: [cc-statute]\n", "")
