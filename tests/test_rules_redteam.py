@@ -312,6 +312,23 @@ def test_a_dash_or_net_in_a_field_is_not_its_content(base: Path) -> None:
     assert any("цели взаимодействия" in m for m in found) and any("как оно применяется" in m for m in found)
 
 
+def test_a_dash_or_net_in_the_feedback_and_control_sections_is_not_their_content(base: Path) -> None:
+    # §6 and §7 filled the same way: «pretrial_appeal: нет», «tool: —», «corrective_measures: [не предусмотрены]»
+    edit(
+        base,
+        ALL,
+        "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+        "    pretrial_appeal: нет\n",
+    )
+    edit(base, ALL, "      tool: Выгрузка из системы электронной очереди\n", "      tool: —\n")
+    edit(base, ALL, "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
+         "      corrective_measures: [не предусмотрены]\n")  # fmt: skip
+    report = _lint(base)
+    assert "досудебное обжалование" in only(report, "TP303")[0]["message"]
+    found = " ".join(f["message"] for f in only(report, "TP302"))
+    assert "инструмента" in found and "корректирующих" in found
+
+
 # --- TP111: the organisation that runs a point -------------------------------------------------------------------
 
 
