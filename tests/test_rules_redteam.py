@@ -312,6 +312,23 @@ def test_a_dash_or_net_in_a_field_is_not_its_content(base: Path) -> None:
     assert any("цели взаимодействия" in m for m in found) and any("как оно применяется" in m for m in found)
 
 
+def test_a_dash_or_net_in_the_feedback_and_control_sections_is_not_their_content(base: Path) -> None:
+    # §6 and §7 filled the same way: «pretrial_appeal: нет», «tool: —», «corrective_measures: [не предусмотрены]»
+    edit(
+        base,
+        ALL,
+        "    pretrial_appeal: Сотрудник разъясняет право на досудебное обжалование\n",
+        "    pretrial_appeal: нет\n",
+    )
+    edit(base, ALL, "      tool: Выгрузка из системы электронной очереди\n", "      tool: —\n")
+    edit(base, ALL, "      corrective_measures: [Перераспределение сотрудников в часы пик]\n",
+         "      corrective_measures: [не предусмотрены]\n")  # fmt: skip
+    report = _lint(base)
+    assert "досудебное обжалование" in only(report, "TP303")[0]["message"]
+    found = " ".join(f["message"] for f in only(report, "TP302"))
+    assert "инструмента" in found and "корректирующих" in found
+
+
 # --- TP111: the organisation that runs a point -------------------------------------------------------------------
 
 
@@ -607,6 +624,13 @@ def test_complaints_with_the_touchpoints_of_the_direction_wide_prevention_are_no
          "Профилактика нарушений в отделе контроля")  # fmt: skip
     (f,) = only(_lint(base), "TP112")
     assert f["path"] == "processes/complaints.yaml"
+
+
+def test_services_whose_titles_hold_to_for_maintenance_are_not_unit_copies(base: Path) -> None:
+    # «ТО» is also «техническое обслуживание»: two services of a transport ministry are not a unit's copies
+    _process(base, "to-cars", "Проведение ТО транспортных средств")
+    _process(base, "to-gas", "Проведение ТО газового оборудования")
+    assert "TP112" not in codes(_lint(base))
 
 
 def test_a_file_wide_suppression_in_the_process_still_switches_tp106_off_for_it(base: Path) -> None:

@@ -8,6 +8,7 @@ process lacks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -130,3 +131,18 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, list):
         return not value
     return not any(getattr(value, k) for k in type(value).model_fields)
+
+
+#: a value that fills a field and says nothing: a dash, «нет», «не предусмотрено», «отсутствует», «н/д»
+_NOTHING = re.compile(
+    r"[\W_]*|(?:нет|не\s+(?:предусмотрен|применя|требу|указан|установлен|определен)\w*|отсутству\w*"
+    r"|н/?д|n/?a|tbd|todo)\W*",
+    re.IGNORECASE,
+)
+
+
+def said(value: str | list[str] | None) -> bool:
+    """Whether a field says something: not absent, not only a dash or «нет» (a list: one item that does). A section
+    filled with «—» to make a warning go away says nothing (TP302, TP303, TP314)."""
+    items = value if isinstance(value, list) else [value]
+    return any(v and not _NOTHING.fullmatch(v.strip().casefold()) for v in items)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
+from ..coverage import said
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
 from ..words import procedure_place
 
@@ -50,7 +51,7 @@ class ControlIncomplete(Rule):
             if not items:
                 continue  # TP301
             for i, item in enumerate(items):
-                lacks = [k for k in self._KEYS if not getattr(item, k)]
+                lacks = [k for k in self._KEYS if not said(getattr(item, k))]
                 if lacks:
                     problem = Bi(
                         f"у пункта контроля {i + 1} нет "
@@ -61,7 +62,7 @@ class ControlIncomplete(Rule):
                         f"control item {i + 1} has no " + ", ".join(self._KEYS[k][1] for k in lacks),
                     )
                     yield self.hit(*procedure_place(reg, pr, "sections", "control", i), title=pr.title, problem=problem)
-            if not any(item.corrective_measures for item in items):
+            if not any(said(item.corrective_measures) for item in items):
                 problem = Bi(
                     "ни у одного пункта нет корректирующих мероприятий (corrective_measures) на случай негативного "
                     "результата контроля",

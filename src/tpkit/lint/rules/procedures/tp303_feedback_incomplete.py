@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..coverage import is_empty
+from ..coverage import is_empty, said
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
 from ..words import procedure_place
 
@@ -46,7 +46,7 @@ class FeedbackIncomplete(Rule):
             if not fb.rating_each_stage:
                 ru.append("не предлагается оценка на каждом этапе (rating_each_stage: true)")
                 en.append("no rating is offered at each stage (rating_each_stage: true)")
-            if not fb.pretrial_appeal:
+            if not said(fb.pretrial_appeal):
                 ru.append("не разъясняется право на досудебное обжалование (pretrial_appeal)")
                 en.append("the right to a pre-trial appeal is not explained (pretrial_appeal)")
             if ru:

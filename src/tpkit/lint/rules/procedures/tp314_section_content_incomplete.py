@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...finding import Bi, Hit
 from ...rule import Rule, register
-from ..coverage import is_empty
+from ..coverage import is_empty, said
 from ..examples import RECEPTION, RECEPTION_PROCEDURE, sub
 from ..words import procedure_place, section
 
@@ -47,25 +47,11 @@ ASPECTS: tuple[tuple[str, Bi, re.Pattern[str]], ...] = (
 )
 
 
-#: a value that fills a field and says nothing: a dash, «нет», «не предусмотрено», «отсутствует», «н/д»
-_NOTHING = re.compile(
-    r"[\W_]*|(?:нет|не\s+(?:предусмотрен|применя|требу|указан|установлен|определен)\w*|отсутству\w*"
-    r"|н/?д|n/?a|tbd|todo)\W*",
-    re.IGNORECASE,
-)
-
-
-def _said(value: str | list[str] | None) -> bool:
-    """Whether a field says something: not absent, not only a dash or «нет» (a list: one item that does)."""
-    items = value if isinstance(value, list) else [value]
-    return any(v and not _NOTHING.fullmatch(v.strip().casefold()) for v in items)
-
-
 def _general(general: m.General) -> list[Bi]:
     missing = []
-    if not _said(general.goals):
+    if not said(general.goals):
         missing.append(Bi("цели взаимодействия с клиентами (goals)", "the goals of interacting with clients (goals)"))
-    if not _said(general.principles):
+    if not said(general.principles):
         missing.append(Bi("принципы (principles)", "the principles (principles)"))
     return missing
 
@@ -75,8 +61,8 @@ def _requirements(req: m.Requirements) -> list[Bi]:
     активного слушания» written as politeness is the methods too). What a notification says («срок … получения
     результата») is about the notification, not one of the four."""
     texts = [req.politeness, req.accessibility, req.result_orientation, *req.methods, *req.other]
-    said = " ".join(t for t in texts if t and _said(t)).casefold().replace("ё", "е")
-    return [label for field, label, words in ASPECTS if not _said(getattr(req, field)) and not words.search(said)]
+    text = " ".join(t for t in texts if t and said(t)).casefold().replace("ё", "е")
+    return [label for field, label, words in ASPECTS if not said(getattr(req, field)) and not words.search(text)]
 
 
 def _and(items: list[Bi]) -> Bi:
@@ -95,9 +81,9 @@ def _gaps(s: m.Sections) -> Iterator[tuple[tuple[str | int, ...], Bi]]:
         yield ("general",), Bi(f"не указаны {what.ru}", f"it lacks {what.en}")
     for i, item in enumerate(s.infrastructure or []):
         lack = []
-        if not _said(item.purpose):
+        if not said(item.purpose):
             lack.append(Bi("для чего оно (purpose)", "what it is for (purpose)"))
-        if not _said(item.usage):
+        if not said(item.usage):
             lack.append(Bi("как оно применяется (usage)", "how it is used (usage)"))
         if lack:
             what = _and(lack)

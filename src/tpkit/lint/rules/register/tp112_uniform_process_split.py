@@ -63,9 +63,10 @@ _PLACE_ADJECTIVE = r"(?:\b\w+(?:ск|цк|н)(?:ий|ого|ому|им|ом|а�
 #: a town after a preposition: «… в г. Новомосковске», «… по городу Алексину» (the unit named by its place)
 _TOWN = r"\b(?:в|во|по)\s+(?:г|гор|город\w*)\b\.?\s*\w+.*$"
 _UNIT_CLAUSE = re.compile(_HEAD + "(?:" + _PLACE_ADJECTIVE + _UNIT_WORD + "|" + _UNIT_NAME + "|" + _TOWN + ")")
-#: a unit's abbreviation as registers write it, in capitals: «Новомосковский ТО» (территориальный отдел), «ТУ»
-#: (территориальное управление), «ТОСП» (территориально обособленное структурное подразделение)
-_UNIT_ABBREVIATION = re.compile(r"\b(?:ТО|ТУ|ТОСП)\b")
+#: a unit's abbreviation as registers write it, in capitals after the place's adjective: «Новомосковский ТО»
+#: (территориальный отдел), «ТУ» (территориальное управление), «ТОСП» (территориально обособленное структурное
+#: подразделение); not «Проведение ТО транспортных средств» (техническое обслуживание)
+_UNIT_ABBREVIATION = re.compile(r"(\b\w+(?:ск|цк|н)(?:ий|ого|ому|им|ом|ая|ой|ую|ое)\s+)(?:ТО|ТУ|ТОСП)\b")
 #: a bracketed part naming a unit or a place («(отдел выплат)», «(г. Новомосковск)», «(Ленинский район)»): the
 #: unit's copy; any other («(до полутора лет)», «(дубликата удостоверения)») tells two services apart and stays
 _UNIT_BRACKETS = re.compile(
@@ -78,7 +79,7 @@ _UNIT_BRACKETS = re.compile(
 def unitless_title(reg: Registry, title: str) -> str:
     """A title without the unit it was copied for: «Рассмотрение обращений в отделе опеки», «Рассмотрение обращений
     (отдел выплат)» and «Рассмотрение обращений, поступивших в отдел контроля» are all «рассмотрение обращений»."""
-    text = _UNIT_ABBREVIATION.sub("территориальный отдел", title).lower().replace("ё", "е")
+    text = _UNIT_ABBREVIATION.sub(r"\1территориальный отдел", title).lower().replace("ё", "е")
     for unit in reg.units.values():
         text = text.replace(unit.name.lower().replace("ё", "е"), _UNIT_NAME)
     text = _UNIT_BRACKETS.sub(" ", text)
