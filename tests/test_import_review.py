@@ -602,3 +602,32 @@ def test_column_numbers_written_with_a_dot_or_brackets(initialised: Path, tmp_pa
     r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
     assert r.code == 0, r.stdout + r.stderr
     assert "Строк: 3 — записано 1, объединено 0, служебных 2, не понято 0" in r.stdout, r.stdout
+
+
+def test_tracked_changes_read_as_word_shows_the_result(initialised: Path, tmp_path: Path) -> None:
+    """A register with changes tracked: deleted text is not read (as before); text moved away (``w:moveFrom``)
+    was read where it had been as well as where it went, so a touchpoint was named «Телефон горячей линии ЕПГУ»."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    for tr, texts in zip(
+        table.rows,
+        [["Процесс", "Точка взаимодействия", "Потребности"], ["Выдача справки", "", "консультирование"], ["", "", ""]],
+        strict=True,
+    ):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    p = table.cell(1, 1).paragraphs[0]._p
+    p.append(parse_xml(f'<w:del {w} w:id="1" w:author="a"><w:r><w:delText>Старый сайт </w:delText></w:r></w:del>'))
+    p.append(
+        parse_xml(f'<w:moveFrom {w} w:id="2" w:author="a"><w:r><w:t>Телефон горячей линии </w:t></w:r></w:moveFrom>')
+    )
+    p.append(parse_xml(f'<w:ins {w} w:id="3" w:author="a"><w:r><w:t>ЕПГУ</w:t></w:r></w:ins>'))
+    book = tmp_path / "tracked.docx"
+    doc.save(str(book))
+    r = run_cli("import", "docx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Таблица 1!2: «ЕПГУ» →" in r.stdout, r.stdout

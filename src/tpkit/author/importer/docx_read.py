@@ -68,8 +68,11 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
 
 
 def _placeholders(tbl: Any) -> set[Any]:
-    """The text elements of content controls that still show their placeholder: not the user's text."""
+    """The text elements that are not the table's text as Word shows it: content controls still showing their
+    placeholder, and text moved away with changes tracked (``w:moveFrom``: it stands where it went, too)."""
     skip: set[Any] = set()
+    for moved in tbl.iter(_w("moveFrom")):
+        skip.update(moved.iter(T))
     for sdt in tbl.iter(SDT):
         props = sdt.find(_w("sdtPr"))
         if props is not None and props.find(_w("showingPlcHdr")) is not None:
