@@ -631,3 +631,21 @@ def test_tracked_changes_read_as_word_shows_the_result(initialised: Path, tmp_pa
     r = run_cli("import", "docx", str(book), "--dry-run", cwd=initialised)
     assert r.code == 0, r.stdout + r.stderr
     assert "Таблица 1!2: «ЕПГУ» →" in r.stdout, r.stdout
+
+
+def test_a_sheet_naming_two_directions_gives_none(initialised: Path, tmp_path: Path) -> None:
+    """«Услуги, контроль» names two directions: its rows take `--direction`, not the first stem found (control)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet, process in (("Функции", "Надзор за учреждениями"), ("Услуги, контроль", "Выдача справки")):
+        ws = wb.create_sheet(sheet)
+        for row in (HEADER, [1, process, "Официальный сайт", "информирование"]):
+            ws.append(row)
+    book = tmp_path / "two.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), "--direction", "services", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert _data(initialised, "processes/vydacha-spravki.yaml")["direction"] == "services"
+    assert _data(initialised, "processes/nadzor-za-uchrezhdeniyami.yaml")["direction"] == "functions"

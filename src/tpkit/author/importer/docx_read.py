@@ -36,7 +36,7 @@ from .. import AuthoringError
 from .header import read_header
 from .ledger import RowOutcome, joined
 from .limits import MAX_COLUMNS, RowBudget, check_zip
-from .match import HEADING_STEMS, norm
+from .match import only_direction
 from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped, direction_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -175,10 +175,7 @@ def paragraph_direction(text: str) -> str | None:
         return None
     found = direction_of(words)
     if found is None and len(words.split()) <= HEADING_WORDS:
-        # a paragraph is free text: it must name one direction only («Перечень услуг и функций» names none)
-        said = " " + norm(words)
-        named = {d for stems, d in HEADING_STEMS if any(" " + stem in said for stem in stems)}
-        found = named.pop() if len(named) == 1 else None
+        found = only_direction(words)  # free text: it must name one direction only
     return found
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from .header import Columns, is_new_header, read_header
 from .ledger import Kind, RowOutcome, Unmapped, joined
 from .limits import MAX_COLUMNS, RowBudget
-from .match import guess_channel, heading_direction, norm
+from .match import guess_channel, heading_direction, norm, only_direction
 
 #: a header row is looked for in the first rows of a table only
 HEADER_SEARCH_ROWS = 20
@@ -344,7 +344,7 @@ class TableReader:
             row["process"] = row.get("process") or self.last_process
             self.last_process = row["process"]
         said = row.pop("direction", "")  # a direction column: the row's own, before the sheet's and a heading's
-        direction = (direction_of(said) or heading_direction(said)) if said else None
+        direction = (direction_of(said) or only_direction(said)) if said else None
         if said and direction is None:
             self.report.append(Unmapped(self.sheet, number, "direction", said, "direction"))
         direction = direction or self.direction or self.heading_dir
