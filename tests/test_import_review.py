@@ -649,3 +649,31 @@ def test_a_sheet_naming_two_directions_gives_none(initialised: Path, tmp_path: P
     assert r.code == 0, r.stdout + r.stderr
     assert _data(initialised, "processes/vydacha-spravki.yaml")["direction"] == "services"
     assert _data(initialised, "processes/nadzor-za-uchrezhdeniyami.yaml")["direction"] == "functions"
+
+
+def test_numbered_direction_headings_in_the_published_layout(initialised: Path, tmp_path: Path) -> None:
+    """The published 4-column layout with «I. | Предоставление государственных услуг» (the rest of the row merged):
+    the number made the heading a data row, a touchpoint named after the direction."""
+    import docx
+
+    doc = docx.Document()
+    rows = [
+        ["№", "Точки контакта с клиентом", "Порядок взаимодействия с клиентом", "Особенности"],
+        ["I.", "Предоставление государственных услуг", "", ""],
+        ["1", "ЕПГУ", "подача заявления", "цифровая точка"],
+        ["II.", "Рассмотрение обращений граждан", "", ""],
+        ["2", "Приемная", "прием обращений; выдача ответа", "оффлайн точка"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for tr, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 1).merge(table.cell(1, 3))
+    table.cell(3, 1).merge(table.cell(3, 3))
+    book = tmp_path / "roman.docx"
+    doc.save(str(book))
+    r = run_cli("import", "docx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "записано 2, объединено 0, служебных 3, не понято 0" in r.stderr
+    appeals = _data(initialised, "processes/rassmotrenie-obrashcheniy-grazhdan.yaml")
+    assert appeals["direction"] == "appeals"
