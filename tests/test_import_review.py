@@ -677,3 +677,34 @@ def test_numbered_direction_headings_in_the_published_layout(initialised: Path, 
     assert "записано 2, объединено 0, служебных 3, не понято 0" in r.stderr
     appeals = _data(initialised, "processes/rassmotrenie-obrashcheniy-grazhdan.yaml")
     assert appeals["direction"] == "appeals"
+
+
+def test_a_service_title_in_a_table_without_a_process_column_is_a_process(initialised: Path, tmp_path: Path) -> None:
+    """«№ | Точка взаимодействия | Потребности» with «1. | Выдача архивной справки» across the row: 0.2.0 made the
+    service a process «for the whole direction» (``scope: direction``, its description saying so, TP117) and
+    reported its title as a heading naming no direction. A title that names no direction is the process of the rows
+    below; one that names a direction stays the direction's."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Услуги"
+    for row in (
+        ["№ п/п", "Точка взаимодействия", "Форма", "Потребности"],
+        ["Предоставление государственных услуг", None, None, None],
+        ["1.", "Выдача архивной справки", None, None],
+        ["1.1", "ЕПГУ", "цифровая", "подача заявления; получение результата"],
+        ["1.2", "Читальный зал", "оффлайн", "прием заявлений; выдача результатов"],
+    ):
+        ws.append(row)
+    ws.merge_cells("A2:D2")
+    ws.merge_cells("B3:D3")
+    book = tmp_path / "services.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "не понято 0" in r.stderr and "прочитан как наименование процесса" in r.stderr, r.stderr
+    assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-arkhivnoy-spravki.yaml"]
+    process = _data(initialised, "processes/vydacha-arkhivnoy-spravki.yaml")
+    assert (process["direction"], process.get("scope"), process.get("description")) == ("services", None, None)
+    assert [e["touchpoint"] for e in process["touchpoints"]] == ["epgu", "reception"]
