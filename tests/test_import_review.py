@@ -602,3 +602,109 @@ def test_column_numbers_written_with_a_dot_or_brackets(initialised: Path, tmp_pa
     r = run_cli("import", "xlsx", str(book), "--dry-run", cwd=initialised)
     assert r.code == 0, r.stdout + r.stderr
     assert "Строк: 3 — записано 1, объединено 0, служебных 2, не понято 0" in r.stdout, r.stdout
+
+
+def test_tracked_changes_read_as_word_shows_the_result(initialised: Path, tmp_path: Path) -> None:
+    """A register with changes tracked: deleted text is not read (as before); text moved away (``w:moveFrom``)
+    was read where it had been as well as where it went, so a touchpoint was named «Телефон горячей линии ЕПГУ»."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    for tr, texts in zip(
+        table.rows,
+        [["Процесс", "Точка взаимодействия", "Потребности"], ["Выдача справки", "", "консультирование"], ["", "", ""]],
+        strict=True,
+    ):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    p = table.cell(1, 1).paragraphs[0]._p
+    p.append(parse_xml(f'<w:del {w} w:id="1" w:author="a"><w:r><w:delText>Старый сайт </w:delText></w:r></w:del>'))
+    p.append(
+        parse_xml(f'<w:moveFrom {w} w:id="2" w:author="a"><w:r><w:t>Телефон горячей линии </w:t></w:r></w:moveFrom>')
+    )
+    p.append(parse_xml(f'<w:ins {w} w:id="3" w:author="a"><w:r><w:t>ЕПГУ</w:t></w:r></w:ins>'))
+    book = tmp_path / "tracked.docx"
+    doc.save(str(book))
+    r = run_cli("import", "docx", str(book), "--dry-run", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "Таблица 1!2: «ЕПГУ» →" in r.stdout, r.stdout
+
+
+def test_a_sheet_naming_two_directions_gives_none(initialised: Path, tmp_path: Path) -> None:
+    """«Услуги, контроль» names two directions: its rows take `--direction`, not the first stem found (control)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet, process in (("Функции", "Надзор за учреждениями"), ("Услуги, контроль", "Выдача справки")):
+        ws = wb.create_sheet(sheet)
+        for row in (HEADER, [1, process, "Официальный сайт", "информирование"]):
+            ws.append(row)
+    book = tmp_path / "two.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), "--direction", "services", cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert _data(initialised, "processes/vydacha-spravki.yaml")["direction"] == "services"
+    assert _data(initialised, "processes/nadzor-za-uchrezhdeniyami.yaml")["direction"] == "functions"
+
+
+def test_numbered_direction_headings_in_the_published_layout(initialised: Path, tmp_path: Path) -> None:
+    """The published 4-column layout with «I. | Предоставление государственных услуг» (the rest of the row merged):
+    the number made the heading a data row, a touchpoint named after the direction."""
+    import docx
+
+    doc = docx.Document()
+    rows = [
+        ["№", "Точки контакта с клиентом", "Порядок взаимодействия с клиентом", "Особенности"],
+        ["I.", "Предоставление государственных услуг", "", ""],
+        ["1", "ЕПГУ", "подача заявления", "цифровая точка"],
+        ["II.", "Рассмотрение обращений граждан", "", ""],
+        ["2", "Приемная", "прием обращений; выдача ответа", "оффлайн точка"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for tr, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(tr.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 1).merge(table.cell(1, 3))
+    table.cell(3, 1).merge(table.cell(3, 3))
+    book = tmp_path / "roman.docx"
+    doc.save(str(book))
+    r = run_cli("import", "docx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "записано 2, объединено 0, служебных 3, не понято 0" in r.stderr
+    appeals = _data(initialised, "processes/rassmotrenie-obrashcheniy-grazhdan.yaml")
+    assert appeals["direction"] == "appeals"
+
+
+def test_a_service_title_in_a_table_without_a_process_column_is_a_process(initialised: Path, tmp_path: Path) -> None:
+    """«№ | Точка взаимодействия | Потребности» with «1. | Выдача архивной справки» across the row: 0.2.0 made the
+    service a process «for the whole direction» (``scope: direction``, its description saying so, TP117) and
+    reported its title as a heading naming no direction. A title that names no direction is the process of the rows
+    below; one that names a direction stays the direction's."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Услуги"
+    for row in (
+        ["№ п/п", "Точка взаимодействия", "Форма", "Потребности"],
+        ["Предоставление государственных услуг", None, None, None],
+        ["1.", "Выдача архивной справки", None, None],
+        ["1.1", "ЕПГУ", "цифровая", "подача заявления; получение результата"],
+        ["1.2", "Читальный зал", "оффлайн", "прием заявлений; выдача результатов"],
+    ):
+        ws.append(row)
+    ws.merge_cells("A2:D2")
+    ws.merge_cells("B3:D3")
+    book = tmp_path / "services.xlsx"
+    wb.save(book)
+    r = run_cli("import", "xlsx", str(book), cwd=initialised)
+    assert r.code == 0, r.stdout + r.stderr
+    assert "не понято 0" in r.stderr and "прочитан как наименование процесса" in r.stderr, r.stderr
+    assert [p.name for p in (initialised / "processes").glob("*.yaml")] == ["vydacha-arkhivnoy-spravki.yaml"]
+    process = _data(initialised, "processes/vydacha-arkhivnoy-spravki.yaml")
+    assert (process["direction"], process.get("scope"), process.get("description")) == ("services", None, None)
+    assert [e["touchpoint"] for e in process["touchpoints"]] == ["epgu", "reception"]

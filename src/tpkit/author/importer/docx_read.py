@@ -36,7 +36,7 @@ from .. import AuthoringError
 from .header import read_header
 from .ledger import RowOutcome, joined
 from .limits import MAX_COLUMNS, RowBudget, check_zip
-from .match import heading_direction
+from .match import only_direction
 from .read import HEADER_SEARCH_ROWS, Reading, TableReader, Unmapped, direction_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,8 +68,11 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
 
 
 def _placeholders(tbl: Any) -> set[Any]:
-    """The text elements of content controls that still show their placeholder: not the user's text."""
+    """The text elements that are not the table's text as Word shows it: content controls still showing their
+    placeholder, and text moved away with changes tracked (``w:moveFrom``: it stands where it went, too)."""
     skip: set[Any] = set()
+    for moved in tbl.iter(_w("moveFrom")):
+        skip.update(moved.iter(T))
     for sdt in tbl.iter(SDT):
         props = sdt.find(_w("sdtPr"))
         if props is not None and props.find(_w("showingPlcHdr")) is not None:
@@ -172,7 +175,7 @@ def paragraph_direction(text: str) -> str | None:
         return None
     found = direction_of(words)
     if found is None and len(words.split()) <= HEADING_WORDS:
-        found = heading_direction(words)
+        found = only_direction(words)  # free text: it must name one direction only
     return found
 
 

@@ -58,6 +58,14 @@ HEADING_STEMS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+def only_direction(text: str) -> str | None:
+    """The direction free text names by the heading stems when it names one only (a sheet's name, a paragraph above
+    a table, a direction column's cell): «Перечень услуг и функций» names none."""
+    s = " " + norm(text)
+    named = {direction for stems, direction in HEADING_STEMS if any(" " + stem in s for stem in stems)}
+    return named.pop() if len(named) == 1 else None
+
+
 def heading_direction(text: str) -> str | None:
     """The direction of activity a heading row names, by word stems; ``None`` when it names none."""
     s = " " + norm(text)

@@ -24,7 +24,7 @@ from typing import Any
 from .header import Columns, is_new_header, read_header
 from .ledger import Kind, RowOutcome, Unmapped, joined
 from .limits import MAX_COLUMNS, RowBudget
-from .match import guess_channel, heading_direction, norm
+from .match import guess_channel, heading_direction, norm, only_direction
 
 #: a header row is looked for in the first rows of a table only
 HEADER_SEARCH_ROWS = 20
@@ -160,6 +160,8 @@ class TableReader:
     #: the row before was the header (or the header again): the next may be its second row
     under_header: bool = False
     heading: str = ""
+    #: the heading above is a process's title (a table with no process column: it names no direction)
+    heading_process: bool = False
     heading_dir: str | None = None
     last_process: str = ""
     #: the data row the next row may be the rest of (broken at a page)
@@ -315,7 +317,13 @@ class TableReader:
         self.last_process = ""
         self.last_row = None
         found = heading_direction(text)
-        self.structural(number, "heading", text)
+        # a table with no process column: a title naming no direction is the process of the rows below (a service),
+        # not a process for the whole direction
+        self.heading_process = found is None and self.columns is not None and "process" not in self.columns.keys
+        self.structural(number, "process-title" if self.heading_process else "heading", text)
+        if self.heading_process:
+            self.report.append(Unmapped(self.sheet, number, "direction", text, "heading-process"))
+            return
         if found is None:
             self.report.append(Unmapped(self.sheet, number, "direction", text, "heading"))
         else:
@@ -337,14 +345,14 @@ class TableReader:
 
     def _data(self, number: int, cells: list[str], columns: Columns) -> None:
         row = {key: columns.value(cells, key) for key in columns.keys}
-        per_direction = "process" not in columns.keys
-        if per_direction:
+        per_direction = "process" not in columns.keys and not self.heading_process
+        if "process" not in columns.keys:
             row["process"] = self.heading
         else:
             row["process"] = row.get("process") or self.last_process
             self.last_process = row["process"]
         said = row.pop("direction", "")  # a direction column: the row's own, before the sheet's and a heading's
-        direction = (direction_of(said) or heading_direction(said)) if said else None
+        direction = (direction_of(said) or only_direction(said)) if said else None
         if said and direction is None:
             self.report.append(Unmapped(self.sheet, number, "direction", said, "direction"))
         direction = direction or self.direction or self.heading_dir

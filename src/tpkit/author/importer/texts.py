@@ -58,6 +58,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "заголовок не назван направлением деятельности — строки ниже отнесены к прежнему",
         "the heading names no direction of activity — the rows below keep the previous one",
     ),
+    "heading-process": (
+        "заголовок не назван направлением деятельности — прочитан как наименование процесса строк ниже, "
+        "направление прежнее",
+        "the heading names no direction of activity — read as the process title of the rows below, the direction kept",
+    ),
     "direction": (
         "не названо направление деятельности — строка отнесена к направлению листа или заголовка",
         "names no direction of activity — the row keeps the sheet's or the heading's",

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import AuthoringError
 from .limits import MAX_COLUMNS, MAX_ROWS, RowBudget, check_zip
-from .match import heading_direction
+from .match import only_direction
 from .read import Reading, TableReader, Unmapped, direction_of
 
 #: (first row, first column, last row, last column), 1-based
@@ -124,7 +124,7 @@ def read_rows(path: Path, default_direction: str | None, report: list[Unmapped])
         readers: list[TableReader] = []
         for n, ws in enumerate(wb.worksheets, 1):
             # the sheet's name as tpkit writes it («Услуги (сервисы)») or as people do («Гос. услуги», «КНД»)
-            direction = direction_of(ws.title) or heading_direction(ws.title)
+            direction = direction_of(ws.title) or only_direction(ws.title)
             reader = TableReader(ws.title, direction, default_direction or "services", reading, report, budget, table=n)
             # openpyxl keeps where a sheet is stored only as a private attribute: without it, no ranges are filled
             for number, values in filled_rows(ws, merged_ranges(path, getattr(ws, "_worksheet_path", None))):
