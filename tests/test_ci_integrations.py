@@ -129,6 +129,7 @@ _NETWORK = (
 )
 
 
+@pytest.mark.network  # pre-commit installs tpkit and its dependencies from a package index
 @pytest.mark.skipif(not _pre_commit_available(), reason="pre-commit (dev extra) or a git checkout of tpkit is absent")
 def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     """The real thing: pre-commit installs tpkit from this repository into its hook environment and runs it."""
