@@ -210,38 +210,9 @@ class UniformProcessSplit(Rule):
                 if w.units and not set(p.units) <= set(w.units):
                     continue
                 theirs = needs_map(w)
-                extra, fewer = set(mine) - set(theirs), set(theirs) - set(mine)
-                if unitless_title(reg, p.title) == unitless_title(reg, w.title) and (extra or fewer):
-                    # the direction's process by its title, with the unit's own touchpoints: a unit's copy
-                    yield self.hit(
-                        *process_place(reg, p, "touchpoints"),
-                        title=p.title,
-                        direction=Bi(DIRECTIONS[p.direction]["ru"], DIRECTIONS[p.direction]["en"]),
-                        how=_BESIDE_COVERING,
-                        others=names([w.title]),
-                        todo=_OWN_POINTS,
-                    )
-                    break
-                if len(extra) + len(fewer) != 1 or not _same_subject(reg, p.title, w.title):
+                todo = self._copy_of(reg, p, w, mine, theirs)
+                if todo is None:
                     continue
-                if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
-                    continue
-                (point,) = extra or fewer
-                name = reg.tp_name(point)
-                todo = (
-                    Bi(
-                        f"отличается точкой «{name}» — добавьте ее в процесс направления и удалите копию подразделения",
-                        f"it differs by the touchpoint «{name}» — add it to the direction's process and remove the "
-                        "unit's copy",
-                    )
-                    if extra
-                    else Bi(
-                        f"в нем только нет точки «{name}» — удалите копию подразделения: процесс направления "
-                        "охватывает все подразделения (units)",
-                        f"it only lacks the touchpoint «{name}» — remove the unit's copy: the direction's process "
-                        "covers every unit (units)",
-                    )
-                )
                 yield self.hit(
                     *process_place(reg, p, "touchpoints"),
                     title=p.title,
@@ -251,6 +222,34 @@ class UniformProcessSplit(Rule):
                     todo=todo,
                 )
                 break
+
+    @staticmethod
+    def _copy_of(
+        reg: Registry, p: m.Process, w: m.Process, mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[str]]
+    ) -> Bi | None:
+        """What to do when the unit's process ``p`` is a copy of the direction's ``w``; ``None`` when it is not."""
+        extra, fewer = set(mine) - set(theirs), set(theirs) - set(mine)
+        if unitless_title(reg, p.title) == unitless_title(reg, w.title) and (extra or fewer):
+            return _OWN_POINTS  # the direction's process by its title, with the unit's own touchpoints
+        if len(extra) + len(fewer) != 1 or not _same_subject(reg, p.title, w.title):
+            return None
+        if differing({t: n for t, n in mine.items() if t in theirs}, theirs) > NEAR:
+            return None
+        (point,) = extra or fewer
+        name = reg.tp_name(point)
+        return (
+            Bi(
+                f"отличается точкой «{name}» — добавьте ее в процесс направления и удалите копию подразделения",
+                f"it differs by the touchpoint «{name}» — add it to the direction's process and remove the unit's copy",
+            )
+            if extra
+            else Bi(
+                f"в нем только нет точки «{name}» — удалите копию подразделения: процесс направления "
+                "охватывает все подразделения (units)",
+                f"it only lacks the touchpoint «{name}» — remove the unit's copy: the direction's process "
+                "covers every unit (units)",
+            )
+        )
 
     def _group(self, reg: Registry, direction: str, procs: list[m.Process]) -> Iterator[Hit]:
         label = Bi(DIRECTIONS[direction]["ru"], DIRECTIONS[direction]["en"])
