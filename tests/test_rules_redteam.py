@@ -518,8 +518,8 @@ def test_a_suppression_of_tp113_is_not_unused_in_a_lint_without_a_base(base: Pat
     assert "TP901" not in codes(_lint(base))
 
 
-def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(base: Path) -> None:
-    # a territorial unit's appeals, with its own hotline and reception, beside the direction's process that covers it
+def _territorial_unit_beside_the_direction_process(base: Path) -> None:
+    """A territorial unit «nmsk» and the appeals direction's process, which covers it."""
     edit(
         base,
         "agency.yaml",
@@ -530,6 +530,11 @@ def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(b
         base, "appeals", "Рассмотрение обращений граждан", direction="appeals", scope="scope: direction\n",
         units="benefits, nmsk",
     )  # fmt: skip
+
+
+def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(base: Path) -> None:
+    # a territorial unit's appeals, with its own hotline and reception, beside the direction's process that covers it
+    _territorial_unit_beside_the_direction_process(base)
     _append(
         base,
         CATALOGUE,
@@ -559,16 +564,7 @@ def test_a_units_copy_titled_as_the_direction_process_with_its_own_touchpoints(b
 
 def test_a_units_copy_named_by_an_abbreviation_or_a_town_beside_the_direction_process(base: Path) -> None:
     # «Новомосковский ТО» (территориальный отдел) and «в г. Новомосковске» are how registers name a territorial unit
-    edit(
-        base,
-        "agency.yaml",
-        "officials:\n",
-        "  - id: nmsk\n    name: Новомосковский территориальный отдел\nofficials:\n",
-    )
-    _process(
-        base, "appeals", "Рассмотрение обращений граждан", direction="appeals", scope="scope: direction\n",
-        units="benefits, nmsk",
-    )  # fmt: skip
+    _territorial_unit_beside_the_direction_process(base)
     _append(base, CATALOGUE, _point("hotline-nmsk", "Горячая линия отдела", "phone", phone="8 (48762) 6-15-25"))
     copy = (
         "id: appeals-nmsk\ntitle: {}\ndirection: appeals\nunits: [nmsk]\ntouchpoints:\n"
