@@ -405,6 +405,27 @@ def test_a_header_over_years_is_the_header(initialised: Path, tmp_path: Path, ye
     assert "1200\n1300" in r.stdout  # two years' demand is no one count: in the plan
 
 
+def _import_responsible_cell(tmp_path: Path, cell: str) -> tuple[Any, dict[str, dict[str, Any]]]:
+    """Import one row whose «Ответственный» is ``cell`` into a copy of the worked example: the command's result and
+    the catalogue by name."""
+    import shutil
+
+    from conftest import EXAMPLE
+
+    root = tmp_path / "reg"
+    shutil.copytree(EXAMPLE, root)
+    book = _book(
+        tmp_path / "officials.xlsx",
+        [
+            ["Процесс", "Точка взаимодействия", "Потребности", "Ответственный"],
+            ["Выдача справки о доходах", "Кабинет приема граждан", "консультирование", cell],
+        ],
+    )
+    r = run_cli("import", "xlsx", str(book), cwd=root)
+    assert r.code == 0, r.stdout + r.stderr
+    return r, {t["name"]: t for t in _data(root, "touchpoints.yaml")["touchpoints"]}
+
+
 @pytest.mark.parametrize(
     "cell",
     [
@@ -418,44 +439,14 @@ def test_a_responsible_official_with_a_phone_or_initials_is_found(tmp_path: Path
     """A register names the official as people write it: with a phone, by initials, after the position. 0.2.0 found
     only the exact name (or «name, position»), so the official agency.yaml has was left out. One official whose full
     name or surname and initials stand in the cell is found; the cell's text stays in the plan."""
-    import shutil
-
-    from conftest import EXAMPLE
-
-    root = tmp_path / "reg"
-    shutil.copytree(EXAMPLE, root)
-    book = _book(
-        tmp_path / "officials.xlsx",
-        [
-            ["Процесс", "Точка взаимодействия", "Потребности", "Ответственный"],
-            ["Выдача справки о доходах", "Кабинет приема граждан", "консультирование", cell],
-        ],
-    )
-    r = run_cli("import", "xlsx", str(book), cwd=root)
-    assert r.code == 0, r.stdout + r.stderr
-    catalogue = {t["name"]: t for t in _data(root, "touchpoints.yaml")["touchpoints"]}
+    r, catalogue = _import_responsible_cell(tmp_path, cell)
     assert catalogue["Кабинет приема граждан"]["responsible"] == "petrova"
     assert cell in r.stderr  # what else the cell says (the phone) is in the plan
 
 
 @pytest.mark.parametrize("cell", ["Петрова, Смирнов", "Иванова М. И.", "П. М. И."])
 def test_an_official_the_cell_does_not_name_alone_is_not_guessed(tmp_path: Path, cell: str) -> None:
-    import shutil
-
-    from conftest import EXAMPLE
-
-    root = tmp_path / "reg"
-    shutil.copytree(EXAMPLE, root)
-    book = _book(
-        tmp_path / "officials.xlsx",
-        [
-            ["Процесс", "Точка взаимодействия", "Потребности", "Ответственный"],
-            ["Выдача справки о доходах", "Кабинет приема граждан", "консультирование", cell],
-        ],
-    )
-    r = run_cli("import", "xlsx", str(book), cwd=root)
-    assert r.code == 0, r.stdout + r.stderr
-    catalogue = {t["name"]: t for t in _data(root, "touchpoints.yaml")["touchpoints"]}
+    _, catalogue = _import_responsible_cell(tmp_path, cell)
     assert "responsible" not in catalogue["Кабинет приема граждан"]
 
 
